@@ -1,0 +1,991 @@
+/* desk-decode.c: bytes to clean UTF-8 text
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "desk-decode.h"
+#include "desk-types.h"
+
+/* The repair pass runs until nothing changes, at most this often (double-encoded text). */
+#define MAX_REPAIR_PASSES 3
+
+/* Windows-1252 to Unicode. The five bytes Windows leaves undefined (0x81, 0x8D, 0x8F, 0x90,
+ * 0x9D) map to the C1 controls of the same value, as Latin-1 would, so no byte vanishes.
+ */
+static const guint16 cp1252_table[256] = {
+  0x0000, 0x0001, 0x0002, 0x0003, 0x0004, 0x0005, 0x0006, 0x0007,
+  0x0008, 0x0009, 0x000A, 0x000B, 0x000C, 0x000D, 0x000E, 0x000F,
+  0x0010, 0x0011, 0x0012, 0x0013, 0x0014, 0x0015, 0x0016, 0x0017,
+  0x0018, 0x0019, 0x001A, 0x001B, 0x001C, 0x001D, 0x001E, 0x001F,
+  0x0020, 0x0021, 0x0022, 0x0023, 0x0024, 0x0025, 0x0026, 0x0027,
+  0x0028, 0x0029, 0x002A, 0x002B, 0x002C, 0x002D, 0x002E, 0x002F,
+  0x0030, 0x0031, 0x0032, 0x0033, 0x0034, 0x0035, 0x0036, 0x0037,
+  0x0038, 0x0039, 0x003A, 0x003B, 0x003C, 0x003D, 0x003E, 0x003F,
+  0x0040, 0x0041, 0x0042, 0x0043, 0x0044, 0x0045, 0x0046, 0x0047,
+  0x0048, 0x0049, 0x004A, 0x004B, 0x004C, 0x004D, 0x004E, 0x004F,
+  0x0050, 0x0051, 0x0052, 0x0053, 0x0054, 0x0055, 0x0056, 0x0057,
+  0x0058, 0x0059, 0x005A, 0x005B, 0x005C, 0x005D, 0x005E, 0x005F,
+  0x0060, 0x0061, 0x0062, 0x0063, 0x0064, 0x0065, 0x0066, 0x0067,
+  0x0068, 0x0069, 0x006A, 0x006B, 0x006C, 0x006D, 0x006E, 0x006F,
+  0x0070, 0x0071, 0x0072, 0x0073, 0x0074, 0x0075, 0x0076, 0x0077,
+  0x0078, 0x0079, 0x007A, 0x007B, 0x007C, 0x007D, 0x007E, 0x007F,
+  0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+  0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F,
+  0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+  0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
+  0x00A0, 0x00A1, 0x00A2, 0x00A3, 0x00A4, 0x00A5, 0x00A6, 0x00A7,
+  0x00A8, 0x00A9, 0x00AA, 0x00AB, 0x00AC, 0x00AD, 0x00AE, 0x00AF,
+  0x00B0, 0x00B1, 0x00B2, 0x00B3, 0x00B4, 0x00B5, 0x00B6, 0x00B7,
+  0x00B8, 0x00B9, 0x00BA, 0x00BB, 0x00BC, 0x00BD, 0x00BE, 0x00BF,
+  0x00C0, 0x00C1, 0x00C2, 0x00C3, 0x00C4, 0x00C5, 0x00C6, 0x00C7,
+  0x00C8, 0x00C9, 0x00CA, 0x00CB, 0x00CC, 0x00CD, 0x00CE, 0x00CF,
+  0x00D0, 0x00D1, 0x00D2, 0x00D3, 0x00D4, 0x00D5, 0x00D6, 0x00D7,
+  0x00D8, 0x00D9, 0x00DA, 0x00DB, 0x00DC, 0x00DD, 0x00DE, 0x00DF,
+  0x00E0, 0x00E1, 0x00E2, 0x00E3, 0x00E4, 0x00E5, 0x00E6, 0x00E7,
+  0x00E8, 0x00E9, 0x00EA, 0x00EB, 0x00EC, 0x00ED, 0x00EE, 0x00EF,
+  0x00F0, 0x00F1, 0x00F2, 0x00F3, 0x00F4, 0x00F5, 0x00F6, 0x00F7,
+  0x00F8, 0x00F9, 0x00FA, 0x00FB, 0x00FC, 0x00FD, 0x00FE, 0x00FF,
+};
+
+static const struct
+{
+  const char *magic;
+  guint       length;
+  const char *what;
+} binary_magics[] = {
+  { "\x89" "PNG\r\n\x1a\n", 8, N_("a PNG image") },
+  { "\xff\xd8\xff", 3, N_("a JPEG image") },
+  { "GIF87a", 6, N_("a GIF image") },
+  { "GIF89a", 6, N_("a GIF image") },
+  { "%PDF-", 5, N_("a PDF document") },
+  { "PK\x03\x04", 4, N_("a ZIP archive, such as a Word or OpenDocument file") },
+  { "PK\x05\x06", 4, N_("a ZIP archive, such as a Word or OpenDocument file") },
+  { "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 8, N_("an old Microsoft Office document") },
+  { "\x7f" "ELF", 4, N_("a program") },
+  { "\x1f\x8b", 2, N_("gzip-compressed data") },
+};
+
+/* Control characters, counted to tell teletype text from binary data */
+typedef struct
+{
+  gsize total;
+  gsize hard;   /* controls text has no business containing */
+  gsize wire;   /* controls agency wire formats (ANPA-1312, IPTC 7901) are full of */
+} ControlCount;
+
+/* Counts @c, a C0 control or DEL */
+static inline void
+control_count_add (ControlCount *cc,
+                   guint         c)
+{
+  switch (c)
+    {
+    case '\t': case '\n': case '\r': case '\f':
+      break;
+
+    /* SOH STX ETX EOT, BS (ANPA tables), VT, DLE DC1-DC4 (ANPA headers), SYN, RS, US, DEL */
+    case 0x01: case 0x02: case 0x03: case 0x04: case 0x08: case 0x0b:
+    case 0x10: case 0x11: case 0x12: case 0x13: case 0x14:
+    case 0x16: case 0x1e: case 0x1f: case 0x7f:
+      cc->wire++;
+      break;
+
+    default:
+      cc->hard++;
+      break;
+    }
+}
+
+static gboolean
+control_count_looks_binary (const ControlCount *cc)
+{
+  /* A few stray controls pass; more than 2% of the text does not */
+  if (cc->hard >= 4 && cc->hard * 50 > cc->total)
+    return TRUE;
+
+  /* Wire controls are tolerated in numbers (tables use RS as a column mark), not as the bulk */
+  if (cc->hard + cc->wire >= 16 && (cc->hard + cc->wire) * 2 > cc->total)
+    return TRUE;
+
+  return FALSE;
+}
+
+static inline gunichar
+read_utf16_unit (const guint8 *data,
+                 gboolean      big_endian)
+{
+  if (big_endian)
+    return ((gunichar) data[0] << 8) | data[1];
+  else
+    return ((gunichar) data[1] << 8) | data[0];
+}
+
+/* Finds UTF-16 by its byte order mark or, without one, by the NUL half of every ASCII
+ * character: ASCII-heavy UTF-16 has a NUL in every other byte, on one side only.
+ */
+static gboolean
+detect_utf16 (const guint8 *data,
+              gsize         length,
+              gboolean     *big_endian,
+              gsize        *bom_length)
+{
+  gsize n_pairs;
+  gsize le = 0;
+  gsize be = 0;
+
+  *big_endian = FALSE;
+  *bom_length = 0;
+
+  if (length >= 2 && data[0] == 0xff && data[1] == 0xfe)
+    {
+      *bom_length = 2;
+      return TRUE;
+    }
+
+  if (length >= 2 && data[0] == 0xfe && data[1] == 0xff)
+    {
+      *big_endian = TRUE;
+      *bom_length = 2;
+      return TRUE;
+    }
+
+  if (length < 2 || memchr (data, 0, length) == NULL)
+    return FALSE;
+
+  n_pairs = length / 2;
+
+  for (gsize i = 0; i < n_pairs; i++)
+    {
+      guint8 a = data[2 * i];
+      guint8 b = data[2 * i + 1];
+
+      if (a != 0 && b == 0)
+        le++;
+      else if (a == 0 && b != 0)
+        be++;
+    }
+
+  if (le * 10 >= n_pairs * 4 && be * 10 <= le)
+    return TRUE;
+
+  if (be * 10 >= n_pairs * 4 && le * 10 <= be)
+    {
+      *big_endian = TRUE;
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Returns TRUE for binary data; @what is then a translatable description or NULL */
+static gboolean
+sniff_binary (const guint8  *data,
+              gsize          length,
+              const char   **what)
+{
+  ControlCount cc = { 0, };
+  gboolean big_endian;
+  gsize bom_length;
+
+  *what = NULL;
+
+  if (length == 0)
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (binary_magics); i++)
+    {
+      if (length >= binary_magics[i].length &&
+          memcmp (data, binary_magics[i].magic, binary_magics[i].length) == 0)
+        {
+          *what = binary_magics[i].what;
+          return TRUE;
+        }
+    }
+
+  if (detect_utf16 (data, length, &big_endian, &bom_length))
+    {
+      cc.total = (length - bom_length) / 2;
+
+      for (gsize i = bom_length; i + 1 < length; i += 2)
+        {
+          gunichar u = read_utf16_unit (data + i, big_endian);
+
+          /* a NUL unit is as wrong in UTF-16 as a NUL byte elsewhere */
+          if (G_UNLIKELY (u < 0x20 || u == 0x7f))
+            control_count_add (&cc, u == 0 ? 0x1a : u);
+        }
+
+      return control_count_looks_binary (&cc);
+    }
+
+  if (memchr (data, 0, length) != NULL)
+    return TRUE;
+
+  cc.total = length;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      if (G_UNLIKELY (data[i] < 0x20 || data[i] == 0x7f))
+        control_count_add (&cc, data[i]);
+    }
+
+  return control_count_looks_binary (&cc);
+}
+
+/* UTF-16 to UTF-8; unpaired surrogates, NUL units and an odd last byte become U+FFFD */
+static char *
+decode_utf16 (const guint8 *data,
+              gsize         length,
+              gboolean      big_endian,
+              guint        *n_invalid)
+{
+  gsize n_units = length / 2;
+  char *out = g_malloc (n_units * 3 + 4);
+  char *o = out;
+
+  for (gsize i = 0; i < n_units; i++)
+    {
+      gunichar u = read_utf16_unit (data + 2 * i, big_endian);
+      gunichar c = u;
+
+      if (u >= 0xd800 && u <= 0xdbff)
+        {
+          gunichar low = i + 1 < n_units ? read_utf16_unit (data + 2 * (i + 1), big_endian) : 0;
+
+          if (low >= 0xdc00 && low <= 0xdfff)
+            {
+              c = 0x10000 + ((u - 0xd800) << 10) + (low - 0xdc00);
+              i++;
+            }
+          else
+            {
+              c = 0xfffd;
+              (*n_invalid)++;
+            }
+        }
+      else if ((u >= 0xdc00 && u <= 0xdfff) || u == 0)
+        {
+          c = 0xfffd;
+          (*n_invalid)++;
+        }
+
+      o += g_unichar_to_utf8 (c, o);
+    }
+
+  if (length % 2 != 0)
+    {
+      o += g_unichar_to_utf8 (0xfffd, o);
+      (*n_invalid)++;
+    }
+
+  *o = '\0';
+
+  return out;
+}
+
+/* Counts the bytes g_utf8_validate() stops at, and the multibyte characters between them;
+ * gives up once there are more than @max_invalid invalid bytes.
+ */
+static void
+scan_utf8 (const char *data,
+           gsize       length,
+           gsize       max_invalid,
+           guint      *n_invalid,
+           gsize      *n_multibyte)
+{
+  const char *p = data;
+  const char *end = data + length;
+
+  *n_invalid = 0;
+  *n_multibyte = 0;
+
+  while (p < end)
+    {
+      const char *valid_end;
+      gboolean valid = g_utf8_validate_len (p, end - p, &valid_end);
+
+      for (const char *q = p; q < valid_end; q++)
+        {
+          if ((guchar) *q >= 0xc0)
+            (*n_multibyte)++;
+        }
+
+      if (valid)
+        break;
+
+      (*n_invalid)++;
+      if (*n_invalid > max_invalid)
+        break;
+      p = valid_end + 1;
+    }
+}
+
+/* UTF-8 with each invalid byte (NUL included) replaced by U+FFFD */
+static char *
+decode_utf8_lossy (const char *data,
+                   gsize       length,
+                   guint       n_invalid)
+{
+  char *out = g_malloc (length + 2 * (gsize) n_invalid + 1);
+  char *o = out;
+  const char *p = data;
+  const char *end = data + length;
+
+  while (p < end)
+    {
+      const char *valid_end;
+      gboolean valid = g_utf8_validate_len (p, end - p, &valid_end);
+
+      memcpy (o, p, valid_end - p);
+      o += valid_end - p;
+
+      if (valid)
+        break;
+
+      o += g_unichar_to_utf8 (0xfffd, o);
+      p = valid_end + 1;
+    }
+
+  *o = '\0';
+
+  return out;
+}
+
+static inline gsize
+cp1252_utf8_length (guint8 b)
+{
+  if (b < 0x80)
+    return 1;
+  if (b >= 0xa0)
+    return 2;
+  return cp1252_table[b] < 0x800 ? 2 : 3;
+}
+
+/* Windows-1252 to UTF-8; a NUL byte becomes U+FFFD */
+static char *
+decode_cp1252 (const guint8 *data,
+               gsize         length,
+               guint        *n_invalid)
+{
+  gsize out_length = 0;
+  char *out;
+  char *o;
+
+  for (gsize i = 0; i < length; i++)
+    out_length += data[i] == 0 ? 3 : cp1252_utf8_length (data[i]);
+
+  out = g_malloc (out_length + 1);
+  o = out;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      guint8 b = data[i];
+
+      if (b >= 0xa0)
+        {
+          *o++ = (char) (0xc0 | (b >> 6));
+          *o++ = (char) (0x80 | (b & 0x3f));
+        }
+      else if (b >= 0x80)
+        {
+          o += g_unichar_to_utf8 (cp1252_table[b], o);
+        }
+      else if (b != 0)
+        {
+          *o++ = b;
+        }
+      else
+        {
+          o += g_unichar_to_utf8 (0xfffd, o);
+          (*n_invalid)++;
+        }
+    }
+
+  *o = '\0';
+
+  return out;
+}
+
+/* The byte Windows-1252 (or Latin-1, for the C1 controls) shows as @c, or -1 */
+static int
+cp1252_byte_for (gunichar c)
+{
+  if (c < 0x100)
+    return c;
+
+  for (guint b = 0x80; b < 0xa0; b++)
+    {
+      if (cp1252_table[b] == c)
+        return b;
+    }
+
+  return -1;
+}
+
+static int
+cp1252_byte_at (const char *p,
+                const char *end,
+                gsize      *length)
+{
+  gunichar c;
+
+  if ((guchar) *p < 0x80)
+    {
+      *length = 1;
+      return (guchar) *p;
+    }
+
+  c = g_utf8_get_char_validated (p, end - p);
+  if (c >= 0x110000)
+    {
+      *length = 1;
+      return -1;
+    }
+
+  *length = g_utf8_next_char (p) - p;
+
+  return cp1252_byte_for (c);
+}
+
+static gboolean
+is_repair_boundary (const char *p,
+                    const char *end)
+{
+  guchar c;
+
+  if (p >= end)
+    return TRUE;
+
+  c = *p;
+
+  return c < 0x80 && (g_ascii_isspace (c) || g_ascii_ispunct (c));
+}
+
+/* Latin-1 punctuation that ends words in real text: NBSP ¡ « » ¿ */
+static gboolean
+is_word_final_punct (int b)
+{
+  return b == 0xa0 || b == 0xa1 || b == 0xab || b == 0xbb || b == 0xbf;
+}
+
+static gboolean
+is_word_char_at (const char *p,
+                 const char *end)
+{
+  gunichar c;
+
+  if (p >= end)
+    return FALSE;
+
+  c = g_utf8_get_char_validated (p, end - p);
+
+  return c < 0x110000 && g_unichar_isalnum (c);
+}
+
+/* At @p, a character U+00C2..U+00F4 (always encoded C3 82..C3 B4): if it and the next
+ * characters are the Windows-1252 reading of one UTF-8 character, append that to @out.
+ */
+static gboolean
+repair_at (const char **pp,
+           const char  *end,
+           GString     *out)
+{
+  const char *p = *pp;
+  const char *q;
+  guint8 bytes[4];
+  guint8 lead;
+  guint n_cont;
+  guint k;
+
+  if (end - p < 3 || (guchar) p[1] < 0x82 || (guchar) p[1] > 0xb4)
+    return FALSE;
+
+  lead = 0xc0 + ((guchar) p[1] - 0x80);
+  n_cont = lead < 0xe0 ? 1 : lead < 0xf0 ? 2 : 3;
+  bytes[0] = lead;
+  q = p + 2;
+
+  for (k = 0; k < n_cont && q < end; k++)
+    {
+      gsize length;
+      int b = cp1252_byte_at (q, end, &length);
+
+      if (b < 0x80 || b > 0xbf)
+        break;
+
+      bytes[k + 1] = (guint8) b;
+      q += length;
+    }
+
+  if (k == n_cont)
+    {
+      gunichar c = g_utf8_get_char_validated ((const char *) bytes, n_cont + 1);
+      gboolean plausible = c < 0x110000 && c >= 0x80;
+
+      /* "été »", "voilà »", "« ÉTÉ »": a real accented letter before French spacing or
+       * a guillemet is not mojibake. Â and Ã are the leads mojibake is made of; keep them.
+       */
+      if (n_cont > 1 && bytes[1] == 0xa0)
+        plausible = FALSE;
+      else if (n_cont == 1 && lead != 0xc2 && lead != 0xc3 &&
+               is_word_final_punct (bytes[1]) && !is_word_char_at (q, end))
+        plausible = FALSE;
+
+      if (plausible)
+        {
+          g_string_append_len (out, (const char *) bytes, n_cont + 1);
+          *pp = q;
+          return TRUE;
+        }
+    }
+
+  /* "â€" is E2 80, the head of every general punctuation character; its last byte got lost */
+  if (lead == 0xe2 && end - p >= 5 && memcmp (p + 2, "\xe2\x82\xac", 3) == 0)
+    {
+      q = p + 5;
+
+      /* ” of — (E2 80 94) or “ of – (E2 80 93) straightened later: a dash */
+      if (q < end && *q == '"')
+        {
+          g_string_append (out, "\xe2\x80\x94");
+          *pp = q + 1;
+          return TRUE;
+        }
+
+      if (q < end && *q == '\'')
+        {
+          g_string_append (out, "\xe2\x80\x99");
+          *pp = q + 1;
+          return TRUE;
+        }
+
+      /* 0x9D, undefined in Windows-1252, was dropped from ” (E2 80 9D) */
+      if (is_repair_boundary (q, end))
+        {
+          g_string_append (out, "\xe2\x80\x9d");
+          *pp = q;
+          return TRUE;
+        }
+    }
+
+  /* "Â " is C2 A0, a no-break space, whose A0 was later made a plain space */
+  if (lead == 0xc2 && p[2] == ' ')
+    {
+      g_string_append_c (out, ' ');
+      *pp = p + 3;
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+static char *
+repair_pass (const char *text,
+             gsize       length,
+             guint      *n_repaired)
+{
+  GString *out = g_string_sized_new (length + 1);
+  const char *p = text;
+  const char *end = text + length;
+
+  while (p < end)
+    {
+      const char *lead = memchr (p, 0xc3, end - p);
+
+      if (lead == NULL)
+        {
+          g_string_append_len (out, p, end - p);
+          break;
+        }
+
+      g_string_append_len (out, p, lead - p);
+      p = lead;
+
+      if (repair_at (&p, end, out))
+        {
+          (*n_repaired)++;
+        }
+      else
+        {
+          g_string_append_c (out, *p);
+          p++;
+        }
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* Repairs @text, consuming it; returns it as it is when there is nothing to repair */
+static char *
+repair_take (char  *text,
+             guint *n_repaired)
+{
+  gsize length = strlen (text);
+
+  *n_repaired = 0;
+
+  for (guint pass = 0; pass < MAX_REPAIR_PASSES; pass++)
+    {
+      guint n = 0;
+      char *next;
+
+      if (memchr (text, 0xc3, length) == NULL)
+        break;
+
+      next = repair_pass (text, length, &n);
+      g_free (text);
+      text = next;
+
+      if (n == 0)
+        break;
+
+      *n_repaired += n;
+      length = strlen (text);
+    }
+
+  return text;
+}
+
+/**
+ * desk_decode_repair_mojibake:
+ * @text: UTF-8 text
+ * @n_repaired: (out) (optional): where to store the number of repairs
+ *
+ * Repairs UTF-8 that was once read as Windows-1252 or Latin-1 and written out again:
+ * "â€™" becomes "’", "Ã©" "é", "Â" and a no-break space a no-break space, and the damaged
+ * forms a later clean-up leaves: "â€" with a straight double quote becomes an em dash, with
+ * a straight single quote "’", and before a space, punctuation or the end "”"; "Â " becomes
+ * a space. A sequence is only replaced when it spells one valid non-ASCII UTF-8 character,
+ * so real accented text ("âge", "Ãlvaro", "voilà »") stays as it is. Text encoded twice is
+ * repaired by repeating the pass, up to three times.
+ *
+ * Returns: (transfer full): the repaired text
+ */
+char *
+desk_decode_repair_mojibake (const char *text,
+                             guint      *n_repaired)
+{
+  guint n = 0;
+  char *result;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  result = repair_take (g_strdup (text), &n);
+
+  if (n_repaired != NULL)
+    *n_repaired = n;
+
+  return result;
+}
+
+/* Bytes desk_decode_normalize_space() looks at: spaces, C0 controls, DEL, and the lead bytes
+ * of the special spaces (C2, E2, EF). Everything else is copied as it is.
+ */
+static const guint8 normalize_special[256] = {
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+};
+
+#define is_normalize_special(c) (normalize_special[(guchar) (c)] != 0)
+
+/**
+ * desk_decode_normalize_space:
+ * @text: UTF-8 text
+ *
+ * Makes line ends "\n" (CRLF, lone CR and form feed alike; U+2028 is a line end, U+2029 a
+ * paragraph end), turns no-break and fixed-width spaces (U+00A0, U+2000–U+200A, U+202F) into
+ * plain spaces, removes zero-width characters (U+200B–U+200D, U+2060, U+FEFF), soft hyphens,
+ * DEL and C0 controls other than tab and newline, and strips spaces at the ends of lines.
+ * Runs of spaces inside a line, quotes and dashes are kept as written.
+ *
+ * Returns: (transfer full): the normalised text
+ */
+char *
+desk_decode_normalize_space (const char *text)
+{
+  const guchar *p;
+  const guchar *end;
+  gsize length;
+  gsize pending = 0;
+  char *out;
+  char *o;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  length = strlen (text);
+  p = (const guchar *) text;
+  end = p + length;
+  out = g_malloc (length + 1);
+  o = out;
+
+#define FLUSH_SPACES() \
+  G_STMT_START { \
+    if (pending > 0) \
+      { \
+        memset (o, ' ', pending); \
+        o += pending; \
+        pending = 0; \
+      } \
+  } G_STMT_END
+
+  while (p < end)
+    {
+      guchar c = *p;
+
+      if (G_LIKELY (!is_normalize_special (c)))
+        {
+          FLUSH_SPACES ();
+
+          /* stops at the latest at the terminating NUL, which is special */
+          do
+            {
+              *o++ = c;
+              c = *++p;
+            }
+          while (!is_normalize_special (c));
+        }
+      else if (c == ' ')
+        {
+          pending++;
+          p++;
+        }
+      else if (c == '\n' || c == '\r' || c == '\f')
+        {
+          pending = 0;
+          *o++ = '\n';
+          if (c == '\r' && p + 1 < end && p[1] == '\n')
+            p++;
+          p++;
+        }
+      else if (c == '\t')
+        {
+          FLUSH_SPACES ();
+          *o++ = '\t';
+          p++;
+        }
+      else if (c < 0x80)
+        {
+          /* other C0 controls and DEL */
+          p++;
+        }
+      else if (c == 0xc2 && end - p >= 2 && (p[1] == 0xa0 || p[1] == 0xad))
+        {
+          if (p[1] == 0xa0)
+            pending++;
+          p += 2;
+        }
+      else if (c == 0xe2 && end - p >= 3 && p[1] == 0x80 &&
+               ((p[2] >= 0x80 && p[2] <= 0x8d) || p[2] == 0xa8 || p[2] == 0xa9 ||
+                p[2] == 0xaf))
+        {
+          if (p[2] <= 0x8a || p[2] == 0xaf)
+            {
+              pending++;
+            }
+          else if (p[2] == 0xa8 || p[2] == 0xa9)
+            {
+              pending = 0;
+              *o++ = '\n';
+              if (p[2] == 0xa9)
+                *o++ = '\n';
+            }
+          p += 3;
+        }
+      else if ((c == 0xe2 && end - p >= 3 && p[1] == 0x81 && p[2] == 0xa0) ||
+               (c == 0xef && end - p >= 3 && p[1] == 0xbb && p[2] == 0xbf))
+        {
+          p += 3;
+        }
+      else
+        {
+          FLUSH_SPACES ();
+          *o++ = c;
+          p++;
+        }
+    }
+
+#undef FLUSH_SPACES
+
+  *o = '\0';
+
+  return out;
+}
+
+/**
+ * desk_decode_looks_binary:
+ * @data: (array length=length): raw bytes
+ * @length: length of @data
+ *
+ * Tells binary data from text: known file signatures (PNG, JPEG, GIF, PDF, ZIP, old Office,
+ * ELF, gzip), NUL bytes in text that is not UTF-16, or too many control characters. The
+ * controls of agency wire formats (SOH, STX, ETX, EOT, SYN, RS, US, VT, DEL and the like)
+ * are tolerated in the numbers teletype copy has them.
+ *
+ * Returns: %TRUE if @data does not look like text
+ */
+gboolean
+desk_decode_looks_binary (const guint8 *data,
+                          gsize         length)
+{
+  const char *what;
+
+  g_return_val_if_fail (data != NULL || length == 0, FALSE);
+
+  return sniff_binary (data, length, &what);
+}
+
+static gboolean
+is_blank (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p != ' ' && *p != '\t' && *p != '\n')
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * desk_decode_bytes:
+ * @bytes: the raw bytes of a story, as read from a file or pasted
+ * @error: return location for a #DESK_ERROR
+ *
+ * Decodes @bytes to UTF-8, whatever they were written in: UTF-8 (with or without a byte
+ * order mark), UTF-16 of either byte order (with or without one), or Windows-1252. UTF-8
+ * with a few invalid bytes stays UTF-8, each such byte becoming U+FFFD. The text is then
+ * repaired with desk_decode_repair_mojibake() and normalised with
+ * desk_decode_normalize_space().
+ *
+ * Fails with %DESK_ERROR_EMPTY when there is no text but white space, and with
+ * %DESK_ERROR_BINARY when the bytes are not text at all.
+ *
+ * Returns: (transfer full): the decoded text, or %NULL with @error set
+ */
+DeskDecoded *
+desk_decode_bytes (GBytes  *bytes,
+                   GError **error)
+{
+  g_autoptr(DeskDecoded) decoded = NULL;
+  g_autofree char *raw = NULL;
+  const guint8 *data;
+  const char *what;
+  gsize length;
+  gsize bom_length;
+  gboolean big_endian;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  data = g_bytes_get_data (bytes, &length);
+
+  if (length == 0)
+    {
+      g_set_error_literal (error, DESK_ERROR, DESK_ERROR_EMPTY, _("The file is empty"));
+      return NULL;
+    }
+
+  if (sniff_binary (data, length, &what))
+    {
+      if (what != NULL)
+        g_set_error (error, DESK_ERROR, DESK_ERROR_BINARY,
+                     _("The file looks like binary data (%s), not text"), _(what));
+      else
+        g_set_error_literal (error, DESK_ERROR, DESK_ERROR_BINARY,
+                             _("The file looks like binary data, not text"));
+      return NULL;
+    }
+
+  decoded = g_new0 (DeskDecoded, 1);
+
+  if (length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+    {
+      guint n_invalid;
+      gsize n_multibyte;
+
+      /* the mark says UTF-8: stray bytes become U+FFFD however many there are */
+      scan_utf8 ((const char *) data + 3, length - 3, G_MAXSIZE, &n_invalid, &n_multibyte);
+      raw = decode_utf8_lossy ((const char *) data + 3, length - 3, n_invalid);
+      decoded->n_invalid = n_invalid;
+      decoded->encoding = "UTF-8 with BOM";
+    }
+  else if (detect_utf16 (data, length, &big_endian, &bom_length))
+    {
+      raw = decode_utf16 (data + bom_length, length - bom_length, big_endian,
+                          &decoded->n_invalid);
+      decoded->encoding = big_endian ? "UTF-16BE" : "UTF-16LE";
+    }
+  else if (g_utf8_validate_len ((const char *) data, length, NULL))
+    {
+      raw = g_strndup ((const char *) data, length);
+      decoded->encoding = "UTF-8";
+    }
+  else
+    {
+      guint n_invalid;
+      gsize n_multibyte;
+
+      /* UTF-8 with a few damaged bytes (under one in 200), or a legacy 8-bit encoding? */
+      scan_utf8 ((const char *) data, length, length / 200, &n_invalid, &n_multibyte);
+
+      if (n_multibyte > n_invalid && (gsize) n_invalid * 200 < length)
+        {
+          raw = decode_utf8_lossy ((const char *) data, length, n_invalid);
+          decoded->n_invalid = n_invalid;
+          decoded->encoding = "UTF-8";
+        }
+      else
+        {
+          raw = decode_cp1252 (data, length, &decoded->n_invalid);
+          decoded->encoding = "Windows-1252";
+        }
+    }
+
+  raw = repair_take (g_steal_pointer (&raw), &decoded->n_repaired);
+  decoded->text = desk_decode_normalize_space (raw);
+  decoded->length = strlen (decoded->text);
+
+  if (is_blank (decoded->text))
+    {
+      g_set_error_literal (error, DESK_ERROR, DESK_ERROR_EMPTY,
+                           _("The file has no text, only white space"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&decoded);
+}
+
+/**
+ * desk_decoded_free:
+ * @decoded: (nullable): a #DeskDecoded
+ *
+ * Frees @decoded and its text.
+ */
+void
+desk_decoded_free (DeskDecoded *decoded)
+{
+  if (decoded == NULL)
+    return;
+
+  g_free (decoded->text);
+  g_free (decoded);
+}
