@@ -1,0 +1,1011 @@
+/* desk-classify.c: deciding what each paragraph of a source is
+ *
+ * This is the one place where a block's role is decided. It works in passes over the
+ * segments of a source:
+ *
+ *  1. what a segment is by itself: web addresses, stamps, widgets, contributor lines,
+ *     agency tags, bylines, captions;
+ *  2. where the story starts (the first dateline, or the first full paragraph after the
+ *     headline's company of captions, bylines and stamps);
+ *  3. lines that repeat: a headline printed twice, a caption printed twice, a site header
+ *     repeated on every page;
+ *  4. the head (headline, decks) and the tail (leftover widget titles after the credits);
+ *  5. the dateline split off the first paragraph, and paragraphs that a page break or
+ *     furniture cut in two joined again.
+ *
+ * Nothing is dropped: every segment ends up as a block with a role and a reason.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "desk-credit-line.h"
+#include "desk-ingest-private.h"
+#include "desk-organization.h"
+
+#define ROLE_UNKNOWN ((int)-1)
+
+/* A paragraph of at least this many words is story text, not a headline or a deck. */
+#define FULL_PARAGRAPH_WORDS 25
+
+typedef struct
+{
+  DeskSegment *segment;
+  char        *clean;
+  char        *key;          /* folded for comparing repeated lines */
+  guint        words;
+  gboolean     heading;
+  int          role;
+  const char  *reason;
+  GPtrArray   *credits;      /* DeskCredit found in this item */
+  char        *date;
+  gboolean     agency_only;  /* a byline that names only an organisation */
+  gboolean     merged_away;  /* joined into an earlier body item */
+  GString     *joined_text;  /* body text after rejoining */
+  gsize        own_length;   /* of joined_text before anything was joined to it */
+  gsize        joined_end;
+} Item;
+
+static void
+item_clear (Item *item)
+{
+  g_clear_pointer (&item->clean, g_free);
+  g_clear_pointer (&item->key, g_free);
+  g_clear_pointer (&item->credits, g_ptr_array_unref);
+  g_clear_pointer (&item->date, g_free);
+  if (item->joined_text != NULL)
+    g_string_free (item->joined_text, TRUE);
+  item->joined_text = NULL;
+}
+
+void
+_desk_classified_free (DeskClassified *classified)
+{
+  if (classified == NULL)
+    return;
+
+  g_free (classified->title);
+  g_free (classified->dateline);
+  g_free (classified->agency);
+  g_free (classified->date);
+  g_clear_pointer (&classified->bylines, g_ptr_array_unref);
+  g_clear_pointer (&classified->credits, g_ptr_array_unref);
+  g_clear_pointer (&classified->blocks, g_ptr_array_unref);
+  g_free (classified);
+}
+
+/* ---- Text helpers ------------------------------------------------------------------- */
+
+static guint
+count_words (const char *text)
+{
+  guint n = 0;
+  gboolean in_word = FALSE;
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c))
+        in_word = FALSE;
+      else if (!in_word)
+        {
+          in_word = TRUE;
+          n++;
+        }
+    }
+
+  return n;
+}
+
+static char *
+fold_key (const char *text)
+{
+  GString *key = g_string_new (NULL);
+  gboolean space = FALSE;
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_unichar_tolower (g_utf8_get_char (p));
+
+      if (g_unichar_isalnum (c))
+        {
+          if (space && key->len > 0)
+            g_string_append_c (key, ' ');
+          g_string_append_unichar (key, c);
+          space = FALSE;
+        }
+      else
+        space = TRUE;
+    }
+
+  return g_string_free (key, FALSE);
+}
+
+static gboolean
+text_ends_sentence (const char *text)
+{
+  const char *end = text + strlen (text);
+
+  while (end > text)
+    {
+      const char *prev = g_utf8_find_prev_char (text, end);
+      gunichar c = g_utf8_get_char (prev);
+
+      if (c == '"' || c == '\'' || c == ')' || c == 0x201D || c == 0x2019 || g_unichar_isspace (c))
+        end = prev;
+      else
+        return c == '.' || c == '!' || c == '?' || c == 0x2026;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+text_starts_lower (const char *text)
+{
+  return g_unichar_islower (g_utf8_get_char (text));
+}
+
+/**
+ * _desk_classify_strip_markdown:
+ * @text: a paragraph of scraped text
+ * @is_heading: (out) (optional): whether it was a `#` heading
+ *
+ * Removes the markup that scrapers leave: `#` heading marks, `**bold**` and `__bold__`,
+ * and `[text](address)` links (the text stays).
+ *
+ * Returns: (transfer full): the clean text
+ */
+char *
+_desk_classify_strip_markdown (const char *text,
+                               gboolean   *is_heading)
+{
+  static GRegex *link_re;
+  GString *out = g_string_new (NULL);
+  const char *p = text;
+  g_autofree char *unlinked = NULL;
+
+  if (g_once_init_enter (&link_re))
+    g_once_init_leave (&link_re, g_regex_new ("\\[([^\\]]+)\\]\\([^)\\s]+\\)",
+                                              G_REGEX_OPTIMIZE, 0, NULL));
+
+  if (is_heading != NULL)
+    *is_heading = FALSE;
+
+  if (*p == '#')
+    {
+      const char *q = p;
+
+      while (*q == '#')
+        q++;
+      if (*q == ' ' && q - p <= 6)
+        {
+          p = q + 1;
+          if (is_heading != NULL)
+            *is_heading = TRUE;
+        }
+    }
+
+  for (; *p; p++)
+    {
+      if ((p[0] == '*' && p[1] == '*') || (p[0] == '_' && p[1] == '_'))
+        {
+          p++;
+          continue;
+        }
+      g_string_append_c (out, *p);
+    }
+
+  /* Trailing heading marks: "## Title ##" */
+  while (out->len > 0 && (out->str[out->len - 1] == '#' || out->str[out->len - 1] == ' ')
+         && is_heading != NULL && *is_heading)
+    g_string_truncate (out, out->len - 1);
+
+  unlinked = g_regex_replace (link_re, out->str, -1, 0, "\\1", 0, NULL);
+  g_string_free (out, TRUE);
+
+  return g_strstrip (g_steal_pointer (&unlinked));
+}
+
+/* ---- Dates -------------------------------------------------------------------------- */
+
+static const char * const month_names[] = {
+  "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"
+};
+
+static int
+month_from_name (const char *name)
+{
+  g_autofree char *lower = g_ascii_strdown (name, 3);
+
+  for (guint i = 0; i < G_N_ELEMENTS (month_names); i++)
+    if (g_str_has_prefix (lower, month_names[i]))
+      return i + 1;
+
+  return 0;
+}
+
+static char *
+format_date (int year,
+             int month,
+             int day)
+{
+  if (year < 100)
+    year += 2000;
+  if (month < 1 || month > 12 || day < 1 || day > 31 || year < 1900 || year > 2200)
+    return NULL;
+
+  return g_strdup_printf ("%04d-%02d-%02d", year, month, day);
+}
+
+/* Finds a date in a stamp: 27/11/2015, 11/27/2015, 2015-11-27, Nov. 27, 2015, 27 November 2015. */
+static char *
+find_date (const char *text)
+{
+  static GRegex *numeric_re, *iso_re, *mdy_re, *dmy_re;
+  g_autoptr(GMatchInfo) match = NULL;
+
+  if (g_once_init_enter (&numeric_re))
+    {
+      iso_re = g_regex_new ("\\b(\\d{4})-(\\d{2})-(\\d{2})\\b", G_REGEX_OPTIMIZE, 0, NULL);
+      mdy_re = g_regex_new ("\\b([A-Z][a-z]{2,8})\\.? (\\d{1,2}),? (\\d{4})\\b", G_REGEX_OPTIMIZE, 0, NULL);
+      dmy_re = g_regex_new ("\\b(\\d{1,2}) ([A-Z][a-z]{2,8})\\.?,? (\\d{4})\\b", G_REGEX_OPTIMIZE, 0, NULL);
+      g_once_init_leave (&numeric_re,
+                         g_regex_new ("\\b(\\d{1,2})[/.](\\d{1,2})[/.](\\d{2,4})\\b",
+                                      G_REGEX_OPTIMIZE, 0, NULL));
+    }
+
+  if (g_regex_match (iso_re, text, 0, &match))
+    {
+      g_autofree char *y = g_match_info_fetch (match, 1);
+      g_autofree char *m = g_match_info_fetch (match, 2);
+      g_autofree char *d = g_match_info_fetch (match, 3);
+
+      return format_date (atoi (y), atoi (m), atoi (d));
+    }
+  g_clear_pointer (&match, g_match_info_free);
+
+  if (g_regex_match (numeric_re, text, 0, &match))
+    {
+      g_autofree char *a = g_match_info_fetch (match, 1);
+      g_autofree char *b = g_match_info_fetch (match, 2);
+      g_autofree char *y = g_match_info_fetch (match, 3);
+      int first = atoi (a), second = atoi (b);
+
+      /* Day first where it must be (27/11), month first where it must be (11/27);
+       * where both could be, the American order of the wires. */
+      if (first > 12)
+        return format_date (atoi (y), second, first);
+      return format_date (atoi (y), first, second);
+    }
+  g_clear_pointer (&match, g_match_info_free);
+
+  if (g_regex_match (mdy_re, text, 0, &match))
+    {
+      g_autofree char *m = g_match_info_fetch (match, 1);
+      g_autofree char *d = g_match_info_fetch (match, 2);
+      g_autofree char *y = g_match_info_fetch (match, 3);
+      int month = month_from_name (m);
+
+      if (month > 0)
+        return format_date (atoi (y), month, atoi (d));
+    }
+  g_clear_pointer (&match, g_match_info_free);
+
+  if (g_regex_match (dmy_re, text, 0, &match))
+    {
+      g_autofree char *d = g_match_info_fetch (match, 1);
+      g_autofree char *m = g_match_info_fetch (match, 2);
+      g_autofree char *y = g_match_info_fetch (match, 3);
+      int month = month_from_name (m);
+
+      if (month > 0)
+        return format_date (atoi (y), month, atoi (d));
+    }
+
+  return NULL;
+}
+
+/* ---- Pass 1: what a segment is by itself ----------------------------------------------- */
+
+static gboolean
+is_web_address (const Item *item)
+{
+  static GRegex *url_re, *domain_re;
+  g_autoptr(GMatchInfo) match = NULL;
+  gsize url_chars = 0;
+
+  if (g_once_init_enter (&url_re))
+    {
+      domain_re = g_regex_new ("^[a-z0-9-]+(\\.[a-z0-9-]+)*\\.(com|org|net|info|news|co|uk|in|de|fr|io|tv)\\b",
+                               G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+      g_once_init_leave (&url_re, g_regex_new ("(https?://|www\\.)[^\\s]+",
+                                               G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL));
+    }
+
+  if (g_regex_match (url_re, item->clean, 0, &match))
+    {
+      while (g_match_info_matches (match))
+        {
+          int start, end;
+
+          g_match_info_fetch_pos (match, 0, &start, &end);
+          url_chars += end - start;
+          g_match_info_next (match, NULL);
+        }
+
+      /* A line that is mostly addresses, or a short one that has one. */
+      return item->words <= 12 || url_chars * 3 >= strlen (item->clean);
+    }
+
+  return item->words <= 3 && g_regex_match (domain_re, item->clean, 0, NULL);
+}
+
+static gboolean
+is_posting_stamp (const Item *item)
+{
+  static GRegex *re;
+
+  if (g_once_init_enter (&re))
+    g_once_init_leave (&re, g_regex_new ("\\bby\\s+(admin|administrator|webmaster|editor|staff|"
+                                         "site ?admin|news ?desk|web ?desk|desk)\\b",
+                                         G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL));
+
+  return item->words <= 10 && g_regex_match (re, item->clean, 0, NULL);
+}
+
+static gboolean
+is_section_stamp (const Item *item)
+{
+  static GRegex *re;
+
+  if (g_once_init_enter (&re))
+    g_once_init_leave (&re, g_regex_new ("^(([A-Z]|[0-9]+)\\s+)?(section|page)\\b[^.]*?(\\bon\\b\\s+\\d|\\d+$)",
+                                         G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL));
+
+  return item->words <= 8 && g_regex_match (re, item->clean, 0, NULL);
+}
+
+static gboolean
+is_time_stamp (const Item *item)
+{
+  static GRegex *re;
+  g_autofree char *date = NULL;
+
+  if (g_once_init_enter (&re))
+    g_once_init_leave (&re, g_regex_new ("^(updated|posted|published|last updated|first published|"
+                                         "last modified|modified)\\b\\s*(on|at)?:?",
+                                         G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL));
+
+  if (item->words <= 10 && g_regex_match (re, item->clean, 0, NULL))
+    return TRUE;
+
+  /* A line that is only a date and perhaps a time. */
+  date = find_date (item->clean);
+  return date != NULL && item->words <= 5;
+}
+
+/* Titles of web page widgets and the prompts around an article. */
+static const char * const widget_phrases[] = {
+  "share this", "share on", "share:", "click to share", "click to email", "click to print",
+  "subscribe", "sign up", "newsletter", "follow us", "like us on", "advertisement",
+  "sponsored", "related", "read more", "read also", "also read", "more from", "most popular",
+  "most read", "trending", "recommended", "upcoming events", "you may also like",
+  "leave a comment", "comments", "post a comment", "print this", "email this", "tweet",
+  "skip to content", "back to top", "tags:", "filed under", "copyright", "all rights reserved",
+  "loading", "continue reading", "watch:", "listen to this article", "report an error",
+  "see also", "top stories", "latest news", "editor's picks", "popular posts",
+};
+
+static gboolean
+is_widget (const Item *item)
+{
+  g_autofree char *lower = NULL;
+
+  if (item->words > 10)
+    return FALSE;
+
+  lower = g_utf8_strdown (item->clean, -1);
+  for (guint i = 0; i < G_N_ELEMENTS (widget_phrases); i++)
+    {
+      if (g_str_has_prefix (lower, widget_phrases[i]))
+        return TRUE;
+    }
+
+  /* Copyright notices: "© 2026 Harbour Times" */
+  return g_str_has_prefix (item->clean, "\xc2\xa9") || g_str_has_prefix (lower, "(c) ");
+}
+
+static gboolean
+has_caption_marker (const Item *item)
+{
+  static GRegex *marker_re, *prefix_re;
+
+  if (g_once_init_enter (&marker_re))
+    {
+      prefix_re = g_regex_new ("^(FILE\\s*(-+|\xe2\x80\x94|\xe2\x80\x93|:)|In this (file )?photo|"
+                               "Photo:|Pictured:|Caption:|PHOTO:)",
+                               G_REGEX_OPTIMIZE, 0, NULL);
+      g_once_init_leave (&marker_re,
+                         g_regex_new ("\\((right|left|center|centre|top|bottom|front|back|"
+                                      "second (from )?(left|right)|from left|from right|"
+                                      "L|R|C|foreground|background|pictured|inset)\\)",
+                                      G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL));
+    }
+
+  if (item->words > 70)
+    return FALSE;
+
+  return g_regex_match (prefix_re, item->clean, 0, NULL) ||
+         g_regex_match (marker_re, item->clean, 0, NULL);
+}
+
+/* Takes @credit. */
+static void
+add_credit (Item       *item,
+            DeskCredit *credit)
+{
+  if (item->credits == NULL)
+    item->credits = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_ptr_array_add (item->credits, credit);
+}
+
+/* Takes @credits. */
+static void
+add_credits (Item      *item,
+             GPtrArray *credits)
+{
+  for (guint i = 0; i < credits->len; i++)
+    add_credit (item, g_object_ref (g_ptr_array_index (credits, i)));
+
+  g_ptr_array_unref (credits);
+}
+
+static void
+classify_alone (Item *item)
+{
+  g_autofree char *tag = NULL;
+  GPtrArray *credits;
+  DeskCredit *photo;
+  gsize credit_start = 0;
+
+  if (item->clean[0] == '\0')
+    {
+      item->role = DESK_BLOCK_ROLE_FURNITURE;
+      item->reason = "markup without text";
+      return;
+    }
+
+  if (is_web_address (item))
+    {
+      item->role = DESK_BLOCK_ROLE_FURNITURE;
+      item->reason = "web address";
+      return;
+    }
+
+  if (is_posting_stamp (item))
+    {
+      item->role = DESK_BLOCK_ROLE_FURNITURE;
+      item->reason = "posting stamp";
+      item->date = find_date (item->clean);
+      return;
+    }
+
+  if (is_section_stamp (item))
+    {
+      item->role = DESK_BLOCK_ROLE_FURNITURE;
+      item->reason = "section stamp";
+      item->date = find_date (item->clean);
+      return;
+    }
+
+  if (is_time_stamp (item))
+    {
+      item->role = DESK_BLOCK_ROLE_FURNITURE;
+      item->reason = "time stamp";
+      item->date = find_date (item->clean);
+      return;
+    }
+
+  if (is_widget (item))
+    {
+      item->role = DESK_BLOCK_ROLE_FURNITURE;
+      item->reason = "web page widget";
+      return;
+    }
+
+  if ((credits = desk_credit_line_parse_contributors (item->clean)) != NULL)
+    {
+      item->role = DESK_BLOCK_ROLE_CREDIT;
+      item->reason = "contributor line";
+      add_credits (item, credits);
+      return;
+    }
+
+  if (item->words <= 6 && (tag = desk_credit_line_parse_agency_tag (item->clean)) != NULL)
+    {
+      item->role = DESK_BLOCK_ROLE_CREDIT;
+      item->reason = "agency tag";
+      add_credit (item, desk_credit_new (NULL, tag, DESK_CREDIT_ROLE_AGENCY));
+      item->agency_only = TRUE;
+      return;
+    }
+
+  if (item->words <= 16 && (credits = desk_credit_line_parse_byline (item->clean)) != NULL)
+    {
+      item->role = DESK_BLOCK_ROLE_BYLINE;
+      item->reason = "byline";
+      item->agency_only = credits->len == 1 &&
+        (desk_credit_get_name (g_ptr_array_index (credits, 0)) == NULL ||
+         desk_credit_get_name (g_ptr_array_index (credits, 0))[0] == '\0');
+      add_credits (item, credits);
+      return;
+    }
+
+  if (item->words <= 80 &&
+      (photo = desk_credit_line_parse_photo_credit (item->clean, &credit_start)) != NULL)
+    {
+      item->role = DESK_BLOCK_ROLE_CAPTION;
+      item->reason = "photo credit";
+      add_credit (item, photo);
+      return;
+    }
+
+  if (has_caption_marker (item))
+    {
+      item->role = DESK_BLOCK_ROLE_CAPTION;
+      item->reason = "photo caption";
+      return;
+    }
+}
+
+/* ---- Pass 2: where the story starts -------------------------------------------------- */
+
+typedef struct
+{
+  gsize  length;      /* bytes of the dateline prefix, with its separator */
+  char  *place;
+  char  *agency;      /* "(AP)" in the dateline, canonical, or NULL */
+} Dateline;
+
+static void
+dateline_clear (Dateline *dateline)
+{
+  g_clear_pointer (&dateline->place, g_free);
+  g_clear_pointer (&dateline->agency, g_free);
+}
+
+/* "MOSCOW --", "HALIFAX, Nova Scotia --", "WASHINGTON (AP) —", "CAIRO (AP) _",
+ * "**Moscow:**" (before markdown is stripped), "New Delhi, Nov 27 (PTI):". */
+static gboolean
+find_dateline (const char *raw,
+               Dateline   *dateline)
+{
+  static GRegex *caps_re, *bold_re, *agency_re;
+  g_autoptr(GMatchInfo) match = NULL;
+  int end;
+
+  if (g_once_init_enter (&caps_re))
+    {
+      bold_re = g_regex_new ("^\\*\\*([\\p{Lu}][\\p{L} .,'\xe2\x80\x99-]{1,40}?)\\s*[:,]?\\s*\\*\\*\\s*[:\xe2\x80\x94-]?\\s*",
+                             G_REGEX_OPTIMIZE, 0, NULL);
+      agency_re = g_regex_new ("^([\\p{Lu}][\\p{L}.' -]{1,30}?)(?:, [\\p{Lu}][\\p{L}.]+ \\d{1,2})? "
+                               "\\((PTI|AP|AFP|IANS|Reuters|ANI|UNI|Xinhua|dpa|AAP|UPI|EFE|ANSA)\\)"
+                               "\\s*(?:--|\xe2\x80\x94|\xe2\x80\x93|-|_|:)?\\s+",
+                               G_REGEX_OPTIMIZE, 0, NULL);
+      g_once_init_leave (&caps_re,
+                         g_regex_new ("^([\\p{Lu}][\\p{Lu} .'\xe2\x80\x99-]{1,30}[\\p{Lu}.]"
+                                      "(?:, [\\p{Lu}][\\p{L} .]{1,30})?)"
+                                      "(?: \\(([\\p{L} ]{2,20})\\))?"
+                                      "\\s*(?:--|\xe2\x80\x94|\xe2\x80\x93|_|-)\\s+",
+                                      G_REGEX_OPTIMIZE, 0, NULL));
+    }
+
+  GRegex *patterns[] = { caps_re, bold_re, agency_re };
+
+  for (guint i = 0; i < G_N_ELEMENTS (patterns); i++)
+    {
+      g_autofree char *agency = NULL;
+      const char *canonical;
+
+      g_clear_pointer (&match, g_match_info_free);
+      if (!g_regex_match (patterns[i], raw, 0, &match))
+        continue;
+
+      if (g_match_info_get_match_count (match) > 2)
+        agency = g_match_info_fetch (match, 2);
+
+      g_match_info_fetch_pos (match, 0, NULL, &end);
+      dateline->length = end;
+      dateline->place = g_strstrip (g_match_info_fetch (match, 1));
+      if (agency != NULL && agency[0] != '\0')
+        {
+          canonical = desk_organization_canonical (agency);
+          dateline->agency = g_strdup (canonical ? canonical : agency);
+        }
+      return dateline->place[0] != '\0';
+    }
+
+  return FALSE;
+}
+
+static gboolean
+item_is_full_paragraph (const Item *item)
+{
+  return item->role == ROLE_UNKNOWN && item->words >= FULL_PARAGRAPH_WORDS;
+}
+
+static guint
+find_story_start (Item  *items,
+                  guint  n_items)
+{
+  int last_meta = -1;
+
+  for (guint i = 0; i < n_items && i < 16; i++)
+    {
+      Dateline dateline = { 0 };
+
+      if (items[i].role == ROLE_UNKNOWN && find_dateline (items[i].segment->text, &dateline))
+        {
+          dateline_clear (&dateline);
+          return i;
+        }
+    }
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      if (item_is_full_paragraph (&items[i]))
+        return (last_meta >= 0 && (guint)last_meta < i) ? (guint)last_meta + 1 : i;
+
+      if (items[i].role != ROLE_UNKNOWN)
+        last_meta = i;
+    }
+
+  /* No full paragraph at all: everything after the first line is story. */
+  return MIN (n_items, 1);
+}
+
+/* ---- Pass 3: repeated lines ------------------------------------------------------------ */
+
+static void
+classify_repeats (Item  *items,
+                  guint  n_items,
+                  guint  story_start)
+{
+  g_autoptr(GHashTable) first_seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) seen_in_story = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      const char *key = items[i].key;
+
+      if (key[0] == '\0')
+        continue;
+      g_hash_table_insert (counts, (gpointer)key,
+                           GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, key)) + 1));
+      if (i >= story_start)
+        g_hash_table_add (seen_in_story, (gpointer)key);
+    }
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      Item *item = &items[i];
+      Item *first;
+
+      if (item->key[0] == '\0' || GPOINTER_TO_UINT (g_hash_table_lookup (counts, item->key)) < 2)
+        continue;
+
+      first = g_hash_table_lookup (first_seen, item->key);
+      if (first == NULL)
+        g_hash_table_insert (first_seen, item->key, item);
+
+      if (item->role == DESK_BLOCK_ROLE_CAPTION || (first && first->role == DESK_BLOCK_ROLE_CAPTION))
+        {
+          item->role = DESK_BLOCK_ROLE_CAPTION;
+          if (first != NULL)
+            item->reason = "repeated caption";
+          continue;
+        }
+
+      if (item->role != ROLE_UNKNOWN)
+        continue;
+
+      if (item->words < FULL_PARAGRAPH_WORDS &&
+          g_hash_table_contains (seen_in_story, item->key) &&
+          (first == NULL || first->role != DESK_BLOCK_ROLE_FURNITURE || first == item))
+        {
+          /* A short line that comes back inside the story is a page header or footer. */
+          item->role = DESK_BLOCK_ROLE_FURNITURE;
+          item->reason = "repeated page header";
+        }
+      else if (first != NULL)
+        {
+          item->role = DESK_BLOCK_ROLE_FURNITURE;
+          item->reason = first->words >= FULL_PARAGRAPH_WORDS
+                         ? "duplicate paragraph" : "repeated headline";
+        }
+    }
+}
+
+/* ---- Pass 4: head and tail -------------------------------------------------------------- */
+
+static void
+classify_head (Item  *items,
+               guint  story_start)
+{
+  gboolean have_headline = FALSE;
+
+  for (guint i = 0; i < story_start; i++)
+    {
+      Item *item = &items[i];
+
+      if (item->role != ROLE_UNKNOWN)
+        continue;
+
+      if (!have_headline && item->words <= 30)
+        {
+          item->role = DESK_BLOCK_ROLE_HEADLINE;
+          item->reason = item->heading ? "heading" : "first line";
+          have_headline = TRUE;
+        }
+      else if (have_headline && item->words <= 60)
+        {
+          item->role = DESK_BLOCK_ROLE_DECK;
+          item->reason = "under the headline";
+        }
+      else
+        {
+          item->role = DESK_BLOCK_ROLE_BODY;
+          item->reason = "paragraph";
+        }
+    }
+}
+
+static void
+classify_story (Item  *items,
+                guint  n_items,
+                guint  story_start)
+{
+  int last_text = -1;
+
+  /* Walk back from the end over what is not story text: short lines with no sentence
+   * after the credits are leftovers of the web page. */
+  for (int i = (int)n_items - 1; i >= (int)story_start; i--)
+    {
+      Item *item = &items[i];
+
+      if (item->role != ROLE_UNKNOWN)
+        continue;
+
+      if (item->words <= 8 && !text_ends_sentence (item->clean))
+        {
+          item->role = DESK_BLOCK_ROLE_FURNITURE;
+          item->reason = "leftover page text";
+          continue;
+        }
+
+      last_text = i;
+      break;
+    }
+
+  for (guint i = story_start; i < n_items; i++)
+    {
+      Item *item = &items[i];
+
+      if (item->role == DESK_BLOCK_ROLE_BYLINE && item->agency_only && (int)i > last_text)
+        {
+          item->role = DESK_BLOCK_ROLE_CREDIT;
+          item->reason = "agency tag";
+        }
+
+      if (item->role != ROLE_UNKNOWN)
+        continue;
+
+      if (item->heading && item->words <= 12)
+        {
+          item->role = DESK_BLOCK_ROLE_FURNITURE;
+          item->reason = "subheading";
+          continue;
+        }
+
+      item->role = DESK_BLOCK_ROLE_BODY;
+      item->reason = "paragraph";
+    }
+}
+
+/* ---- Pass 5: datelines and paragraphs cut by furniture ------------------------------------ */
+
+/* A stray character left by a broken encoding at the head of a paragraph: "Å Despite…". */
+static const char *
+skip_stray_character (const char *text)
+{
+  gunichar c = g_utf8_get_char (text);
+  const char *next = g_utf8_next_char (text);
+
+  if ((c == 0x00C2 || c == 0x00C3 || c == 0x00C5 || c == 0xFFFD) && *next == ' ')
+    {
+      gunichar after = g_utf8_get_char (next + 1);
+
+      if (g_unichar_isupper (after) || after == '"' || after == 0x201C || g_unichar_isdigit (after))
+        return next + 1;
+    }
+
+  return text;
+}
+
+static void
+rejoin_cut_paragraphs (Item  *items,
+                       guint  n_items)
+{
+  for (guint i = 0; i < n_items; i++)
+    {
+      Item *item = &items[i];
+
+      if (item->role != DESK_BLOCK_ROLE_BODY || item->merged_away)
+        continue;
+
+      while (!text_ends_sentence (item->joined_text->str))
+        {
+          guint j = i + 1;
+          gboolean crossed_furniture = FALSE;
+
+          while (j < n_items && items[j].role == DESK_BLOCK_ROLE_FURNITURE)
+            {
+              crossed_furniture = TRUE;
+              j++;
+            }
+
+          if (j >= n_items || items[j].role != DESK_BLOCK_ROLE_BODY || items[j].merged_away)
+            break;
+
+          /* The sentence goes on: the next paragraph starts in lower case, or furniture
+           * stood between two pieces of one paragraph. */
+          if (!text_starts_lower (items[j].joined_text->str) &&
+              !(crossed_furniture && items[j].segment->chunk == items[j - 1].segment->chunk))
+            break;
+
+          g_string_append_c (item->joined_text, ' ');
+          g_string_append (item->joined_text, items[j].joined_text->str);
+          item->joined_end = items[j].joined_end;
+          item->reason = "paragraph rejoined across a page break";
+          items[j].merged_away = TRUE;
+        }
+    }
+}
+
+/* ---- Putting it together ------------------------------------------------------------ */
+
+static void
+collect_credit (GPtrArray  *credits,
+                DeskCredit *credit)
+{
+  for (guint i = 0; i < credits->len; i++)
+    if (desk_credit_equal (g_ptr_array_index (credits, i), credit))
+      return;
+
+  g_ptr_array_add (credits, g_object_ref (credit));
+}
+
+/**
+ * _desk_classify:
+ * @text: the decoded text of a source
+ * @segments: (element-type DeskSegment): its segments
+ *
+ * Returns: (transfer full): the blocks with their roles, and what they say of the story
+ */
+DeskClassified *
+_desk_classify (const char *text,
+                GPtrArray  *segments)
+{
+  g_autoptr(DeskClassified) result = g_new0 (DeskClassified, 1);
+  g_autofree Item *items = g_new0 (Item, MAX (segments->len, 1));
+  guint n_items = segments->len;
+  guint story_start;
+  gboolean dateline_done = FALSE;
+
+  result->blocks = g_ptr_array_new_with_free_func (g_object_unref);
+  result->credits = g_ptr_array_new_with_free_func (g_object_unref);
+  result->bylines = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      Item *item = &items[i];
+
+      item->segment = g_ptr_array_index (segments, i);
+      item->clean = _desk_classify_strip_markdown (item->segment->text, &item->heading);
+      item->key = fold_key (item->clean);
+      item->words = count_words (item->clean);
+      item->role = ROLE_UNKNOWN;
+      classify_alone (item);
+    }
+
+  story_start = find_story_start (items, n_items);
+  classify_repeats (items, n_items, story_start);
+  classify_head (items, story_start);
+  classify_story (items, n_items, story_start);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      items[i].joined_text = g_string_new (skip_stray_character (items[i].clean));
+      items[i].own_length = items[i].joined_text->len;
+      items[i].joined_end = items[i].segment->end;
+    }
+
+  rejoin_cut_paragraphs (items, n_items);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      Item *item = &items[i];
+      gsize start = item->segment->start;
+      Dateline dateline = { 0 };
+
+      if (item->merged_away)
+        continue;
+
+      if (item->role == DESK_BLOCK_ROLE_BODY && !dateline_done && i < story_start + 3 &&
+          find_dateline (item->segment->text, &dateline))
+        {
+          g_autofree char *place = _desk_classify_strip_markdown (dateline.place, NULL);
+          g_autofree char *own = _desk_classify_strip_markdown (item->segment->text + dateline.length,
+                                                                NULL);
+          /* The body is what follows the dateline, and whatever rejoining added to it. */
+          g_autofree char *rest = g_strconcat (own, item->joined_text->str + item->own_length, NULL);
+
+          g_ptr_array_add (result->blocks,
+                           desk_block_new (DESK_BLOCK_ROLE_DATELINE, place,
+                                           start, start + dateline.length, "dateline"));
+          g_ptr_array_add (result->blocks,
+                           desk_block_new (DESK_BLOCK_ROLE_BODY, rest,
+                                           start + dateline.length, item->joined_end,
+                                           item->reason));
+
+          result->dateline = g_steal_pointer (&place);
+          if (dateline.agency != NULL && result->agency == NULL)
+            result->agency = g_strdup (dateline.agency);
+          dateline_clear (&dateline);
+          dateline_done = TRUE;
+        }
+      else
+        {
+          g_ptr_array_add (result->blocks,
+                           desk_block_new (item->role, item->joined_text->str,
+                                           start, item->joined_end, item->reason));
+        }
+
+      if (item->role == DESK_BLOCK_ROLE_HEADLINE && result->title == NULL)
+        result->title = g_strdup (item->clean);
+
+      if (item->date != NULL && result->date == NULL)
+        result->date = g_strdup (item->date);
+
+      if (item->credits != NULL)
+        {
+          for (guint c = 0; c < item->credits->len; c++)
+            {
+              DeskCredit *credit = g_ptr_array_index (item->credits, c);
+              const char *name = desk_credit_get_name (credit);
+              const char *org = desk_credit_get_organization (credit);
+              const char *role = desk_credit_get_role (credit);
+
+              collect_credit (result->credits, credit);
+
+              if (item->role == DESK_BLOCK_ROLE_BYLINE && name != NULL && name[0] != '\0')
+                g_ptr_array_add (result->bylines, g_strdup (name));
+
+              if (result->agency == NULL && org != NULL && org[0] != '\0' &&
+                  g_strcmp0 (role, DESK_CREDIT_ROLE_PHOTOGRAPHER) != 0)
+                result->agency = g_strdup (org);
+            }
+        }
+    }
+
+  for (guint i = 0; i < n_items; i++)
+    item_clear (&items[i]);
+
+  return g_steal_pointer (&result);
+}

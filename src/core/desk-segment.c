@@ -1,0 +1,232 @@
+/* desk-segment.c: cutting decoded text into paragraphs
+ *
+ * Desk material comes in three shapes, often mixed in one file: paragraphs separated by
+ * blank lines, one paragraph per line, and text hard-wrapped at a fixed width. A chunk
+ * between blank lines is read as hard-wrapped when its lines are of a similar, moderate
+ * width and run on into each other; otherwise each of its lines is a paragraph.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "desk-ingest-private.h"
+
+/* A hard-wrapped line is at most this wide; longer lines are whole paragraphs. */
+#define WRAP_MAX_WIDTH 100
+#define WRAP_MIN_WIDTH 30
+
+typedef struct
+{
+  gsize start;     /* of the line's text, without indentation */
+  gsize end;       /* without trailing spaces */
+  guint width;     /* in characters */
+  gboolean indented;
+} Line;
+
+void
+_desk_segment_free (DeskSegment *segment)
+{
+  if (segment == NULL)
+    return;
+
+  g_free (segment->text);
+  g_free (segment);
+}
+
+static gboolean
+is_blank (const char *p,
+          const char *end)
+{
+  for (; p < end; p++)
+    if (*p != ' ' && *p != '\t')
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+ends_sentence (const char *text,
+               const Line *line)
+{
+  const char *p = text + line->end;
+
+  /* Step back over closing quotes and brackets. */
+  while (p > text + line->start)
+    {
+      const char *prev = g_utf8_find_prev_char (text + line->start, p);
+      gunichar c = g_utf8_get_char (prev);
+
+      if (c == '"' || c == '\'' || c == ')' || c == 0x201D || c == 0x2019 || c == '*')
+        p = prev;
+      else
+        return c == '.' || c == '!' || c == '?' || c == ':';
+    }
+
+  return FALSE;
+}
+
+static gboolean
+starts_lower (const char *text,
+              const Line *line)
+{
+  return g_unichar_islower (g_utf8_get_char (text + line->start));
+}
+
+static void
+add_segment (GPtrArray  *segments,
+             const char *text,
+             const Line *lines,
+             guint       first,
+             guint       last,
+             guint       chunk)
+{
+  DeskSegment *segment = g_new0 (DeskSegment, 1);
+  GString *joined = g_string_new (NULL);
+
+  for (guint i = first; i <= last; i++)
+    {
+      if (joined->len > 0)
+        g_string_append_c (joined, ' ');
+      g_string_append_len (joined, text + lines[i].start, lines[i].end - lines[i].start);
+    }
+
+  segment->start = lines[first].start;
+  segment->end = lines[last].end;
+  segment->text = g_string_free (joined, FALSE);
+  segment->n_lines = last - first + 1;
+  segment->chunk = chunk;
+
+  g_ptr_array_add (segments, segment);
+}
+
+static gboolean
+chunk_is_hard_wrapped (const char *text,
+                       const Line *lines,
+                       guint       n_lines)
+{
+  guint max_width = 0;
+  guint run_on = 0;
+  guint full = 0;
+
+  if (n_lines < 2)
+    return FALSE;
+
+  for (guint i = 0; i + 1 < n_lines; i++)
+    max_width = MAX (max_width, lines[i].width);
+
+  if (max_width > WRAP_MAX_WIDTH || max_width < WRAP_MIN_WIDTH)
+    return FALSE;
+
+  /* Wrapping fills lines: most lines but the last are near the widest. A short line
+   * among them (a URL, an agency tag) means lines of their own. */
+  for (guint i = 0; i + 1 < n_lines; i++)
+    if (lines[i].width * 10 >= max_width * 6)
+      full++;
+  if (full * 10 < (n_lines - 1) * 8)
+    return FALSE;
+
+  /* Wrapped lines run on: a line that does not end a sentence, or a next line that
+   * starts in lower case. One-line-per-item text (headline, caption, agency) does not. */
+  for (guint i = 0; i + 1 < n_lines; i++)
+    {
+      if (!ends_sentence (text, &lines[i]) || starts_lower (text, &lines[i + 1]))
+        run_on++;
+    }
+
+  return run_on * 2 >= (n_lines - 1);
+}
+
+static void
+segment_chunk (GPtrArray  *segments,
+               const char *text,
+               const Line *lines,
+               guint       n_lines,
+               guint       chunk)
+{
+  guint max_width = 0;
+  guint first = 0;
+
+  if (!chunk_is_hard_wrapped (text, lines, n_lines))
+    {
+      for (guint i = 0; i < n_lines; i++)
+        add_segment (segments, text, lines, i, i, chunk);
+      return;
+    }
+
+  for (guint i = 0; i + 1 < n_lines; i++)
+    max_width = MAX (max_width, lines[i].width);
+
+  /* Within wrapped text a paragraph ends at a short line that ends a sentence, or
+   * before an indented line. */
+  for (guint i = 0; i < n_lines; i++)
+    {
+      gboolean last = (i + 1 == n_lines);
+      gboolean short_end = lines[i].width * 4 < max_width * 3 && ends_sentence (text, &lines[i]);
+      gboolean next_indented = !last && lines[i + 1].indented;
+
+      if (last || short_end || next_indented)
+        {
+          add_segment (segments, text, lines, first, i, chunk);
+          first = i + 1;
+        }
+    }
+}
+
+/**
+ * _desk_segment_text:
+ * @text: decoded, normalised text (LF line ends)
+ *
+ * Returns: (transfer full) (element-type DeskSegment): the paragraphs of @text in order
+ */
+GPtrArray *
+_desk_segment_text (const char *text)
+{
+  g_autoptr(GPtrArray) segments = g_ptr_array_new_with_free_func ((GDestroyNotify)_desk_segment_free);
+  g_autoptr(GArray) lines = g_array_new (FALSE, FALSE, sizeof (Line));
+  const char *p = text;
+  guint chunk = 0;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  while (TRUE)
+    {
+      const char *eol = strchr (p, '\n');
+      const char *line_end = eol ? eol : p + strlen (p);
+
+      if (is_blank (p, line_end))
+        {
+          if (lines->len > 0)
+            {
+              segment_chunk (segments, text, (Line *)(gpointer)lines->data, lines->len, chunk++);
+              g_array_set_size (lines, 0);
+            }
+        }
+      else
+        {
+          Line line = { 0 };
+          const char *s = p;
+          const char *e = line_end;
+
+          while (*s == ' ' || *s == '\t')
+            s++;
+          while (e > s && (e[-1] == ' ' || e[-1] == '\t'))
+            e--;
+
+          line.start = s - text;
+          line.end = e - text;
+          line.width = g_utf8_strlen (s, e - s);
+          line.indented = (s - p) >= 2 || (s > p && *p == '\t');
+          g_array_append_val (lines, line);
+        }
+
+      if (eol == NULL)
+        break;
+      p = eol + 1;
+    }
+
+  if (lines->len > 0)
+    segment_chunk (segments, text, (Line *)(gpointer)lines->data, lines->len, chunk);
+
+  return g_steal_pointer (&segments);
+}

@@ -1,0 +1,636 @@
+/* desk-source.c: one version of a story as received
+ *
+ * A source keeps the bytes it was made from verbatim, the text they decode to, and the
+ * blocks ingest found in that text. Block offsets are byte offsets into the decoded text
+ * (desk_source_get_text()), which is what a viewer shows.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "desk-decode.h"
+#include "desk-ingest-private.h"
+#include "desk-source.h"
+
+struct _DeskSource
+{
+  GObject           parent_instance;
+
+  char             *id;
+  char             *name;
+  GFile            *file;
+  GBytes           *bytes;
+  DeskSourceOrigin  origin;
+
+  const char       *encoding;
+  guint             n_repaired;
+  guint             n_invalid;
+  char             *text;
+
+  char             *title;
+  char             *agency;
+  char             *dateline;
+  char             *date;
+  GStrv             bylines;
+  GListStore       *credits;
+  GListStore       *blocks;
+};
+
+G_DEFINE_FINAL_TYPE (DeskSource, desk_source, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_NAME,
+  PROP_FILE,
+  PROP_ORIGIN,
+  PROP_ENCODING,
+  PROP_TITLE,
+  PROP_AGENCY,
+  PROP_DATELINE,
+  PROP_DATE,
+  PROP_CREDITS,
+  PROP_BLOCKS,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void
+desk_source_finalize (GObject *object)
+{
+  DeskSource *self = (DeskSource *)object;
+
+  g_clear_pointer (&self->id, g_free);
+  g_clear_pointer (&self->name, g_free);
+  g_clear_object (&self->file);
+  g_clear_pointer (&self->bytes, g_bytes_unref);
+  g_clear_pointer (&self->text, g_free);
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->agency, g_free);
+  g_clear_pointer (&self->dateline, g_free);
+  g_clear_pointer (&self->date, g_free);
+  g_clear_pointer (&self->bylines, g_strfreev);
+  g_clear_object (&self->credits);
+  g_clear_object (&self->blocks);
+
+  G_OBJECT_CLASS (desk_source_parent_class)->finalize (object);
+}
+
+static void
+desk_source_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  DeskSource *self = DESK_SOURCE (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_string (value, self->id);
+      break;
+
+    case PROP_NAME:
+      g_value_set_string (value, self->name);
+      break;
+
+    case PROP_FILE:
+      g_value_set_object (value, self->file);
+      break;
+
+    case PROP_ORIGIN:
+      g_value_set_enum (value, self->origin);
+      break;
+
+    case PROP_ENCODING:
+      g_value_set_string (value, self->encoding);
+      break;
+
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+
+    case PROP_AGENCY:
+      g_value_set_string (value, self->agency);
+      break;
+
+    case PROP_DATELINE:
+      g_value_set_string (value, self->dateline);
+      break;
+
+    case PROP_DATE:
+      g_value_set_string (value, self->date);
+      break;
+
+    case PROP_CREDITS:
+      g_value_set_object (value, self->credits);
+      break;
+
+    case PROP_BLOCKS:
+      g_value_set_object (value, self->blocks);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+desk_source_class_init (DeskSourceClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags ro = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = desk_source_finalize;
+  object_class->get_property = desk_source_get_property;
+
+  properties[PROP_ID] = g_param_spec_string ("id", NULL, NULL, NULL, ro);
+  properties[PROP_NAME] = g_param_spec_string ("name", NULL, NULL, NULL, ro);
+  properties[PROP_FILE] = g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE, ro);
+  properties[PROP_ORIGIN] = g_param_spec_enum ("origin", NULL, NULL, DESK_TYPE_SOURCE_ORIGIN,
+                                               DESK_SOURCE_ORIGIN_FILE, ro);
+  properties[PROP_ENCODING] = g_param_spec_string ("encoding", NULL, NULL, NULL, ro);
+  properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL, ro);
+  properties[PROP_AGENCY] = g_param_spec_string ("agency", NULL, NULL, NULL, ro);
+  properties[PROP_DATELINE] = g_param_spec_string ("dateline", NULL, NULL, NULL, ro);
+  properties[PROP_DATE] = g_param_spec_string ("date", NULL, NULL, NULL, ro);
+  properties[PROP_CREDITS] = g_param_spec_object ("credits", NULL, NULL, G_TYPE_LIST_MODEL, ro);
+  properties[PROP_BLOCKS] = g_param_spec_object ("blocks", NULL, NULL, G_TYPE_LIST_MODEL, ro);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * DeskSource::changed:
+   *
+   * Emitted when the role of one of the source's blocks changes, so that whatever was
+   * computed from the blocks (suggestions, credits) can be computed again.
+   */
+  signals[CHANGED] = g_signal_new ("changed",
+                                   G_TYPE_FROM_CLASS (klass),
+                                   G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL,
+                                   G_TYPE_NONE, 0);
+}
+
+static void
+desk_source_init (DeskSource *self)
+{
+  self->credits = g_list_store_new (DESK_TYPE_CREDIT);
+  self->blocks = g_list_store_new (DESK_TYPE_BLOCK);
+}
+
+static void
+block_role_changed_cb (DeskSource *self,
+                       GParamSpec *pspec,
+                       DeskBlock  *block)
+{
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static gboolean
+ingest (DeskSource  *self,
+        GError     **error)
+{
+  g_autoptr(DeskDecoded) decoded = NULL;
+  g_autoptr(GPtrArray) segments = NULL;
+  g_autoptr(DeskClassified) classified = NULL;
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  gsize size;
+  const guchar *data = g_bytes_get_data (self->bytes, &size);
+
+  if (!(decoded = desk_decode_bytes (self->bytes, error)))
+    return FALSE;
+
+  g_checksum_update (checksum, data, size);
+  self->id = g_strndup (g_checksum_get_string (checksum), 16);
+
+  self->encoding = decoded->encoding;
+  self->n_repaired = decoded->n_repaired;
+  self->n_invalid = decoded->n_invalid;
+  self->text = g_steal_pointer (&decoded->text);
+
+  segments = _desk_segment_text (self->text);
+  classified = _desk_classify (self->text, segments);
+
+  self->title = g_steal_pointer (&classified->title);
+  self->agency = g_steal_pointer (&classified->agency);
+  self->dateline = g_steal_pointer (&classified->dateline);
+  self->date = g_steal_pointer (&classified->date);
+
+  g_ptr_array_add (classified->bylines, NULL);
+  self->bylines = (GStrv)g_ptr_array_steal (classified->bylines, NULL);
+
+  g_list_store_splice (self->credits, 0, 0,
+                       classified->credits->pdata, classified->credits->len);
+  g_list_store_splice (self->blocks, 0, 0,
+                       classified->blocks->pdata, classified->blocks->len);
+
+  for (guint i = 0; i < classified->blocks->len; i++)
+    g_signal_connect_object (g_ptr_array_index (classified->blocks, i), "notify::role",
+                             G_CALLBACK (block_role_changed_cb), self, G_CONNECT_SWAPPED);
+
+  return TRUE;
+}
+
+/**
+ * desk_source_new_from_bytes:
+ * @bytes: the story as received, verbatim
+ * @name: what to call the source in messages and lists (a file name, "Pasted text")
+ * @origin: where it came from
+ * @error: return location for a #GError
+ *
+ * Decodes and reads @bytes. Fails with a message that names @name when they are empty,
+ * binary or cannot be read as text.
+ *
+ * Returns: (transfer full): a new source, or %NULL with @error set
+ */
+DeskSource *
+desk_source_new_from_bytes (GBytes            *bytes,
+                            const char        *name,
+                            DeskSourceOrigin   origin,
+                            GError           **error)
+{
+  g_autoptr(DeskSource) self = NULL;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  self = g_object_new (DESK_TYPE_SOURCE, NULL);
+  self->bytes = g_bytes_ref (bytes);
+  self->name = g_strdup (name);
+  self->origin = origin;
+
+  if (!ingest (self, error))
+    {
+      g_prefix_error (error, _("Cannot read “%s”: "), name);
+      return NULL;
+    }
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * desk_source_new_for_file:
+ * @file: a file to read
+ * @max_size: the largest file to accept, in bytes; 0 for %DESK_SOURCE_DEFAULT_MAX_SIZE
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Reads @file as a source. Every failure names the file and the problem: missing,
+ * unreadable, a folder, over @max_size, empty, binary.
+ *
+ * Returns: (transfer full): a new source, or %NULL with @error set
+ */
+DeskSource *
+desk_source_new_for_file (GFile         *file,
+                          gsize          max_size,
+                          GCancellable  *cancellable,
+                          GError       **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *name = NULL;
+  DeskSource *self;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (max_size == 0)
+    max_size = DESK_SOURCE_DEFAULT_MAX_SIZE;
+
+  name = g_file_get_parse_name (file);
+
+  info = g_file_query_info (file,
+                            G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                            G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
+  if (info == NULL)
+    {
+      g_set_error (error, local_error->domain, local_error->code,
+                   _("Cannot read “%s”: %s"), name, local_error->message);
+      return NULL;
+    }
+
+  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
+                   _("Cannot read “%s”: it is a folder, not a story"), name);
+      return NULL;
+    }
+
+  if ((guint64)g_file_info_get_size (info) > max_size)
+    {
+      g_autofree char *size = g_format_size (g_file_info_get_size (info));
+      g_autofree char *limit = g_format_size (max_size);
+
+      g_set_error (error, DESK_ERROR, DESK_ERROR_TOO_LARGE,
+                   _("Cannot read “%s”: it is %s, larger than the limit of %s"),
+                   name, size, limit);
+      return NULL;
+    }
+
+  bytes = g_file_load_bytes (file, cancellable, NULL, &local_error);
+  if (bytes == NULL)
+    {
+      g_set_error (error, local_error->domain, local_error->code,
+                   _("Cannot read “%s”: %s"), name, local_error->message);
+      return NULL;
+    }
+
+  /* The file may have grown since it was measured. */
+  if (g_bytes_get_size (bytes) > max_size)
+    {
+      g_autofree char *limit = g_format_size (max_size);
+
+      g_set_error (error, DESK_ERROR, DESK_ERROR_TOO_LARGE,
+                   _("Cannot read “%s”: it is larger than the limit of %s"), name, limit);
+      return NULL;
+    }
+
+  self = desk_source_new_from_bytes (bytes, name, DESK_SOURCE_ORIGIN_FILE, error);
+  if (self != NULL)
+    self->file = g_object_ref (file);
+
+  return self;
+}
+
+static void
+new_for_file_thread (GTask        *task,
+                     gpointer      source_object,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  GFile *file = task_data;
+  gsize max_size = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (task), "max-size"));
+  GError *error = NULL;
+  DeskSource *source;
+
+  source = desk_source_new_for_file (file, max_size, cancellable, &error);
+  if (source == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, source, g_object_unref);
+}
+
+/**
+ * desk_source_new_for_file_async:
+ *
+ * Reads and ingests @file in a worker thread. See desk_source_new_for_file().
+ */
+void
+desk_source_new_for_file_async (GFile               *file,
+                                gsize                max_size,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, desk_source_new_for_file_async);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_object_set_data (G_OBJECT (task), "max-size", GSIZE_TO_POINTER (max_size));
+  g_task_run_in_thread (task, new_for_file_thread);
+}
+
+DeskSource *
+desk_source_new_for_file_finish (GAsyncResult  *result,
+                                 GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * desk_source_get_id:
+ *
+ * Returns: a short identifier derived from the source's bytes: the same story read twice
+ *   has the same id
+ */
+const char *
+desk_source_get_id (DeskSource *self)
+{
+  g_return_val_if_fail (DESK_IS_SOURCE (self), NULL);
+  return self->id;
+}
+
+DeskSourceOrigin
+desk_source_get_origin (DeskSource *self)
+{
+  g_return_val_if_fail (DESK_IS_SOURCE (self), DESK_SOURCE_ORIGIN_FILE);
+  return self->origin;
+}
+
+const char *
+desk_source_get_name (DeskSource *self)
+{
+  g_return_val_if_fail (DESK_IS_SOURCE (self), NULL);
+  return self->name;
+}
+
+/**
+ * desk_source_get_file:
+ *
+ * Returns: (transfer none) (nullable): the file the source was read from
+ */
+GFile *
+desk_source_get_file (DeskSource *self)
+{
+  g_return_val_if_fail (DESK_IS_SOURCE (self), NULL);
+  return self->file;
+}
+
+/**
+ * desk_source_get_bytes:
+ *
+ * Returns: (transfer none): the bytes as received, verbatim
+ */
+GBytes *
+desk_source_get_bytes (DeskSource *self)
+{
+  g_return_val_if_fail (DESK_IS_SOURCE (self), NULL);
+  return self->bytes;
+}
+
+const char *
+desk_source_get_encoding (DeskSource *self)
+{
+  g_return_val_if_fail (DESK_IS_SOURCE (self), NULL);
+  return self->encoding;
+}
+
+/**
+ * desk_source_get_n_repaired:
+ *
+ * Returns: how many mojibake sequences were repaired
+ */
+guint
+desk_source_get_n_repaired (DeskSource *self)
+{
+  g_return_val_if_fail (DESK_IS_SOURCE (self), 0);
+  return self->n_repaired;
+}
+
+/**
+ * desk_source_get_n_invalid:
+ *
+ * Returns: how many invalid byte sequences were replaced by U+FFFD
+ */
+guint
+desk_source_get_n_invalid (DeskSource *self)
+{
+  g_return_val_if_fail (DESK_IS_SOURCE (self), 0);
+  return self->n_invalid;
+}
+
+/**
+ * desk_source_get_text:
+ *
+ * Returns: the decoded text; block offsets point into it
+ */
+const char *
+desk_source_get_text (DeskSource *self)
+{
+  g_return_val_if_fail (DESK_IS_SOURCE (self), NULL);
+  return self->text;
+}
+
+const char *
+desk_source_get_title (DeskSource *self)
+{
+  g_return_val_if_fail (DESK_IS_SOURCE (self), NULL);
+  return self->title;
+}
+
+const char *
+desk_source_get_agency (DeskSource *self)
+{
+  g_return_val_if_fail (DESK_IS_SOURCE (self), NULL);
+  return self->agency;
+}
+
+const char *
+desk_source_get_dateline (DeskSource *self)
+{
+  g_return_val_if_fail (DESK_IS_SOURCE (self), NULL);
+  return self->dateline;
+}
+
+/**
+ * desk_source_get_date:
+ *
+ * Returns: (nullable): the story's date as an ISO 8601 date, when a stamp gave one
+ */
+const char *
+desk_source_get_date (DeskSource *self)
+{
+  g_return_val_if_fail (DESK_IS_SOURCE (self), NULL);
+  return self->date;
+}
+
+/**
+ * desk_source_get_bylines:
+ *
+ * Returns: (transfer none): the names in the source's bylines
+ */
+const char * const *
+desk_source_get_bylines (DeskSource *self)
+{
+  g_return_val_if_fail (DESK_IS_SOURCE (self), NULL);
+  return (const char * const *)self->bylines;
+}
+
+/**
+ * desk_source_get_credits:
+ *
+ * Returns: (transfer none): a #GListModel of #DeskCredit: everyone the source credits
+ */
+GListModel *
+desk_source_get_credits (DeskSource *self)
+{
+  g_return_val_if_fail (DESK_IS_SOURCE (self), NULL);
+  return G_LIST_MODEL (self->credits);
+}
+
+/**
+ * desk_source_get_blocks:
+ *
+ * Returns: (transfer none): a #GListModel of #DeskBlock in document order
+ */
+GListModel *
+desk_source_get_blocks (DeskSource *self)
+{
+  g_return_val_if_fail (DESK_IS_SOURCE (self), NULL);
+  return G_LIST_MODEL (self->blocks);
+}
+
+/**
+ * desk_source_count_blocks:
+ * @role: a role
+ *
+ * Returns: how many blocks currently have @role
+ */
+guint
+desk_source_count_blocks (DeskSource    *self,
+                          DeskBlockRole  role)
+{
+  guint n = 0;
+  guint n_items;
+
+  g_return_val_if_fail (DESK_IS_SOURCE (self), 0);
+
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (self->blocks));
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(DeskBlock) block = g_list_model_get_item (G_LIST_MODEL (self->blocks), i);
+
+      if (desk_block_get_role (block) == role)
+        n++;
+    }
+
+  return n;
+}
+
+/**
+ * desk_source_get_n_words:
+ *
+ * Returns: the number of words in the source's body blocks
+ */
+guint
+desk_source_get_n_words (DeskSource *self)
+{
+  guint n = 0;
+  guint n_items;
+
+  g_return_val_if_fail (DESK_IS_SOURCE (self), 0);
+
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (self->blocks));
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(DeskBlock) block = g_list_model_get_item (G_LIST_MODEL (self->blocks), i);
+      g_auto(GStrv) words = NULL;
+
+      if (desk_block_get_role (block) != DESK_BLOCK_ROLE_BODY)
+        continue;
+
+      words = g_strsplit_set (desk_block_get_text (block), " \t\n", -1);
+      for (guint w = 0; words[w] != NULL; w++)
+        if (words[w][0] != '\0')
+          n++;
+    }
+
+  return n;
+}

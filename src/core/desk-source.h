@@ -1,0 +1,57 @@
+/* desk-source.h: one version of a story as received
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "desk-block.h"
+#include "desk-credit.h"
+
+G_BEGIN_DECLS
+
+/* The largest file ingest reads unless told otherwise: 20 MB. */
+#define DESK_SOURCE_DEFAULT_MAX_SIZE (20 * 1000 * 1000)
+
+#define DESK_TYPE_SOURCE (desk_source_get_type ())
+
+G_DECLARE_FINAL_TYPE (DeskSource, desk_source, DESK, SOURCE, GObject)
+
+DeskSource        *desk_source_new_from_bytes    (GBytes            *bytes,
+                                                  const char        *name,
+                                                  DeskSourceOrigin   origin,
+                                                  GError           **error);
+DeskSource        *desk_source_new_for_file      (GFile             *file,
+                                                  gsize              max_size,
+                                                  GCancellable      *cancellable,
+                                                  GError           **error);
+void               desk_source_new_for_file_async (GFile            *file,
+                                                   gsize             max_size,
+                                                   GCancellable     *cancellable,
+                                                   GAsyncReadyCallback callback,
+                                                   gpointer          user_data);
+DeskSource        *desk_source_new_for_file_finish (GAsyncResult    *result,
+                                                    GError         **error);
+
+const char        *desk_source_get_id            (DeskSource        *self);
+DeskSourceOrigin   desk_source_get_origin        (DeskSource        *self);
+const char        *desk_source_get_name          (DeskSource        *self);
+GFile             *desk_source_get_file          (DeskSource        *self);
+GBytes            *desk_source_get_bytes         (DeskSource        *self);
+const char        *desk_source_get_encoding      (DeskSource        *self);
+guint              desk_source_get_n_repaired    (DeskSource        *self);
+guint              desk_source_get_n_invalid     (DeskSource        *self);
+const char        *desk_source_get_text          (DeskSource        *self);
+const char        *desk_source_get_title         (DeskSource        *self);
+const char        *desk_source_get_agency        (DeskSource        *self);
+const char        *desk_source_get_dateline      (DeskSource        *self);
+const char        *desk_source_get_date          (DeskSource        *self);
+const char * const *desk_source_get_bylines      (DeskSource        *self);
+GListModel        *desk_source_get_credits       (DeskSource        *self);
+GListModel        *desk_source_get_blocks        (DeskSource        *self);
+guint              desk_source_get_n_words       (DeskSource        *self);
+guint              desk_source_count_blocks      (DeskSource        *self,
+                                                  DeskBlockRole      role);
+
+G_END_DECLS
