@@ -1,0 +1,586 @@
+/* desk-draft.c: the story being composed
+ *
+ * A draft is a headline, a byline, a dateline and a list of paragraphs. The paragraphs
+ * live in a GListStore so a view can follow them; "changed" is emitted after every change
+ * to the draft, including a change to the text of one of its paragraphs, so that whoever
+ * keeps the draft safe (autosave, undo) needs to listen to one signal only.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "desk-draft.h"
+
+struct _DeskDraft
+{
+  GObject     parent_instance;
+
+  char       *headline;
+  char       *byline;
+  char       *dateline;
+  GListStore *paragraphs;
+};
+
+G_DEFINE_FINAL_TYPE (DeskDraft, desk_draft, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_HEADLINE,
+  PROP_BYLINE,
+  PROP_DATELINE,
+  PROP_PARAGRAPHS,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void
+paragraph_text_changed_cb (DeskDraft     *self,
+                           GParamSpec    *pspec,
+                           DeskParagraph *paragraph)
+{
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+watch_paragraph (DeskDraft     *self,
+                 DeskParagraph *paragraph)
+{
+  g_signal_connect_object (paragraph, "notify::text",
+                           G_CALLBACK (paragraph_text_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+/* Disconnects one handler only: a paragraph in the draft twice is watched twice. */
+static void
+unwatch_paragraph (DeskDraft     *self,
+                   DeskParagraph *paragraph)
+{
+  gulong handler_id;
+
+  handler_id = g_signal_handler_find (paragraph, G_SIGNAL_MATCH_FUNC | G_SIGNAL_MATCH_DATA,
+                                      0, 0, NULL, paragraph_text_changed_cb, self);
+  if (handler_id != 0)
+    g_signal_handler_disconnect (paragraph, handler_id);
+}
+
+static void
+desk_draft_dispose (GObject *object)
+{
+  DeskDraft *self = (DeskDraft *)object;
+
+  if (self->paragraphs != NULL)
+    {
+      guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->paragraphs));
+
+      for (guint i = 0; i < n_items; i++)
+        {
+          g_autoptr(DeskParagraph) paragraph =
+            g_list_model_get_item (G_LIST_MODEL (self->paragraphs), i);
+
+          g_signal_handlers_disconnect_by_data (paragraph, self);
+        }
+    }
+
+  g_clear_object (&self->paragraphs);
+
+  G_OBJECT_CLASS (desk_draft_parent_class)->dispose (object);
+}
+
+static void
+desk_draft_finalize (GObject *object)
+{
+  DeskDraft *self = (DeskDraft *)object;
+
+  g_clear_pointer (&self->headline, g_free);
+  g_clear_pointer (&self->byline, g_free);
+  g_clear_pointer (&self->dateline, g_free);
+
+  G_OBJECT_CLASS (desk_draft_parent_class)->finalize (object);
+}
+
+static void
+desk_draft_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  DeskDraft *self = DESK_DRAFT (object);
+
+  switch (prop_id)
+    {
+    case PROP_HEADLINE:
+      g_value_set_string (value, self->headline);
+      break;
+
+    case PROP_BYLINE:
+      g_value_set_string (value, self->byline);
+      break;
+
+    case PROP_DATELINE:
+      g_value_set_string (value, self->dateline);
+      break;
+
+    case PROP_PARAGRAPHS:
+      g_value_set_object (value, self->paragraphs);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+desk_draft_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  DeskDraft *self = DESK_DRAFT (object);
+
+  switch (prop_id)
+    {
+    case PROP_HEADLINE:
+      desk_draft_set_headline (self, g_value_get_string (value));
+      break;
+
+    case PROP_BYLINE:
+      desk_draft_set_byline (self, g_value_get_string (value));
+      break;
+
+    case PROP_DATELINE:
+      desk_draft_set_dateline (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+desk_draft_class_init (DeskDraftClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags rw = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->dispose = desk_draft_dispose;
+  object_class->finalize = desk_draft_finalize;
+  object_class->get_property = desk_draft_get_property;
+  object_class->set_property = desk_draft_set_property;
+
+  properties[PROP_HEADLINE] = g_param_spec_string ("headline", NULL, NULL, NULL, rw);
+  properties[PROP_BYLINE] = g_param_spec_string ("byline", NULL, NULL, NULL, rw);
+  properties[PROP_DATELINE] = g_param_spec_string ("dateline", NULL, NULL, NULL, rw);
+
+  /**
+   * DeskDraft:paragraphs:
+   *
+   * A #GListModel of #DeskParagraph: the body of the draft, in order.
+   */
+  properties[PROP_PARAGRAPHS] =
+    g_param_spec_object ("paragraphs", NULL, NULL, G_TYPE_LIST_MODEL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * DeskDraft::changed:
+   *
+   * Emitted after any change to the draft: its headline, byline or dateline, the list of
+   * paragraphs, or the text of one of its paragraphs.
+   */
+  signals[CHANGED] = g_signal_new ("changed",
+                                   G_TYPE_FROM_CLASS (klass),
+                                   G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL,
+                                   G_TYPE_NONE, 0);
+}
+
+static void
+desk_draft_init (DeskDraft *self)
+{
+  self->paragraphs = g_list_store_new (DESK_TYPE_PARAGRAPH);
+}
+
+/**
+ * desk_draft_new:
+ *
+ * Returns: (transfer full): a new, empty draft
+ */
+DeskDraft *
+desk_draft_new (void)
+{
+  return g_object_new (DESK_TYPE_DRAFT, NULL);
+}
+
+/* Appends without emitting "changed": for drafts nobody can be listening to yet. */
+static void
+append_quietly (DeskDraft     *self,
+                DeskParagraph *paragraph)
+{
+  g_list_store_append (self->paragraphs, paragraph);
+  watch_paragraph (self, paragraph);
+}
+
+/**
+ * desk_draft_new_from_source:
+ * @source: a source
+ *
+ * Starts a draft from @source: its title as the headline, its bylines joined with " and "
+ * as the byline, its dateline, and one paragraph for each of its body blocks, in order,
+ * each recording the block it came from.
+ *
+ * Returns: (transfer full): a new draft
+ */
+DeskDraft *
+desk_draft_new_from_source (DeskSource *source)
+{
+  DeskDraft *self;
+  const char * const *bylines;
+  const char *source_id;
+  GListModel *blocks;
+  guint n_blocks;
+
+  g_return_val_if_fail (DESK_IS_SOURCE (source), NULL);
+
+  self = desk_draft_new ();
+  self->headline = g_strdup (desk_source_get_title (source));
+  self->dateline = g_strdup (desk_source_get_dateline (source));
+
+  bylines = desk_source_get_bylines (source);
+  if (bylines != NULL && bylines[0] != NULL)
+    self->byline = g_strjoinv (" and ", (char **)bylines);
+
+  source_id = desk_source_get_id (source);
+  blocks = desk_source_get_blocks (source);
+  n_blocks = g_list_model_get_n_items (blocks);
+
+  for (guint i = 0; i < n_blocks; i++)
+    {
+      g_autoptr(DeskBlock) block = g_list_model_get_item (blocks, i);
+      g_autoptr(DeskParagraph) paragraph = NULL;
+
+      if (desk_block_get_role (block) != DESK_BLOCK_ROLE_BODY)
+        continue;
+
+      paragraph = desk_paragraph_new_from_block (desk_block_get_text (block), source_id, i);
+      append_quietly (self, paragraph);
+    }
+
+  return self;
+}
+
+/**
+ * desk_draft_copy:
+ *
+ * Copies the draft, paragraphs included: editing the copy leaves @self alone.
+ *
+ * Returns: (transfer full): a new draft
+ */
+DeskDraft *
+desk_draft_copy (DeskDraft *self)
+{
+  DeskDraft *copy;
+  guint n_items;
+
+  g_return_val_if_fail (DESK_IS_DRAFT (self), NULL);
+
+  copy = desk_draft_new ();
+  copy->headline = g_strdup (self->headline);
+  copy->byline = g_strdup (self->byline);
+  copy->dateline = g_strdup (self->dateline);
+
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (self->paragraphs));
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(DeskParagraph) paragraph =
+        g_list_model_get_item (G_LIST_MODEL (self->paragraphs), i);
+      g_autoptr(DeskParagraph) paragraph_copy = desk_paragraph_copy (paragraph);
+
+      append_quietly (copy, paragraph_copy);
+    }
+
+  return copy;
+}
+
+static void
+set_string (DeskDraft   *self,
+            char       **field,
+            const char  *value,
+            guint        prop_id)
+{
+  if (g_strcmp0 (*field, value) == 0)
+    return;
+
+  g_free (*field);
+  *field = g_strdup (value);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/**
+ * desk_draft_get_headline:
+ *
+ * Returns: (nullable): the headline
+ */
+const char *
+desk_draft_get_headline (DeskDraft *self)
+{
+  g_return_val_if_fail (DESK_IS_DRAFT (self), NULL);
+
+  return self->headline;
+}
+
+/**
+ * desk_draft_set_headline:
+ * @headline: (nullable): the new headline
+ */
+void
+desk_draft_set_headline (DeskDraft  *self,
+                         const char *headline)
+{
+  g_return_if_fail (DESK_IS_DRAFT (self));
+
+  set_string (self, &self->headline, headline, PROP_HEADLINE);
+}
+
+/**
+ * desk_draft_get_byline:
+ *
+ * Returns: (nullable): the byline: the names, without "By"
+ */
+const char *
+desk_draft_get_byline (DeskDraft *self)
+{
+  g_return_val_if_fail (DESK_IS_DRAFT (self), NULL);
+
+  return self->byline;
+}
+
+/**
+ * desk_draft_set_byline:
+ * @byline: (nullable): the new byline
+ */
+void
+desk_draft_set_byline (DeskDraft  *self,
+                       const char *byline)
+{
+  g_return_if_fail (DESK_IS_DRAFT (self));
+
+  set_string (self, &self->byline, byline, PROP_BYLINE);
+}
+
+/**
+ * desk_draft_get_dateline:
+ *
+ * Returns: (nullable): the dateline: the place, without its separator
+ */
+const char *
+desk_draft_get_dateline (DeskDraft *self)
+{
+  g_return_val_if_fail (DESK_IS_DRAFT (self), NULL);
+
+  return self->dateline;
+}
+
+/**
+ * desk_draft_set_dateline:
+ * @dateline: (nullable): the new dateline
+ */
+void
+desk_draft_set_dateline (DeskDraft  *self,
+                         const char *dateline)
+{
+  g_return_if_fail (DESK_IS_DRAFT (self));
+
+  set_string (self, &self->dateline, dateline, PROP_DATELINE);
+}
+
+/**
+ * desk_draft_get_paragraphs:
+ *
+ * Returns: (transfer none): a #GListModel of #DeskParagraph
+ */
+GListModel *
+desk_draft_get_paragraphs (DeskDraft *self)
+{
+  g_return_val_if_fail (DESK_IS_DRAFT (self), NULL);
+
+  return G_LIST_MODEL (self->paragraphs);
+}
+
+guint
+desk_draft_get_n_paragraphs (DeskDraft *self)
+{
+  g_return_val_if_fail (DESK_IS_DRAFT (self), 0);
+
+  return g_list_model_get_n_items (G_LIST_MODEL (self->paragraphs));
+}
+
+/**
+ * desk_draft_get_paragraph:
+ * @position: a position below desk_draft_get_n_paragraphs()
+ *
+ * Returns: (transfer none): the paragraph at @position
+ */
+DeskParagraph *
+desk_draft_get_paragraph (DeskDraft *self,
+                          guint      position)
+{
+  g_autoptr(DeskParagraph) paragraph = NULL;
+
+  g_return_val_if_fail (DESK_IS_DRAFT (self), NULL);
+  g_return_val_if_fail (position < desk_draft_get_n_paragraphs (self), NULL);
+
+  /* The store keeps its own reference. */
+  paragraph = g_list_model_get_item (G_LIST_MODEL (self->paragraphs), position);
+
+  return paragraph;
+}
+
+/**
+ * desk_draft_insert:
+ * @position: where to insert, at most desk_draft_get_n_paragraphs()
+ * @paragraph: the paragraph to insert; the draft takes a reference
+ */
+void
+desk_draft_insert (DeskDraft     *self,
+                   guint          position,
+                   DeskParagraph *paragraph)
+{
+  g_return_if_fail (DESK_IS_DRAFT (self));
+  g_return_if_fail (DESK_IS_PARAGRAPH (paragraph));
+  g_return_if_fail (position <= desk_draft_get_n_paragraphs (self));
+
+  g_list_store_insert (self->paragraphs, position, paragraph);
+  watch_paragraph (self, paragraph);
+
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/**
+ * desk_draft_append:
+ * @paragraph: the paragraph to add at the end; the draft takes a reference
+ */
+void
+desk_draft_append (DeskDraft     *self,
+                   DeskParagraph *paragraph)
+{
+  g_return_if_fail (DESK_IS_DRAFT (self));
+  g_return_if_fail (DESK_IS_PARAGRAPH (paragraph));
+
+  desk_draft_insert (self, desk_draft_get_n_paragraphs (self), paragraph);
+}
+
+/**
+ * desk_draft_remove:
+ * @position: a position below desk_draft_get_n_paragraphs()
+ */
+void
+desk_draft_remove (DeskDraft *self,
+                   guint      position)
+{
+  g_autoptr(DeskParagraph) paragraph = NULL;
+
+  g_return_if_fail (DESK_IS_DRAFT (self));
+  g_return_if_fail (position < desk_draft_get_n_paragraphs (self));
+
+  paragraph = g_list_model_get_item (G_LIST_MODEL (self->paragraphs), position);
+  unwatch_paragraph (self, paragraph);
+  g_list_store_remove (self->paragraphs, position);
+
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/**
+ * desk_draft_replace:
+ * @position: a position below desk_draft_get_n_paragraphs()
+ * @paragraph: the paragraph to put there; the draft takes a reference
+ *
+ * Replaces the paragraph at @position, with a single #GListModel::items-changed.
+ */
+void
+desk_draft_replace (DeskDraft     *self,
+                    guint          position,
+                    DeskParagraph *paragraph)
+{
+  g_autoptr(DeskParagraph) old = NULL;
+
+  g_return_if_fail (DESK_IS_DRAFT (self));
+  g_return_if_fail (DESK_IS_PARAGRAPH (paragraph));
+  g_return_if_fail (position < desk_draft_get_n_paragraphs (self));
+
+  old = g_list_model_get_item (G_LIST_MODEL (self->paragraphs), position);
+  if (old == paragraph)
+    return;
+
+  unwatch_paragraph (self, old);
+  g_list_store_splice (self->paragraphs, position, 1, (gpointer *)&paragraph, 1);
+  watch_paragraph (self, paragraph);
+
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/**
+ * desk_draft_set_paragraph_text:
+ * @position: a position below desk_draft_get_n_paragraphs()
+ * @text: the new text
+ *
+ * Changes the text of the paragraph at @position, as desk_paragraph_set_text() does;
+ * the draft emits "changed" when the text really changed.
+ */
+void
+desk_draft_set_paragraph_text (DeskDraft  *self,
+                               guint       position,
+                               const char *text)
+{
+  g_autoptr(DeskParagraph) paragraph = NULL;
+
+  g_return_if_fail (DESK_IS_DRAFT (self));
+  g_return_if_fail (text != NULL);
+  g_return_if_fail (position < desk_draft_get_n_paragraphs (self));
+
+  paragraph = g_list_model_get_item (G_LIST_MODEL (self->paragraphs), position);
+
+  /* "changed" comes from paragraph_text_changed_cb(), once. */
+  desk_paragraph_set_text (paragraph, text);
+}
+
+/**
+ * desk_draft_to_text:
+ *
+ * Returns: (transfer full): the paragraphs' texts, separated by blank lines and ending
+ *   with a newline; "" for a draft without paragraphs
+ */
+char *
+desk_draft_to_text (DeskDraft *self)
+{
+  g_autoptr(GString) text = NULL;
+  guint n_items;
+
+  g_return_val_if_fail (DESK_IS_DRAFT (self), NULL);
+
+  text = g_string_new (NULL);
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (self->paragraphs));
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(DeskParagraph) paragraph =
+        g_list_model_get_item (G_LIST_MODEL (self->paragraphs), i);
+
+      if (i > 0)
+        g_string_append (text, "\n\n");
+      g_string_append (text, desk_paragraph_get_text (paragraph));
+    }
+
+  if (n_items > 0)
+    g_string_append_c (text, '\n');
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}

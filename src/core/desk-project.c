@@ -1,0 +1,534 @@
+/* desk-project.c: a roundup: the sources, the draft, and the decisions taken
+ *
+ * A project holds the versions of a story the editor is merging (sources, each at most
+ * once), the draft being written, the texts of suggestions the editor rejected (so they
+ * are not offered again), and the order in which organisations are preferred when
+ * several sources carry the same passage. "changed" is emitted after any change to any
+ * of these, including changes inside the draft and the sources, so that saving the
+ * project needs one signal only.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "desk-project.h"
+
+struct _DeskProject
+{
+  GObject     parent_instance;
+
+  GListStore *sources;
+  DeskDraft  *draft;
+  char       *draft_source_id;
+  GPtrArray  *rejected;            /* of char *, NULL-terminated */
+  GStrv       organization_order;
+};
+
+G_DEFINE_FINAL_TYPE (DeskProject, desk_project, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_SOURCES,
+  PROP_DRAFT,
+  PROP_DRAFT_SOURCE_ID,
+  PROP_ORGANIZATION_ORDER,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void
+emit_changed (DeskProject *self)
+{
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+desk_project_dispose (GObject *object)
+{
+  DeskProject *self = (DeskProject *)object;
+
+  if (self->sources != NULL)
+    {
+      guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->sources));
+
+      for (guint i = 0; i < n_items; i++)
+        {
+          g_autoptr(DeskSource) source = g_list_model_get_item (G_LIST_MODEL (self->sources), i);
+
+          g_signal_handlers_disconnect_by_data (source, self);
+        }
+    }
+
+  if (self->draft != NULL)
+    g_signal_handlers_disconnect_by_data (self->draft, self);
+
+  g_clear_object (&self->sources);
+  g_clear_object (&self->draft);
+
+  G_OBJECT_CLASS (desk_project_parent_class)->dispose (object);
+}
+
+static void
+desk_project_finalize (GObject *object)
+{
+  DeskProject *self = (DeskProject *)object;
+
+  g_clear_pointer (&self->draft_source_id, g_free);
+  g_clear_pointer (&self->rejected, g_ptr_array_unref);
+  g_clear_pointer (&self->organization_order, g_strfreev);
+
+  G_OBJECT_CLASS (desk_project_parent_class)->finalize (object);
+}
+
+static void
+desk_project_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  DeskProject *self = DESK_PROJECT (object);
+
+  switch (prop_id)
+    {
+    case PROP_SOURCES:
+      g_value_set_object (value, self->sources);
+      break;
+
+    case PROP_DRAFT:
+      g_value_set_object (value, self->draft);
+      break;
+
+    case PROP_DRAFT_SOURCE_ID:
+      g_value_set_string (value, self->draft_source_id);
+      break;
+
+    case PROP_ORGANIZATION_ORDER:
+      g_value_set_boxed (value, self->organization_order);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+desk_project_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  DeskProject *self = DESK_PROJECT (object);
+
+  switch (prop_id)
+    {
+    case PROP_DRAFT:
+      desk_project_set_draft (self, g_value_get_object (value));
+      break;
+
+    case PROP_ORGANIZATION_ORDER:
+      desk_project_set_organization_order (self, g_value_get_boxed (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+desk_project_class_init (DeskProjectClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = desk_project_dispose;
+  object_class->finalize = desk_project_finalize;
+  object_class->get_property = desk_project_get_property;
+  object_class->set_property = desk_project_set_property;
+
+  /**
+   * DeskProject:sources:
+   *
+   * A #GListModel of #DeskSource, in the order they were added.
+   */
+  properties[PROP_SOURCES] =
+    g_param_spec_object ("sources", NULL, NULL, G_TYPE_LIST_MODEL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * DeskProject:draft:
+   *
+   * The draft; never %NULL.
+   */
+  properties[PROP_DRAFT] =
+    g_param_spec_object ("draft", NULL, NULL, DESK_TYPE_DRAFT,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * DeskProject:draft-source-id:
+   *
+   * The id of the source the draft was started from, or %NULL.
+   */
+  properties[PROP_DRAFT_SOURCE_ID] =
+    g_param_spec_string ("draft-source-id", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * DeskProject:organization-order:
+   *
+   * Organisations in order of preference, most preferred first; never %NULL.
+   */
+  properties[PROP_ORGANIZATION_ORDER] =
+    g_param_spec_boxed ("organization-order", NULL, NULL, G_TYPE_STRV,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * DeskProject::changed:
+   *
+   * Emitted after any change to the project: a source added or removed, a block role
+   * overridden in a source, the draft replaced or changed, the rejected texts or the
+   * organisation order changed.
+   */
+  signals[CHANGED] = g_signal_new ("changed",
+                                   G_TYPE_FROM_CLASS (klass),
+                                   G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL,
+                                   G_TYPE_NONE, 0);
+}
+
+static void
+watch_draft (DeskProject *self)
+{
+  g_signal_connect_object (self->draft, "changed",
+                           G_CALLBACK (emit_changed), self, G_CONNECT_SWAPPED);
+}
+
+static void
+desk_project_init (DeskProject *self)
+{
+  self->sources = g_list_store_new (DESK_TYPE_SOURCE);
+  self->draft = desk_draft_new ();
+  self->rejected = g_ptr_array_new_null_terminated (1, g_free, TRUE);
+  self->organization_order = g_new0 (char *, 1);
+
+  watch_draft (self);
+}
+
+/**
+ * desk_project_new:
+ *
+ * Returns: (transfer full): a new project with no sources and an empty draft
+ */
+DeskProject *
+desk_project_new (void)
+{
+  return g_object_new (DESK_TYPE_PROJECT, NULL);
+}
+
+/**
+ * desk_project_get_sources:
+ *
+ * Returns: (transfer none): a #GListModel of #DeskSource
+ */
+GListModel *
+desk_project_get_sources (DeskProject *self)
+{
+  g_return_val_if_fail (DESK_IS_PROJECT (self), NULL);
+
+  return G_LIST_MODEL (self->sources);
+}
+
+/**
+ * desk_project_add_source:
+ * @source: a source
+ *
+ * Adds @source at the end of the sources, unless a source with the same id (the same
+ * bytes) is already there, in which case nothing happens.
+ */
+void
+desk_project_add_source (DeskProject *self,
+                         DeskSource  *source)
+{
+  g_return_if_fail (DESK_IS_PROJECT (self));
+  g_return_if_fail (DESK_IS_SOURCE (source));
+
+  if (desk_project_find_source (self, desk_source_get_id (source)) != NULL)
+    return;
+
+  g_list_store_append (self->sources, source);
+  g_signal_connect_object (source, "changed",
+                           G_CALLBACK (emit_changed), self, G_CONNECT_SWAPPED);
+
+  emit_changed (self);
+}
+
+/**
+ * desk_project_remove_source:
+ * @position: a position below the number of sources
+ *
+ * Removes a source. The draft keeps whatever it took from it.
+ */
+void
+desk_project_remove_source (DeskProject *self,
+                            guint        position)
+{
+  g_autoptr(DeskSource) source = NULL;
+
+  g_return_if_fail (DESK_IS_PROJECT (self));
+  g_return_if_fail (position < g_list_model_get_n_items (G_LIST_MODEL (self->sources)));
+
+  source = g_list_model_get_item (G_LIST_MODEL (self->sources), position);
+  g_signal_handlers_disconnect_by_data (source, self);
+  g_list_store_remove (self->sources, position);
+
+  emit_changed (self);
+}
+
+/**
+ * desk_project_find_source:
+ * @source_id: a source id, as desk_source_get_id() gives
+ *
+ * Returns: (transfer none) (nullable): the source with that id, or %NULL
+ */
+DeskSource *
+desk_project_find_source (DeskProject *self,
+                          const char  *source_id)
+{
+  guint n_items;
+
+  g_return_val_if_fail (DESK_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (source_id != NULL, NULL);
+
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (self->sources));
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(DeskSource) source = g_list_model_get_item (G_LIST_MODEL (self->sources), i);
+
+      /* The store keeps its own reference. */
+      if (g_strcmp0 (desk_source_get_id (source), source_id) == 0)
+        return source;
+    }
+
+  return NULL;
+}
+
+/**
+ * desk_project_get_draft:
+ *
+ * Returns: (transfer none): the draft; never %NULL
+ */
+DeskDraft *
+desk_project_get_draft (DeskProject *self)
+{
+  g_return_val_if_fail (DESK_IS_PROJECT (self), NULL);
+
+  return self->draft;
+}
+
+static void
+replace_draft (DeskProject *self,
+               DeskDraft   *draft,
+               const char  *source_id)
+{
+  gboolean draft_changed = draft != self->draft;
+  gboolean source_id_changed = g_strcmp0 (source_id, self->draft_source_id) != 0;
+
+  if (!draft_changed && !source_id_changed)
+    return;
+
+  if (draft_changed)
+    {
+      g_signal_handlers_disconnect_by_data (self->draft, self);
+      g_set_object (&self->draft, draft);
+      watch_draft (self);
+    }
+
+  if (source_id_changed)
+    {
+      g_free (self->draft_source_id);
+      self->draft_source_id = g_strdup (source_id);
+    }
+
+  if (draft_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DRAFT]);
+  if (source_id_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DRAFT_SOURCE_ID]);
+
+  emit_changed (self);
+}
+
+/**
+ * desk_project_set_draft:
+ * @draft: the new draft
+ *
+ * Replaces the draft. The new draft is not taken to come from a source:
+ * desk_project_get_draft_source_id() returns %NULL afterwards.
+ */
+void
+desk_project_set_draft (DeskProject *self,
+                        DeskDraft   *draft)
+{
+  g_return_if_fail (DESK_IS_PROJECT (self));
+  g_return_if_fail (DESK_IS_DRAFT (draft));
+
+  if (draft == self->draft)
+    return;
+
+  replace_draft (self, draft, NULL);
+}
+
+/**
+ * desk_project_get_draft_source_id:
+ *
+ * Returns: (nullable): the id of the source the draft was started from with
+ *   desk_project_start_draft_from(), or %NULL
+ */
+const char *
+desk_project_get_draft_source_id (DeskProject *self)
+{
+  g_return_val_if_fail (DESK_IS_PROJECT (self), NULL);
+
+  return self->draft_source_id;
+}
+
+/**
+ * desk_project_start_draft_from:
+ * @source: a source
+ *
+ * Replaces the draft with a new one made from @source (see
+ * desk_draft_new_from_source()) and remembers @source's id.
+ */
+void
+desk_project_start_draft_from (DeskProject *self,
+                               DeskSource  *source)
+{
+  g_autoptr(DeskDraft) draft = NULL;
+
+  g_return_if_fail (DESK_IS_PROJECT (self));
+  g_return_if_fail (DESK_IS_SOURCE (source));
+
+  draft = desk_draft_new_from_source (source);
+  replace_draft (self, draft, desk_source_get_id (source));
+}
+
+/**
+ * desk_project_get_rejected:
+ *
+ * Returns: (transfer none) (array zero-terminated=1): the texts of the suggestions the
+ *   editor rejected, in the order they were rejected; never %NULL
+ */
+const char * const *
+desk_project_get_rejected (DeskProject *self)
+{
+  static const char * const empty[] = { NULL };
+
+  g_return_val_if_fail (DESK_IS_PROJECT (self), NULL);
+
+  if (self->rejected->pdata == NULL)
+    return empty;
+
+  return (const char * const *)self->rejected->pdata;
+}
+
+static gboolean
+find_rejected (DeskProject *self,
+               const char  *text,
+               guint       *index)
+{
+  return g_ptr_array_find_with_equal_func (self->rejected, text, g_str_equal, index);
+}
+
+/**
+ * desk_project_add_rejected:
+ * @text: the text of a suggestion the editor rejected
+ *
+ * Remembers @text as rejected; a text already there is not added again.
+ */
+void
+desk_project_add_rejected (DeskProject *self,
+                           const char  *text)
+{
+  g_return_if_fail (DESK_IS_PROJECT (self));
+  g_return_if_fail (text != NULL);
+
+  if (find_rejected (self, text, NULL))
+    return;
+
+  g_ptr_array_add (self->rejected, g_strdup (text));
+
+  emit_changed (self);
+}
+
+/**
+ * desk_project_remove_rejected:
+ * @text: a text
+ *
+ * Forgets that @text was rejected.
+ *
+ * Returns: whether @text was among the rejected texts
+ */
+gboolean
+desk_project_remove_rejected (DeskProject *self,
+                              const char  *text)
+{
+  guint index;
+
+  g_return_val_if_fail (DESK_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  if (!find_rejected (self, text, &index))
+    return FALSE;
+
+  g_ptr_array_remove_index (self->rejected, index);
+
+  emit_changed (self);
+
+  return TRUE;
+}
+
+/**
+ * desk_project_get_organization_order:
+ *
+ * Returns: (transfer none) (array zero-terminated=1): organisations in order of
+ *   preference, most preferred first; never %NULL, empty by default
+ */
+const char * const *
+desk_project_get_organization_order (DeskProject *self)
+{
+  g_return_val_if_fail (DESK_IS_PROJECT (self), NULL);
+
+  return (const char * const *)self->organization_order;
+}
+
+/**
+ * desk_project_set_organization_order:
+ * @order: (nullable) (array zero-terminated=1): organisations, most preferred first;
+ *   %NULL for none
+ */
+void
+desk_project_set_organization_order (DeskProject        *self,
+                                     const char * const *order)
+{
+  static const char * const empty[] = { NULL };
+
+  g_return_if_fail (DESK_IS_PROJECT (self));
+
+  if (order == NULL)
+    order = empty;
+
+  if (g_strv_equal ((const char * const *)self->organization_order, order))
+    return;
+
+  g_strfreev (self->organization_order);
+  self->organization_order = g_strdupv ((char **)order);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ORGANIZATION_ORDER]);
+  emit_changed (self);
+}

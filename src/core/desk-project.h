@@ -1,0 +1,39 @@
+/* desk-project.h: a roundup: the sources, the draft, and the decisions taken
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "desk-draft.h"
+#include "desk-source.h"
+
+G_BEGIN_DECLS
+
+#define DESK_TYPE_PROJECT (desk_project_get_type ())
+
+G_DECLARE_FINAL_TYPE (DeskProject, desk_project, DESK, PROJECT, GObject)
+
+DeskProject        *desk_project_new                (void);
+GListModel         *desk_project_get_sources        (DeskProject  *self);
+void                desk_project_add_source         (DeskProject  *self,
+                                                     DeskSource   *source);
+void                desk_project_remove_source      (DeskProject  *self,
+                                                     guint         position);
+DeskSource         *desk_project_find_source        (DeskProject  *self,
+                                                     const char   *source_id);
+DeskDraft          *desk_project_get_draft          (DeskProject  *self);
+void                desk_project_set_draft          (DeskProject  *self,
+                                                     DeskDraft    *draft);
+const char         *desk_project_get_draft_source_id (DeskProject *self);
+void                desk_project_start_draft_from   (DeskProject  *self,
+                                                     DeskSource   *source);
+const char * const *desk_project_get_rejected       (DeskProject  *self);
+void                desk_project_add_rejected       (DeskProject  *self,
+                                                     const char   *text);
+gboolean            desk_project_remove_rejected    (DeskProject  *self,
+                                                     const char   *text);
+const char * const *desk_project_get_organization_order (DeskProject *self);
+void                desk_project_set_organization_order (DeskProject        *self,
+                                                         const char * const *order);
+
+G_END_DECLS
