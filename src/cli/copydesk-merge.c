@@ -1,0 +1,485 @@
+/* copydesk-merge.c: Copydesk's command-line tool
+ *
+ * A thin shell over the core: it parses options, calls the same functions the editor
+ * calls, and prints. Exit status: 0 on success, 1 when a source cannot be read or an
+ * output cannot be written, 2 on a usage error.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <locale.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "desk-json.h"
+#include "desk-project.h"
+#include "desk-source.h"
+#include "desk-suggester.h"
+
+#define EXIT_READ_ERROR 1
+#define EXIT_USAGE      2
+
+typedef int (*CommandFunc) (int argc, char **argv);
+
+typedef struct
+{
+  const char  *name;
+  CommandFunc  func;
+  const char  *summary;
+} Command;
+
+static gboolean
+parse_options (GOptionContext  *context,
+               int             *argc,
+               char          ***argv,
+               int             *status)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      g_printerr ("copydesk-merge: %s\n", error->message);
+      *status = EXIT_USAGE;
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Reads every source named on the command line; on the first failure prints why and
+ * returns NULL. */
+static GPtrArray *
+load_sources (char  **paths,
+              int     n_paths)
+{
+  g_autoptr(GPtrArray) sources = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (int i = 0; i < n_paths; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (paths[i]);
+      g_autoptr(GError) error = NULL;
+      DeskSource *source;
+
+      source = desk_source_new_for_file (file, 0, NULL, &error);
+      if (source == NULL)
+        {
+          g_printerr ("copydesk-merge: %s\n", error->message);
+          return NULL;
+        }
+
+      g_ptr_array_add (sources, source);
+    }
+
+  return g_steal_pointer (&sources);
+}
+
+static void
+print_wrapped (const char *label,
+               const char *text)
+{
+  const guint width = 88;
+  g_autofree char *shown = NULL;
+
+  if (g_utf8_strlen (text, -1) > width)
+    {
+      g_autofree char *cut = g_utf8_substring (text, 0, width - 1);
+      shown = g_strconcat (cut, "…", NULL);
+    }
+  else
+    shown = g_strdup (text);
+
+  g_print ("  %-10s %s\n", label, shown);
+}
+
+static void
+print_source (DeskSource *source)
+{
+  GListModel *credits = desk_source_get_credits (source);
+  GListModel *blocks = desk_source_get_blocks (source);
+  const char * const *bylines = desk_source_get_bylines (source);
+  g_autofree char *byline = bylines[0] ? g_strjoinv (", ", (GStrv)bylines) : NULL;
+  const char *unknown = "—";
+
+  g_print ("%s\n", desk_source_get_name (source));
+  g_print ("  %-10s %s\n", _("title"), desk_source_get_title (source) ?: unknown);
+  g_print ("  %-10s %s\n", _("agency"), desk_source_get_agency (source) ?: unknown);
+  g_print ("  %-10s %s\n", _("byline"), byline ?: unknown);
+  g_print ("  %-10s %s\n", _("dateline"), desk_source_get_dateline (source) ?: unknown);
+  g_print ("  %-10s %s\n", _("date"), desk_source_get_date (source) ?: unknown);
+  g_print ("  %-10s %s", _("encoding"), desk_source_get_encoding (source));
+  if (desk_source_get_n_repaired (source) > 0)
+    g_print (ngettext (", %u broken character repaired", ", %u broken characters repaired",
+                       desk_source_get_n_repaired (source)),
+             desk_source_get_n_repaired (source));
+  if (desk_source_get_n_invalid (source) > 0)
+    g_print (ngettext (", %u invalid byte replaced", ", %u invalid bytes replaced",
+                       desk_source_get_n_invalid (source)),
+             desk_source_get_n_invalid (source));
+  g_print ("\n");
+
+  for (guint i = 0; i < g_list_model_get_n_items (credits); i++)
+    {
+      g_autoptr(DeskCredit) credit = g_list_model_get_item (credits, i);
+      const char *name = desk_credit_get_name (credit);
+      const char *org = desk_credit_get_organization (credit);
+      g_autofree char *line = NULL;
+
+      if (name != NULL && name[0] != '\0')
+        line = g_strdup_printf ("%s%s%s (%s)", name, org ? ", " : "", org ? org : "",
+                                desk_credit_get_role (credit));
+      else
+        line = g_strdup_printf ("%s (%s)", org ? org : unknown, desk_credit_get_role (credit));
+      g_print ("  %-10s %s\n", i == 0 ? _("credits") : "", line);
+    }
+
+  g_print ("  %s\n", _("blocks"));
+  for (guint i = 0; i < g_list_model_get_n_items (blocks); i++)
+    {
+      g_autoptr(DeskBlock) block = g_list_model_get_item (blocks, i);
+
+      print_wrapped (desk_block_role_to_string (desk_block_get_role (block)),
+                     desk_block_get_text (block));
+    }
+  g_print ("\n");
+}
+
+static int
+command_inspect (int    argc,
+                 char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GPtrArray) sources = NULL;
+  gboolean as_json = FALSE;
+  int status = 0;
+  const GOptionEntry entries[] = {
+    { "json", 'j', 0, G_OPTION_ARG_NONE, &as_json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("FILE… — show how Copydesk reads each source"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_description (context,
+    _("Prints each source's headline, agency, byline, dateline, date, encoding, credits,\n"
+      "and every block with the role Copydesk gave it (headline, deck, byline, dateline,\n"
+      "caption, body, credit, furniture).\n\n"
+      "Examples:\n"
+      "  copydesk-merge inspect story.txt\n"
+      "  copydesk-merge inspect --json seeds/harbour-fire/*.txt"));
+
+  if (!parse_options (context, &argc, &argv, &status))
+    return status;
+
+  if (argc < 2)
+    {
+      g_printerr ("copydesk-merge: %s\n", _("inspect needs at least one FILE"));
+      return EXIT_USAGE;
+    }
+
+  if (!(sources = load_sources (argv + 1, argc - 1)))
+    return EXIT_READ_ERROR;
+
+  if (as_json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+      g_autofree char *text = NULL;
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "sources");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < sources->len; i++)
+        json_builder_add_value (builder, desk_json_from_source (g_ptr_array_index (sources, i)));
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+
+      root = json_builder_get_root (builder);
+      text = desk_json_to_string (root);
+      fputs (text, stdout);
+    }
+  else
+    {
+      for (guint i = 0; i < sources->len; i++)
+        print_source (g_ptr_array_index (sources, i));
+    }
+
+  return 0;
+}
+
+
+/* Builds the project that suggest and merge work on: the draft from --draft, or from the
+ * first source. */
+static DeskProject *
+load_project (const char  *draft_path,
+              char       **paths,
+              int          n_paths)
+{
+  g_autoptr(DeskProject) project = desk_project_new ();
+  g_autoptr(GPtrArray) sources = NULL;
+  g_autoptr(GPtrArray) draft_sources = NULL;
+  char *draft_arg[1] = { (char *)draft_path };
+
+  if (draft_path != NULL && !(draft_sources = load_sources (draft_arg, 1)))
+    return NULL;
+  if (!(sources = load_sources (paths, n_paths)))
+    return NULL;
+
+  if (draft_sources != NULL)
+    {
+      desk_project_add_source (project, g_ptr_array_index (draft_sources, 0));
+      desk_project_start_draft_from (project, g_ptr_array_index (draft_sources, 0));
+    }
+  else
+    desk_project_start_draft_from (project, g_ptr_array_index (sources, 0));
+
+  for (guint i = 0; i < sources->len; i++)
+    desk_project_add_source (project, g_ptr_array_index (sources, i));
+
+  return g_steal_pointer (&project);
+}
+
+static JsonNode *
+suggestion_to_json (DeskSuggestion *suggestion,
+                    DeskProject    *project)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  const char *new_text = desk_suggestion_get_new_text (suggestion);
+  const char *draft_text = desk_suggestion_get_draft_text (suggestion);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "kind");
+  json_builder_add_string_value (builder, desk_suggestion_kind_to_string (desk_suggestion_get_kind (suggestion)));
+  json_builder_set_member_name (builder, "text");
+  json_builder_add_string_value (builder, desk_suggestion_get_text (suggestion));
+  json_builder_set_member_name (builder, "new_text");
+  if (new_text != NULL)
+    json_builder_add_string_value (builder, new_text);
+  else
+    json_builder_add_null_value (builder);
+  if (draft_text != NULL)
+    {
+      json_builder_set_member_name (builder, "draft_text");
+      json_builder_add_string_value (builder, draft_text);
+    }
+  json_builder_set_member_name (builder, "sources");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < desk_suggestion_get_n_sources (suggestion); i++)
+    {
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "path");
+      json_builder_add_string_value (builder, desk_suggestion_get_source_name (suggestion, i));
+      json_builder_set_member_name (builder, "block");
+      json_builder_add_int_value (builder, desk_suggestion_get_source_block (suggestion, i));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "after");
+  json_builder_add_int_value (builder, desk_suggestion_get_after (suggestion));
+  json_builder_set_member_name (builder, "target");
+  json_builder_add_int_value (builder, desk_suggestion_get_target (suggestion));
+  json_builder_set_member_name (builder, "score");
+  json_builder_add_double_value (builder, round (desk_suggestion_get_score (suggestion) * 1000) / 1000);
+  json_builder_set_member_name (builder, "alternatives");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < desk_suggestion_get_n_alternatives (suggestion); i++)
+    {
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "path");
+      json_builder_add_string_value (builder, desk_suggestion_get_alternative_source (suggestion, i));
+      json_builder_set_member_name (builder, "text");
+      json_builder_add_string_value (builder, desk_suggestion_get_alternative_text (suggestion, i));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+static void
+print_suggestion (DeskSuggestion *suggestion,
+                  guint           number)
+{
+  DeskSuggestionKind kind = desk_suggestion_get_kind (suggestion);
+  g_autoptr(GString) sources = g_string_new (NULL);
+  g_autofree char *where = NULL;
+
+  for (guint i = 0; i < desk_suggestion_get_n_sources (suggestion); i++)
+    {
+      g_autofree char *base = g_path_get_basename (desk_suggestion_get_source_name (suggestion, i));
+      g_string_append_printf (sources, "%s%s", i ? ", " : "", base);
+    }
+
+  if (kind == DESK_SUGGESTION_MISSING)
+    where = desk_suggestion_get_after (suggestion) < 0
+            ? g_strdup (_("at the top"))
+            : g_strdup_printf (_("after paragraph %d"), desk_suggestion_get_after (suggestion) + 1);
+  else if (kind == DESK_SUGGESTION_HEADLINE)
+    where = g_strdup (_("headline"));
+  else
+    where = g_strdup_printf (_("in paragraph %d"), desk_suggestion_get_target (suggestion) + 1);
+
+  g_print ("%u. %s, %s — %s\n", number, desk_suggestion_kind_to_string (kind), where, sources->str);
+  g_print ("   %s\n", desk_suggestion_get_text (suggestion));
+  if (desk_suggestion_get_draft_text (suggestion) != NULL)
+    g_print ("   %s %s\n", _("draft:"), desk_suggestion_get_draft_text (suggestion));
+  if (desk_suggestion_get_new_text (suggestion) != NULL)
+    g_print ("   %s %s\n", _("new:"), desk_suggestion_get_new_text (suggestion));
+  g_print ("\n");
+}
+
+static int
+command_suggest (int    argc,
+                 char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(DeskProject) project = NULL;
+  g_autoptr(DeskSuggester) suggester = desk_suggester_new ();
+  g_autoptr(GPtrArray) suggestions = NULL;
+  g_autofree char *draft_path = NULL;
+  gboolean as_json = FALSE;
+  gboolean variants = FALSE;
+  int status = 0;
+  const GOptionEntry entries[] = {
+    { "json", 'j', 0, G_OPTION_ARG_NONE, &as_json, N_("Print JSON"), NULL },
+    { "draft", 'd', 0, G_OPTION_ARG_FILENAME, &draft_path, N_("Start the draft from FILE"), N_("FILE") },
+    { "variants", 0, 0, G_OPTION_ARG_NONE, &variants, N_("Also propose sentences the draft has in other words"), NULL },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("SOURCE… — propose what the draft lacks"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_description (context,
+    _("Without --draft, the first SOURCE is the draft and the others are compared with it.\n"
+      "Kinds: missing (a paragraph the draft lacks), addition (sentences or a clause a\n"
+      "source adds to a draft paragraph), conflict (a number, day or name that differs),\n"
+      "variant (with --variants), headline.\n\n"
+      "Examples:\n"
+      "  copydesk-merge suggest short.txt long.txt reprint.txt\n"
+      "  copydesk-merge suggest --json --draft mine.txt wire/*.txt"));
+
+  if (!parse_options (context, &argc, &argv, &status))
+    return status;
+
+  if (argc < 2 || (draft_path == NULL && argc < 3))
+    {
+      g_printerr ("copydesk-merge: %s\n", _("suggest needs a draft and at least one SOURCE"));
+      return EXIT_USAGE;
+    }
+
+  if (!(project = load_project (draft_path, argv + 1, argc - 1)))
+    return EXIT_READ_ERROR;
+
+  desk_suggester_set_show_variants (suggester, variants);
+  suggestions = desk_suggester_suggest (suggester, project);
+
+  if (as_json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+      g_autofree char *text = NULL;
+      GListModel *sources = desk_project_get_sources (project);
+      DeskDraft *draft = desk_project_get_draft (project);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "draft");
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "headline");
+      json_builder_add_string_value (builder, desk_draft_get_headline (draft) ?: "");
+      json_builder_set_member_name (builder, "paragraphs");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < desk_draft_get_n_paragraphs (draft); i++)
+        json_builder_add_string_value (builder,
+                                       desk_paragraph_get_text (desk_draft_get_paragraph (draft, i)));
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+
+      json_builder_set_member_name (builder, "sources");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
+        {
+          g_autoptr(DeskSource) source = g_list_model_get_item (sources, i);
+          json_builder_add_value (builder, desk_json_from_source (source));
+        }
+      json_builder_end_array (builder);
+
+      json_builder_set_member_name (builder, "suggestions");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < suggestions->len; i++)
+        json_builder_add_value (builder, suggestion_to_json (g_ptr_array_index (suggestions, i), project));
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+
+      root = json_builder_get_root (builder);
+      text = desk_json_to_string (root);
+      fputs (text, stdout);
+    }
+  else
+    {
+      for (guint i = 0; i < suggestions->len; i++)
+        print_suggestion (g_ptr_array_index (suggestions, i), i + 1);
+      if (suggestions->len == 0)
+        g_print ("%s\n", _("The draft lacks nothing the sources have."));
+    }
+
+  return 0;
+}
+
+static const Command commands[] = {
+  { "inspect", command_inspect, N_("Show how Copydesk reads each source") },
+  { "suggest", command_suggest, N_("Propose what the draft lacks from the other sources") },
+};
+
+static void
+print_help (FILE *stream)
+{
+  fprintf (stream, "%s\n", _("Usage: copydesk-merge COMMAND [OPTION…] FILE…"));
+  fprintf (stream, "\n%s\n", _("Consolidate several versions of one wire story."));
+  fprintf (stream, "\n%s\n", _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (stream, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
+  fprintf (stream, "\n%s\n", _("Run “copydesk-merge COMMAND --help” for a command's options and examples."));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  g_set_prgname ("copydesk-merge");
+
+  if (argc < 2)
+    {
+      print_help (stderr);
+      return EXIT_USAGE;
+    }
+
+  if (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") ||
+      g_str_equal (argv[1], "help"))
+    {
+      print_help (stdout);
+      return 0;
+    }
+
+  if (g_str_equal (argv[1], "--version"))
+    {
+      g_print ("copydesk-merge %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      if (g_str_equal (argv[1], commands[i].name))
+        return commands[i].func (argc - 1, argv + 1);
+    }
+
+  g_printerr (_("copydesk-merge: unknown command “%s”\n"), argv[1]);
+  print_help (stderr);
+  return EXIT_USAGE;
+}

@@ -1,0 +1,617 @@
+/* desk-sentence.c: sentences, and the words matching compares
+ *
+ * This is the one place where text is normalised for matching. A paragraph is cut into
+ * sentences (not after "Dr.", "Nov.", "U.S." or an initial), and each sentence into
+ * words that are folded so that what real versions of a story do to the same sentence
+ * does not count as a difference:
+ *
+ *  - case, accents, quote styles and dashes (only letters and digits are words);
+ *  - entity variants, through the alias table ("IS", "ISIS" and "the Islamic State" are
+ *    one word);
+ *  - plurals and tenses, by a light stemmer ("continues", "continuing" → "continu");
+ *  - number words ("two" → "2");
+ *  - possessives ("Merkel's" → "merkel").
+ *
+ * Function words are kept, flagged as stop words: they take part in finding new clauses
+ * but not in measuring overlap.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "desk-sentence.h"
+
+struct _DeskLexicon
+{
+  DeskAliases *aliases;
+  GHashTable  *ids;      /* word → id + 1 */
+  GPtrArray   *words;    /* id → word */
+  GArray      *flags;    /* id → DeskTokenFlags that belong to the word itself */
+  GHashTable  *stop;
+  GHashTable  *days;
+  GHashTable  *numbers;  /* number word → digits */
+};
+
+static const char * const stop_words[] = {
+  "a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "by", "with", "as", "into",
+  "and", "or", "but", "nor", "so", "than", "then", "that", "this", "these", "those", "there",
+  "is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "do", "does",
+  "did", "will", "would", "shall", "should", "can", "could", "may", "might", "must",
+  "it", "its", "he", "she", "they", "them", "their", "his", "her", "him", "we", "our", "us",
+  "you", "your", "i", "me", "my", "who", "whom", "whose", "which", "what", "when", "where",
+  "while", "also", "said", "say", "says", "told", "according", "s", "t", "about", "over",
+  "after", "before", "up", "out", "just", "very", "both", "some", "such", "all", "any",
+  "since", "because", "although", "though", "however", "if", "whether", "other", "more",
+  "most", "not", "no", "only", "own", "same", "too", "via", "per", "well", "being", "group",
+};
+
+static const char * const day_words[] = {
+  "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+  "today", "tomorrow", "yesterday", "tonight",
+  "january", "february", "march", "april", "june", "july", "august", "september",
+  "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+  "sep", "sept", "oct", "nov", "dec",
+};
+
+static const char * const number_words[][2] = {
+  { "one", "1" }, { "two", "2" }, { "three", "3" }, { "four", "4" }, { "five", "5" },
+  { "six", "6" }, { "seven", "7" }, { "eight", "8" }, { "nine", "9" }, { "ten", "10" },
+  { "eleven", "11" }, { "twelve", "12" }, { "dozen", "12" }, { "first", "1st" },
+  { "second", "2nd" }, { "third", "3rd" },
+};
+
+/* Words after which a full stop does not end a sentence. */
+static const char * const abbreviations[] = {
+  "Mr", "Mrs", "Ms", "Dr", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Sgt", "Capt", "Maj",
+  "Prof", "St", "Rev", "Adm", "Cmdr", "Supt", "Insp", "Cpl", "Pvt", "Gens", "Sens", "Reps",
+  "Jan", "Feb", "Mar", "Apr", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+  "No", "Nos", "vs", "Inc", "Co", "Corp", "Ltd", "Jr", "Sr", "Bros", "Ft", "Mt", "Ave", "Blvd",
+  "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind", "Kan", "Ky",
+  "La", "Md", "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "Okla", "Ore", "Pa",
+  "Tenn", "Tex", "Va", "Vt", "Wash", "Wis", "Wyo", "approx", "est", "Gov't", "ca", "cf", "etc",
+};
+
+static GHashTable *
+set_from (const char * const *words,
+          guint               n)
+{
+  GHashTable *set = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < n; i++)
+    g_hash_table_add (set, (gpointer)words[i]);
+
+  return set;
+}
+
+/**
+ * desk_lexicon_new:
+ * @aliases: (nullable): the alias table to fold entity names with
+ *
+ * Returns: (transfer full): a new lexicon
+ */
+DeskLexicon *
+desk_lexicon_new (DeskAliases *aliases)
+{
+  DeskLexicon *lexicon = g_new0 (DeskLexicon, 1);
+
+  lexicon->aliases = aliases ? g_object_ref (aliases) : NULL;
+  lexicon->ids = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, NULL);
+  lexicon->words = g_ptr_array_new_with_free_func (g_free);
+  lexicon->flags = g_array_new (FALSE, FALSE, sizeof (guint));
+  lexicon->stop = set_from (stop_words, G_N_ELEMENTS (stop_words));
+  lexicon->days = set_from (day_words, G_N_ELEMENTS (day_words));
+  lexicon->numbers = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < G_N_ELEMENTS (number_words); i++)
+    g_hash_table_insert (lexicon->numbers, (gpointer)number_words[i][0],
+                         (gpointer)number_words[i][1]);
+
+  return lexicon;
+}
+
+void
+desk_lexicon_free (DeskLexicon *lexicon)
+{
+  if (lexicon == NULL)
+    return;
+
+  g_clear_object (&lexicon->aliases);
+  g_hash_table_unref (lexicon->ids);
+  g_ptr_array_unref (lexicon->words);
+  g_array_unref (lexicon->flags);
+  g_hash_table_unref (lexicon->stop);
+  g_hash_table_unref (lexicon->days);
+  g_hash_table_unref (lexicon->numbers);
+  g_free (lexicon);
+}
+
+const char *
+desk_lexicon_word (DeskLexicon *lexicon,
+                   guint        id)
+{
+  g_return_val_if_fail (id < lexicon->words->len, NULL);
+  return g_ptr_array_index (lexicon->words, id);
+}
+
+static guint
+intern (DeskLexicon *lexicon,
+        const char  *word,
+        guint        flags)
+{
+  gpointer value = g_hash_table_lookup (lexicon->ids, word);
+  char *copy;
+  guint id;
+
+  if (value != NULL)
+    return GPOINTER_TO_UINT (value) - 1;
+
+  id = lexicon->words->len;
+  copy = g_strdup (word);
+  g_ptr_array_add (lexicon->words, copy);
+  g_array_append_val (lexicon->flags, flags);
+  g_hash_table_insert (lexicon->ids, copy, GUINT_TO_POINTER (id + 1));
+
+  return id;
+}
+
+/* ---- Sentences ----------------------------------------------------------------------- */
+
+static gboolean
+is_closing (gunichar c)
+{
+  return c == '"' || c == '\'' || c == ')' || c == ']' || c == 0x201D || c == 0x2019 ||
+         c == 0x00BB;
+}
+
+static gboolean
+is_opening (gunichar c)
+{
+  return c == '"' || c == '\'' || c == '(' || c == '[' || c == 0x201C || c == 0x2018 ||
+         c == 0x00AB;
+}
+
+/* Whether the full stop at @dot closes an abbreviation rather than a sentence. */
+static gboolean
+is_abbreviation (const char *text,
+                 const char *dot)
+{
+  const char *start = dot;
+  g_autofree char *word = NULL;
+
+  while (start > text && g_ascii_isalpha (start[-1]))
+    start--;
+
+  if (start == dot)
+    return FALSE;
+
+  /* An initial ("John F. Kennedy"), or part of "U.S." or "a.m." */
+  if (dot - start == 1 && g_ascii_isupper (*start))
+    return TRUE;
+  if (start > text && start[-1] == '.')
+    return TRUE;
+
+  word = g_strndup (start, dot - start);
+  for (guint i = 0; i < G_N_ELEMENTS (abbreviations); i++)
+    if (g_str_equal (word, abbreviations[i]))
+      return TRUE;
+
+  return FALSE;
+}
+
+/**
+ * desk_sentence_split:
+ * @text: a paragraph
+ *
+ * Returns: (transfer full) (element-type guint): pairs of byte offsets, start and end of
+ *   each sentence, without the spaces between sentences
+ */
+GArray *
+desk_sentence_split (const char *text)
+{
+  GArray *bounds = g_array_new (FALSE, FALSE, sizeof (guint));
+  const char *p = text;
+  const char *start;
+
+  while (*p == ' ')
+    p++;
+  start = p;
+
+  while (*p)
+    {
+      gunichar c = g_utf8_get_char (p);
+      const char *next = g_utf8_next_char (p);
+
+      if ((c == '.' || c == '!' || c == '?' || c == 0x2026) &&
+          !(c == '.' && is_abbreviation (text, p)))
+        {
+          const char *end = next;
+          const char *q;
+
+          while (*end && is_closing (g_utf8_get_char (end)))
+            end = g_utf8_next_char (end);
+
+          q = end;
+          if (*q == ' ')
+            {
+              gunichar after;
+
+              while (*q == ' ')
+                q++;
+              after = g_utf8_get_char (q);
+
+              if (g_unichar_isupper (after) || g_unichar_isdigit (after) || is_opening (after))
+                {
+                  guint s = start - text, e = end - text;
+
+                  g_array_append_val (bounds, s);
+                  g_array_append_val (bounds, e);
+                  start = q;
+                  p = q;
+                  continue;
+                }
+            }
+        }
+
+      p = next;
+    }
+
+  if (*start)
+    {
+      const char *end = start + strlen (start);
+      guint s = start - text, e;
+
+      while (end > start && end[-1] == ' ')
+        end--;
+      e = end - text;
+      g_array_append_val (bounds, s);
+      g_array_append_val (bounds, e);
+    }
+
+  return bounds;
+}
+
+/* ---- Words --------------------------------------------------------------------------- */
+
+typedef struct
+{
+  const char *start;
+  const char *end;
+  char       *written;
+  char       *folded;   /* case-folded, accents removed */
+} Word;
+
+static char *
+fold_word (const char *start,
+           gsize       length)
+{
+  g_autofree char *lower = g_utf8_casefold (start, length);
+  g_autofree char *decomposed = NULL;
+  GString *out;
+
+  /* Plain ASCII needs no decomposition. */
+  for (const char *p = lower; *p; p++)
+    if ((guchar)*p >= 0x80)
+      goto non_ascii;
+  return g_steal_pointer (&lower);
+
+non_ascii:
+  decomposed = g_utf8_normalize (lower, -1, G_NORMALIZE_NFKD);
+  out = g_string_new (NULL);
+  for (const char *p = decomposed; p && *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_ismark (c))
+        continue;
+      g_string_append_unichar (out, c);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static void
+stem (char *word)
+{
+  gsize len = strlen (word);
+
+  for (gsize i = 0; i < len; i++)
+    if (!g_ascii_isalpha (word[i]))
+      return;
+
+  if (len >= 6 && g_str_has_suffix (word, "ing"))
+    len -= 3;
+  else if (len >= 5 && g_str_has_suffix (word, "ied"))
+    {
+      len -= 3;
+      word[len++] = 'y';
+    }
+  else if (len >= 5 && g_str_has_suffix (word, "ies"))
+    {
+      len -= 3;
+      word[len++] = 'y';
+    }
+  else if (len >= 5 && g_str_has_suffix (word, "ed"))
+    len -= 2;
+  else if (len >= 4 && word[len - 1] == 's' && word[len - 2] != 's' && word[len - 2] != 'u')
+    len -= 1;
+
+  if (len >= 4 && word[len - 1] == 'e')
+    len -= 1;
+
+  word[len] = '\0';
+}
+
+static gsize
+possessive_length (const char *p,
+                   const char *limit)
+{
+  gsize quote = 0;
+
+  if (p < limit && *p == '\'')
+    quote = 1;
+  else if (limit - p >= 3 && memcmp (p, "\xe2\x80\x99", 3) == 0)
+    quote = 3;
+
+  if (quote == 0 || p + quote >= limit || p[quote] != 's')
+    return 0;
+  if (p + quote + 1 < limit && g_unichar_isalnum (g_utf8_get_char (p + quote + 1)))
+    return 0;
+
+  return quote + 1;
+}
+
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  guint ia = *(const guint *)a, ib = *(const guint *)b;
+
+  return ia < ib ? -1 : ia > ib;
+}
+
+static void
+word_clear (Word *word)
+{
+  g_free (word->written);
+  g_free (word->folded);
+}
+
+/**
+ * desk_sentence_new:
+ * @lexicon: the lexicon of this run
+ * @text: the paragraph
+ * @start: byte offset of the sentence in @text
+ * @end: byte offset just past it
+ *
+ * Returns: (transfer full): the sentence with its normalised words
+ */
+DeskSentence *
+desk_sentence_new (DeskLexicon *lexicon,
+                   const char  *text,
+                   guint        start,
+                   guint        end)
+{
+  DeskSentence *sentence = g_new0 (DeskSentence, 1);
+  g_autoptr(GArray) words = g_array_new (FALSE, TRUE, sizeof (Word));
+  g_autoptr(GArray) tokens = g_array_new (FALSE, FALSE, sizeof (DeskToken));
+  g_autoptr(GArray) content = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autofree const char **written = NULL;
+  g_autofree const char **folded = NULL;
+  const char *p = text + start;
+  const char *limit = text + end;
+  guint64 hash = 1469598103934665603ull;
+  guint64 wording = 1469598103934665603ull;
+
+  sentence->start = start;
+  sentence->end = end;
+
+  while (p < limit)
+    {
+      Word word = { 0 };
+
+      while (p < limit && !g_unichar_isalnum (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      if (p >= limit)
+        break;
+
+      word.start = p;
+      while (p < limit && g_unichar_isalnum (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      word.end = p;
+
+      /* "Merkel's", "Merkel’s": the possessive is not a word of its own. */
+      p += possessive_length (p, limit);
+
+      word.written = g_strndup (word.start, word.end - word.start);
+      word.folded = fold_word (word.start, word.end - word.start);
+      g_array_append_val (words, word);
+    }
+
+  written = g_new0 (const char *, words->len + 1);
+  folded = g_new0 (const char *, words->len + 1);
+  for (guint i = 0; i < words->len; i++)
+    {
+      written[i] = g_array_index (words, Word, i).written;
+      folded[i] = g_array_index (words, Word, i).folded;
+    }
+
+  for (guint i = 0; i < words->len;)
+    {
+      Word *word = &g_array_index (words, Word, i);
+      DeskToken token = { 0 };
+      const char *canonical = NULL;
+      guint matched = 1;
+      gunichar first = g_utf8_get_char (word->start);
+
+      if (lexicon->aliases != NULL)
+        canonical = _desk_aliases_match (lexicon->aliases, written + i, folded + i,
+                                         words->len - i, &matched);
+
+      if (canonical != NULL)
+        {
+          token.id = intern (lexicon, canonical, 0);
+          token.flags = DESK_TOKEN_ALIAS | DESK_TOKEN_NAME;
+        }
+      else
+        {
+          g_autofree char *normal = g_strdup (word->folded);
+          const char *digits = g_hash_table_lookup (lexicon->numbers, normal);
+
+          matched = 1;
+          if (g_hash_table_contains (lexicon->stop, normal))
+            token.flags |= DESK_TOKEN_STOP;
+          else if (digits != NULL)
+            {
+              g_free (normal);
+              normal = g_strdup (digits);
+              token.flags |= DESK_TOKEN_NUMBER;
+            }
+          else if (g_ascii_isdigit (normal[0]))
+            token.flags |= DESK_TOKEN_NUMBER;
+          else if (g_hash_table_contains (lexicon->days, normal))
+            token.flags |= DESK_TOKEN_DAY;
+          else
+            stem (normal);
+
+          if (i > 0 && g_unichar_isupper (first) && !(token.flags & DESK_TOKEN_STOP))
+            token.flags |= DESK_TOKEN_NAME;
+
+          token.id = intern (lexicon, normal, 0);
+        }
+
+      token.start = word->start - text;
+      token.end = g_array_index (words, Word, i + matched - 1).end - text;
+      g_array_append_val (tokens, token);
+      wording = (wording ^ token.id) * 1099511628211ull;
+
+      if (!(token.flags & DESK_TOKEN_STOP))
+        {
+          g_array_append_val (content, token.id);
+          hash = (hash ^ token.id) * 1099511628211ull;
+        }
+
+      i += matched;
+    }
+
+  for (guint i = 0; i < words->len; i++)
+    word_clear (&g_array_index (words, Word, i));
+
+  /* Sorted and unique, for overlap by merging. */
+  g_array_sort (content, compare_ids);
+  for (guint i = 1; i < content->len;)
+    {
+      if (g_array_index (content, guint, i) == g_array_index (content, guint, i - 1))
+        g_array_remove_index (content, i);
+      else
+        i++;
+    }
+
+  sentence->hash = hash;
+  sentence->wording = wording;
+  sentence->n_tokens = tokens->len;
+  sentence->tokens = (DeskToken *)(gpointer)g_array_free (g_steal_pointer (&tokens), FALSE);
+  sentence->n_content = content->len;
+  sentence->content = (guint *)(gpointer)g_array_free (g_steal_pointer (&content), FALSE);
+
+  return sentence;
+}
+
+void
+desk_sentence_free (DeskSentence *sentence)
+{
+  if (sentence == NULL)
+    return;
+
+  g_free (sentence->tokens);
+  g_free (sentence->content);
+  g_free (sentence);
+}
+
+/**
+ * desk_sentence_parse:
+ * @lexicon: the lexicon of this run
+ * @text: a paragraph
+ *
+ * Returns: (transfer full) (element-type DeskSentence): the sentences of @text
+ */
+GPtrArray *
+desk_sentence_parse (DeskLexicon *lexicon,
+                     const char  *text)
+{
+  g_autoptr(GArray) bounds = desk_sentence_split (text);
+  GPtrArray *sentences = g_ptr_array_new_with_free_func ((GDestroyNotify)desk_sentence_free);
+
+  for (guint i = 0; i + 1 < bounds->len; i += 2)
+    g_ptr_array_add (sentences,
+                     desk_sentence_new (lexicon, text,
+                                        g_array_index (bounds, guint, i),
+                                        g_array_index (bounds, guint, i + 1)));
+
+  return sentences;
+}
+
+/**
+ * desk_sentence_normalize:
+ *
+ * Returns: (transfer full): the sentence's words as matching sees them, for tests and
+ *   debugging ("=islamic_state claim responsibility …")
+ */
+char *
+desk_sentence_normalize (DeskLexicon        *lexicon,
+                         const DeskSentence *sentence)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < sentence->n_tokens; i++)
+    {
+      if (i > 0)
+        g_string_append_c (out, ' ');
+      g_string_append (out, desk_lexicon_word (lexicon, sentence->tokens[i].id));
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * desk_sentence_overlap:
+ *
+ * Returns: how many content words @a and @b share
+ */
+guint
+desk_sentence_overlap (const DeskSentence *a,
+                       const DeskSentence *b)
+{
+  guint i = 0, j = 0, n = 0;
+
+  while (i < a->n_content && j < b->n_content)
+    {
+      if (a->content[i] == b->content[j])
+        {
+          n++;
+          i++;
+          j++;
+        }
+      else if (a->content[i] < b->content[j])
+        i++;
+      else
+        j++;
+    }
+
+  return n;
+}
+
+/**
+ * desk_sentence_contained:
+ *
+ * Returns: the share of @a's content words that @b has too (1.0 when @a has none)
+ */
+double
+desk_sentence_contained (const DeskSentence *a,
+                         const DeskSentence *b)
+{
+  if (a->n_content == 0)
+    return 1.0;
+
+  return (double)desk_sentence_overlap (a, b) / a->n_content;
+}

@@ -1,0 +1,1812 @@
+/* desk-suggester.c: what the draft lacks, once, in the right place
+ *
+ * This is where a suggestion is scored and placed. The suggester works on a snapshot of
+ * the project (plain strings, copied on the calling thread), so it can run in a worker
+ * thread while the editor goes on typing.
+ *
+ *  1. Every sentence of the draft goes into an inverted index of its normalised words
+ *     (desk-sentence.c decides what a word is).
+ *  2. Every sentence of every other source is looked up there: covered (the draft says
+ *     it), extends (the draft says it, the source adds a clause), or new. A covered
+ *     sentence that differs from its draft sentence in a number, a day or a name is a
+ *     conflict. Sentences like ones the editor rejected are left out.
+ *  3. New sentences and added clauses from all sources are clustered (an index of
+ *     cluster representatives), so that content carried by several sources is one piece.
+ *  4. Each source paragraph is a candidate: a missing paragraph if none of its sentences
+ *     is in the draft, an addition to the draft paragraph its sentences align with
+ *     otherwise. Candidates are taken greedily, most new content first, then the best
+ *     version (no broken characters, complete over cut, preferred organisation, clean
+ *     source); content already proposed is not proposed again, and the sources that
+ *     carry it are listed on the suggestion that proposes it.
+ *  5. A missing paragraph goes after the draft paragraph that its nearest preceding
+ *     aligned paragraph matches, on an order-preserving alignment (longest increasing
+ *     run) of the source with the draft.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "desk-sentence.h"
+#include "desk-suggester.h"
+
+/* A source sentence is in the draft when this share of its words is in a draft sentence. */
+#define COVERED          0.75
+/* ... or in two neighbouring draft sentences together (the source joined them). */
+#define COVERED_BY_PAIR  0.85
+/* A source sentence extends a draft sentence that it contains this much of ... */
+#define EXTENDS          0.70
+/* ... by a run of at least this many new words. */
+#define CLAUSE_WORDS     3
+/* A sentence with at most this many content words is short. */
+#define SHORT_SENTENCE   5
+/* Two new sentences are the same content when one holds this much of the other. */
+#define SAME_CONTENT     0.75
+
+struct _DeskSuggester
+{
+  GObject      parent_instance;
+
+  DeskAliases *aliases;
+  gboolean     show_variants;
+};
+
+G_DEFINE_FINAL_TYPE (DeskSuggester, desk_suggester, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ALIASES,
+  PROP_SHOW_VARIANTS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* ---- The snapshot ---------------------------------------------------------------- */
+
+typedef struct
+{
+  char      *id;
+  char      *name;
+  char      *agency;
+  char      *title;
+  gboolean   repaired;
+  GPtrArray *texts;    /* char *: body paragraphs */
+  GArray    *blocks;   /* guint: their block indexes */
+} SnapSource;
+
+typedef struct
+{
+  char        *headline;
+  GPtrArray   *draft;      /* char * */
+  GPtrArray   *sources;    /* SnapSource */
+  GPtrArray   *rejected;   /* char * */
+  GStrv        org_order;
+  DeskAliases *aliases;
+  gboolean     variants;
+} Snapshot;
+
+static void
+snap_source_free (SnapSource *source)
+{
+  g_free (source->id);
+  g_free (source->name);
+  g_free (source->agency);
+  g_free (source->title);
+  g_ptr_array_unref (source->texts);
+  g_array_unref (source->blocks);
+  g_free (source);
+}
+
+static void
+snapshot_free (Snapshot *snapshot)
+{
+  g_free (snapshot->headline);
+  g_ptr_array_unref (snapshot->draft);
+  g_ptr_array_unref (snapshot->sources);
+  g_ptr_array_unref (snapshot->rejected);
+  g_strfreev (snapshot->org_order);
+  g_clear_object (&snapshot->aliases);
+  g_free (snapshot);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Snapshot, snapshot_free)
+
+static Snapshot *
+snapshot_new (DeskSuggester *self,
+              DeskProject   *project)
+{
+  Snapshot *snapshot = g_new0 (Snapshot, 1);
+  DeskDraft *draft = desk_project_get_draft (project);
+  GListModel *sources = desk_project_get_sources (project);
+  const char *draft_source = desk_project_get_draft_source_id (project);
+  const char * const *rejected = desk_project_get_rejected (project);
+
+  snapshot->headline = g_strdup (desk_draft_get_headline (draft));
+  snapshot->draft = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < desk_draft_get_n_paragraphs (draft); i++)
+    g_ptr_array_add (snapshot->draft,
+                     g_strdup (desk_paragraph_get_text (desk_draft_get_paragraph (draft, i))));
+
+  snapshot->sources = g_ptr_array_new_with_free_func ((GDestroyNotify)snap_source_free);
+  for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
+    {
+      g_autoptr(DeskSource) source = g_list_model_get_item (sources, i);
+      GListModel *blocks = desk_source_get_blocks (source);
+      SnapSource *snap;
+
+      /* The draft's own source is what the editor started from: what the draft no
+       * longer has of it, the editor took out. */
+      if (g_strcmp0 (desk_source_get_id (source), draft_source) == 0)
+        continue;
+
+      snap = g_new0 (SnapSource, 1);
+      snap->id = g_strdup (desk_source_get_id (source));
+      snap->name = g_strdup (desk_source_get_name (source));
+      snap->agency = g_strdup (desk_source_get_agency (source));
+      snap->title = g_strdup (desk_source_get_title (source));
+      snap->repaired = desk_source_get_n_repaired (source) > 0 || desk_source_get_n_invalid (source) > 0;
+      snap->texts = g_ptr_array_new_with_free_func (g_free);
+      snap->blocks = g_array_new (FALSE, FALSE, sizeof (guint));
+
+      for (guint b = 0; b < g_list_model_get_n_items (blocks); b++)
+        {
+          g_autoptr(DeskBlock) block = g_list_model_get_item (blocks, b);
+
+          if (desk_block_get_role (block) != DESK_BLOCK_ROLE_BODY)
+            continue;
+          g_ptr_array_add (snap->texts, g_strdup (desk_block_get_text (block)));
+          g_array_append_val (snap->blocks, b);
+        }
+
+      g_ptr_array_add (snapshot->sources, snap);
+    }
+
+  snapshot->rejected = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; rejected[i] != NULL; i++)
+    g_ptr_array_add (snapshot->rejected, g_strdup (rejected[i]));
+
+  snapshot->org_order = g_strdupv ((GStrv)desk_project_get_organization_order (project));
+  snapshot->aliases = desk_aliases_copy (self->aliases);
+  snapshot->variants = self->show_variants;
+
+  return snapshot;
+}
+
+/* ---- An inverted index of sentences by their words ---------------------------------- */
+
+typedef struct
+{
+  GHashTable *postings;   /* word id → GArray of guint entries */
+  GArray     *counts;     /* scratch: overlap per entry */
+  GArray     *touched;    /* scratch: entries with a count */
+} Index;
+
+static void
+index_init (Index *index)
+{
+  index->postings = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify)g_array_unref);
+  index->counts = g_array_new (FALSE, TRUE, sizeof (guint));
+  index->touched = g_array_new (FALSE, FALSE, sizeof (guint));
+}
+
+static void
+index_clear (Index *index)
+{
+  g_clear_pointer (&index->postings, g_hash_table_unref);
+  g_clear_pointer (&index->counts, g_array_unref);
+  g_clear_pointer (&index->touched, g_array_unref);
+}
+
+static void
+index_add (Index              *index,
+           guint               entry,
+           const DeskSentence *sentence)
+{
+  if (index->counts->len <= entry)
+    g_array_set_size (index->counts, entry + 1);
+
+  for (guint i = 0; i < sentence->n_content; i++)
+    {
+      gpointer key = GUINT_TO_POINTER (sentence->content[i] + 1);
+      GArray *list = g_hash_table_lookup (index->postings, key);
+
+      if (list == NULL)
+        {
+          list = g_array_new (FALSE, FALSE, sizeof (guint));
+          g_hash_table_insert (index->postings, key, list);
+        }
+      g_array_append_val (list, entry);
+    }
+}
+
+/* Counts, for every entry that shares a word with @sentence, how many words it shares.
+ * The entries are left in index->touched, their counts in index->counts; call
+ * index_reset() when done with them. */
+static void
+index_lookup (Index              *index,
+              const DeskSentence *sentence)
+{
+  for (guint i = 0; i < sentence->n_content; i++)
+    {
+      GArray *list = g_hash_table_lookup (index->postings, GUINT_TO_POINTER (sentence->content[i] + 1));
+
+      if (list == NULL)
+        continue;
+
+      for (guint j = 0; j < list->len; j++)
+        {
+          guint entry = g_array_index (list, guint, j);
+          guint *count = &g_array_index (index->counts, guint, entry);
+
+          /* The same word twice in one entry counts once: postings are appended in
+           * order, so a repeat is adjacent. */
+          if (j > 0 && g_array_index (list, guint, j - 1) == entry)
+            continue;
+          if ((*count)++ == 0)
+            g_array_append_val (index->touched, entry);
+        }
+    }
+}
+
+static void
+index_reset (Index *index)
+{
+  for (guint i = 0; i < index->touched->len; i++)
+    g_array_index (index->counts, guint, g_array_index (index->touched, guint, i)) = 0;
+  g_array_set_size (index->touched, 0);
+}
+
+/* ---- The run ------------------------------------------------------------------------ */
+
+typedef enum
+{
+  STATUS_IGNORED,
+  STATUS_NEW,
+  STATUS_COVERED,
+  STATUS_EXTENDS,
+} Status;
+
+typedef struct
+{
+  DeskSentence *sentence;
+  guint         paragraph;
+} DraftSentence;
+
+/* A piece of new content: a new sentence, or the clause a sentence adds. */
+typedef struct
+{
+  DeskSentence *unit;        /* the words of the new part */
+  GArray       *clusters;    /* guint */
+} Item;
+
+typedef struct
+{
+  DeskSentence *sentence;
+  Status        status;
+  int           draft;       /* index into draft sentences, or -1 */
+  Item         *item;        /* for new and extending sentences */
+  guint         clause_start;
+  guint         clause_end;
+} SourceSentence;
+
+typedef struct
+{
+  SnapSource  *source;
+  guint        source_index;
+  guint        paragraph;   /* index among the source's body paragraphs */
+  const char  *text;
+  GPtrArray   *sentences;   /* SourceSentence */
+  int          aligned;     /* draft paragraph its sentences match, or -1 */
+  GArray      *clusters;    /* guint, sorted unique */
+  guint        n_words;
+  gboolean     broken;      /* has U+FFFD */
+  int          org_rank;
+} Candidate;
+
+typedef struct
+{
+  DeskLexicon *lexicon;
+  Snapshot    *snapshot;
+  GPtrArray   *draft_sentences;  /* DraftSentence */
+  GPtrArray   *draft_parsed;     /* per paragraph: GPtrArray of DeskSentence (owned) */
+  GPtrArray   *rejected;         /* DeskSentence */
+  Index        draft_index;
+  Index        rejected_index;
+  Index        cluster_index;
+  GPtrArray   *cluster_reps;     /* DeskSentence (borrowed) */
+  GPtrArray   *cluster_sources;  /* GHashTable: source index + 1 of every member */
+  GPtrArray   *candidates;       /* Candidate */
+  GPtrArray   *items;            /* Item */
+  GPtrArray   *owned_units;      /* DeskSentence made for clauses */
+  GHashTable  *conflicts;        /* key → DeskSuggestion */
+  GHashTable  *variants;         /* key → DeskSuggestion */
+  GPtrArray   *results;
+} Run;
+
+static void
+source_sentence_free (SourceSentence *sentence)
+{
+  desk_sentence_free (sentence->sentence);
+  g_free (sentence);
+}
+
+static void
+item_free (Item *item)
+{
+  g_array_unref (item->clusters);
+  g_free (item);
+}
+
+static void
+candidate_free (Candidate *candidate)
+{
+  g_ptr_array_unref (candidate->sentences);
+  g_array_unref (candidate->clusters);
+  g_free (candidate);
+}
+
+static void
+run_clear (Run *run)
+{
+  g_clear_pointer (&run->draft_sentences, g_ptr_array_unref);
+  g_clear_pointer (&run->draft_parsed, g_ptr_array_unref);
+  g_clear_pointer (&run->rejected, g_ptr_array_unref);
+  index_clear (&run->draft_index);
+  index_clear (&run->rejected_index);
+  index_clear (&run->cluster_index);
+  g_clear_pointer (&run->cluster_reps, g_ptr_array_unref);
+  g_clear_pointer (&run->cluster_sources, g_ptr_array_unref);
+  g_clear_pointer (&run->candidates, g_ptr_array_unref);
+  g_clear_pointer (&run->items, g_ptr_array_unref);
+  g_clear_pointer (&run->owned_units, g_ptr_array_unref);
+  g_clear_pointer (&run->conflicts, g_hash_table_unref);
+  g_clear_pointer (&run->variants, g_hash_table_unref);
+  g_clear_pointer (&run->results, g_ptr_array_unref);
+  g_clear_pointer (&run->lexicon, desk_lexicon_free);
+}
+
+static const DeskSentence *
+draft_sentence (Run  *run,
+                guint index)
+{
+  return ((DraftSentence *)g_ptr_array_index (run->draft_sentences, index))->sentence;
+}
+
+static guint
+draft_paragraph_of (Run  *run,
+                    guint index)
+{
+  return ((DraftSentence *)g_ptr_array_index (run->draft_sentences, index))->paragraph;
+}
+
+/* Content words of @a that are also in @b or @c. */
+static guint
+overlap_with_pair (const DeskSentence *a,
+                   const DeskSentence *b,
+                   const DeskSentence *c)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < a->n_content; i++)
+    {
+      guint id = a->content[i];
+      gboolean found = FALSE;
+
+      for (guint j = 0; !found && j < b->n_content; j++)
+        found = b->content[j] == id;
+      for (guint j = 0; !found && j < c->n_content; j++)
+        found = c->content[j] == id;
+      n += found;
+    }
+
+  return n;
+}
+
+/* Whether @a says nothing that @b does not, given that they share @overlap content words.
+ * A short sentence is not in a much longer one just because its few words are. */
+static gboolean
+holds (const DeskSentence *a,
+       const DeskSentence *b,
+       guint               overlap,
+       double              share)
+{
+  if (a->n_content == 0)
+    return TRUE;
+  if ((double)overlap / a->n_content < share)
+    return FALSE;
+
+  return a->n_content > SHORT_SENTENCE || (double)overlap / MAX (b->n_content, 1) >= 0.35;
+}
+
+static gboolean
+is_rejected (Run                *run,
+             const DeskSentence *sentence)
+{
+  gboolean rejected = FALSE;
+
+  if (run->rejected->len == 0 || sentence->n_content == 0)
+    return FALSE;
+
+  index_lookup (&run->rejected_index, sentence);
+  for (guint i = 0; i < run->rejected_index.touched->len && !rejected; i++)
+    {
+      guint entry = g_array_index (run->rejected_index.touched, guint, i);
+      guint overlap = g_array_index (run->rejected_index.counts, guint, entry);
+
+      rejected = holds (sentence, g_ptr_array_index (run->rejected, entry), overlap, COVERED);
+    }
+  index_reset (&run->rejected_index);
+
+  return rejected;
+}
+
+/* Finds the longest stretch of @sentence whose content words the draft sentence @draft
+ * lacks; stop words inside it are part of it. Returns the number of new content words. */
+static guint
+find_clause (const DeskSentence *sentence,
+             const DeskSentence *draft,
+             guint              *start,
+             guint              *end)
+{
+  guint best = 0, run_words = 0;
+  int run_first = -1, run_last = -1;
+
+  for (guint i = 0; i <= sentence->n_tokens; i++)
+    {
+      gboolean is_new = FALSE;
+      gboolean is_stop = FALSE;
+
+      if (i < sentence->n_tokens)
+        {
+          const DeskToken *token = &sentence->tokens[i];
+
+          is_stop = (token->flags & DESK_TOKEN_STOP) != 0;
+          if (!is_stop)
+            {
+              is_new = TRUE;
+              for (guint j = 0; is_new && j < draft->n_content; j++)
+                is_new = draft->content[j] != token->id;
+            }
+        }
+
+      if (is_new)
+        {
+          if (run_first < 0)
+            run_first = i;
+          run_last = i;
+          run_words++;
+        }
+      else if (!is_stop || i == sentence->n_tokens)
+        {
+          if (run_words > best)
+            {
+              best = run_words;
+              *start = sentence->tokens[run_first].start;
+              *end = sentence->tokens[run_last].end;
+            }
+          run_first = run_last = -1;
+          run_words = 0;
+        }
+    }
+
+  return best;
+}
+
+static guint
+edit_distance (const char *a,
+               const char *b)
+{
+  gsize la = strlen (a), lb = strlen (b);
+  g_autofree guint *row = g_new (guint, lb + 1);
+
+  if (la > 32 || lb > 32)
+    return MAX (la, lb);
+
+  for (gsize j = 0; j <= lb; j++)
+    row[j] = j;
+
+  for (gsize i = 1; i <= la; i++)
+    {
+      guint diagonal = row[0];
+
+      row[0] = i;
+      for (gsize j = 1; j <= lb; j++)
+        {
+          guint above = row[j];
+          guint cost = a[i - 1] == b[j - 1] ? 0 : 1;
+
+          row[j] = MIN (MIN (row[j] + 1, row[j - 1] + 1), diagonal + cost);
+          diagonal = above;
+        }
+    }
+
+  return row[lb];
+}
+
+static gboolean
+has_token (const DeskSentence *sentence,
+           guint               id)
+{
+  for (guint i = 0; i < sentence->n_tokens; i++)
+    if (sentence->tokens[i].id == id)
+      return TRUE;
+  return FALSE;
+}
+
+/* The facts of @source that @draft states otherwise: numbers, days and names present on
+ * one side only, where the other side has one of the same kind in their place.
+ * Returns the byte ranges of the source's side, or NULL when they agree. */
+static GArray *
+find_conflict (Run                *run,
+               const DeskSentence *source,
+               const DeskSentence *draft)
+{
+  static const guint kinds[] = { DESK_TOKEN_NUMBER, DESK_TOKEN_DAY, DESK_TOKEN_NAME };
+  GArray *ranges = NULL;
+
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      g_autoptr(GArray) only_source = g_array_new (FALSE, FALSE, sizeof (guint));
+      gboolean draft_has_other = FALSE;
+
+      for (guint i = 0; i < source->n_tokens; i++)
+        if ((source->tokens[i].flags & kinds[k]) && !has_token (draft, source->tokens[i].id))
+          g_array_append_val (only_source, i);
+
+      for (guint i = 0; i < draft->n_tokens && only_source->len > 0; i++)
+        {
+          const DeskToken *token = &draft->tokens[i];
+
+          if (!(token->flags & kinds[k]) || has_token (source, token->id))
+            continue;
+
+          if (kinds[k] == DESK_TOKEN_NAME)
+            {
+              /* A spelling ("Barak", "Barack") is not a different person; only a
+               * name that replaces a name of the same length class counts. */
+              for (guint j = 0; j < only_source->len; j++)
+                {
+                  const DeskToken *other = &source->tokens[g_array_index (only_source, guint, j)];
+                  const char *a = desk_lexicon_word (run->lexicon, token->id);
+                  const char *b = desk_lexicon_word (run->lexicon, other->id);
+
+                  if ((other->flags & DESK_TOKEN_ALIAS) || (token->flags & DESK_TOKEN_ALIAS))
+                    continue;
+                  if (edit_distance (a, b) > 2)
+                    draft_has_other = TRUE;
+                }
+            }
+          else
+            draft_has_other = TRUE;
+        }
+
+      /* Names conflict only where the sentences are otherwise the same. */
+      if (kinds[k] == DESK_TOKEN_NAME && (only_source->len > 1 ||
+          desk_sentence_contained (source, draft) < 0.85))
+        draft_has_other = FALSE;
+
+      if (draft_has_other)
+        {
+          if (ranges == NULL)
+            ranges = g_array_new (FALSE, FALSE, sizeof (guint));
+          for (guint j = 0; j < only_source->len; j++)
+            {
+              const DeskToken *token = &source->tokens[g_array_index (only_source, guint, j)];
+
+              g_array_append_val (ranges, token->start);
+              g_array_append_val (ranges, token->end);
+            }
+        }
+    }
+
+  return ranges;
+}
+
+static char *
+sentence_text (const char         *text,
+               const DeskSentence *sentence)
+{
+  return g_strndup (text + sentence->start, sentence->end - sentence->start);
+}
+
+static void
+note_conflict (Run                *run,
+               Candidate          *candidate,
+               SourceSentence     *ss,
+               GArray             *ranges)
+{
+  const DeskSentence *draft = draft_sentence (run, ss->draft);
+  guint paragraph = draft_paragraph_of (run, ss->draft);
+  const char *draft_text = g_ptr_array_index (run->snapshot->draft, paragraph);
+  g_autofree char *text = sentence_text (candidate->text, ss->sentence);
+  g_autoptr(GString) key = g_string_new (NULL);
+  g_autoptr(GString) facts = g_string_new (NULL);
+  DeskSuggestion *suggestion;
+
+  for (guint i = 0; i + 1 < ranges->len; i += 2)
+    {
+      guint start = g_array_index (ranges, guint, i), end = g_array_index (ranges, guint, i + 1);
+
+      if (facts->len > 0)
+        g_string_append (facts, ", ");
+      g_string_append_len (facts, candidate->text + start, end - start);
+    }
+
+  g_string_printf (key, "%d:%s", ss->draft, facts->str);
+  suggestion = g_hash_table_lookup (run->conflicts, key->str);
+  if (suggestion == NULL)
+    {
+      g_autofree char *draft_side = sentence_text (draft_text, draft);
+
+      suggestion = desk_suggestion_new (DESK_SUGGESTION_CONFLICT, text, paragraph, paragraph,
+                                        desk_sentence_contained (ss->sentence, draft));
+      desk_suggestion_set_draft_text (suggestion, draft_side);
+      desk_suggestion_set_new_text (suggestion, facts->str);
+      for (guint i = 0; i + 1 < ranges->len; i += 2)
+        desk_suggestion_add_mark (suggestion,
+                                  g_array_index (ranges, guint, i) - ss->sentence->start,
+                                  g_array_index (ranges, guint, i + 1) - ss->sentence->start);
+      g_hash_table_insert (run->conflicts, g_strdup (key->str), suggestion);
+    }
+
+  desk_suggestion_add_source (suggestion, candidate->source->id, candidate->source->name,
+                              g_array_index (candidate->source->blocks, guint, candidate->paragraph));
+}
+
+static void
+note_variant (Run            *run,
+              Candidate      *candidate,
+              SourceSentence *ss)
+{
+  const DeskSentence *draft = draft_sentence (run, ss->draft);
+  guint paragraph = draft_paragraph_of (run, ss->draft);
+  g_autofree char *key = g_strdup_printf ("%d:%" G_GUINT64_FORMAT, ss->draft, ss->sentence->wording);
+  DeskSuggestion *suggestion = g_hash_table_lookup (run->variants, key);
+
+  if (ss->sentence->wording == draft->wording)
+    return;
+
+  if (suggestion == NULL)
+    {
+      g_autofree char *text = sentence_text (candidate->text, ss->sentence);
+      g_autofree char *draft_side = sentence_text (g_ptr_array_index (run->snapshot->draft, paragraph),
+                                                   draft);
+
+      if (g_str_equal (text, draft_side))
+        return;
+
+      suggestion = desk_suggestion_new (DESK_SUGGESTION_VARIANT, text, paragraph, paragraph,
+                                        desk_sentence_contained (ss->sentence, draft));
+      desk_suggestion_set_draft_text (suggestion, draft_side);
+      g_hash_table_insert (run->variants, g_steal_pointer (&key), suggestion);
+    }
+
+  desk_suggestion_add_source (suggestion, candidate->source->id, candidate->source->name,
+                              g_array_index (candidate->source->blocks, guint, candidate->paragraph));
+}
+
+/* Step 2: what each sentence of a source paragraph is, against the draft. */
+static void
+classify_sentence (Run            *run,
+                   Candidate      *candidate,
+                   SourceSentence *ss)
+{
+  const DeskSentence *sentence = ss->sentence;
+  Index *index = &run->draft_index;
+  int best = -1, second = -1;
+  guint best_overlap = 0, second_overlap = 0;
+
+  ss->draft = -1;
+
+  if (sentence->n_content == 0 || is_rejected (run, sentence))
+    {
+      ss->status = STATUS_IGNORED;
+      return;
+    }
+
+  index_lookup (index, sentence);
+  for (guint i = 0; i < index->touched->len; i++)
+    {
+      guint entry = g_array_index (index->touched, guint, i);
+      guint overlap = g_array_index (index->counts, guint, entry);
+      double containment = (double)overlap / sentence->n_content;
+      double best_containment = best >= 0 ? (double)best_overlap / sentence->n_content : -1;
+
+      if (containment > best_containment ||
+          (containment == best_containment && overlap > best_overlap))
+        {
+          second = best;
+          second_overlap = best_overlap;
+          best = entry;
+          best_overlap = overlap;
+        }
+      else if (overlap > second_overlap)
+        {
+          second = entry;
+          second_overlap = overlap;
+        }
+    }
+  index_reset (index);
+
+  if (best < 0)
+    {
+      ss->status = STATUS_NEW;
+      return;
+    }
+
+  ss->draft = best;
+
+  {
+    const DeskSentence *draft = draft_sentence (run, best);
+    guint clause_words = 0;
+
+    if (desk_sentence_contained (draft, sentence) >= EXTENDS &&
+        (clause_words = find_clause (sentence, draft, &ss->clause_start, &ss->clause_end)) >= CLAUSE_WORDS)
+      {
+        ss->status = STATUS_EXTENDS;
+        return;
+      }
+
+    if (holds (sentence, draft, best_overlap, COVERED))
+      {
+        g_autoptr(GArray) ranges = find_conflict (run, sentence, draft);
+
+        ss->status = STATUS_COVERED;
+        if (ranges != NULL)
+          note_conflict (run, candidate, ss, ranges);
+        else if (run->snapshot->variants)
+          note_variant (run, candidate, ss);
+        return;
+      }
+  }
+
+  /* A sentence a source made of two draft sentences. */
+  if (second >= 0 &&
+      ABS ((int)draft_paragraph_of (run, best) - (int)draft_paragraph_of (run, second)) <= 1 &&
+      (double)overlap_with_pair (sentence, draft_sentence (run, best), draft_sentence (run, second))
+        / sentence->n_content >= COVERED_BY_PAIR)
+    {
+      ss->status = STATUS_COVERED;
+      return;
+    }
+
+  ss->status = STATUS_NEW;
+}
+
+typedef struct
+{
+  guint  cluster;
+  double similarity;
+} Match;
+
+static int
+compare_matches (gconstpointer a,
+                 gconstpointer b)
+{
+  double sa = ((const Match *)a)->similarity, sb = ((const Match *)b)->similarity;
+
+  return sa > sb ? -1 : sa < sb;
+}
+
+static void
+cluster_add_member (Run   *run,
+                    guint  cluster,
+                    guint  source_index)
+{
+  g_hash_table_add (g_ptr_array_index (run->cluster_sources, cluster),
+                    GUINT_TO_POINTER (source_index + 1));
+}
+
+/* Step 3: the clusters a piece of new content belongs to. A source does not say the same
+ * thing twice: content joins a cluster only if its source has no other member there. */
+static void
+cluster_item (Run   *run,
+              Item  *item,
+              guint  source_index)
+{
+  Index *index = &run->cluster_index;
+  const DeskSentence *unit = item->unit;
+  g_autoptr(GHashTable) explained = g_hash_table_new (NULL, NULL);
+
+  g_autoptr(GArray) matches = g_array_new (FALSE, FALSE, sizeof (Match));
+
+  index_lookup (index, unit);
+  for (guint i = 0; i < index->touched->len; i++)
+    {
+      guint entry = g_array_index (index->touched, guint, i);
+      guint overlap = g_array_index (index->counts, guint, entry);
+      const DeskSentence *rep = g_ptr_array_index (run->cluster_reps, entry);
+      Match match = { entry, (double)overlap / (unit->n_content + rep->n_content - overlap) };
+
+      if (g_hash_table_contains (g_ptr_array_index (run->cluster_sources, entry),
+                                 GUINT_TO_POINTER (source_index + 1)))
+        continue;
+
+      if (holds (unit, rep, overlap, SAME_CONTENT) || holds (rep, unit, overlap, SAME_CONTENT))
+        g_array_append_val (matches, match);
+    }
+  index_reset (index);
+
+  /* Best match first; a cluster whose words the ones joined already explain adds nothing. */
+  g_array_sort (matches, compare_matches);
+  for (guint i = 0; i < matches->len; i++)
+    {
+      guint entry = g_array_index (matches, Match, i).cluster;
+      const DeskSentence *rep = g_ptr_array_index (run->cluster_reps, entry);
+      guint unexplained = 0;
+
+      for (guint w = 0; w < rep->n_content; w++)
+        unexplained += !g_hash_table_contains (explained, GUINT_TO_POINTER (rep->content[w] + 1));
+
+      if (item->clusters->len > 0 && unexplained * 4 < rep->n_content)
+        continue;
+
+      g_array_append_val (item->clusters, entry);
+      for (guint w = 0; w < rep->n_content; w++)
+        g_hash_table_add (explained, GUINT_TO_POINTER (rep->content[w] + 1));
+    }
+
+  /* Content that no cluster explains starts a cluster of its own. */
+  if (item->clusters->len == 0 ||
+      unit->n_content - MIN (unit->n_content, g_hash_table_size (explained)) >= MAX (CLAUSE_WORDS, unit->n_content * 3 / 10))
+    {
+      guint unexplained = 0;
+
+      for (guint w = 0; w < unit->n_content; w++)
+        unexplained += !g_hash_table_contains (explained, GUINT_TO_POINTER (unit->content[w] + 1));
+
+      if (item->clusters->len == 0 || unexplained >= MAX (CLAUSE_WORDS, unit->n_content * 3 / 10))
+        {
+          guint entry = run->cluster_reps->len;
+
+          g_ptr_array_add (run->cluster_reps, (gpointer)unit);
+          g_ptr_array_add (run->cluster_sources, g_hash_table_new (NULL, NULL));
+          index_add (index, entry, unit);
+          g_array_append_val (item->clusters, entry);
+        }
+    }
+
+  for (guint i = 0; i < item->clusters->len; i++)
+    cluster_add_member (run, g_array_index (item->clusters, guint, i), source_index);
+}
+
+static int
+compare_guint (gconstpointer a,
+               gconstpointer b)
+{
+  guint ia = *(const guint *)a, ib = *(const guint *)b;
+
+  return ia < ib ? -1 : ia > ib;
+}
+
+static int
+org_rank (Snapshot   *snapshot,
+          const char *agency)
+{
+  if (agency == NULL || snapshot->org_order == NULL)
+    return G_MAXINT;
+
+  for (guint i = 0; snapshot->org_order[i] != NULL; i++)
+    if (g_ascii_strcasecmp (snapshot->org_order[i], agency) == 0)
+      return i;
+
+  return G_MAXINT;
+}
+
+static Candidate *
+make_candidate (Run        *run,
+                SnapSource *source,
+                guint       source_index,
+                guint       paragraph)
+{
+  Candidate *candidate = g_new0 (Candidate, 1);
+  g_autoptr(GPtrArray) parsed = NULL;
+  g_autoptr(GHashTable) votes = g_hash_table_new (NULL, NULL);
+  guint best_votes = 0;
+
+  candidate->source = source;
+  candidate->source_index = source_index;
+  candidate->paragraph = paragraph;
+  candidate->text = g_ptr_array_index (source->texts, paragraph);
+  candidate->sentences = g_ptr_array_new_with_free_func ((GDestroyNotify)source_sentence_free);
+  candidate->clusters = g_array_new (FALSE, FALSE, sizeof (guint));
+  candidate->aligned = -1;
+  candidate->broken = strstr (candidate->text, "\xef\xbf\xbd") != NULL;
+  candidate->org_rank = org_rank (run->snapshot, source->agency);
+
+  parsed = desk_sentence_parse (run->lexicon, candidate->text);
+  for (guint i = 0; i < parsed->len; i++)
+    {
+      SourceSentence *ss = g_new0 (SourceSentence, 1);
+
+      ss->sentence = g_steal_pointer (&parsed->pdata[i]);
+      candidate->n_words += ss->sentence->n_content;
+      g_ptr_array_add (candidate->sentences, ss);
+      classify_sentence (run, candidate, ss);
+
+      if (ss->status == STATUS_COVERED || ss->status == STATUS_EXTENDS)
+        {
+          gpointer key = GUINT_TO_POINTER (draft_paragraph_of (run, ss->draft) + 1);
+          guint n = GPOINTER_TO_UINT (g_hash_table_lookup (votes, key)) + 1;
+
+          g_hash_table_insert (votes, key, GUINT_TO_POINTER (n));
+          if (n > best_votes)
+            {
+              best_votes = n;
+              candidate->aligned = draft_paragraph_of (run, ss->draft);
+            }
+        }
+    }
+  /* The sentences were stolen from parsed. */
+  g_ptr_array_set_free_func (parsed, NULL);
+
+  return candidate;
+}
+
+static void
+collect_items (Run       *run,
+               Candidate *candidate)
+{
+  for (guint i = 0; i < candidate->sentences->len; i++)
+    {
+      SourceSentence *ss = g_ptr_array_index (candidate->sentences, i);
+      Item *item;
+
+      if (ss->status != STATUS_NEW && ss->status != STATUS_EXTENDS)
+        continue;
+
+      item = g_new0 (Item, 1);
+      item->clusters = g_array_new (FALSE, FALSE, sizeof (guint));
+      if (ss->status == STATUS_NEW)
+        item->unit = ss->sentence;
+      else
+        {
+          DeskSentence *clause = desk_sentence_new (run->lexicon, candidate->text,
+                                                    ss->clause_start, ss->clause_end);
+          g_ptr_array_add (run->owned_units, clause);
+          item->unit = clause;
+        }
+
+      if (item->unit->n_content == 0)
+        {
+          item_free (item);
+          ss->status = STATUS_IGNORED;
+          continue;
+        }
+
+      ss->item = item;
+      g_ptr_array_add (run->items, item);
+      cluster_item (run, item, candidate->source_index);
+      g_array_append_vals (candidate->clusters, item->clusters->data, item->clusters->len);
+    }
+
+  g_array_sort (candidate->clusters, compare_guint);
+  for (guint i = 1; i < candidate->clusters->len;)
+    {
+      if (g_array_index (candidate->clusters, guint, i) == g_array_index (candidate->clusters, guint, i - 1))
+        g_array_remove_index (candidate->clusters, i);
+      else
+        i++;
+    }
+}
+
+/* Step 5: for each paragraph of a source, the draft paragraph after which its new content
+ * belongs, from the longest run of aligned paragraphs that keeps the draft's order. */
+static GArray *
+place_source (GPtrArray *candidates)
+{
+  guint n = candidates->len;
+  g_autofree int *length = g_new0 (int, n);
+  g_autofree int *previous = g_new0 (int, n);
+  g_autofree gboolean *in_run = g_new0 (gboolean, n);
+  GArray *after = g_array_sized_new (FALSE, FALSE, sizeof (int), n);
+  int best = -1;
+  int last = -1;
+
+  for (guint i = 0; i < n; i++)
+    {
+      Candidate *ci = g_ptr_array_index (candidates, i);
+
+      previous[i] = -1;
+      if (ci->aligned < 0)
+        continue;
+
+      length[i] = 1;
+      for (guint j = 0; j < i; j++)
+        {
+          Candidate *cj = g_ptr_array_index (candidates, j);
+
+          if (cj->aligned >= 0 && cj->aligned <= ci->aligned && length[j] + 1 > length[i])
+            {
+              length[i] = length[j] + 1;
+              previous[i] = j;
+            }
+        }
+      if (best < 0 || length[i] > length[best])
+        best = i;
+    }
+
+  for (int i = best; i >= 0; i = previous[i])
+    in_run[i] = TRUE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      Candidate *ci = g_ptr_array_index (candidates, i);
+
+      g_array_append_val (after, last);
+      if (in_run[i])
+        last = ci->aligned;
+    }
+
+  return after;
+}
+
+typedef struct
+{
+  Candidate      *candidate;
+  int             after;
+  double          position;   /* in its source, 0 to 1 */
+  DeskSuggestion *suggestion;
+  GArray         *taken;      /* guint: clusters this candidate proposes */
+} Choice;
+
+static void
+choice_free (Choice *choice)
+{
+  g_clear_object (&choice->suggestion);
+  g_clear_pointer (&choice->taken, g_array_unref);
+  g_free (choice);
+}
+
+static int
+compare_choices (gconstpointer a,
+                 gconstpointer b)
+{
+  const Choice *ca = *(const Choice * const *)a;
+  const Choice *cb = *(const Choice * const *)b;
+  const Candidate *x = ca->candidate, *y = cb->candidate;
+
+  if (x->clusters->len != y->clusters->len)
+    return (int)y->clusters->len - (int)x->clusters->len;
+  if (x->broken != y->broken)
+    return x->broken - y->broken;
+  /* Complete over cut: a version with clearly more words of the same content. */
+  if (x->n_words * 10 > y->n_words * 11)
+    return -1;
+  if (y->n_words * 10 > x->n_words * 11)
+    return 1;
+  if (x->org_rank != y->org_rank)
+    return x->org_rank < y->org_rank ? -1 : 1;
+  if (x->source->repaired != y->source->repaired)
+    return x->source->repaired - y->source->repaired;
+  if (x->source_index != y->source_index)
+    return (int)x->source_index - (int)y->source_index;
+  return (int)x->paragraph - (int)y->paragraph;
+}
+
+/* Whether @item brings a cluster that @proposed does not have yet. */
+static gboolean
+item_is_fresh (Item       *item,
+               GHashTable *proposed)
+{
+  for (guint i = 0; i < item->clusters->len; i++)
+    if (!g_hash_table_contains (proposed, GUINT_TO_POINTER (g_array_index (item->clusters, guint, i) + 1)))
+      return TRUE;
+  return FALSE;
+}
+
+static char *
+missing_text (Candidate  *candidate,
+              GHashTable *proposed,
+              gboolean    whole)
+{
+  GString *text = g_string_new (NULL);
+
+  if (whole)
+    {
+      g_string_append (text, candidate->text);
+      return g_string_free (text, FALSE);
+    }
+
+  for (guint i = 0; i < candidate->sentences->len; i++)
+    {
+      SourceSentence *ss = g_ptr_array_index (candidate->sentences, i);
+
+      if (ss->item == NULL || !item_is_fresh (ss->item, proposed))
+        continue;
+      if (text->len > 0)
+        g_string_append_c (text, ' ');
+      g_string_append_len (text, candidate->text + ss->sentence->start,
+                           ss->sentence->end - ss->sentence->start);
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+/* The draft paragraph with a candidate's new sentences and clauses put in. */
+static DeskSuggestion *
+build_addition (Run        *run,
+                Candidate  *candidate,
+                GHashTable *proposed)
+{
+  guint target = candidate->aligned;
+  GPtrArray *draft_sentences = g_ptr_array_index (run->draft_parsed, target);
+  const char *draft_text = g_ptr_array_index (run->snapshot->draft, target);
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GString) new_text = g_string_new (NULL);
+  g_autoptr(GArray) marks = g_array_new (FALSE, FALSE, sizeof (guint));
+  /* For each draft sentence: source sentences to put after it (index -1: before all). */
+  g_autoptr(GPtrArray) after = g_ptr_array_new_with_free_func ((GDestroyNotify)g_ptr_array_unref);
+  g_autoptr(GHashTable) replaced = g_hash_table_new (NULL, NULL);
+  int last_draft = -1;
+  guint n_new = 0;
+  DeskSuggestion *suggestion;
+
+  for (guint i = 0; i <= draft_sentences->len; i++)
+    g_ptr_array_add (after, g_ptr_array_new ());
+
+  for (guint i = 0; i < candidate->sentences->len; i++)
+    {
+      SourceSentence *ss = g_ptr_array_index (candidate->sentences, i);
+      int local = -1;
+
+      if (ss->draft >= 0 && draft_paragraph_of (run, ss->draft) == target)
+        {
+          /* The position of the draft sentence within its paragraph. */
+          for (guint d = 0; d < draft_sentences->len; d++)
+            if (g_ptr_array_index (draft_sentences, d) == draft_sentence (run, ss->draft))
+              local = d;
+        }
+
+      if (ss->status == STATUS_EXTENDS && local >= 0 && ss->item && item_is_fresh (ss->item, proposed))
+        {
+          g_hash_table_insert (replaced, GINT_TO_POINTER (local + 1), ss);
+          last_draft = local;
+        }
+      else if (ss->status == STATUS_NEW && ss->item && item_is_fresh (ss->item, proposed))
+        g_ptr_array_add (g_ptr_array_index (after, last_draft + 1), ss);
+      else if (local >= 0)
+        last_draft = MAX (last_draft, local);
+    }
+
+#define APPEND_NEW(piece, piece_length)                                       \
+  G_STMT_START {                                                              \
+    guint mark_start = text->len, mark_end;                                   \
+    g_string_append_len (text, (piece), (piece_length));                      \
+    mark_end = text->len;                                                     \
+    g_array_append_val (marks, mark_start);                                   \
+    g_array_append_val (marks, mark_end);                                     \
+    if (new_text->len > 0)                                                    \
+      g_string_append (new_text, " … ");                                      \
+    g_string_append_len (new_text, (piece), (piece_length));                  \
+    n_new++;                                                                  \
+  } G_STMT_END
+
+  for (int d = -1; d < (int)draft_sentences->len; d++)
+    {
+      GPtrArray *inserts = g_ptr_array_index (after, d + 1);
+
+      if (d >= 0)
+        {
+          const DeskSentence *ds = g_ptr_array_index (draft_sentences, d);
+          SourceSentence *extension = g_hash_table_lookup (replaced, GINT_TO_POINTER (d + 1));
+
+          if (text->len > 0)
+            g_string_append_c (text, ' ');
+
+          if (extension != NULL)
+            {
+              const char *s = candidate->text;
+              guint ss_start = extension->sentence->start, ss_end = extension->sentence->end;
+
+              /* The source's sentence, with its clause marked as new. */
+              g_string_append_len (text, s + ss_start, extension->clause_start - ss_start);
+              APPEND_NEW (s + extension->clause_start, extension->clause_end - extension->clause_start);
+              g_string_append_len (text, s + extension->clause_end, ss_end - extension->clause_end);
+            }
+          else
+            g_string_append_len (text, draft_text + ds->start, ds->end - ds->start);
+        }
+
+      for (guint k = 0; k < inserts->len; k++)
+        {
+          SourceSentence *ss = g_ptr_array_index (inserts, k);
+
+          if (text->len > 0)
+            g_string_append_c (text, ' ');
+          APPEND_NEW (candidate->text + ss->sentence->start, ss->sentence->end - ss->sentence->start);
+        }
+    }
+#undef APPEND_NEW
+
+  if (n_new == 0)
+    return NULL;
+
+  suggestion = desk_suggestion_new (DESK_SUGGESTION_ADDITION, text->str, target, target,
+                                    MIN (1.0, (double)n_new / MAX (1u, candidate->sentences->len)));
+  desk_suggestion_set_new_text (suggestion, new_text->str);
+  for (guint i = 0; i + 1 < marks->len; i += 2)
+    desk_suggestion_add_mark (suggestion, g_array_index (marks, guint, i),
+                              g_array_index (marks, guint, i + 1));
+
+  return suggestion;
+}
+
+static void
+add_source_of (DeskSuggestion *suggestion,
+               Candidate      *candidate)
+{
+  desk_suggestion_add_source (suggestion, candidate->source->id, candidate->source->name,
+                              g_array_index (candidate->source->blocks, guint, candidate->paragraph));
+}
+
+/* Step 4: choose, among all candidates, which version of each piece of content to propose. */
+static void
+choose (Run *run)
+{
+  g_autoptr(GPtrArray) choices = g_ptr_array_new_with_free_func ((GDestroyNotify)choice_free);
+  g_autoptr(GHashTable) proposed = g_hash_table_new (NULL, NULL);    /* cluster + 1 → Choice */
+  g_autoptr(GHashTable) additions = g_hash_table_new (NULL, NULL);   /* target + 1 → Choice */
+  g_autoptr(GPtrArray) emitted = g_ptr_array_new ();
+  guint start = 0;
+
+  /* Placement, source by source. */
+  while (start < run->candidates->len)
+    {
+      Candidate *first = g_ptr_array_index (run->candidates, start);
+      g_autoptr(GPtrArray) of_source = g_ptr_array_new ();
+      g_autoptr(GArray) after = NULL;
+      guint end = start;
+
+      while (end < run->candidates->len &&
+             ((Candidate *)g_ptr_array_index (run->candidates, end))->source == first->source)
+        g_ptr_array_add (of_source, g_ptr_array_index (run->candidates, end++));
+
+      after = place_source (of_source);
+      for (guint i = 0; i < of_source->len; i++)
+        {
+          Candidate *candidate = g_ptr_array_index (of_source, i);
+          Choice *choice;
+
+          if (candidate->clusters->len == 0)
+            continue;
+
+          choice = g_new0 (Choice, 1);
+          choice->candidate = candidate;
+          choice->after = g_array_index (after, int, i);
+          choice->position = (double)(i + 1) / (of_source->len + 1);
+          g_ptr_array_add (choices, choice);
+        }
+
+      start = end;
+    }
+
+  g_ptr_array_sort (choices, compare_choices);
+
+  for (guint i = 0; i < choices->len; i++)
+    {
+      Choice *choice = g_ptr_array_index (choices, i);
+      Candidate *candidate = choice->candidate;
+      g_autoptr(GHashTable) owners = g_hash_table_new (NULL, NULL);
+      Choice *owner = NULL;
+      guint fresh = 0, owner_votes = 0;
+
+      for (guint c = 0; c < candidate->clusters->len; c++)
+        {
+          gpointer key = GUINT_TO_POINTER (g_array_index (candidate->clusters, guint, c) + 1);
+          Choice *by = g_hash_table_lookup (proposed, key);
+
+          if (by == NULL)
+            fresh++;
+          else
+            {
+              guint votes = GPOINTER_TO_UINT (g_hash_table_lookup (owners, by)) + 1;
+
+              g_hash_table_insert (owners, by, GUINT_TO_POINTER (votes));
+              if (votes > owner_votes)
+                {
+                  owner = by;
+                  owner_votes = votes;
+                }
+            }
+        }
+
+      /* What it carries was proposed already: it is one more source for it. */
+      if (owner != NULL && owner_votes * 2 > candidate->clusters->len)
+        {
+          add_source_of (owner->suggestion, candidate);
+          if (fresh == 0 && candidate->aligned < 0)
+            desk_suggestion_add_alternative (owner->suggestion, candidate->source->name,
+                                             candidate->text);
+        }
+
+      if (fresh == 0)
+        continue;
+
+      if (candidate->aligned < 0)
+        {
+          g_autofree char *text = missing_text (candidate, proposed, fresh == candidate->clusters->len);
+
+          choice->suggestion = desk_suggestion_new (DESK_SUGGESTION_MISSING, text, choice->after,
+                                                    -1, 1.0);
+        }
+      else
+        {
+          Choice *existing = g_hash_table_lookup (additions, GINT_TO_POINTER (candidate->aligned + 1));
+
+          choice->suggestion = build_addition (run, candidate, proposed);
+          if (choice->suggestion == NULL)
+            continue;
+
+          /* One addition per draft paragraph: a second source's additions to the same
+           * paragraph are proposed on their own once the first is decided. */
+          if (existing != NULL)
+            {
+              g_clear_object (&choice->suggestion);
+              add_source_of (existing->suggestion, candidate);
+              continue;
+            }
+          g_hash_table_insert (additions, GINT_TO_POINTER (candidate->aligned + 1), choice);
+        }
+
+      add_source_of (choice->suggestion, candidate);
+      choice->taken = g_array_new (FALSE, FALSE, sizeof (guint));
+      for (guint c = 0; c < candidate->clusters->len; c++)
+        {
+          guint cluster = g_array_index (candidate->clusters, guint, c);
+          gpointer key = GUINT_TO_POINTER (cluster + 1);
+
+          if (!g_hash_table_contains (proposed, key))
+            {
+              g_hash_table_insert (proposed, key, choice);
+              g_array_append_val (choice->taken, cluster);
+            }
+        }
+      g_ptr_array_add (emitted, choice);
+    }
+
+  /* In story order: by the draft paragraph they follow or change, then by their place
+   * in their source. */
+  for (guint i = 0; i < emitted->len; i++)
+    {
+      Choice *choice = g_ptr_array_index (emitted, i);
+      g_ptr_array_add (run->results, g_object_ref (choice->suggestion));
+    }
+}
+
+static double
+suggestion_order (DeskSuggestion *suggestion,
+                  double          position)
+{
+  switch (desk_suggestion_get_kind (suggestion))
+    {
+    case DESK_SUGGESTION_HEADLINE:
+      return -10;
+    case DESK_SUGGESTION_MISSING:
+      return desk_suggestion_get_after (suggestion) + 0.5 + position * 0.4;
+    case DESK_SUGGESTION_ADDITION:
+    case DESK_SUGGESTION_CONFLICT:
+    case DESK_SUGGESTION_VARIANT:
+    default:
+      return desk_suggestion_get_target (suggestion) + position * 0.1;
+    }
+}
+
+typedef struct
+{
+  DeskSuggestion *suggestion;
+  double          order;
+  guint           sequence;
+} Ordered;
+
+static int
+compare_ordered (gconstpointer a,
+                 gconstpointer b)
+{
+  const Ordered *oa = a, *ob = b;
+
+  if (oa->order != ob->order)
+    return oa->order < ob->order ? -1 : 1;
+  return (int)oa->sequence - (int)ob->sequence;
+}
+
+static void
+suggest_headlines (Run *run)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) draft_headline = NULL;
+
+  if (run->snapshot->headline != NULL)
+    {
+      draft_headline = desk_sentence_parse (run->lexicon, run->snapshot->headline);
+      for (guint i = 0; i < draft_headline->len; i++)
+        g_hash_table_add (seen, g_strdup_printf ("%" G_GUINT64_FORMAT,
+                                                 ((DeskSentence *)g_ptr_array_index (draft_headline, i))->hash));
+    }
+
+  for (guint i = 0; i < run->snapshot->rejected->len; i++)
+    g_hash_table_add (seen, g_strdup (g_ptr_array_index (run->snapshot->rejected, i)));
+
+  for (guint s = 0; s < run->snapshot->sources->len; s++)
+    {
+      SnapSource *source = g_ptr_array_index (run->snapshot->sources, s);
+      g_autoptr(DeskSentence) parsed = NULL;
+      g_autofree char *key = NULL;
+      DeskSuggestion *suggestion;
+
+      if (source->title == NULL || source->title[0] == '\0' ||
+          g_hash_table_contains (seen, source->title))
+        continue;
+
+      parsed = desk_sentence_new (run->lexicon, source->title, 0, strlen (source->title));
+      key = g_strdup_printf ("%" G_GUINT64_FORMAT, parsed->hash);
+      if (g_hash_table_contains (seen, key))
+        {
+          /* The same headline as one proposed already: one more source for it. */
+          for (guint r = 0; r < run->results->len; r++)
+            {
+              DeskSuggestion *other = g_ptr_array_index (run->results, r);
+              g_autoptr(DeskSentence) other_parsed = NULL;
+
+              if (desk_suggestion_get_kind (other) != DESK_SUGGESTION_HEADLINE)
+                continue;
+              other_parsed = desk_sentence_new (run->lexicon, desk_suggestion_get_text (other), 0,
+                                                strlen (desk_suggestion_get_text (other)));
+              if (other_parsed->hash == parsed->hash)
+                desk_suggestion_add_source (other, source->id, source->name, 0);
+            }
+          continue;
+        }
+
+      g_hash_table_add (seen, g_steal_pointer (&key));
+      suggestion = desk_suggestion_new (DESK_SUGGESTION_HEADLINE, source->title, -1, -1, 1.0);
+      desk_suggestion_add_source (suggestion, source->id, source->name, 0);
+      g_ptr_array_add (run->results, suggestion);
+    }
+}
+
+static GPtrArray *
+run_snapshot (Snapshot     *snapshot,
+              GCancellable *cancellable)
+{
+  Run run = { 0 };
+  g_autoptr(GArray) ordered = NULL;
+  GPtrArray *results;
+  GHashTableIter iter;
+  gpointer value;
+
+  run.snapshot = snapshot;
+  run.lexicon = desk_lexicon_new (snapshot->aliases);
+  run.draft_sentences = g_ptr_array_new_with_free_func (g_free);
+  run.draft_parsed = g_ptr_array_new_with_free_func ((GDestroyNotify)g_ptr_array_unref);
+  run.rejected = g_ptr_array_new_with_free_func ((GDestroyNotify)desk_sentence_free);
+  run.cluster_reps = g_ptr_array_new ();
+  run.cluster_sources = g_ptr_array_new_with_free_func ((GDestroyNotify)g_hash_table_unref);
+  run.candidates = g_ptr_array_new_with_free_func ((GDestroyNotify)candidate_free);
+  run.items = g_ptr_array_new_with_free_func ((GDestroyNotify)item_free);
+  run.owned_units = g_ptr_array_new_with_free_func ((GDestroyNotify)desk_sentence_free);
+  run.conflicts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  run.variants = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  run.results = g_ptr_array_new_with_free_func (g_object_unref);
+  index_init (&run.draft_index);
+  index_init (&run.rejected_index);
+  index_init (&run.cluster_index);
+
+  /* Step 1: the draft. */
+  for (guint p = 0; p < snapshot->draft->len; p++)
+    {
+      GPtrArray *sentences = desk_sentence_parse (run.lexicon, g_ptr_array_index (snapshot->draft, p));
+
+      g_ptr_array_add (run.draft_parsed, sentences);
+      for (guint i = 0; i < sentences->len; i++)
+        {
+          DraftSentence *ds = g_new0 (DraftSentence, 1);
+
+          ds->sentence = g_ptr_array_index (sentences, i);
+          ds->paragraph = p;
+          index_add (&run.draft_index, run.draft_sentences->len, ds->sentence);
+          g_ptr_array_add (run.draft_sentences, ds);
+        }
+    }
+
+  for (guint r = 0; r < snapshot->rejected->len; r++)
+    {
+      g_autoptr(GPtrArray) sentences = desk_sentence_parse (run.lexicon,
+                                                            g_ptr_array_index (snapshot->rejected, r));
+
+      for (guint i = 0; i < sentences->len; i++)
+        {
+          index_add (&run.rejected_index, run.rejected->len, g_ptr_array_index (sentences, i));
+          g_ptr_array_add (run.rejected, g_steal_pointer (&sentences->pdata[i]));
+        }
+      g_ptr_array_set_free_func (sentences, NULL);
+    }
+
+  /* Steps 2 and 3: every paragraph of every source. */
+  for (guint s = 0; s < snapshot->sources->len; s++)
+    {
+      SnapSource *source = g_ptr_array_index (snapshot->sources, s);
+
+      if (g_cancellable_is_cancelled (cancellable))
+        break;
+
+      for (guint p = 0; p < source->texts->len; p++)
+        {
+          Candidate *candidate = make_candidate (&run, source, s, p);
+
+          collect_items (&run, candidate);
+          g_ptr_array_add (run.candidates, candidate);
+        }
+    }
+
+  /* Step 4 and 5. */
+  choose (&run);
+  suggest_headlines (&run);
+
+  g_hash_table_iter_init (&iter, run.conflicts);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    g_ptr_array_add (run.results, g_object_ref (value));
+  g_hash_table_iter_init (&iter, run.variants);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    g_ptr_array_add (run.results, g_object_ref (value));
+
+  ordered = g_array_new (FALSE, FALSE, sizeof (Ordered));
+  for (guint i = 0; i < run.results->len; i++)
+    {
+      DeskSuggestion *suggestion = g_ptr_array_index (run.results, i);
+      Ordered o = { suggestion, 0, i };
+      double position = 0;
+
+      /* Its place in the longest source that carries it. */
+      for (guint k = 0; k < desk_suggestion_get_n_sources (suggestion); k++)
+        {
+          const char *id = desk_suggestion_get_source_id (suggestion, k);
+
+          for (guint s = 0; s < snapshot->sources->len; s++)
+            {
+              SnapSource *source = g_ptr_array_index (snapshot->sources, s);
+
+              if (g_str_equal (source->id, id))
+                {
+                  guint block = desk_suggestion_get_source_block (suggestion, k);
+
+                  for (guint p = 0; p < source->blocks->len; p++)
+                    if (g_array_index (source->blocks, guint, p) == block)
+                      position = MAX (position, (double)(p + 1) / (source->blocks->len + 1));
+                  break;
+                }
+            }
+          break;
+        }
+
+      o.order = suggestion_order (suggestion, position);
+      g_array_append_val (ordered, o);
+    }
+  g_array_sort (ordered, compare_ordered);
+
+  results = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < ordered->len; i++)
+    g_ptr_array_add (results, g_object_ref (g_array_index (ordered, Ordered, i).suggestion));
+
+  for (guint i = 0; i < run.draft_sentences->len; i++)
+    ((DraftSentence *)g_ptr_array_index (run.draft_sentences, i))->sentence = NULL;
+  run_clear (&run);
+
+  return results;
+}
+
+/* ---- The object ------------------------------------------------------------------- */
+
+static void
+desk_suggester_finalize (GObject *object)
+{
+  DeskSuggester *self = (DeskSuggester *)object;
+
+  g_clear_object (&self->aliases);
+
+  G_OBJECT_CLASS (desk_suggester_parent_class)->finalize (object);
+}
+
+static void
+desk_suggester_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  DeskSuggester *self = DESK_SUGGESTER (object);
+
+  switch (prop_id)
+    {
+    case PROP_ALIASES:
+      g_value_set_object (value, self->aliases);
+      break;
+
+    case PROP_SHOW_VARIANTS:
+      g_value_set_boolean (value, self->show_variants);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+desk_suggester_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  DeskSuggester *self = DESK_SUGGESTER (object);
+
+  switch (prop_id)
+    {
+    case PROP_ALIASES:
+      desk_suggester_set_aliases (self, g_value_get_object (value));
+      break;
+
+    case PROP_SHOW_VARIANTS:
+      desk_suggester_set_show_variants (self, g_value_get_boolean (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+desk_suggester_class_init (DeskSuggesterClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = desk_suggester_finalize;
+  object_class->get_property = desk_suggester_get_property;
+  object_class->set_property = desk_suggester_set_property;
+
+  properties[PROP_ALIASES] =
+    g_param_spec_object ("aliases", NULL, NULL, DESK_TYPE_ALIASES,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_SHOW_VARIANTS] =
+    g_param_spec_boolean ("show-variants", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+desk_suggester_init (DeskSuggester *self)
+{
+  self->aliases = desk_aliases_new_default ();
+}
+
+DeskSuggester *
+desk_suggester_new (void)
+{
+  return g_object_new (DESK_TYPE_SUGGESTER, NULL);
+}
+
+/**
+ * desk_suggester_get_aliases:
+ *
+ * Returns: (transfer none): the alias table matching uses
+ */
+DeskAliases *
+desk_suggester_get_aliases (DeskSuggester *self)
+{
+  g_return_val_if_fail (DESK_IS_SUGGESTER (self), NULL);
+  return self->aliases;
+}
+
+void
+desk_suggester_set_aliases (DeskSuggester *self,
+                            DeskAliases   *aliases)
+{
+  g_return_if_fail (DESK_IS_SUGGESTER (self));
+  g_return_if_fail (DESK_IS_ALIASES (aliases));
+
+  if (g_set_object (&self->aliases, aliases))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ALIASES]);
+}
+
+gboolean
+desk_suggester_get_show_variants (DeskSuggester *self)
+{
+  g_return_val_if_fail (DESK_IS_SUGGESTER (self), FALSE);
+  return self->show_variants;
+}
+
+/**
+ * desk_suggester_set_show_variants:
+ *
+ * Whether to propose sentences the draft has in other words (off by default).
+ */
+void
+desk_suggester_set_show_variants (DeskSuggester *self,
+                                  gboolean       show_variants)
+{
+  g_return_if_fail (DESK_IS_SUGGESTER (self));
+
+  show_variants = !!show_variants;
+  if (self->show_variants != show_variants)
+    {
+      self->show_variants = show_variants;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_VARIANTS]);
+    }
+}
+
+/**
+ * desk_suggester_suggest:
+ * @project: a project
+ *
+ * Computes what the project's draft lacks from its sources.
+ *
+ * Returns: (transfer full) (element-type DeskSuggestion): the suggestions in story order
+ */
+GPtrArray *
+desk_suggester_suggest (DeskSuggester *self,
+                        DeskProject   *project)
+{
+  g_autoptr(Snapshot) snapshot = NULL;
+
+  g_return_val_if_fail (DESK_IS_SUGGESTER (self), NULL);
+  g_return_val_if_fail (DESK_IS_PROJECT (project), NULL);
+
+  snapshot = snapshot_new (self, project);
+  return run_snapshot (snapshot, NULL);
+}
+
+static void
+suggest_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  GPtrArray *results = run_snapshot (task_data, cancellable);
+
+  if (g_task_return_error_if_cancelled (task))
+    g_ptr_array_unref (results);
+  else
+    g_task_return_pointer (task, results, (GDestroyNotify)g_ptr_array_unref);
+}
+
+/**
+ * desk_suggester_suggest_async:
+ *
+ * Takes a snapshot of @project on the calling thread and computes the suggestions in a
+ * worker thread; the project may change meanwhile.
+ */
+void
+desk_suggester_suggest_async (DeskSuggester       *self,
+                              DeskProject         *project,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (DESK_IS_SUGGESTER (self));
+  g_return_if_fail (DESK_IS_PROJECT (project));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, desk_suggester_suggest_async);
+  g_task_set_task_data (task, snapshot_new (self, project), (GDestroyNotify)snapshot_free);
+  g_task_run_in_thread (task, suggest_thread);
+}
+
+/**
+ * desk_suggester_suggest_finish:
+ *
+ * Returns: (transfer full) (element-type DeskSuggestion): the suggestions, or %NULL with
+ *   @error set when cancelled
+ */
+GPtrArray *
+desk_suggester_suggest_finish (DeskSuggester  *self,
+                               GAsyncResult   *result,
+                               GError        **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

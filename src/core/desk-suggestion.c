@@ -1,0 +1,624 @@
+/* desk-suggestion.c: one thing the suggester proposes, and how it changes a draft
+ *
+ * A suggestion says what (its text, and the new part of it), from whom (every source
+ * that carries it, best version first, and the other versions), and where: `after`, the
+ * draft paragraph a missing paragraph follows (-1 for the top), or `target`, the draft
+ * paragraph an addition, conflict or variant concerns. This file is where accepting a
+ * suggestion becomes a change to the draft; the editor wraps that change in an undo step.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "desk-suggestion.h"
+
+typedef struct
+{
+  char  *id;
+  char  *name;
+  guint  block;
+} SourceRef;
+
+typedef struct
+{
+  char *source_name;
+  char *text;
+} Alternative;
+
+struct _DeskSuggestion
+{
+  GObject             parent_instance;
+
+  DeskSuggestionKind  kind;
+  char               *text;
+  char               *new_text;
+  char               *draft_text;
+  int                 after;
+  int                 target;
+  double              score;
+  GArray             *sources;       /* SourceRef */
+  GArray             *alternatives;  /* Alternative */
+  GArray             *marks;         /* guint pairs */
+};
+
+G_DEFINE_FINAL_TYPE (DeskSuggestion, desk_suggestion, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_KIND,
+  PROP_TEXT,
+  PROP_NEW_TEXT,
+  PROP_DRAFT_TEXT,
+  PROP_AFTER,
+  PROP_TARGET,
+  PROP_SCORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const GEnumValue kind_values[] = {
+  { DESK_SUGGESTION_MISSING, "DESK_SUGGESTION_MISSING", "missing" },
+  { DESK_SUGGESTION_ADDITION, "DESK_SUGGESTION_ADDITION", "addition" },
+  { DESK_SUGGESTION_CONFLICT, "DESK_SUGGESTION_CONFLICT", "conflict" },
+  { DESK_SUGGESTION_VARIANT, "DESK_SUGGESTION_VARIANT", "variant" },
+  { DESK_SUGGESTION_HEADLINE, "DESK_SUGGESTION_HEADLINE", "headline" },
+  { 0, NULL, NULL }
+};
+
+GType
+desk_suggestion_kind_get_type (void)
+{
+  static gsize type = 0;
+
+  if (g_once_init_enter (&type))
+    g_once_init_leave (&type, g_enum_register_static (g_intern_static_string ("DeskSuggestionKind"),
+                                                      kind_values));
+
+  return type;
+}
+
+/**
+ * desk_suggestion_kind_to_string:
+ *
+ * Returns: the lower-case word for @kind, as in JSON ("missing", "addition", …)
+ */
+const char *
+desk_suggestion_kind_to_string (DeskSuggestionKind kind)
+{
+  g_return_val_if_fail (kind <= DESK_SUGGESTION_HEADLINE, "missing");
+  return kind_values[kind].value_nick;
+}
+
+static void
+source_ref_clear (gpointer data)
+{
+  SourceRef *ref = data;
+
+  g_free (ref->id);
+  g_free (ref->name);
+}
+
+static void
+alternative_clear (gpointer data)
+{
+  Alternative *alternative = data;
+
+  g_free (alternative->source_name);
+  g_free (alternative->text);
+}
+
+static void
+desk_suggestion_finalize (GObject *object)
+{
+  DeskSuggestion *self = (DeskSuggestion *)object;
+
+  g_clear_pointer (&self->text, g_free);
+  g_clear_pointer (&self->new_text, g_free);
+  g_clear_pointer (&self->draft_text, g_free);
+  g_clear_pointer (&self->sources, g_array_unref);
+  g_clear_pointer (&self->alternatives, g_array_unref);
+  g_clear_pointer (&self->marks, g_array_unref);
+
+  G_OBJECT_CLASS (desk_suggestion_parent_class)->finalize (object);
+}
+
+static void
+desk_suggestion_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  DeskSuggestion *self = DESK_SUGGESTION (object);
+
+  switch (prop_id)
+    {
+    case PROP_KIND:
+      g_value_set_enum (value, self->kind);
+      break;
+
+    case PROP_TEXT:
+      g_value_set_string (value, self->text);
+      break;
+
+    case PROP_NEW_TEXT:
+      g_value_set_string (value, self->new_text);
+      break;
+
+    case PROP_DRAFT_TEXT:
+      g_value_set_string (value, self->draft_text);
+      break;
+
+    case PROP_AFTER:
+      g_value_set_int (value, self->after);
+      break;
+
+    case PROP_TARGET:
+      g_value_set_int (value, self->target);
+      break;
+
+    case PROP_SCORE:
+      g_value_set_double (value, self->score);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+desk_suggestion_class_init (DeskSuggestionClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags ro = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = desk_suggestion_finalize;
+  object_class->get_property = desk_suggestion_get_property;
+
+  properties[PROP_KIND] = g_param_spec_enum ("kind", NULL, NULL, DESK_TYPE_SUGGESTION_KIND,
+                                             DESK_SUGGESTION_MISSING, ro);
+  properties[PROP_TEXT] = g_param_spec_string ("text", NULL, NULL, NULL, ro);
+  properties[PROP_NEW_TEXT] = g_param_spec_string ("new-text", NULL, NULL, NULL, ro);
+  properties[PROP_DRAFT_TEXT] = g_param_spec_string ("draft-text", NULL, NULL, NULL, ro);
+  properties[PROP_AFTER] = g_param_spec_int ("after", NULL, NULL, -1, G_MAXINT, -1, ro);
+  properties[PROP_TARGET] = g_param_spec_int ("target", NULL, NULL, -1, G_MAXINT, -1, ro);
+  properties[PROP_SCORE] = g_param_spec_double ("score", NULL, NULL, 0, 1, 0, ro);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+desk_suggestion_init (DeskSuggestion *self)
+{
+  self->sources = g_array_new (FALSE, TRUE, sizeof (SourceRef));
+  g_array_set_clear_func (self->sources, source_ref_clear);
+  self->alternatives = g_array_new (FALSE, TRUE, sizeof (Alternative));
+  g_array_set_clear_func (self->alternatives, alternative_clear);
+  self->marks = g_array_new (FALSE, FALSE, sizeof (guint));
+}
+
+/**
+ * desk_suggestion_new:
+ * @kind: what is proposed
+ * @text: the paragraph as it would stand in the draft (for a conflict or variant: the
+ *   source's sentence; for a headline: the headline)
+ * @after: for a missing paragraph, the draft paragraph it follows (-1: the top)
+ * @target: for an addition, conflict or variant, the draft paragraph concerned; else -1
+ * @score: confidence, 0 to 1
+ *
+ * Returns: (transfer full): a new suggestion
+ */
+DeskSuggestion *
+desk_suggestion_new (DeskSuggestionKind  kind,
+                     const char         *text,
+                     int                 after,
+                     int                 target,
+                     double              score)
+{
+  DeskSuggestion *self;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  self = g_object_new (DESK_TYPE_SUGGESTION, NULL);
+  self->kind = kind;
+  self->text = g_strdup (text);
+  self->after = after;
+  self->target = target;
+  self->score = CLAMP (score, 0.0, 1.0);
+
+  return self;
+}
+
+DeskSuggestionKind
+desk_suggestion_get_kind (DeskSuggestion *self)
+{
+  g_return_val_if_fail (DESK_IS_SUGGESTION (self), DESK_SUGGESTION_MISSING);
+  return self->kind;
+}
+
+const char *
+desk_suggestion_get_text (DeskSuggestion *self)
+{
+  g_return_val_if_fail (DESK_IS_SUGGESTION (self), NULL);
+  return self->text;
+}
+
+/**
+ * desk_suggestion_get_new_text:
+ *
+ * Returns: (nullable): for an addition, the part the source adds; for a conflict, the
+ *   source's side of the disagreement
+ */
+const char *
+desk_suggestion_get_new_text (DeskSuggestion *self)
+{
+  g_return_val_if_fail (DESK_IS_SUGGESTION (self), NULL);
+  return self->new_text;
+}
+
+void
+desk_suggestion_set_new_text (DeskSuggestion *self,
+                              const char     *new_text)
+{
+  g_return_if_fail (DESK_IS_SUGGESTION (self));
+  g_free (self->new_text);
+  self->new_text = g_strdup (new_text);
+}
+
+/**
+ * desk_suggestion_get_draft_text:
+ *
+ * Returns: (nullable): for a conflict or variant, the draft's sentence
+ */
+const char *
+desk_suggestion_get_draft_text (DeskSuggestion *self)
+{
+  g_return_val_if_fail (DESK_IS_SUGGESTION (self), NULL);
+  return self->draft_text;
+}
+
+void
+desk_suggestion_set_draft_text (DeskSuggestion *self,
+                                const char     *draft_text)
+{
+  g_return_if_fail (DESK_IS_SUGGESTION (self));
+  g_free (self->draft_text);
+  self->draft_text = g_strdup (draft_text);
+}
+
+int
+desk_suggestion_get_after (DeskSuggestion *self)
+{
+  g_return_val_if_fail (DESK_IS_SUGGESTION (self), -1);
+  return self->after;
+}
+
+int
+desk_suggestion_get_target (DeskSuggestion *self)
+{
+  g_return_val_if_fail (DESK_IS_SUGGESTION (self), -1);
+  return self->target;
+}
+
+double
+desk_suggestion_get_score (DeskSuggestion *self)
+{
+  g_return_val_if_fail (DESK_IS_SUGGESTION (self), 0);
+  return self->score;
+}
+
+/**
+ * desk_suggestion_add_source:
+ * @source_id: the id of a source that carries the suggestion
+ * @source_name: its name, for display
+ * @block: the index of the block in that source
+ *
+ * The first source added is the one whose version is the suggestion's text.
+ */
+void
+desk_suggestion_add_source (DeskSuggestion *self,
+                            const char     *source_id,
+                            const char     *source_name,
+                            guint           block)
+{
+  SourceRef ref;
+
+  g_return_if_fail (DESK_IS_SUGGESTION (self));
+
+  for (guint i = 0; i < self->sources->len; i++)
+    {
+      SourceRef *existing = &g_array_index (self->sources, SourceRef, i);
+
+      if (g_str_equal (existing->id, source_id) && existing->block == block)
+        return;
+    }
+
+  ref.id = g_strdup (source_id);
+  ref.name = g_strdup (source_name);
+  ref.block = block;
+  g_array_append_val (self->sources, ref);
+}
+
+guint
+desk_suggestion_get_n_sources (DeskSuggestion *self)
+{
+  g_return_val_if_fail (DESK_IS_SUGGESTION (self), 0);
+  return self->sources->len;
+}
+
+const char *
+desk_suggestion_get_source_id (DeskSuggestion *self,
+                               guint           index)
+{
+  g_return_val_if_fail (DESK_IS_SUGGESTION (self), NULL);
+  g_return_val_if_fail (index < self->sources->len, NULL);
+  return g_array_index (self->sources, SourceRef, index).id;
+}
+
+const char *
+desk_suggestion_get_source_name (DeskSuggestion *self,
+                                 guint           index)
+{
+  g_return_val_if_fail (DESK_IS_SUGGESTION (self), NULL);
+  g_return_val_if_fail (index < self->sources->len, NULL);
+  return g_array_index (self->sources, SourceRef, index).name;
+}
+
+guint
+desk_suggestion_get_source_block (DeskSuggestion *self,
+                                  guint           index)
+{
+  g_return_val_if_fail (DESK_IS_SUGGESTION (self), 0);
+  g_return_val_if_fail (index < self->sources->len, 0);
+  return g_array_index (self->sources, SourceRef, index).block;
+}
+
+/**
+ * desk_suggestion_add_alternative:
+ * @source_name: the source of this version
+ * @text: another version of the suggestion's text
+ */
+void
+desk_suggestion_add_alternative (DeskSuggestion *self,
+                                 const char     *source_name,
+                                 const char     *text)
+{
+  Alternative alternative;
+
+  g_return_if_fail (DESK_IS_SUGGESTION (self));
+
+  if (g_str_equal (text, self->text))
+    return;
+  for (guint i = 0; i < self->alternatives->len; i++)
+    if (g_str_equal (g_array_index (self->alternatives, Alternative, i).text, text))
+      return;
+
+  alternative.source_name = g_strdup (source_name);
+  alternative.text = g_strdup (text);
+  g_array_append_val (self->alternatives, alternative);
+}
+
+guint
+desk_suggestion_get_n_alternatives (DeskSuggestion *self)
+{
+  g_return_val_if_fail (DESK_IS_SUGGESTION (self), 0);
+  return self->alternatives->len;
+}
+
+const char *
+desk_suggestion_get_alternative_source (DeskSuggestion *self,
+                                        guint           index)
+{
+  g_return_val_if_fail (DESK_IS_SUGGESTION (self), NULL);
+  g_return_val_if_fail (index < self->alternatives->len, NULL);
+  return g_array_index (self->alternatives, Alternative, index).source_name;
+}
+
+const char *
+desk_suggestion_get_alternative_text (DeskSuggestion *self,
+                                      guint           index)
+{
+  g_return_val_if_fail (DESK_IS_SUGGESTION (self), NULL);
+  g_return_val_if_fail (index < self->alternatives->len, NULL);
+  return g_array_index (self->alternatives, Alternative, index).text;
+}
+
+/**
+ * desk_suggestion_add_mark:
+ * @start: byte offset in the text
+ * @end: byte offset just past the new part
+ *
+ * Marks a stretch of the text as new: what the editor's view emphasises.
+ */
+void
+desk_suggestion_add_mark (DeskSuggestion *self,
+                          guint           start,
+                          guint           end)
+{
+  g_return_if_fail (DESK_IS_SUGGESTION (self));
+  g_return_if_fail (start <= end && end <= strlen (self->text));
+
+  g_array_append_val (self->marks, start);
+  g_array_append_val (self->marks, end);
+}
+
+guint
+desk_suggestion_get_n_marks (DeskSuggestion *self)
+{
+  g_return_val_if_fail (DESK_IS_SUGGESTION (self), 0);
+  return self->marks->len / 2;
+}
+
+void
+desk_suggestion_get_mark (DeskSuggestion *self,
+                          guint           index,
+                          guint          *start,
+                          guint          *end)
+{
+  g_return_if_fail (DESK_IS_SUGGESTION (self));
+  g_return_if_fail (index < self->marks->len / 2);
+
+  if (start != NULL)
+    *start = g_array_index (self->marks, guint, index * 2);
+  if (end != NULL)
+    *end = g_array_index (self->marks, guint, index * 2 + 1);
+}
+
+/**
+ * desk_suggestion_is_applicable:
+ *
+ * Returns: whether accepting the suggestion changes the draft by itself: missing
+ *   paragraphs, additions, variants and headlines do; conflicts never apply on their own
+ */
+gboolean
+desk_suggestion_is_applicable (DeskSuggestion *self)
+{
+  g_return_val_if_fail (DESK_IS_SUGGESTION (self), FALSE);
+  return self->kind != DESK_SUGGESTION_CONFLICT;
+}
+
+static DeskParagraph *
+paragraph_for (DeskSuggestion *self,
+               DeskParagraph  *base)
+{
+  DeskParagraph *paragraph = base ? desk_paragraph_copy (base) : desk_paragraph_new (self->text);
+
+  if (base != NULL)
+    desk_paragraph_set_text (paragraph, self->text);
+
+  for (guint i = 0; i < self->sources->len; i++)
+    {
+      SourceRef *ref = &g_array_index (self->sources, SourceRef, i);
+      desk_paragraph_add_provenance (paragraph, ref->id, ref->block);
+    }
+
+  return paragraph;
+}
+
+/**
+ * desk_suggestion_apply:
+ * @draft: the draft the suggestion was computed for
+ *
+ * Accepts the suggestion: inserts a missing paragraph after its `after`, replaces the
+ * target paragraph with an addition's or variant's text, or sets the headline. The new
+ * paragraph records every source that carried the suggestion. A conflict is not applied.
+ *
+ * Returns: %TRUE if the draft changed
+ */
+gboolean
+desk_suggestion_apply (DeskSuggestion *self,
+                       DeskDraft      *draft)
+{
+  g_autoptr(DeskParagraph) paragraph = NULL;
+  guint n;
+
+  g_return_val_if_fail (DESK_IS_SUGGESTION (self), FALSE);
+  g_return_val_if_fail (DESK_IS_DRAFT (draft), FALSE);
+
+  n = desk_draft_get_n_paragraphs (draft);
+
+  switch (self->kind)
+    {
+    case DESK_SUGGESTION_MISSING:
+      paragraph = paragraph_for (self, NULL);
+      desk_draft_insert (draft, MIN ((guint)(self->after + 1), n), paragraph);
+      return TRUE;
+
+    case DESK_SUGGESTION_ADDITION:
+    case DESK_SUGGESTION_VARIANT:
+      if (self->target < 0 || (guint)self->target >= n)
+        return FALSE;
+      if (self->kind == DESK_SUGGESTION_VARIANT)
+        {
+          /* A variant replaces one sentence of the paragraph. */
+          const char *current = desk_paragraph_get_text (desk_draft_get_paragraph (draft, self->target));
+          const char *found = self->draft_text ? strstr (current, self->draft_text) : NULL;
+          g_autoptr(GString) text = NULL;
+
+          if (found == NULL)
+            return FALSE;
+          text = g_string_new_len (current, found - current);
+          g_string_append (text, self->text);
+          g_string_append (text, found + strlen (self->draft_text));
+          paragraph = paragraph_for (self, desk_draft_get_paragraph (draft, self->target));
+          desk_paragraph_set_text (paragraph, text->str);
+        }
+      else
+        paragraph = paragraph_for (self, desk_draft_get_paragraph (draft, self->target));
+      desk_draft_replace (draft, self->target, paragraph);
+      return TRUE;
+
+    case DESK_SUGGESTION_HEADLINE:
+      desk_draft_set_headline (draft, self->text);
+      return TRUE;
+
+    case DESK_SUGGESTION_CONFLICT:
+    default:
+      return FALSE;
+    }
+}
+
+static int
+compare_for_apply (gconstpointer a,
+                   gconstpointer b)
+{
+  DeskSuggestion *sa = *(DeskSuggestion * const *)a;
+  DeskSuggestion *sb = *(DeskSuggestion * const *)b;
+
+  /* Later positions first, so that earlier positions stay valid; among paragraphs that
+   * follow the same one, the last first, so that they end up in order. */
+  if (sa->after != sb->after)
+    return sb->after - sa->after;
+  return 0;
+}
+
+/**
+ * desk_suggestions_apply_all:
+ * @suggestions: (element-type DeskSuggestion): suggestions computed for @draft, in the
+ *   suggester's order
+ * @draft: the draft
+ *
+ * Accepts every missing paragraph and addition at once, as `copydesk-merge merge` and
+ * the editor's Accept All do. Conflicts, variants and headlines are left alone. Runs of
+ * missing paragraphs keep the order of the suggestions.
+ *
+ * Returns: how many suggestions were applied
+ */
+guint
+desk_suggestions_apply_all (GPtrArray *suggestions,
+                            DeskDraft *draft)
+{
+  g_autoptr(GPtrArray) missing = g_ptr_array_new ();
+  guint applied = 0;
+
+  g_return_val_if_fail (suggestions != NULL, 0);
+  g_return_val_if_fail (DESK_IS_DRAFT (draft), 0);
+
+  /* Additions replace paragraphs in place: they move nothing. */
+  for (guint i = 0; i < suggestions->len; i++)
+    {
+      DeskSuggestion *suggestion = g_ptr_array_index (suggestions, i);
+
+      if (suggestion->kind == DESK_SUGGESTION_ADDITION)
+        applied += desk_suggestion_apply (suggestion, draft);
+      else if (suggestion->kind == DESK_SUGGESTION_MISSING)
+        g_ptr_array_add (missing, suggestion);
+    }
+
+  /* Reverse the suggester's order within each position, then sort stably by position,
+   * latest first: inserting each at after + 1 leaves every run in its original order. */
+  for (guint i = 0; i < missing->len / 2; i++)
+    {
+      gpointer tmp = missing->pdata[i];
+      missing->pdata[i] = missing->pdata[missing->len - 1 - i];
+      missing->pdata[missing->len - 1 - i] = tmp;
+    }
+  g_ptr_array_sort (missing, compare_for_apply);  /* stable: g_qsort_with_data is a merge sort */
+
+  for (guint i = 0; i < missing->len; i++)
+    applied += desk_suggestion_apply (g_ptr_array_index (missing, i), draft);
+
+  return applied;
+}

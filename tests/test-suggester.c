@@ -1,0 +1,521 @@
+/* test-suggester.c: what the draft lacks, once, in the right place
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "desk-sentence.h"
+#include "desk-suggester.h"
+
+static DeskSource *
+source_from_text (const char *name,
+                  const char *text)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+  g_autoptr(GError) error = NULL;
+  DeskSource *source = desk_source_new_from_bytes (bytes, name, DESK_SOURCE_ORIGIN_PASTE, &error);
+
+  g_assert_no_error (error);
+  return source;
+}
+
+/* A project whose draft starts from the first text; the others are sources. */
+static DeskProject *
+project_from_texts (const char * const *names,
+                    const char * const *texts)
+{
+  DeskProject *project = desk_project_new ();
+
+  for (guint i = 0; texts[i] != NULL; i++)
+    {
+      g_autoptr(DeskSource) source = source_from_text (names[i], texts[i]);
+
+      desk_project_add_source (project, source);
+      if (i == 0)
+        desk_project_start_draft_from (project, source);
+    }
+
+  return project;
+}
+
+static GPtrArray *
+suggest (DeskProject *project)
+{
+  g_autoptr(DeskSuggester) suggester = desk_suggester_new ();
+
+  return desk_suggester_suggest (suggester, project);
+}
+
+static guint
+count_kind (GPtrArray          *suggestions,
+            DeskSuggestionKind  kind)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < suggestions->len; i++)
+    n += desk_suggestion_get_kind (g_ptr_array_index (suggestions, i)) == kind;
+
+  return n;
+}
+
+static DeskSuggestion *
+find_kind (GPtrArray          *suggestions,
+           DeskSuggestionKind  kind,
+           guint               nth)
+{
+  for (guint i = 0; i < suggestions->len; i++)
+    {
+      DeskSuggestion *suggestion = g_ptr_array_index (suggestions, i);
+
+      if (desk_suggestion_get_kind (suggestion) == kind && nth-- == 0)
+        return suggestion;
+    }
+
+  return NULL;
+}
+
+/* An invented story in three versions. */
+static const char draft_text[] =
+  "Harbour ferry catches fire\n\n"
+  "HALIFAX, Nova Scotia -- A passenger ferry caught fire on Tuesday evening near the mouth "
+  "of the harbour, and crews rescued most of the 212 people aboard.\n\n"
+  "The fire started in the engine room shortly after the ferry left the terminal, the port "
+  "authority said.\n\n"
+  "Mayor Aisha Karimi said the city would open two shelters for the families overnight.\n";
+
+static const char long_text[] =
+  "Ferry fire in Halifax harbour\n\n"
+  "HALIFAX, Nova Scotia -- A passenger ferry caught fire on Tuesday evening near the mouth "
+  "of the harbour, and crews rescued most of the 212 people aboard.\n\n"
+  "The fire started in the engine room shortly after the ferry left the terminal, the port "
+  "authority said, although the cause of the blaze was not yet known.\n\n"
+  "Coast guard cutters and a flotilla of fishing boats pulled survivors from the cold water "
+  "within the first hour.\n\n"
+  "Mayor Aisha Karimi said the city would open two shelters for the families overnight.\n\n"
+  "The ferry, built in 1987, had passed its last safety inspection in March.\n";
+
+static const char reprint_text[] =
+  "Ferry fire in Halifax harbour\n\n"
+  "HALIFAX, Nova Scotia -- A passenger ferry caught fire on Tuesday evening near the mouth "
+  "of the harbour, and crews rescued most of the 214 people aboard.\n\n"
+  "Coast guard cutters and a flotilla of fishing boats pulled survivors from the cold "
+  "water within the first hour.\n\n"
+  "The ferry, built in 1987, had passed its last safety inspection in March.\n";
+
+static const char * const story_names[] = { "draft.txt", "long.txt", "reprint.txt", NULL };
+static const char * const story_texts[] = { draft_text, long_text, reprint_text, NULL };
+
+static void
+test_missing_once_in_place (void)
+{
+  g_autoptr(DeskProject) project = project_from_texts (story_names, story_texts);
+  g_autoptr(GPtrArray) suggestions = suggest (project);
+  DeskSuggestion *cutters, *ferry;
+
+  g_assert_cmpuint (count_kind (suggestions, DESK_SUGGESTION_MISSING), ==, 2);
+
+  /* Both sources carry the coast guard paragraph: one suggestion naming both. */
+  cutters = find_kind (suggestions, DESK_SUGGESTION_MISSING, 0);
+  g_assert_true (g_str_has_prefix (desk_suggestion_get_text (cutters), "Coast guard cutters"));
+  g_assert_cmpuint (desk_suggestion_get_n_sources (cutters), ==, 2);
+  g_assert_cmpstr (desk_suggestion_get_source_name (cutters, 0), ==, "long.txt");
+  g_assert_cmpstr (desk_suggestion_get_source_name (cutters, 1), ==, "reprint.txt");
+  /* It follows the engine-room paragraph, the second of the draft. */
+  g_assert_cmpint (desk_suggestion_get_after (cutters), ==, 1);
+
+  ferry = find_kind (suggestions, DESK_SUGGESTION_MISSING, 1);
+  g_assert_true (g_str_has_prefix (desk_suggestion_get_text (ferry), "The ferry, built in 1987"));
+  g_assert_cmpint (desk_suggestion_get_after (ferry), ==, 2);
+}
+
+static void
+test_addition_marks_clause (void)
+{
+  g_autoptr(DeskProject) project = project_from_texts (story_names, story_texts);
+  g_autoptr(GPtrArray) suggestions = suggest (project);
+  DeskSuggestion *addition = find_kind (suggestions, DESK_SUGGESTION_ADDITION, 0);
+  const char *text;
+  guint start, end;
+
+  g_assert_nonnull (addition);
+  g_assert_cmpuint (count_kind (suggestions, DESK_SUGGESTION_ADDITION), ==, 1);
+  g_assert_cmpint (desk_suggestion_get_target (addition), ==, 1);
+
+  text = desk_suggestion_get_text (addition);
+  g_assert_cmpstr (text, ==,
+                   "The fire started in the engine room shortly after the ferry left the "
+                   "terminal, the port authority said, although the cause of the blaze was "
+                   "not yet known.");
+  g_assert_cmpstr (desk_suggestion_get_new_text (addition), ==,
+                   "cause of the blaze was not yet known");
+  g_assert_cmpuint (desk_suggestion_get_n_marks (addition), ==, 1);
+  desk_suggestion_get_mark (addition, 0, &start, &end);
+  g_assert_cmpstr (text + start, ==, "cause of the blaze was not yet known.");
+  g_assert_cmpuint (end, ==, strlen (text) - 1);
+}
+
+static void
+test_conflict_on_number (void)
+{
+  g_autoptr(DeskProject) project = project_from_texts (story_names, story_texts);
+  g_autoptr(GPtrArray) suggestions = suggest (project);
+  DeskSuggestion *conflict = find_kind (suggestions, DESK_SUGGESTION_CONFLICT, 0);
+
+  g_assert_nonnull (conflict);
+  g_assert_cmpuint (count_kind (suggestions, DESK_SUGGESTION_CONFLICT), ==, 1);
+  g_assert_cmpstr (desk_suggestion_get_new_text (conflict), ==, "214");
+  g_assert_cmpint (desk_suggestion_get_target (conflict), ==, 0);
+  g_assert_nonnull (strstr (desk_suggestion_get_draft_text (conflict), "212 people"));
+  g_assert_cmpstr (desk_suggestion_get_source_name (conflict, 0), ==, "reprint.txt");
+  g_assert_false (desk_suggestion_is_applicable (conflict));
+}
+
+static void
+test_headline_alternatives (void)
+{
+  g_autoptr(DeskProject) project = project_from_texts (story_names, story_texts);
+  g_autoptr(GPtrArray) suggestions = suggest (project);
+  DeskSuggestion *headline = g_ptr_array_index (suggestions, 0);
+
+  /* Two sources, one headline: proposed once, first. */
+  g_assert_cmpuint (count_kind (suggestions, DESK_SUGGESTION_HEADLINE), ==, 1);
+  g_assert_cmpint (desk_suggestion_get_kind (headline), ==, DESK_SUGGESTION_HEADLINE);
+  g_assert_cmpstr (desk_suggestion_get_text (headline), ==, "Ferry fire in Halifax harbour");
+  g_assert_cmpuint (desk_suggestion_get_n_sources (headline), ==, 2);
+}
+
+static void
+test_accept_then_recompute (void)
+{
+  g_autoptr(DeskProject) project = project_from_texts (story_names, story_texts);
+  g_autoptr(GPtrArray) before = suggest (project);
+  g_autoptr(GPtrArray) after = NULL;
+  DeskDraft *draft = desk_project_get_draft (project);
+  DeskSuggestion *cutters = find_kind (before, DESK_SUGGESTION_MISSING, 0);
+  DeskParagraph *inserted;
+
+  g_assert_true (desk_suggestion_apply (cutters, draft));
+  g_assert_cmpuint (desk_draft_get_n_paragraphs (draft), ==, 4);
+  inserted = desk_draft_get_paragraph (draft, 2);
+  g_assert_cmpstr (desk_paragraph_get_text (inserted), ==, desk_suggestion_get_text (cutters));
+  /* Provenance: both sources that carried it. */
+  g_assert_cmpuint (desk_paragraph_get_n_provenance (inserted), ==, 2);
+
+  after = suggest (project);
+  g_assert_cmpuint (count_kind (after, DESK_SUGGESTION_MISSING), ==, 1);
+  g_assert_true (g_str_has_prefix (desk_suggestion_get_text (find_kind (after, DESK_SUGGESTION_MISSING, 0)),
+                                   "The ferry, built in 1987"));
+  /* The remaining missing paragraph now follows the mayor, at its new index. */
+  g_assert_cmpint (desk_suggestion_get_after (find_kind (after, DESK_SUGGESTION_MISSING, 0)), ==, 3);
+}
+
+static void
+test_reject_stays_rejected (void)
+{
+  g_autoptr(DeskProject) project = project_from_texts (story_names, story_texts);
+  g_autoptr(GPtrArray) before = suggest (project);
+  g_autoptr(GPtrArray) after = NULL;
+  DeskSuggestion *cutters = find_kind (before, DESK_SUGGESTION_MISSING, 0);
+  DeskSuggestion *conflict = find_kind (before, DESK_SUGGESTION_CONFLICT, 0);
+
+  desk_project_add_rejected (project, desk_suggestion_get_text (cutters));
+  desk_project_add_rejected (project, desk_suggestion_get_text (conflict));
+  after = suggest (project);
+
+  /* Rejected content is not proposed again, from either source that carries it. */
+  g_assert_cmpuint (count_kind (after, DESK_SUGGESTION_MISSING), ==, 1);
+  for (guint i = 0; i < after->len; i++)
+    g_assert_null (strstr (desk_suggestion_get_text (g_ptr_array_index (after, i)), "cutters"));
+  g_assert_cmpuint (count_kind (after, DESK_SUGGESTION_CONFLICT), ==, 0);
+}
+
+static void
+test_apply_all_keeps_order (void)
+{
+  static const char * const names[] = { "draft.txt", "long.txt", NULL };
+  static const char * const texts[] = {
+    "Storm hits coast\n\nThe storm reached the coast at dawn with winds of 140 kilometres an hour.\n",
+    "Storm hits coast\n\n"
+    "The storm reached the coast at dawn with winds of 140 kilometres an hour.\n\n"
+    "Power lines fell across the northern districts within minutes of landfall.\n\n"
+    "Schools in the province will stay closed until further notice, officials announced.\n\n"
+    "Emergency crews opened the stadium to residents whose homes were flooded overnight.\n",
+    NULL
+  };
+  g_autoptr(DeskProject) project = project_from_texts (names, texts);
+  g_autoptr(GPtrArray) suggestions = suggest (project);
+  g_autoptr(GPtrArray) again = NULL;
+  DeskDraft *draft = desk_project_get_draft (project);
+  g_autofree char *text = NULL;
+
+  g_assert_cmpuint (desk_suggestions_apply_all (suggestions, draft), ==, 3);
+  text = desk_draft_to_text (draft);
+  g_assert_cmpstr (text, ==,
+                   "The storm reached the coast at dawn with winds of 140 kilometres an hour.\n\n"
+                   "Power lines fell across the northern districts within minutes of landfall.\n\n"
+                   "Schools in the province will stay closed until further notice, officials announced.\n\n"
+                   "Emergency crews opened the stadium to residents whose homes were flooded overnight.\n");
+
+  again = suggest (project);
+  g_assert_cmpuint (count_kind (again, DESK_SUGGESTION_MISSING), ==, 0);
+}
+
+static void
+test_aliases_fold_entities (void)
+{
+  g_autoptr(DeskAliases) aliases = desk_aliases_new_default ();
+  g_autoptr(DeskLexicon) lexicon = desk_lexicon_new (aliases);
+  const char *a = "IS claimed the attack, U.S. officials said.";
+  const char *b = "The Islamic State group claimed the attack, United States officials said.";
+  g_autoptr(DeskSentence) sa = desk_sentence_new (lexicon, a, 0, strlen (a));
+  g_autoptr(DeskSentence) sb = desk_sentence_new (lexicon, b, 0, strlen (b));
+  g_autofree char *na = desk_sentence_normalize (lexicon, sa);
+  const char *lower = "It is what it is.";
+  g_autoptr(DeskSentence) sl = desk_sentence_new (lexicon, lower, 0, strlen (lower));
+  g_autofree char *nl = desk_sentence_normalize (lexicon, sl);
+
+  g_assert_cmpstr (na, ==, "=islamic_state claim the attack =united_states official said");
+  g_assert_cmpuint (sa->hash, ==, sb->hash);
+  /* "is" in lower case is a verb, not the Islamic State. */
+  g_assert_null (strstr (nl, "islamic"));
+  g_assert_cmpstr (desk_aliases_lookup (aliases, "Daesh"), ==, "Islamic State");
+  g_assert_null (desk_aliases_lookup (aliases, "is"));
+}
+
+static void
+test_aliases_text_form (void)
+{
+  g_autoptr(DeskAliases) aliases = desk_aliases_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+
+  g_assert_true (desk_aliases_load_from_data (aliases,
+                                              "# comment\nCoast Guard = Coast Guard | CCG\n",
+                                              &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (desk_aliases_get_n_variants (aliases), ==, 2);
+  g_assert_cmpstr (desk_aliases_lookup (aliases, "CCG"), ==, "Coast Guard");
+  g_assert_cmpstr (desk_aliases_lookup (aliases, "coast guard"), ==, "Coast Guard");
+  data = desk_aliases_to_data (aliases);
+  g_assert_cmpstr (data, ==, "Coast Guard = Coast Guard | CCG\n");
+
+  g_assert_false (desk_aliases_load_from_data (aliases, "no equals sign here\n", &error));
+  g_assert_error (error, DESK_ERROR, DESK_ERROR_MALFORMED);
+  g_assert_nonnull (strstr (error->message, "Line 1"));
+}
+
+static void
+test_sentence_split (void)
+{
+  const char *text = "Gen. Smith met Mr. Jones in the U.S. capital on Nov. 3. "
+                     "\"It went well,\" he said. Talks resume at 9 a.m. Friday! Really?";
+  g_autoptr(GArray) bounds = desk_sentence_split (text);
+  g_autoptr(GPtrArray) pieces = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i + 1 < bounds->len; i += 2)
+    g_ptr_array_add (pieces, g_strndup (text + g_array_index (bounds, guint, i),
+                                        g_array_index (bounds, guint, i + 1) -
+                                        g_array_index (bounds, guint, i)));
+
+  g_assert_cmpuint (pieces->len, ==, 4);
+  g_assert_cmpstr (g_ptr_array_index (pieces, 0), ==,
+                   "Gen. Smith met Mr. Jones in the U.S. capital on Nov. 3.");
+  g_assert_cmpstr (g_ptr_array_index (pieces, 1), ==, "\"It went well,\" he said.");
+  g_assert_cmpstr (g_ptr_array_index (pieces, 2), ==, "Talks resume at 9 a.m. Friday!");
+  g_assert_cmpstr (g_ptr_array_index (pieces, 3), ==, "Really?");
+}
+
+static void
+test_variants_off_by_default (void)
+{
+  static const char * const names[] = { "draft.txt", "other.txt", NULL };
+  static const char * const texts[] = {
+    "Talks\n\nThe delegations met for six hours because the deadline was close.\n",
+    "Talks\n\nThe delegations met for six hours since the deadline was close.\n",
+    NULL
+  };
+  g_autoptr(DeskProject) project = project_from_texts (names, texts);
+  g_autoptr(DeskSuggester) suggester = desk_suggester_new ();
+  g_autoptr(GPtrArray) plain = desk_suggester_suggest (suggester, project);
+  g_autoptr(GPtrArray) with_variants = NULL;
+  DeskSuggestion *variant;
+
+  /* "since" / "because" is the same content: nothing to propose. */
+  g_assert_cmpuint (plain->len, ==, 0);
+
+  desk_suggester_set_show_variants (suggester, TRUE);
+  with_variants = desk_suggester_suggest (suggester, project);
+  g_assert_cmpuint (with_variants->len, ==, 1);
+  variant = g_ptr_array_index (with_variants, 0);
+  g_assert_cmpint (desk_suggestion_get_kind (variant), ==, DESK_SUGGESTION_VARIANT);
+  g_assert_cmpstr (desk_suggestion_get_text (variant), ==,
+                   "The delegations met for six hours since the deadline was close.");
+}
+
+/* ---- Precision and recall against answer keys ------------------------------------ */
+
+typedef struct
+{
+  const char *key;
+  const char *dir;      /* NULL: the project's seeds; else below COPYDESK_SHARED_DIR */
+  const char *folder;
+} Roundup;
+
+static int
+compare_paths (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *)a, *(const char * const *)b);
+}
+
+static GPtrArray *
+list_texts (const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  GPtrArray *files = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  if (handle == NULL)
+    return files;
+
+  while ((name = g_dir_read_name (handle)) != NULL)
+    if (g_str_has_suffix (name, ".txt"))
+      g_ptr_array_add (files, g_build_filename (dir, name, NULL));
+
+  g_ptr_array_sort (files, compare_paths);
+  return files;
+}
+
+static void
+measure (gconstpointer data)
+{
+  const Roundup *roundup = data;
+  g_autofree char *dir = NULL;
+  g_autofree char *key_path = g_test_build_filename (G_TEST_DIST, "data", "keys", roundup->key, NULL);
+  g_autofree char *key = NULL;
+  g_autoptr(GPtrArray) files = NULL;
+  g_autoptr(DeskProject) project = desk_project_new ();
+  g_autoptr(GPtrArray) suggestions = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GError) error = NULL;
+  guint items = 0, found = 0, useful = 0, total = 0, twice = 0;
+  g_autofree gboolean *hit = NULL;
+
+  if (roundup->dir == NULL)
+    dir = g_build_filename (g_getenv ("COPYDESK_SEEDS_DIR"), roundup->folder, NULL);
+  else if (g_getenv ("COPYDESK_SHARED_DIR") != NULL)
+    dir = g_build_filename (g_getenv ("COPYDESK_SHARED_DIR"), roundup->dir, NULL);
+
+  if (dir == NULL || !g_file_test (dir, G_FILE_TEST_IS_DIR))
+    {
+      g_test_skip ("the roundup's folder is absent");
+      return;
+    }
+
+  files = list_texts (dir);
+  g_assert_cmpuint (files->len, >=, 3);
+
+  for (guint i = 0; i < files->len; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (g_ptr_array_index (files, i));
+      g_autoptr(DeskSource) source = desk_source_new_for_file (file, 0, NULL, &error);
+
+      g_assert_no_error (error);
+      desk_project_add_source (project, source);
+      if (i == 0)
+        desk_project_start_draft_from (project, source);
+    }
+
+  suggestions = suggest (project);
+  hit = g_new0 (gboolean, suggestions->len);
+
+  g_assert_true (g_file_get_contents (key_path, &key, NULL, &error));
+  g_assert_no_error (error);
+  lines = g_strsplit (key, "\n", -1);
+
+  for (guint l = 0; lines[l] != NULL; l++)
+    {
+      const char *tab = strchr (lines[l], '\t');
+      guint where = 0;
+
+      if (lines[l][0] == '#' || tab == NULL)
+        continue;
+
+      items++;
+      for (guint i = 0; i < suggestions->len; i++)
+        {
+          DeskSuggestion *suggestion = g_ptr_array_index (suggestions, i);
+          const char *new_text = desk_suggestion_get_new_text (suggestion);
+
+          if (strstr (desk_suggestion_get_text (suggestion), tab + 1) ||
+              (new_text && strstr (new_text, tab + 1)))
+            {
+              hit[i] = TRUE;
+              where++;
+            }
+        }
+
+      if (where > 0)
+        found++;
+      else
+        g_test_message ("%s: not proposed: %s", roundup->key, lines[l]);
+      if (where > 1)
+        {
+          twice++;
+          g_test_message ("%s: proposed more than once: %s", roundup->key, lines[l]);
+        }
+    }
+
+  for (guint i = 0; i < suggestions->len; i++)
+    {
+      DeskSuggestion *suggestion = g_ptr_array_index (suggestions, i);
+
+      if (desk_suggestion_get_kind (suggestion) == DESK_SUGGESTION_HEADLINE)
+        continue;
+      total++;
+      if (hit[i])
+        useful++;
+      else
+        g_test_message ("%s: not in the key: %s", roundup->key, desk_suggestion_get_text (suggestion));
+    }
+
+  g_test_message ("%s: recall %u/%u (%.0f%%), precision %u/%u (%.0f%%), twice %u",
+                  roundup->key, found, items, 100.0 * found / items,
+                  useful, total, total ? 100.0 * useful / total : 100.0, twice);
+
+  /* What a desk editor needs: nearly everything the draft lacks, very little noise,
+   * nothing twice. */
+  g_assert_cmpfloat ((double)found / items, >=, 0.9);
+  g_assert_cmpfloat ((double)useful / MAX (total, 1), >=, 0.85);
+  g_assert_cmpuint (twice, <=, 1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  static const Roundup shared = { "shared-seeds.key", "seeds", NULL };
+  static const Roundup harbour = { "harbour-fire.key", NULL, "harbour-fire" };
+  static const Roundup dam = { "dam-talks.key", NULL, "dam-talks" };
+
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/suggester/missing/once-in-place", test_missing_once_in_place);
+  g_test_add_func ("/suggester/addition/clause", test_addition_marks_clause);
+  g_test_add_func ("/suggester/conflict/number", test_conflict_on_number);
+  g_test_add_func ("/suggester/headline/alternatives", test_headline_alternatives);
+  g_test_add_func ("/suggester/decisions/accept", test_accept_then_recompute);
+  g_test_add_func ("/suggester/decisions/reject", test_reject_stays_rejected);
+  g_test_add_func ("/suggester/decisions/apply-all", test_apply_all_keeps_order);
+  g_test_add_func ("/suggester/variants", test_variants_off_by_default);
+  g_test_add_func ("/sentence/aliases", test_aliases_fold_entities);
+  g_test_add_func ("/sentence/alias-table", test_aliases_text_form);
+  g_test_add_func ("/sentence/split", test_sentence_split);
+  g_test_add_data_func ("/suggester/keys/shared-seeds", &shared, measure);
+  g_test_add_data_func ("/suggester/keys/harbour-fire", &harbour, measure);
+  g_test_add_data_func ("/suggester/keys/dam-talks", &dam, measure);
+
+  return g_test_run ();
+}
