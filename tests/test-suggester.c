@@ -149,10 +149,10 @@ test_addition_marks_clause (void)
                    "terminal, the port authority said, although the cause of the blaze was "
                    "not yet known.");
   g_assert_cmpstr (desk_suggestion_get_new_text (addition), ==,
-                   "cause of the blaze was not yet known");
+                   "although the cause of the blaze was not yet known");
   g_assert_cmpuint (desk_suggestion_get_n_marks (addition), ==, 1);
   desk_suggestion_get_mark (addition, 0, &start, &end);
-  g_assert_cmpstr (text + start, ==, "cause of the blaze was not yet known.");
+  g_assert_cmpstr (text + start, ==, "although the cause of the blaze was not yet known.");
   g_assert_cmpuint (end, ==, strlen (text) - 1);
 }
 
@@ -260,6 +260,34 @@ test_apply_all_keeps_order (void)
 
   again = suggest (project);
   g_assert_cmpuint (count_kind (again, DESK_SUGGESTION_MISSING), ==, 0);
+}
+
+static void
+test_accept_all_two_additions (void)
+{
+  static const char * const names[] = { "draft.txt", "one.txt", "two.txt", NULL };
+  static const char * const texts[] = {
+    "Vote\n\nThe council approved the budget on Monday after a long debate.\n",
+    "Vote\n\nThe council approved the budget on Monday after a long debate over funding for rural school buses.\n",
+    "Vote\n\nThe council approved the budget on Monday after a long debate, with nine members voting against it.\n",
+    NULL
+  };
+  g_autoptr(DeskProject) project = project_from_texts (names, texts);
+  g_autoptr(DeskSuggester) suggester = desk_suggester_new ();
+  g_autoptr(GPtrArray) first = desk_suggester_suggest (suggester, project);
+  g_autoptr(GPtrArray) last = NULL;
+  const char *text;
+
+  /* Two sources add to one paragraph: two suggestions, each against the draft as it is. */
+  g_assert_cmpuint (count_kind (first, DESK_SUGGESTION_ADDITION), ==, 2);
+
+  /* Accept All takes both, in two rounds, and nothing is left. */
+  g_assert_cmpuint (desk_suggester_accept_all (suggester, project), ==, 2);
+  text = desk_paragraph_get_text (desk_draft_get_paragraph (desk_project_get_draft (project), 0));
+  g_assert_nonnull (strstr (text, "rural school buses"));
+  g_assert_nonnull (strstr (text, "nine members voting against"));
+  last = desk_suggester_suggest (suggester, project);
+  g_assert_cmpuint (count_kind (last, DESK_SUGGESTION_ADDITION), ==, 0);
 }
 
 static void
@@ -509,6 +537,7 @@ main (int   argc,
   g_test_add_func ("/suggester/decisions/accept", test_accept_then_recompute);
   g_test_add_func ("/suggester/decisions/reject", test_reject_stays_rejected);
   g_test_add_func ("/suggester/decisions/apply-all", test_apply_all_keeps_order);
+  g_test_add_func ("/suggester/decisions/accept-all", test_accept_all_two_additions);
   g_test_add_func ("/suggester/variants", test_variants_off_by_default);
   g_test_add_func ("/sentence/aliases", test_aliases_fold_entities);
   g_test_add_func ("/sentence/alias-table", test_aliases_text_form);

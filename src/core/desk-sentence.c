@@ -474,7 +474,7 @@ desk_sentence_new (DeskLexicon *lexicon,
           else
             stem (normal);
 
-          if (i > 0 && g_unichar_isupper (first) && !(token.flags & DESK_TOKEN_STOP))
+          if (i > 0 && g_unichar_isupper (first) && !(token.flags & (DESK_TOKEN_STOP | DESK_TOKEN_DAY)))
             token.flags |= DESK_TOKEN_NAME;
 
           token.id = intern (lexicon, normal, 0);
@@ -482,6 +482,7 @@ desk_sentence_new (DeskLexicon *lexicon,
 
       token.start = word->start - text;
       token.end = g_array_index (words, Word, i + matched - 1).end - text;
+      token.words = matched;
       g_array_append_val (tokens, token);
       wording = (wording ^ token.id) * 1099511628211ull;
 

@@ -23,6 +23,7 @@ typedef struct
   guint start;   /* byte offsets in the text the sentence was cut from */
   guint end;
   guint flags;
+  guint words;   /* how many words of the text it stands for (an alias may stand for several) */
 } DeskToken;
 
 typedef struct

@@ -36,14 +36,17 @@
 #define COVERED          0.75
 /* ... or in two neighbouring draft sentences together (the source joined them). */
 #define COVERED_BY_PAIR  0.85
-/* A source sentence extends a draft sentence that it contains this much of ... */
-#define EXTENDS          0.70
+/* A source sentence extends a draft sentence that it holds this much of ... */
+#define EXTENDS          0.50
 /* ... by a run of at least this many new words. */
-#define CLAUSE_WORDS     3
+#define CLAUSE_WORDS     2
 /* A sentence with at most this many content words is short. */
 #define SHORT_SENTENCE   5
 /* Two new sentences are the same content when one holds this much of the other. */
 #define SAME_CONTENT     0.75
+/* ... or, for sentences of at least LONG_SENTENCE content words, this much. */
+#define SAME_NEWS        0.65
+#define LONG_SENTENCE    12
 
 struct _DeskSuggester
 {
@@ -312,6 +315,7 @@ typedef struct
   Snapshot    *snapshot;
   GPtrArray   *draft_sentences;  /* DraftSentence */
   GPtrArray   *draft_parsed;     /* per paragraph: GPtrArray of DeskSentence (owned) */
+  GPtrArray   *draft_words;      /* per paragraph: GHashTable of content word ids + 1 */
   GPtrArray   *rejected;         /* DeskSentence */
   Index        draft_index;
   Index        rejected_index;
@@ -353,6 +357,7 @@ run_clear (Run *run)
 {
   g_clear_pointer (&run->draft_sentences, g_ptr_array_unref);
   g_clear_pointer (&run->draft_parsed, g_ptr_array_unref);
+  g_clear_pointer (&run->draft_words, g_ptr_array_unref);
   g_clear_pointer (&run->rejected, g_ptr_array_unref);
   index_clear (&run->draft_index);
   index_clear (&run->rejected_index);
@@ -443,15 +448,17 @@ is_rejected (Run                *run,
   return rejected;
 }
 
-/* Finds the longest stretch of @sentence whose content words the draft sentence @draft
- * lacks; stop words inside it are part of it. Returns the number of new content words. */
+/* Finds the longest stretch of @sentence whose content words the draft paragraph lacks;
+ * stop words inside it are part of it. Returns the number of new words (an entity such as
+ * "the European Union" counts its words). */
 static guint
 find_clause (const DeskSentence *sentence,
-             const DeskSentence *draft,
+             GHashTable         *paragraph_words,
              guint              *start,
              guint              *end)
 {
   guint best = 0, run_words = 0;
+  gboolean run_named = FALSE;
   int run_first = -1, run_last = -1;
 
   for (guint i = 0; i <= sentence->n_tokens; i++)
@@ -465,11 +472,7 @@ find_clause (const DeskSentence *sentence,
 
           is_stop = (token->flags & DESK_TOKEN_STOP) != 0;
           if (!is_stop)
-            {
-              is_new = TRUE;
-              for (guint j = 0; is_new && j < draft->n_content; j++)
-                is_new = draft->content[j] != token->id;
-            }
+            is_new = !g_hash_table_contains (paragraph_words, GUINT_TO_POINTER (token->id + 1));
         }
 
       if (is_new)
@@ -477,10 +480,16 @@ find_clause (const DeskSentence *sentence,
           if (run_first < 0)
             run_first = i;
           run_last = i;
-          run_words++;
+          run_words += sentence->tokens[i].words;
+          run_named |= (sentence->tokens[i].flags & DESK_TOKEN_NAME) != 0;
         }
       else if (!is_stop || i == sentence->n_tokens)
         {
+          /* A clause this short says something only if it names someone or something
+           * ("as did the European Union"); "early Friday" is a detail. */
+          if (run_words <= CLAUSE_WORDS && !run_named)
+            run_words = 0;
+
           if (run_words > best)
             {
               best = run_words;
@@ -489,6 +498,7 @@ find_clause (const DeskSentence *sentence,
             }
           run_first = run_last = -1;
           run_words = 0;
+          run_named = FALSE;
         }
     }
 
@@ -536,6 +546,39 @@ has_token (const DeskSentence *sentence,
   return FALSE;
 }
 
+/* Whether @token of @sentence is written in capitals and its letters are the initials of a
+ * run of names in @other: "CCG" and "Canadian Coast Guard". */
+static gboolean
+is_acronym_of (Run                *run,
+               const DeskSentence *sentence,
+               const DeskToken    *token,
+               const DeskSentence *other)
+{
+  const char *word = desk_lexicon_word (run->lexicon, token->id);
+  gsize length = strlen (word);
+
+  if (length < 2 || length > 8 || token->end - token->start != length)
+    return FALSE;
+
+  for (guint i = 0; i + length <= other->n_tokens; i++)
+    {
+      gboolean match = TRUE;
+
+      for (guint k = 0; match && k < length; k++)
+        {
+          const DeskToken *t = &other->tokens[i + k];
+          const char *w = desk_lexicon_word (run->lexicon, t->id);
+
+          match = (t->flags & DESK_TOKEN_NAME) && w[0] == word[k];
+        }
+
+      if (match)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 /* The facts of @source that @draft states otherwise: numbers, days and names present on
  * one side only, where the other side has one of the same kind in their place.
  * Returns the byte ranges of the source's side, or NULL when they agree. */
@@ -574,6 +617,8 @@ find_conflict (Run                *run,
                   const char *b = desk_lexicon_word (run->lexicon, other->id);
 
                   if ((other->flags & DESK_TOKEN_ALIAS) || (token->flags & DESK_TOKEN_ALIAS))
+                    continue;
+                  if (is_acronym_of (run, source, other, draft) || is_acronym_of (run, draft, token, source))
                     continue;
                   if (edit_distance (a, b) > 2)
                     draft_has_other = TRUE;
@@ -739,12 +784,33 @@ classify_sentence (Run            *run,
 
   ss->draft = best;
 
+  /* A name the draft sentence leaves to a pronoun ("she") is named elsewhere in its
+   * paragraph: it counts as present. */
+  {
+    GHashTable *words = g_ptr_array_index (run->draft_words, draft_paragraph_of (run, best));
+    const DeskSentence *draft = draft_sentence (run, best);
+
+    for (guint i = 0; i < sentence->n_tokens; i++)
+      {
+        const DeskToken *token = &sentence->tokens[i];
+
+        if ((token->flags & DESK_TOKEN_NAME) && !has_token (draft, token->id) &&
+            g_hash_table_contains (words, GUINT_TO_POINTER (token->id + 1)))
+          best_overlap++;
+      }
+  }
+
   {
     const DeskSentence *draft = draft_sentence (run, best);
     guint clause_words = 0;
 
-    if (desk_sentence_contained (draft, sentence) >= EXTENDS &&
-        (clause_words = find_clause (sentence, draft, &ss->clause_start, &ss->clause_end)) >= CLAUSE_WORDS)
+    /* The source says what the draft sentence says, and more: what lies outside its new
+     * clause is in the draft sentence, and it holds most of the draft sentence. */
+    clause_words = find_clause (sentence, g_ptr_array_index (run->draft_words, draft_paragraph_of (run, best)),
+                                &ss->clause_start, &ss->clause_end);
+    if (clause_words >= CLAUSE_WORDS &&
+        best_overlap * 10 >= (sentence->n_content - MIN (clause_words, sentence->n_content)) * 8 &&
+        (double)best_overlap / MAX (draft->n_content, 1) >= EXTENDS)
       {
         ss->status = STATUS_EXTENDS;
         return;
@@ -825,7 +891,11 @@ cluster_item (Run   *run,
                                  GUINT_TO_POINTER (source_index + 1)))
         continue;
 
-      if (holds (unit, rep, overlap, SAME_CONTENT) || holds (rep, unit, overlap, SAME_CONTENT))
+      /* Long sentences that share this much are one piece of news told twice (a lede
+       * and its update); short ones must share more. */
+      double share = MIN (unit->n_content, rep->n_content) >= LONG_SENTENCE ? SAME_NEWS : SAME_CONTENT;
+
+      if (holds (unit, rep, overlap, share) || holds (rep, unit, overlap, share))
         g_array_append_val (matches, match);
     }
   index_reset (index);
@@ -1126,6 +1196,111 @@ missing_text (Candidate  *candidate,
   return g_string_free (text, FALSE);
 }
 
+/* Where in the draft sentence @ds the clause of @extension goes: after the draft's own copy
+ * of the last word that precedes the clause in the source. Widens the clause to take the
+ * words that join it on ("…, with nine members voting against it"). Returns the byte
+ * offset in the draft paragraph, or 0 when no such word exists. */
+static guint
+splice_point (const DeskSentence *ds,
+              SourceSentence     *extension,
+              const char         *source_text)
+{
+  const DeskSentence *s = extension->sentence;
+  int anchor = -1;
+  guint end = extension->clause_end;
+
+  int at = -1;
+  guint best_run = 0;
+
+  for (guint i = 0; i < s->n_tokens; i++)
+    if (s->tokens[i].end <= extension->clause_start &&
+        !(s->tokens[i].flags & DESK_TOKEN_STOP) && has_token (ds, s->tokens[i].id))
+      anchor = i;
+
+  if (anchor < 0)
+    return 0;
+
+  /* The draft's copy of the anchor: where the words before it line up longest. */
+  for (guint j = 0; j < ds->n_tokens; j++)
+    {
+      guint run = 0;
+
+      while (run <= (guint)anchor && run <= j &&
+             ds->tokens[j - run].id == s->tokens[anchor - run].id)
+        run++;
+      if (run > best_run)
+        {
+          best_run = run;
+          at = j;
+        }
+    }
+
+  /* Function words that follow it in both ("… authority said, although …"). */
+  while ((guint)anchor + 1 < s->n_tokens && s->tokens[anchor + 1].end <= extension->clause_start &&
+         (guint)at + 1 < ds->n_tokens && ds->tokens[at + 1].id == s->tokens[anchor + 1].id)
+    {
+      anchor++;
+      at++;
+    }
+
+  /* The clause starts right after the anchor, with what joins it ("…, with"). */
+  extension->clause_start = s->tokens[anchor].end;
+
+  /* … and ends with the function words that close it, up to punctuation or the end. */
+  for (guint i = 0; i < s->n_tokens; i++)
+    {
+      const DeskToken *token = &s->tokens[i];
+      gboolean punctuated = FALSE;
+
+      if (token->start < end)
+        continue;
+      if (!(token->flags & DESK_TOKEN_STOP))
+        break;
+      for (guint b = end; b < token->start; b++)
+        punctuated |= g_ascii_ispunct (source_text[b]) && source_text[b] != '-';
+      if (punctuated)
+        break;
+      end = token->end;
+    }
+  extension->clause_end = end;
+
+  return ds->tokens[at].end;
+}
+
+/* Appends a new part to the paragraph being built, marks it (from its first word: a
+ * spliced clause may begin with the comma that joins it on) and adds it to @new_text. */
+static void
+append_new (GString    *text,
+            GString    *new_text,
+            GArray     *marks,
+            const char *piece,
+            gsize       length)
+{
+  gsize skip = 0;
+  guint start, end;
+
+  g_string_append_len (text, piece, length);
+
+  /* Skip what joins the clause on: spaces, commas, dashes; not an opening quote. */
+  while (skip < length)
+    {
+      gunichar c = g_utf8_get_char (piece + skip);
+
+      if (g_unichar_isalnum (c) || c == '"' || c == 0x201C || c == '(')
+        break;
+      skip = g_utf8_next_char (piece + skip) - piece;
+    }
+
+  start = text->len - length + skip;
+  end = text->len;
+  g_array_append_val (marks, start);
+  g_array_append_val (marks, end);
+
+  if (new_text->len > 0)
+    g_string_append (new_text, " … ");
+  g_string_append_len (new_text, piece + skip, length - skip);
+}
+
 /* The draft paragraph with a candidate's new sentences and clauses put in. */
 static DeskSuggestion *
 build_addition (Run        *run,
@@ -1142,7 +1317,6 @@ build_addition (Run        *run,
   g_autoptr(GPtrArray) after = g_ptr_array_new_with_free_func ((GDestroyNotify)g_ptr_array_unref);
   g_autoptr(GHashTable) replaced = g_hash_table_new (NULL, NULL);
   int last_draft = -1;
-  guint n_new = 0;
   DeskSuggestion *suggestion;
 
   for (guint i = 0; i <= draft_sentences->len; i++)
@@ -1172,18 +1346,7 @@ build_addition (Run        *run,
         last_draft = MAX (last_draft, local);
     }
 
-#define APPEND_NEW(piece, piece_length)                                       \
-  G_STMT_START {                                                              \
-    guint mark_start = text->len, mark_end;                                   \
-    g_string_append_len (text, (piece), (piece_length));                      \
-    mark_end = text->len;                                                     \
-    g_array_append_val (marks, mark_start);                                   \
-    g_array_append_val (marks, mark_end);                                     \
-    if (new_text->len > 0)                                                    \
-      g_string_append (new_text, " … ");                                      \
-    g_string_append_len (new_text, (piece), (piece_length));                  \
-    n_new++;                                                                  \
-  } G_STMT_END
+
 
   for (int d = -1; d < (int)draft_sentences->len; d++)
     {
@@ -1199,13 +1362,26 @@ build_addition (Run        *run,
 
           if (extension != NULL)
             {
-              const char *s = candidate->text;
-              guint ss_start = extension->sentence->start, ss_end = extension->sentence->end;
+              guint at = splice_point (ds, extension, candidate->text);
 
-              /* The source's sentence, with its clause marked as new. */
-              g_string_append_len (text, s + ss_start, extension->clause_start - ss_start);
-              APPEND_NEW (s + extension->clause_start, extension->clause_end - extension->clause_start);
-              g_string_append_len (text, s + extension->clause_end, ss_end - extension->clause_end);
+              if (at > 0)
+                {
+                  /* The clause, spliced into the draft's own sentence. */
+                  g_string_append_len (text, draft_text + ds->start, at - ds->start);
+                  append_new (text, new_text, marks, candidate->text + extension->clause_start,
+                              extension->clause_end - extension->clause_start);
+                  g_string_append_len (text, draft_text + at, ds->end - at);
+                }
+              else
+                {
+                  /* No word of the draft to hang it on: the source's sentence. */
+                  const char *src = candidate->text;
+                  guint ss_start = extension->sentence->start, ss_end = extension->sentence->end;
+
+                  g_string_append_len (text, src + ss_start, extension->clause_start - ss_start);
+                  append_new (text, new_text, marks, src + extension->clause_start, extension->clause_end - extension->clause_start);
+                  g_string_append_len (text, src + extension->clause_end, ss_end - extension->clause_end);
+                }
             }
           else
             g_string_append_len (text, draft_text + ds->start, ds->end - ds->start);
@@ -1217,16 +1393,15 @@ build_addition (Run        *run,
 
           if (text->len > 0)
             g_string_append_c (text, ' ');
-          APPEND_NEW (candidate->text + ss->sentence->start, ss->sentence->end - ss->sentence->start);
+          append_new (text, new_text, marks, candidate->text + ss->sentence->start, ss->sentence->end - ss->sentence->start);
         }
     }
-#undef APPEND_NEW
 
-  if (n_new == 0)
+  if (marks->len == 0)
     return NULL;
 
   suggestion = desk_suggestion_new (DESK_SUGGESTION_ADDITION, text->str, target, target,
-                                    MIN (1.0, (double)n_new / MAX (1u, candidate->sentences->len)));
+                                    MIN (1.0, (double)(marks->len / 2) / MAX (1u, candidate->sentences->len)));
   desk_suggestion_set_new_text (suggestion, new_text->str);
   for (guint i = 0; i + 1 < marks->len; i += 2)
     desk_suggestion_add_mark (suggestion, g_array_index (marks, guint, i),
@@ -1249,7 +1424,6 @@ choose (Run *run)
 {
   g_autoptr(GPtrArray) choices = g_ptr_array_new_with_free_func ((GDestroyNotify)choice_free);
   g_autoptr(GHashTable) proposed = g_hash_table_new (NULL, NULL);    /* cluster + 1 → Choice */
-  g_autoptr(GHashTable) additions = g_hash_table_new (NULL, NULL);   /* target + 1 → Choice */
   g_autoptr(GPtrArray) emitted = g_ptr_array_new ();
   guint start = 0;
 
@@ -1335,21 +1509,12 @@ choose (Run *run)
         }
       else
         {
-          Choice *existing = g_hash_table_lookup (additions, GINT_TO_POINTER (candidate->aligned + 1));
-
+          /* Another source's additions to a paragraph that already has one are a
+           * suggestion of their own: accepting one, the other is computed again against
+           * the new paragraph. */
           choice->suggestion = build_addition (run, candidate, proposed);
           if (choice->suggestion == NULL)
             continue;
-
-          /* One addition per draft paragraph: a second source's additions to the same
-           * paragraph are proposed on their own once the first is decided. */
-          if (existing != NULL)
-            {
-              g_clear_object (&choice->suggestion);
-              add_source_of (existing->suggestion, candidate);
-              continue;
-            }
-          g_hash_table_insert (additions, GINT_TO_POINTER (candidate->aligned + 1), choice);
         }
 
       add_source_of (choice->suggestion, candidate);
@@ -1482,6 +1647,7 @@ run_snapshot (Snapshot     *snapshot,
   run.lexicon = desk_lexicon_new (snapshot->aliases);
   run.draft_sentences = g_ptr_array_new_with_free_func (g_free);
   run.draft_parsed = g_ptr_array_new_with_free_func ((GDestroyNotify)g_ptr_array_unref);
+  run.draft_words = g_ptr_array_new_with_free_func ((GDestroyNotify)g_hash_table_unref);
   run.rejected = g_ptr_array_new_with_free_func ((GDestroyNotify)desk_sentence_free);
   run.cluster_reps = g_ptr_array_new ();
   run.cluster_sources = g_ptr_array_new_with_free_func ((GDestroyNotify)g_hash_table_unref);
@@ -1499,11 +1665,17 @@ run_snapshot (Snapshot     *snapshot,
   for (guint p = 0; p < snapshot->draft->len; p++)
     {
       GPtrArray *sentences = desk_sentence_parse (run.lexicon, g_ptr_array_index (snapshot->draft, p));
+      GHashTable *words = g_hash_table_new (NULL, NULL);
 
       g_ptr_array_add (run.draft_parsed, sentences);
+      g_ptr_array_add (run.draft_words, words);
       for (guint i = 0; i < sentences->len; i++)
         {
           DraftSentence *ds = g_new0 (DraftSentence, 1);
+          const DeskSentence *sentence = g_ptr_array_index (sentences, i);
+
+          for (guint w = 0; w < sentence->n_content; w++)
+            g_hash_table_add (words, GUINT_TO_POINTER (sentence->content[w] + 1));
 
           ds->sentence = g_ptr_array_index (sentences, i);
           ds->paragraph = p;
@@ -1755,6 +1927,40 @@ desk_suggester_suggest (DeskSuggester *self,
 
   snapshot = snapshot_new (self, project);
   return run_snapshot (snapshot, NULL);
+}
+
+/**
+ * desk_suggester_accept_all:
+ * @project: a project
+ *
+ * Accepts every missing paragraph and every addition the sources offer, as the editor's
+ * Accept All and `copydesk-merge merge` do: suggests, applies, and suggests again against
+ * the changed draft until nothing more is offered (two sources adding to one paragraph
+ * take two rounds). Conflicts, variants and headlines are never applied.
+ *
+ * Returns: how many suggestions were applied
+ */
+guint
+desk_suggester_accept_all (DeskSuggester *self,
+                           DeskProject   *project)
+{
+  guint total = 0;
+
+  g_return_val_if_fail (DESK_IS_SUGGESTER (self), 0);
+  g_return_val_if_fail (DESK_IS_PROJECT (project), 0);
+
+  /* Every round adds content the next cannot propose again; a bound all the same. */
+  for (guint round = 0; round < 16; round++)
+    {
+      g_autoptr(GPtrArray) suggestions = desk_suggester_suggest (self, project);
+      guint applied = desk_suggestions_apply_all (suggestions, desk_project_get_draft (project));
+
+      total += applied;
+      if (applied == 0)
+        break;
+    }
+
+  return total;
 }
 
 static void

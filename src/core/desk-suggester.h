@@ -23,6 +23,8 @@ void           desk_suggester_set_show_variants (DeskSuggester        *self,
                                                  gboolean              show_variants);
 GPtrArray     *desk_suggester_suggest           (DeskSuggester        *self,
                                                  DeskProject          *project);
+guint          desk_suggester_accept_all        (DeskSuggester        *self,
+                                                 DeskProject          *project);
 void           desk_suggester_suggest_async     (DeskSuggester        *self,
                                                  DeskProject          *project,
                                                  GCancellable         *cancellable,

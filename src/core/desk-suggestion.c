@@ -580,9 +580,9 @@ compare_for_apply (gconstpointer a,
  *   suggester's order
  * @draft: the draft
  *
- * Accepts every missing paragraph and addition at once, as `copydesk-merge merge` and
- * the editor's Accept All do. Conflicts, variants and headlines are left alone. Runs of
- * missing paragraphs keep the order of the suggestions.
+ * Accepts every missing paragraph and the first addition to each paragraph at once.
+ * Conflicts, variants and headlines are left alone. Runs of missing paragraphs keep the
+ * order of the suggestions. See desk_suggester_accept_all() for what Accept All does.
  *
  * Returns: how many suggestions were applied
  */
@@ -591,18 +591,26 @@ desk_suggestions_apply_all (GPtrArray *suggestions,
                             DeskDraft *draft)
 {
   g_autoptr(GPtrArray) missing = g_ptr_array_new ();
+  g_autoptr(GHashTable) changed = g_hash_table_new (NULL, NULL);
   guint applied = 0;
 
   g_return_val_if_fail (suggestions != NULL, 0);
   g_return_val_if_fail (DESK_IS_DRAFT (draft), 0);
 
-  /* Additions replace paragraphs in place: they move nothing. */
+  /* Additions replace paragraphs in place: they move nothing. Each was computed against
+   * the paragraph as it was, so only the first for a paragraph applies; the others are
+   * computed again (desk_suggester_accept_all() goes round until nothing is left). */
   for (guint i = 0; i < suggestions->len; i++)
     {
       DeskSuggestion *suggestion = g_ptr_array_index (suggestions, i);
 
       if (suggestion->kind == DESK_SUGGESTION_ADDITION)
-        applied += desk_suggestion_apply (suggestion, draft);
+        {
+          if (g_hash_table_contains (changed, GINT_TO_POINTER (suggestion->target + 1)))
+            continue;
+          g_hash_table_add (changed, GINT_TO_POINTER (suggestion->target + 1));
+          applied += desk_suggestion_apply (suggestion, draft);
+        }
       else if (suggestion->kind == DESK_SUGGESTION_MISSING)
         g_ptr_array_add (missing, suggestion);
     }
