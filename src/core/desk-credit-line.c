@@ -980,6 +980,11 @@ desk_credit_line_parse_contributors (const char *line)
 
   g_return_val_if_fail (line != NULL, NULL);
 
+  /* Every form names its people after "by" or says they contributed: most paragraphs
+   * are turned away here, cheaply. */
+  if (strcasestr (line, "by ") == NULL && strcasestr (line, "contribut") == NULL)
+    return NULL;
+
   if (!g_utf8_validate (line, -1, NULL))
     return NULL;
 
@@ -1410,6 +1415,17 @@ static const char * const photo_keywords[] = {
   "Picture:", "Pic:", "Image:", "Credit:", "Photographed by ", "Photos by ", "Photo by ",
 };
 
+static guint
+count_spaces (const char *text)
+{
+  guint n = 0;
+
+  for (const char *p = text; *p; p++)
+    n += *p == ' ';
+
+  return n;
+}
+
 /* Reads the credit itself (without parentheses or keyword) into a photographer credit. */
 static DeskCredit *
 parse_photo_credit_body (const char *body,
@@ -1649,14 +1665,16 @@ desk_credit_line_parse_photo_credit (const char *caption,
         }
     }
 
-  /* "Photo: Jane Doe / Reuters" */
-  for (guint k = 0; k < G_N_ELEMENTS (photo_keywords); k++)
+  /* "Photo: Jane Doe / Reuters": every keyword ends in a colon or "by ". */
+  for (guint k = 0; k < G_N_ELEMENTS (photo_keywords) &&
+       (memchr (caption, ':', end) != NULL || strcasestr (caption, "by ") != NULL); k++)
     {
       gsize len = strlen (photo_keywords[k]);
 
       for (gsize i = 0; i + len <= end; i++)
         {
-          if (g_ascii_strncasecmp (caption + i, photo_keywords[k], len) != 0)
+          if (g_ascii_tolower (caption[i]) != g_ascii_tolower (photo_keywords[k][0]) ||
+              g_ascii_strncasecmp (caption + i, photo_keywords[k], len) != 0)
             continue;
           if (i > 0 && !g_ascii_isspace (caption[i - 1]) && strchr ("(|.", caption[i - 1]) == NULL)
             continue;
@@ -1691,6 +1709,10 @@ desk_credit_line_parse_photo_credit (const char *caption,
       start++;
 
     tail = g_strndup (caption + start, end - start);
+    /* A bare credit is "Name/Agency", "Name for Organisation" or an agency's name: a
+     * sentence that is none of these is turned away cheaply. */
+    if (strchr (tail, '/') == NULL && strstr (tail, " for ") == NULL && count_spaces (tail) > 5)
+      return NULL;
     credit = parse_photo_credit_body (tail, PHOTO_BARE);
 
     if (credit != NULL)

@@ -285,17 +285,25 @@ static char *
 fold_word (const char *start,
            gsize       length)
 {
-  g_autofree char *lower = g_utf8_casefold (start, length);
+  g_autofree char *lower = NULL;
   g_autofree char *decomposed = NULL;
   GString *out;
+  gboolean ascii = TRUE;
 
-  /* Plain ASCII needs no decomposition. */
-  for (const char *p = lower; *p; p++)
-    if ((guchar)*p >= 0x80)
-      goto non_ascii;
-  return g_steal_pointer (&lower);
+  for (gsize i = 0; i < length && ascii; i++)
+    ascii = (guchar)start[i] < 0x80;
 
-non_ascii:
+  /* Plain ASCII, by far the most words: no case folding tables, no decomposition. */
+  if (ascii)
+    {
+      char *word = g_strndup (start, length);
+
+      for (char *p = word; *p; p++)
+        *p = g_ascii_tolower (*p);
+      return word;
+    }
+
+  lower = g_utf8_casefold (start, length);
   decomposed = g_utf8_normalize (lower, -1, G_NORMALIZE_NFKD);
   out = g_string_new (NULL);
   for (const char *p = decomposed; p && *p; p = g_utf8_next_char (p))
@@ -423,8 +431,11 @@ desk_sentence_new (DeskLexicon *lexicon,
       /* "Merkel's", "Merkel’s": the possessive is not a word of its own. */
       p += possessive_length (p, limit);
 
-      word.written = g_strndup (word.start, word.end - word.start);
       word.folded = fold_word (word.start, word.end - word.start);
+      /* As written, only where it differs: alias variants in capitals match only words
+       * in capitals. */
+      if (g_unichar_isupper (g_utf8_get_char (word.start)))
+        word.written = g_strndup (word.start, word.end - word.start);
       g_array_append_val (words, word);
     }
 
@@ -432,7 +443,8 @@ desk_sentence_new (DeskLexicon *lexicon,
   folded = g_new0 (const char *, words->len + 1);
   for (guint i = 0; i < words->len; i++)
     {
-      written[i] = g_array_index (words, Word, i).written;
+      written[i] = g_array_index (words, Word, i).written ? g_array_index (words, Word, i).written
+                                                          : g_array_index (words, Word, i).folded;
       folded[i] = g_array_index (words, Word, i).folded;
     }
 

@@ -291,6 +291,7 @@ typedef struct
   Status        status;
   int           draft;       /* index into draft sentences, or -1 */
   Item         *item;        /* for new and extending sentences */
+  DeskSuggestion *noted;     /* the conflict or variant it was noted in */
   guint         clause_start;
   guint         clause_end;
 } SourceSentence;
@@ -327,6 +328,7 @@ typedef struct
   GPtrArray   *owned_units;      /* DeskSentence made for clauses */
   GHashTable  *conflicts;        /* key → DeskSuggestion */
   GHashTable  *variants;         /* key → DeskSuggestion */
+  GHashTable  *seen_texts;       /* paragraph text → the first Candidate with it */
   GPtrArray   *results;
 } Run;
 
@@ -369,6 +371,7 @@ run_clear (Run *run)
   g_clear_pointer (&run->owned_units, g_ptr_array_unref);
   g_clear_pointer (&run->conflicts, g_hash_table_unref);
   g_clear_pointer (&run->variants, g_hash_table_unref);
+  g_clear_pointer (&run->seen_texts, g_hash_table_unref);
   g_clear_pointer (&run->results, g_ptr_array_unref);
   g_clear_pointer (&run->lexicon, desk_lexicon_free);
 }
@@ -697,6 +700,7 @@ note_conflict (Run                *run,
       g_hash_table_insert (run->conflicts, g_strdup (key->str), suggestion);
     }
 
+  ss->noted = suggestion;
   desk_suggestion_add_source (suggestion, candidate->source->id, candidate->source->name,
                               g_array_index (candidate->source->blocks, guint, candidate->paragraph));
 }
@@ -729,6 +733,7 @@ note_variant (Run            *run,
       g_hash_table_insert (run->variants, g_steal_pointer (&key), suggestion);
     }
 
+  ss->noted = suggestion;
   desk_suggestion_add_source (suggestion, candidate->source->id, candidate->source->name,
                               g_array_index (candidate->source->blocks, guint, candidate->paragraph));
 }
@@ -812,6 +817,17 @@ classify_sentence (Run            *run,
         best_overlap * 10 >= (sentence->n_content - MIN (clause_words, sentence->n_content)) * 8 &&
         (double)best_overlap / MAX (draft->n_content, 1) >= EXTENDS)
       {
+        g_autoptr(GArray) ranges = find_conflict (run, sentence, draft);
+
+        /* A sentence that says more but disagrees on a fact is a conflict for the editor
+         * to settle, not a clause to splice into the draft's version. */
+        if (ranges != NULL)
+          {
+            ss->status = STATUS_COVERED;
+            note_conflict (run, candidate, ss, ranges);
+            return;
+          }
+
         ss->status = STATUS_EXTENDS;
         return;
       }
@@ -1061,6 +1077,43 @@ collect_items (Run       *run,
       else
         i++;
     }
+}
+
+/* A paragraph another source has word for word: what was found for it holds, and this
+ * source is one more that carries it. Most of a large roundup is agency copy repeated. */
+static Candidate *
+repeat_candidate (Run        *run,
+                  Candidate  *first,
+                  SnapSource *source,
+                  guint       source_index,
+                  guint       paragraph)
+{
+  Candidate *candidate = g_new0 (Candidate, 1);
+
+  candidate->source = source;
+  candidate->source_index = source_index;
+  candidate->paragraph = paragraph;
+  candidate->text = first->text;
+  candidate->sentences = g_ptr_array_ref (first->sentences);
+  candidate->clusters = g_array_copy (first->clusters);
+  candidate->aligned = first->aligned;
+  candidate->n_words = first->n_words;
+  candidate->broken = first->broken;
+  candidate->org_rank = org_rank (run->snapshot, source->agency);
+
+  for (guint i = 0; i < candidate->sentences->len; i++)
+    {
+      SourceSentence *ss = g_ptr_array_index (candidate->sentences, i);
+
+      if (ss->noted != NULL)
+        desk_suggestion_add_source (ss->noted, source->id, source->name,
+                                    g_array_index (source->blocks, guint, paragraph));
+    }
+
+  for (guint c = 0; c < candidate->clusters->len; c++)
+    cluster_add_member (run, g_array_index (candidate->clusters, guint, c), source_index);
+
+  return candidate;
 }
 
 /* Step 5: for each paragraph of a source, the draft paragraph after which its new content
@@ -1656,6 +1709,7 @@ run_snapshot (Snapshot     *snapshot,
   run.owned_units = g_ptr_array_new_with_free_func ((GDestroyNotify)desk_sentence_free);
   run.conflicts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   run.variants = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  run.seen_texts = g_hash_table_new (g_str_hash, g_str_equal);
   run.results = g_ptr_array_new_with_free_func (g_object_unref);
   index_init (&run.draft_index);
   index_init (&run.rejected_index);
@@ -1707,9 +1761,18 @@ run_snapshot (Snapshot     *snapshot,
 
       for (guint p = 0; p < source->texts->len; p++)
         {
-          Candidate *candidate = make_candidate (&run, source, s, p);
+          const char *text = g_ptr_array_index (source->texts, p);
+          Candidate *first = g_hash_table_lookup (run.seen_texts, text);
+          Candidate *candidate;
 
-          collect_items (&run, candidate);
+          if (first != NULL && first->source != source)
+            candidate = repeat_candidate (&run, first, source, s, p);
+          else
+            {
+              candidate = make_candidate (&run, source, s, p);
+              collect_items (&run, candidate);
+              g_hash_table_insert (run.seen_texts, (gpointer)text, candidate);
+            }
           g_ptr_array_add (run.candidates, candidate);
         }
     }
