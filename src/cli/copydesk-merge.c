@@ -15,6 +15,8 @@
 
 #include <glib/gi18n.h>
 
+#include "desk-bench.h"
+#include "desk-export.h"
 #include "desk-json.h"
 #include "desk-project.h"
 #include "desk-source.h"
@@ -428,9 +430,118 @@ command_suggest (int    argc,
   return 0;
 }
 
+static gboolean
+parse_credit_style (const char      *name,
+                    DeskCreditStyle *style)
+{
+  if (name == NULL || g_str_equal (name, "contributor"))
+    *style = DESK_CREDIT_STYLE_CONTRIBUTOR_LINE;
+  else if (g_str_equal (name, "agency"))
+    *style = DESK_CREDIT_STYLE_AGENCY_LINE;
+  else if (g_str_equal (name, "none"))
+    *style = DESK_CREDIT_STYLE_NONE;
+  else
+    return FALSE;
+
+  return TRUE;
+}
+
+static int
+command_merge (int    argc,
+               char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(DeskProject) project = NULL;
+  g_autoptr(DeskSuggester) suggester = desk_suggester_new ();
+  g_autofree char *draft_path = NULL;
+  g_autofree char *format = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *credit_style = NULL;
+  DeskExportOptions options;
+  int wrap = 0;
+  gboolean ascii = FALSE;
+  gboolean fragment = FALSE;
+  int status = 0;
+  const GOptionEntry entries[] = {
+    { "draft", 'd', 0, G_OPTION_ARG_FILENAME, &draft_path, N_("Start the draft from FILE"), N_("FILE") },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("text (the default), html, markdown or ninjs"), N_("FORMAT") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to FILE instead of standard output"), N_("FILE") },
+    { "credit-style", 0, 0, G_OPTION_ARG_STRING, &credit_style, N_("contributor (the default), agency or none"), N_("STYLE") },
+    { "wrap", 'w', 0, G_OPTION_ARG_INT, &wrap, N_("Text: wrap lines at COLUMNS"), N_("COLUMNS") },
+    { "ascii", 0, 0, G_OPTION_ARG_NONE, &ascii, N_("Fold typographic quotes and dashes to ASCII"), NULL },
+    { "fragment", 0, 0, G_OPTION_ARG_NONE, &fragment, N_("HTML: an <article> to paste into a CMS"), NULL },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("SOURCE… — write the consolidated story"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_description (context,
+    _("Accepts every missing paragraph and addition the suggester proposes (never a\n"
+      "conflict) and writes the story with its credit line.\n\n"
+      "Examples:\n"
+      "  copydesk-merge merge short.txt long.txt reprint.txt\n"
+      "  copydesk-merge merge --format html -o story.html seeds/harbour-fire/*.txt"));
+
+  if (!parse_options (context, &argc, &argv, &status))
+    return status;
+
+  desk_export_options_init (&options);
+  if (format != NULL && !desk_export_format_from_string (format, &options.format))
+    {
+      g_printerr (_("copydesk-merge: unknown format “%s”: use text, html, markdown or ninjs\n"), format);
+      return EXIT_USAGE;
+    }
+  if (!parse_credit_style (credit_style, &options.credit_style))
+    {
+      g_printerr (_("copydesk-merge: unknown credit style “%s”: use contributor, agency or none\n"),
+                  credit_style);
+      return EXIT_USAGE;
+    }
+  if (wrap < 0)
+    {
+      g_printerr ("copydesk-merge: %s\n", _("--wrap needs a positive number of columns"));
+      return EXIT_USAGE;
+    }
+  options.wrap_width = wrap;
+  options.ascii_quotes = ascii;
+  options.fragment = fragment;
+
+  if (argc < 2)
+    {
+      g_printerr ("copydesk-merge: %s\n", _("merge needs at least one SOURCE"));
+      return EXIT_USAGE;
+    }
+
+  if (!(project = load_project (draft_path, argv + 1, argc - 1)))
+    return EXIT_READ_ERROR;
+
+  desk_suggester_accept_all (suggester, project);
+
+  if (output != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (output);
+      g_autoptr(GError) error = NULL;
+
+      if (!desk_export_to_file (project, &options, file, NULL, &error))
+        {
+          g_printerr ("copydesk-merge: %s\n", error->message);
+          return EXIT_READ_ERROR;
+        }
+    }
+  else
+    {
+      g_autofree char *text = desk_export_to_string (project, &options);
+      fputs (text, stdout);
+    }
+
+  return 0;
+}
+
 static const Command commands[] = {
   { "inspect", command_inspect, N_("Show how Copydesk reads each source") },
   { "suggest", command_suggest, N_("Propose what the draft lacks from the other sources") },
+  { "merge", command_merge, N_("Accept what the sources add and write the consolidated story") },
+  { "bench", desk_bench_run, N_("Measure ingest and suggestion on generated roundups") },
 };
 
 static void

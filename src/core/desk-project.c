@@ -7,10 +7,15 @@
  * of these, including changes inside the draft and the sources, so that saving the
  * project needs one signal only.
  *
+ * The project also owns the story's credits (desk_project_get_credits()), made when first
+ * asked for: they follow the project, and the editor's decisions about them are part of
+ * the project, so a change to them is a change to the project.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
+#include "desk-credits.h"
 #include "desk-project.h"
 
 struct _DeskProject
@@ -22,6 +27,7 @@ struct _DeskProject
   char       *draft_source_id;
   GPtrArray  *rejected;            /* of char *, NULL-terminated */
   GStrv       organization_order;
+  DeskCredits *credits;            /* made on first use */
 };
 
 G_DEFINE_FINAL_TYPE (DeskProject, desk_project, G_TYPE_OBJECT)
@@ -69,8 +75,12 @@ desk_project_dispose (GObject *object)
   if (self->draft != NULL)
     g_signal_handlers_disconnect_by_data (self->draft, self);
 
+  if (self->credits != NULL)
+    g_signal_handlers_disconnect_by_data (self->credits, self);
+
   g_clear_object (&self->sources);
   g_clear_object (&self->draft);
+  g_clear_object (&self->credits);
 
   G_OBJECT_CLASS (desk_project_parent_class)->dispose (object);
 }
@@ -194,7 +204,7 @@ desk_project_class_init (DeskProjectClass *klass)
    *
    * Emitted after any change to the project: a source added or removed, a block role
    * overridden in a source, the draft replaced or changed, the rejected texts or the
-   * organisation order changed.
+   * organisation order changed, or a decision about the credits taken.
    */
   signals[CHANGED] = g_signal_new ("changed",
                                    G_TYPE_FROM_CLASS (klass),
@@ -419,6 +429,25 @@ desk_project_start_draft_from (DeskProject *self,
 }
 
 /**
+ * desk_project_replace_draft:
+ * @draft: the new draft
+ * @draft_source_id: (nullable): the id of the source @draft was started from, or %NULL
+ *
+ * Replaces the draft and the id of the source it was started from at once, as opening a
+ * saved project does: the source need not be among the sources any more.
+ */
+void
+desk_project_replace_draft (DeskProject *self,
+                            DeskDraft   *draft,
+                            const char  *draft_source_id)
+{
+  g_return_if_fail (DESK_IS_PROJECT (self));
+  g_return_if_fail (DESK_IS_DRAFT (draft));
+
+  replace_draft (self, draft, draft_source_id);
+}
+
+/**
  * desk_project_get_rejected:
  *
  * Returns: (transfer none) (array zero-terminated=1): the texts of the suggestions the
@@ -531,4 +560,28 @@ desk_project_set_organization_order (DeskProject        *self,
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ORGANIZATION_ORDER]);
   emit_changed (self);
+}
+
+/**
+ * desk_project_get_credits:
+ *
+ * The credits of the story: who the sources credit, which of them the credit line names,
+ * and the editor's decisions about them. Made on first use; a decision taken on them
+ * emits #DeskProject::changed.
+ *
+ * Returns: (transfer none): the project's credits
+ */
+DeskCredits *
+desk_project_get_credits (DeskProject *self)
+{
+  g_return_val_if_fail (DESK_IS_PROJECT (self), NULL);
+
+  if (self->credits == NULL)
+    {
+      self->credits = desk_credits_new (self);
+      g_signal_connect_object (self->credits, "changed",
+                               G_CALLBACK (emit_changed), self, G_CONNECT_SWAPPED);
+    }
+
+  return self->credits;
 }

@@ -9,6 +9,9 @@
 
 G_BEGIN_DECLS
 
+/* Declared in desk-credits.h, which needs this header. */
+typedef struct _DeskCredits DeskCredits;
+
 #define DESK_TYPE_PROJECT (desk_project_get_type ())
 
 G_DECLARE_FINAL_TYPE (DeskProject, desk_project, DESK, PROJECT, GObject)
@@ -27,6 +30,9 @@ void                desk_project_set_draft          (DeskProject  *self,
 const char         *desk_project_get_draft_source_id (DeskProject *self);
 void                desk_project_start_draft_from   (DeskProject  *self,
                                                      DeskSource   *source);
+void                desk_project_replace_draft      (DeskProject  *self,
+                                                     DeskDraft    *draft,
+                                                     const char   *draft_source_id);
 const char * const *desk_project_get_rejected       (DeskProject  *self);
 void                desk_project_add_rejected       (DeskProject  *self,
                                                      const char   *text);
@@ -35,5 +41,6 @@ gboolean            desk_project_remove_rejected    (DeskProject  *self,
 const char * const *desk_project_get_organization_order (DeskProject *self);
 void                desk_project_set_organization_order (DeskProject        *self,
                                                          const char * const *order);
+DeskCredits        *desk_project_get_credits        (DeskProject  *self);
 
 G_END_DECLS

@@ -1,0 +1,1138 @@
+/* desk-project-file.c: a whole session in one .copydesk file
+ *
+ * A project file (extension .copydesk, MIME type application/x-copydesk) is one UTF-8 JSON
+ * object. data/copydesk-project-format.md documents it for people; in short, version 1:
+ *
+ *   {
+ *     "format": "copydesk-project",       required, exactly this
+ *     "version": 1,                       required; a newer number is refused, not guessed at
+ *     "generator": "Copydesk 0.1.0",      informative
+ *     "sources": [                        in the project's order
+ *       { "id": "3f9c…",                  the id the source had (derived from its bytes)
+ *         "name": "02-newspaper-long.txt",
+ *         "origin": "file" | "paste",
+ *         "path": "/home/…/02.txt" | null,  where it was read from; the source lives in
+ *                                             the project, this is for the editor's record
+ *         "bytes": "SGVsbG8…",            the bytes as received, base64
+ *         "roles": { "12": "body" } }     roles the editor overrode: block index → role word
+ *     ],
+ *     "draft_source": "3f9c…" | null,     the source the draft was started from
+ *     "draft": {
+ *       "headline": "…" | null, "byline": "…" | null, "dateline": "…" | null,
+ *       "paragraphs": [
+ *         { "text": "…", "edited": false,
+ *           "provenance": [ { "source": "3f9c…", "block": 7 } ] }
+ *       ]
+ *     },
+ *     "rejected": [ "…" ],                texts of suggestions the editor rejected
+ *     "organization_order": [ "…" ],      preferred organisations, first first
+ *     "credits": { … },                   the editor's decisions: desk_credits_save_decisions()
+ *     "settings": { "credit_style": "contributor-line" | "agency-line" | "none" }
+ *   }
+ *
+ * Opening a file ingests every source's bytes again (desk_source_new_from_bytes()) and
+ * re-applies the role overrides, so what Copydesk reads from a source is always what this
+ * version reads. Provenance refers to sources by the id they had when saved; should a
+ * source's id differ once read again, the references follow it. Members not listed are
+ * ignored, so that a version 1 file may carry more.
+ *
+ * Opening never trusts the file: every member's type is checked before it is used, and a
+ * file that is not JSON, not a project, cut short or wrong in any member fails with
+ * DESK_ERROR_MALFORMED naming the member ("draft.paragraphs[3].text is not text"); one
+ * from a newer Copydesk fails with DESK_ERROR_UNSUPPORTED.
+ *
+ * Saving writes a temporary file and renames it over the old one
+ * (desk_export_write_atomically()), so a failed save leaves the old project intact.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+
+#include "desk-credits.h"
+#include "desk-export.h"
+#include "desk-project-file.h"
+
+/* Deeper nesting than this is no project file, and could exhaust the parser's stack. */
+#define MAX_DEPTH 64
+
+/* A source read from a project has no file, but the path it was read from is kept on it
+ * so that saving it again does not lose it. */
+#define SOURCE_PATH_KEY "desk-project-file-path"
+
+/* Saving */
+
+static void
+add_nullable_string (JsonBuilder *builder,
+                     const char  *member,
+                     const char  *value)
+{
+  json_builder_set_member_name (builder, member);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+add_strv (JsonBuilder        *builder,
+          const char         *member,
+          const char * const *strv)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_begin_array (builder);
+  for (guint i = 0; strv != NULL && strv[i] != NULL; i++)
+    json_builder_add_string_value (builder, strv[i]);
+  json_builder_end_array (builder);
+}
+
+static void
+save_source (JsonBuilder *builder,
+             DeskSource  *source)
+{
+  GBytes *bytes = desk_source_get_bytes (source);
+  GListModel *blocks = desk_source_get_blocks (source);
+  GFile *file = desk_source_get_file (source);
+  g_autofree char *path = NULL;
+  g_autofree char *base64 = NULL;
+  gsize size;
+  const guchar *data = g_bytes_get_data (bytes, &size);
+  guint n_blocks = g_list_model_get_n_items (blocks);
+
+  if (file != NULL)
+    path = g_file_get_path (file);
+  else
+    path = g_strdup (g_object_get_data (G_OBJECT (source), SOURCE_PATH_KEY));
+
+  base64 = g_base64_encode (data, size);
+
+  json_builder_begin_object (builder);
+  add_nullable_string (builder, "id", desk_source_get_id (source));
+  add_nullable_string (builder, "name", desk_source_get_name (source));
+  add_nullable_string (builder, "origin",
+                       desk_source_get_origin (source) == DESK_SOURCE_ORIGIN_PASTE
+                       ? "paste" : "file");
+  add_nullable_string (builder, "path", path);
+  add_nullable_string (builder, "bytes", base64);
+
+  json_builder_set_member_name (builder, "roles");
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < n_blocks; i++)
+    {
+      g_autoptr(DeskBlock) block = g_list_model_get_item (blocks, i);
+      char index[16];
+
+      if (!desk_block_get_role_overridden (block))
+        continue;
+
+      g_snprintf (index, sizeof index, "%u", i);
+      json_builder_set_member_name (builder, index);
+      json_builder_add_string_value (builder,
+                                     desk_block_role_to_string (desk_block_get_role (block)));
+    }
+  json_builder_end_object (builder);
+
+  json_builder_end_object (builder);
+}
+
+static void
+save_draft (JsonBuilder *builder,
+            DeskDraft   *draft)
+{
+  guint n = desk_draft_get_n_paragraphs (draft);
+
+  json_builder_begin_object (builder);
+  add_nullable_string (builder, "headline", desk_draft_get_headline (draft));
+  add_nullable_string (builder, "byline", desk_draft_get_byline (draft));
+  add_nullable_string (builder, "dateline", desk_draft_get_dateline (draft));
+
+  json_builder_set_member_name (builder, "paragraphs");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < n; i++)
+    {
+      DeskParagraph *paragraph = desk_draft_get_paragraph (draft, i);
+      guint n_provenance = desk_paragraph_get_n_provenance (paragraph);
+
+      json_builder_begin_object (builder);
+      add_nullable_string (builder, "text", desk_paragraph_get_text (paragraph));
+      json_builder_set_member_name (builder, "edited");
+      json_builder_add_boolean_value (builder, desk_paragraph_get_edited (paragraph));
+      json_builder_set_member_name (builder, "provenance");
+      json_builder_begin_array (builder);
+      for (guint j = 0; j < n_provenance; j++)
+        {
+          json_builder_begin_object (builder);
+          add_nullable_string (builder, "source",
+                               desk_paragraph_get_provenance_source (paragraph, j));
+          json_builder_set_member_name (builder, "block");
+          json_builder_add_int_value (builder, desk_paragraph_get_provenance_block (paragraph, j));
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_end_object (builder);
+}
+
+/**
+ * desk_project_file_save_to_bytes:
+ * @project: a project
+ *
+ * Writes @project as a project file (see the top of desk-project-file.c).
+ *
+ * Returns: (transfer full): the file's contents: indented UTF-8 JSON ending in a newline
+ */
+GBytes *
+desk_project_file_save_to_bytes (DeskProject *project)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *text = NULL;
+  DeskCredits *credits;
+  GListModel *sources;
+  guint n_sources;
+  gsize length;
+
+  g_return_val_if_fail (DESK_IS_PROJECT (project), NULL);
+
+  credits = desk_project_get_credits (project);
+  sources = desk_project_get_sources (project);
+  n_sources = g_list_model_get_n_items (sources);
+
+  json_builder_begin_object (builder);
+  add_nullable_string (builder, "format", DESK_PROJECT_FILE_FORMAT);
+  json_builder_set_member_name (builder, "version");
+  json_builder_add_int_value (builder, DESK_PROJECT_FILE_VERSION);
+  add_nullable_string (builder, "generator", "Copydesk " PACKAGE_VERSION);
+
+  json_builder_set_member_name (builder, "sources");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < n_sources; i++)
+    {
+      g_autoptr(DeskSource) source = g_list_model_get_item (sources, i);
+
+      save_source (builder, source);
+    }
+  json_builder_end_array (builder);
+
+  add_nullable_string (builder, "draft_source", desk_project_get_draft_source_id (project));
+  json_builder_set_member_name (builder, "draft");
+  save_draft (builder, desk_project_get_draft (project));
+
+  add_strv (builder, "rejected", desk_project_get_rejected (project));
+  add_strv (builder, "organization_order", desk_project_get_organization_order (project));
+
+  json_builder_set_member_name (builder, "credits");
+  json_builder_add_value (builder, desk_credits_save_decisions (credits));
+
+  json_builder_set_member_name (builder, "settings");
+  json_builder_begin_object (builder);
+  add_nullable_string (builder, "credit_style",
+                       desk_credit_style_to_string (desk_credits_get_style (credits)));
+  json_builder_end_object (builder);
+
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  json_generator_set_root (generator, root);
+  text = json_generator_to_data (generator, &length);
+
+  text = g_realloc (text, length + 2);
+  text[length] = '\n';
+  text[length + 1] = '\0';
+
+  return g_bytes_new_take (g_steal_pointer (&text), length + 1);
+}
+
+/**
+ * desk_project_file_save:
+ * @project: a project
+ * @file: where to save it
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Saves @project to @file, replacing it safely: a failed save leaves the old file intact
+ * and says why.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+desk_project_file_save (DeskProject   *project,
+                        GFile         *file,
+                        GCancellable  *cancellable,
+                        GError       **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  gsize length;
+  const char *data;
+
+  g_return_val_if_fail (DESK_IS_PROJECT (project), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  bytes = desk_project_file_save_to_bytes (project);
+  data = g_bytes_get_data (bytes, &length);
+
+  return desk_export_write_atomically (file, data, length, cancellable, error);
+}
+
+/* Loading */
+
+typedef struct
+{
+  const char *name;     /* of the file, for messages */
+  GError    **error;
+} Reader;
+
+static gboolean
+damaged (Reader     *reader,
+         const char *path,
+         const char *problem)
+{
+  g_set_error (reader->error, DESK_ERROR, DESK_ERROR_MALFORMED,
+               /* Translators: "Cannot open “story.copydesk”: it is damaged
+                * (“draft.headline” is not text)" */
+               _("Cannot open “%s”: it is damaged (“%s” %s)"),
+               reader->name, path, problem);
+  return FALSE;
+}
+
+static JsonNode *
+member (JsonObject *object,
+        const char *name)
+{
+  return json_object_get_member (object, name);
+}
+
+static gboolean
+holds_string (JsonNode *node)
+{
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
+         json_node_get_value_type (node) == G_TYPE_STRING;
+}
+
+/* A member that must be a string (or, when @nullable, may be null or absent). */
+static gboolean
+read_string (Reader      *reader,
+             JsonObject  *object,
+             const char  *path,
+             const char  *name,
+             gboolean     nullable,
+             const char **out)
+{
+  JsonNode *node = member (object, name);
+  g_autofree char *where = g_strdup_printf ("%s%s%s", path, *path ? "." : "", name);
+
+  *out = NULL;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    {
+      if (nullable)
+        return TRUE;
+      return damaged (reader, where, node == NULL ? _("is missing") : _("is not text"));
+    }
+
+  if (!holds_string (node))
+    return damaged (reader, where, _("is not text"));
+
+  if (!g_utf8_validate (json_node_get_string (node), -1, NULL))
+    return damaged (reader, where, _("is not valid UTF-8"));
+
+  *out = json_node_get_string (node);
+  return TRUE;
+}
+
+static gboolean
+read_uint (Reader     *reader,
+           JsonNode   *node,
+           const char *where,
+           guint      *out)
+{
+  gint64 value;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_INT64)
+    return damaged (reader, where, _("is not a whole number"));
+
+  value = json_node_get_int (node);
+  if (value < 0 || value > G_MAXUINT)
+    return damaged (reader, where, _("is out of range"));
+
+  *out = (guint)value;
+  return TRUE;
+}
+
+static gboolean
+read_boolean (Reader     *reader,
+              JsonObject *object,
+              const char *path,
+              const char *name,
+              gboolean   *out)
+{
+  JsonNode *node = member (object, name);
+  g_autofree char *where = g_strdup_printf ("%s.%s", path, name);
+
+  *out = FALSE;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    return damaged (reader, where, _("is neither true nor false"));
+
+  *out = json_node_get_boolean (node);
+  return TRUE;
+}
+
+static JsonObject *
+read_object (Reader     *reader,
+             JsonNode   *node,
+             const char *where,
+             gboolean    nullable)
+{
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    {
+      if (!nullable)
+        damaged (reader, where, node == NULL ? _("is missing") : _("is not an object"));
+      return NULL;
+    }
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      damaged (reader, where, _("is not an object"));
+      return NULL;
+    }
+
+  return json_node_get_object (node);
+}
+
+/* A member that must be a list, or may be absent (then *out is NULL). */
+static gboolean
+read_array (Reader      *reader,
+            JsonObject  *object,
+            const char  *path,
+            const char  *name,
+            gboolean     required,
+            JsonArray  **out)
+{
+  JsonNode *node = member (object, name);
+  g_autofree char *where = g_strdup_printf ("%s%s%s", path, *path ? "." : "", name);
+
+  *out = NULL;
+
+  if (node == NULL)
+    return required ? damaged (reader, where, _("is missing")) : TRUE;
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return damaged (reader, where, _("is not a list"));
+
+  *out = json_node_get_array (node);
+  return TRUE;
+}
+
+static gboolean
+read_strv (Reader      *reader,
+           JsonObject  *object,
+           const char  *name,
+           GPtrArray  **out)
+{
+  JsonArray *array;
+  g_autoptr(GPtrArray) strv = g_ptr_array_new_null_terminated (4, NULL, TRUE);
+
+  *out = NULL;
+
+  if (!read_array (reader, object, "", name, FALSE, &array))
+    return FALSE;
+
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      g_autofree char *where = g_strdup_printf ("%s[%u]", name, i);
+
+      if (!holds_string (node))
+        return damaged (reader, where, _("is not text"));
+      if (!g_utf8_validate (json_node_get_string (node), -1, NULL))
+        return damaged (reader, where, _("is not valid UTF-8"));
+
+      g_ptr_array_add (strv, (gpointer)json_node_get_string (node));
+    }
+
+  *out = g_steal_pointer (&strv);
+  return TRUE;
+}
+
+static GBytes *
+decode_base64 (const char *text)
+{
+  gsize length = 0;
+  gsize n_padding = 0;
+  guchar *data;
+
+  /* g_base64_decode() takes anything; check that this is base64 first. */
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (g_ascii_isalnum (*p) || *p == '+' || *p == '/')
+        {
+          if (n_padding > 0)
+            return NULL;
+          length++;
+        }
+      else if (*p == '=')
+        {
+          if (++n_padding > 2)
+            return NULL;
+          length++;
+        }
+      else if (!g_ascii_isspace (*p))
+        return NULL;
+    }
+
+  if (length % 4 != 0)
+    return NULL;
+
+  if (length == 0)
+    return g_bytes_new (NULL, 0);
+
+  data = g_base64_decode (text, &length);
+
+  return g_bytes_new_take (data, length);
+}
+
+static DeskSource *
+read_source (Reader      *reader,
+             JsonNode    *node,
+             guint        index,
+             GHashTable  *ids)
+{
+  g_autofree char *path = g_strdup_printf ("sources[%u]", index);
+  g_autofree char *bytes_path = g_strdup_printf ("%s.bytes", path);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(DeskSource) source = NULL;
+  g_autoptr(GError) local_error = NULL;
+  JsonObject *object;
+  JsonObject *roles;
+  JsonNode *roles_node;
+  GListModel *blocks;
+  const char *id;
+  const char *name;
+  const char *origin_word;
+  const char *base64;
+  const char *source_path;
+  DeskSourceOrigin origin = DESK_SOURCE_ORIGIN_FILE;
+
+  if (!(object = read_object (reader, node, path, FALSE)) ||
+      !read_string (reader, object, path, "id", TRUE, &id) ||
+      !read_string (reader, object, path, "name", FALSE, &name) ||
+      !read_string (reader, object, path, "path", TRUE, &source_path) ||
+      !read_string (reader, object, path, "origin", TRUE, &origin_word) ||
+      !read_string (reader, object, path, "bytes", FALSE, &base64))
+    return NULL;
+
+  if (origin_word != NULL)
+    {
+      if (g_str_equal (origin_word, "paste"))
+        origin = DESK_SOURCE_ORIGIN_PASTE;
+      else if (!g_str_equal (origin_word, "file"))
+        {
+          g_autofree char *where = g_strdup_printf ("%s.origin", path);
+
+          damaged (reader, where, _("is neither “file” nor “paste”"));
+          return NULL;
+        }
+    }
+
+  if (!(bytes = decode_base64 (base64)))
+    {
+      damaged (reader, bytes_path, _("is not base64"));
+      return NULL;
+    }
+
+  source = desk_source_new_from_bytes (bytes, name, origin, &local_error);
+  if (source == NULL)
+    {
+      g_set_error (reader->error, DESK_ERROR, DESK_ERROR_MALFORMED,
+                   _("Cannot open “%s”: source %u is damaged (%s)"),
+                   reader->name, index + 1, local_error->message);
+      return NULL;
+    }
+
+  if (source_path != NULL)
+    g_object_set_data_full (G_OBJECT (source), SOURCE_PATH_KEY, g_strdup (source_path), g_free);
+
+  if (id != NULL)
+    g_hash_table_replace (ids, g_strdup (id), g_strdup (desk_source_get_id (source)));
+  g_hash_table_replace (ids, g_strdup (desk_source_get_id (source)),
+                        g_strdup (desk_source_get_id (source)));
+
+  roles_node = member (object, "roles");
+  if (roles_node != NULL && !JSON_NODE_HOLDS_NULL (roles_node))
+    {
+      g_autofree char *roles_path = g_strdup_printf ("%s.roles", path);
+      g_autoptr(GList) keys = NULL;
+
+      if (!(roles = read_object (reader, roles_node, roles_path, FALSE)))
+        return NULL;
+
+      blocks = desk_source_get_blocks (source);
+      keys = json_object_get_members (roles);
+
+      for (GList *l = keys; l != NULL; l = l->next)
+        {
+          const char *key = l->data;
+          g_autofree char *where = g_strdup_printf ("%s.%s", roles_path, key);
+          g_autoptr(DeskBlock) block = NULL;
+          JsonNode *role_node = member (roles, key);
+          DeskBlockRole role;
+          guint64 block_index;
+
+          if (!g_ascii_string_to_unsigned (key, 10, 0, G_MAXUINT, &block_index, NULL))
+            {
+              damaged (reader, where, _("is not a block number"));
+              return NULL;
+            }
+
+          if (block_index >= g_list_model_get_n_items (blocks))
+            {
+              damaged (reader, where, _("names a block the source does not have"));
+              return NULL;
+            }
+
+          if (!holds_string (role_node) ||
+              !desk_block_role_from_string (json_node_get_string (role_node), &role))
+            {
+              damaged (reader, where, _("is not a block role"));
+              return NULL;
+            }
+
+          block = g_list_model_get_item (blocks, block_index);
+          desk_block_set_role (block, role);
+        }
+    }
+
+  return g_steal_pointer (&source);
+}
+
+static DeskParagraph *
+read_paragraph (Reader     *reader,
+                JsonNode   *node,
+                guint       index,
+                GHashTable *ids)
+{
+  g_autofree char *path = g_strdup_printf ("draft.paragraphs[%u]", index);
+  g_autoptr(DeskParagraph) paragraph = NULL;
+  JsonObject *object;
+  JsonArray *provenance;
+  const char *text;
+  gboolean edited;
+
+  if (!(object = read_object (reader, node, path, FALSE)) ||
+      !read_string (reader, object, path, "text", FALSE, &text) ||
+      !read_boolean (reader, object, path, "edited", &edited) ||
+      !read_array (reader, object, path, "provenance", FALSE, &provenance))
+    return NULL;
+
+  if (edited)
+    {
+      /* A paragraph is edited once its text changes after it was made. */
+      paragraph = desk_paragraph_new (*text == '\0' ? " " : "");
+      desk_paragraph_set_text (paragraph, text);
+    }
+  else
+    paragraph = desk_paragraph_new (text);
+
+  for (guint i = 0; provenance != NULL && i < json_array_get_length (provenance); i++)
+    {
+      g_autofree char *item_path = g_strdup_printf ("%s.provenance[%u]", path, i);
+      g_autofree char *block_path = g_strdup_printf ("%s.block", item_path);
+      JsonObject *item;
+      const char *source_id;
+      const char *mapped;
+      guint block;
+
+      item = read_object (reader, json_array_get_element (provenance, i), item_path, FALSE);
+      if (item == NULL ||
+          !read_string (reader, item, item_path, "source", FALSE, &source_id) ||
+          !read_uint (reader, member (item, "block"), block_path, &block))
+        return NULL;
+
+      /* A source removed from the project may still be named: keep its id. */
+      mapped = g_hash_table_lookup (ids, source_id);
+      desk_paragraph_add_provenance (paragraph, mapped != NULL ? mapped : source_id, block);
+    }
+
+  return g_steal_pointer (&paragraph);
+}
+
+static DeskDraft *
+read_draft (Reader     *reader,
+            JsonNode   *node,
+            GHashTable *ids)
+{
+  g_autoptr(DeskDraft) draft = desk_draft_new ();
+  JsonObject *object;
+  JsonArray *paragraphs;
+  const char *headline;
+  const char *byline;
+  const char *dateline;
+
+  if (!(object = read_object (reader, node, "draft", FALSE)) ||
+      !read_string (reader, object, "draft", "headline", TRUE, &headline) ||
+      !read_string (reader, object, "draft", "byline", TRUE, &byline) ||
+      !read_string (reader, object, "draft", "dateline", TRUE, &dateline) ||
+      !read_array (reader, object, "draft", "paragraphs", TRUE, &paragraphs))
+    return NULL;
+
+  desk_draft_set_headline (draft, headline);
+  desk_draft_set_byline (draft, byline);
+  desk_draft_set_dateline (draft, dateline);
+
+  for (guint i = 0; i < json_array_get_length (paragraphs); i++)
+    {
+      g_autoptr(DeskParagraph) paragraph =
+        read_paragraph (reader, json_array_get_element (paragraphs, i), i, ids);
+
+      if (paragraph == NULL)
+        return NULL;
+
+      desk_draft_append (draft, paragraph);
+    }
+
+  return g_steal_pointer (&draft);
+}
+
+/* How deep arrays and objects nest, strings skipped; G_MAXUINT past @limit. */
+static guint
+nesting_depth (const char *data,
+               gsize       length,
+               guint       limit)
+{
+  guint depth = 0;
+  guint deepest = 0;
+  gboolean in_string = FALSE;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = data[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+          continue;
+        }
+
+      switch (c)
+        {
+        case '"':
+          in_string = TRUE;
+          break;
+        case '[':
+        case '{':
+          if (++depth > limit)
+            return G_MAXUINT;
+          deepest = MAX (deepest, depth);
+          break;
+        case ']':
+        case '}':
+          if (depth > 0)
+            depth--;
+          break;
+        default:
+          break;
+        }
+    }
+
+  return deepest;
+}
+
+static DeskProject *
+load (Reader *reader,
+      GBytes *bytes)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GError) parse_error = NULL;
+  g_autoptr(DeskProject) project = desk_project_new ();
+  g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(DeskDraft) draft = NULL;
+  g_autoptr(GPtrArray) rejected = NULL;
+  g_autoptr(GPtrArray) organization_order = NULL;
+  JsonObject *root;
+  JsonArray *sources;
+  JsonNode *node;
+  JsonObject *settings;
+  const char *format;
+  const char *draft_source;
+  const char *mapped_draft_source = NULL;
+  gsize length;
+  const char *data = g_bytes_get_data (bytes, &length);
+  gint64 version;
+
+  if (length == 0)
+    {
+      g_set_error (reader->error, DESK_ERROR, DESK_ERROR_EMPTY,
+                   _("Cannot open “%s”: the file is empty"), reader->name);
+      return NULL;
+    }
+
+  if (memchr (data, '\0', length) != NULL || !g_utf8_validate_len (data, length, NULL))
+    {
+      g_set_error (reader->error, DESK_ERROR, DESK_ERROR_MALFORMED,
+                   _("Cannot open “%s”: it is not a Copydesk project (not UTF-8 text)"),
+                   reader->name);
+      return NULL;
+    }
+
+  if (nesting_depth (data, length, MAX_DEPTH) == G_MAXUINT)
+    {
+      g_set_error (reader->error, DESK_ERROR, DESK_ERROR_MALFORMED,
+                   _("Cannot open “%s”: it is not a Copydesk project (nested too deeply)"),
+                   reader->name);
+      return NULL;
+    }
+
+  if (!json_parser_load_from_data (parser, data, length, &parse_error))
+    {
+      g_set_error (reader->error, DESK_ERROR, DESK_ERROR_MALFORMED,
+                   _("Cannot open “%s”: it is damaged or incomplete (%s)"),
+                   reader->name, parse_error->message);
+      return NULL;
+    }
+
+  node = json_parser_get_root (parser);
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_set_error (reader->error, DESK_ERROR, DESK_ERROR_MALFORMED,
+                   _("Cannot open “%s”: it is not a Copydesk project"), reader->name);
+      return NULL;
+    }
+  root = json_node_get_object (node);
+
+  node = member (root, "format");
+  format = holds_string (node) ? json_node_get_string (node) : NULL;
+  if (g_strcmp0 (format, DESK_PROJECT_FILE_FORMAT) != 0)
+    {
+      g_set_error (reader->error, DESK_ERROR, DESK_ERROR_MALFORMED,
+                   _("Cannot open “%s”: it is not a Copydesk project"), reader->name);
+      return NULL;
+    }
+
+  node = member (root, "version");
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_INT64 || json_node_get_int (node) < 1)
+    {
+      damaged (reader, "version", _("is not a version number"));
+      return NULL;
+    }
+
+  version = json_node_get_int (node);
+  if (version > DESK_PROJECT_FILE_VERSION)
+    {
+      g_set_error (reader->error, DESK_ERROR, DESK_ERROR_UNSUPPORTED,
+                   _("Cannot open “%s”: it was made by a newer Copydesk (format version %"
+                     G_GINT64_FORMAT "); this one reads version %d"),
+                   reader->name, version, DESK_PROJECT_FILE_VERSION);
+      return NULL;
+    }
+
+  if (!read_array (reader, root, "", "sources", TRUE, &sources))
+    return NULL;
+
+  for (guint i = 0; i < json_array_get_length (sources); i++)
+    {
+      g_autoptr(DeskSource) source = read_source (reader, json_array_get_element (sources, i),
+                                                  i, ids);
+
+      if (source == NULL)
+        return NULL;
+
+      desk_project_add_source (project, source);
+    }
+
+  if (!read_string (reader, root, "", "draft_source", TRUE, &draft_source))
+    return NULL;
+  if (draft_source != NULL)
+    {
+      mapped_draft_source = g_hash_table_lookup (ids, draft_source);
+      if (mapped_draft_source == NULL)
+        mapped_draft_source = draft_source;
+    }
+
+  if (!(draft = read_draft (reader, member (root, "draft"), ids)))
+    return NULL;
+  desk_project_replace_draft (project, draft, mapped_draft_source);
+
+  if (!read_strv (reader, root, "rejected", &rejected) ||
+      !read_strv (reader, root, "organization_order", &organization_order))
+    return NULL;
+
+  for (guint i = 0; i < rejected->len; i++)
+    desk_project_add_rejected (project, g_ptr_array_index (rejected, i));
+  desk_project_set_organization_order (project, (const char * const *)organization_order->pdata);
+
+  node = member (root, "credits");
+  if (node != NULL && !JSON_NODE_HOLDS_NULL (node))
+    {
+      g_autoptr(GError) credits_error = NULL;
+
+      if (!desk_credits_restore_decisions (desk_project_get_credits (project), node,
+                                           &credits_error))
+        {
+          g_set_error (reader->error, DESK_ERROR, DESK_ERROR_MALFORMED,
+                       _("Cannot open “%s”: it is damaged (%s)"),
+                       reader->name, credits_error->message);
+          return NULL;
+        }
+    }
+
+  settings = NULL;
+  node = member (root, "settings");
+  if (node != NULL && !JSON_NODE_HOLDS_NULL (node) &&
+      !(settings = read_object (reader, node, "settings", FALSE)))
+    return NULL;
+
+  if (settings != NULL)
+    {
+      const char *style_word;
+      DeskCreditStyle style;
+
+      if (!read_string (reader, settings, "settings", "credit_style", TRUE, &style_word))
+        return NULL;
+
+      if (style_word != NULL)
+        {
+          if (!desk_credit_style_from_string (style_word, &style))
+            {
+              damaged (reader, "settings.credit_style", _("is not a credit style"));
+              return NULL;
+            }
+          desk_credits_set_style (desk_project_get_credits (project), style);
+        }
+    }
+
+  return g_steal_pointer (&project);
+}
+
+/**
+ * desk_project_file_load_from_bytes:
+ * @bytes: the contents of a project file
+ * @name: (nullable): what to call the file in messages; %NULL for "the project"
+ * @error: return location for a #GError
+ *
+ * Reads a project file. Fails with %DESK_ERROR_EMPTY, %DESK_ERROR_MALFORMED (not JSON, not
+ * a project, cut short, a member of the wrong type, a source that cannot be read) or
+ * %DESK_ERROR_UNSUPPORTED (made by a newer Copydesk), never with a crash.
+ *
+ * Returns: (transfer full): the project, or %NULL with @error set
+ */
+DeskProject *
+desk_project_file_load_from_bytes (GBytes      *bytes,
+                                   const char  *name,
+                                   GError     **error)
+{
+  Reader reader;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  reader.name = name != NULL ? name : _("the project");
+  reader.error = error;
+
+  return load (&reader, bytes);
+}
+
+/**
+ * desk_project_file_load:
+ * @file: a project file
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Opens a project file; see desk_project_file_load_from_bytes(). Every failure names the
+ * file and the problem.
+ *
+ * Returns: (transfer full): the project, or %NULL with @error set
+ */
+DeskProject *
+desk_project_file_load (GFile         *file,
+                        GCancellable  *cancellable,
+                        GError       **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  name = g_file_get_parse_name (file);
+
+  info = g_file_query_info (file,
+                            G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                            G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
+  if (info == NULL)
+    {
+      g_set_error (error, local_error->domain, local_error->code,
+                   _("Cannot open “%s”: %s"), name, local_error->message);
+      return NULL;
+    }
+
+  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
+                   _("Cannot open “%s”: it is a folder, not a project"), name);
+      return NULL;
+    }
+
+  if (g_file_info_get_size (info) > DESK_PROJECT_FILE_MAX_SIZE)
+    {
+      g_autofree char *size = g_format_size (g_file_info_get_size (info));
+      g_autofree char *limit = g_format_size (DESK_PROJECT_FILE_MAX_SIZE);
+
+      g_set_error (error, DESK_ERROR, DESK_ERROR_TOO_LARGE,
+                   _("Cannot open “%s”: it is %s, larger than the limit of %s"),
+                   name, size, limit);
+      return NULL;
+    }
+
+  bytes = g_file_load_bytes (file, cancellable, NULL, &local_error);
+  if (bytes == NULL)
+    {
+      g_set_error (error, local_error->domain, local_error->code,
+                   _("Cannot open “%s”: %s"), name, local_error->message);
+      return NULL;
+    }
+
+  return desk_project_file_load_from_bytes (bytes, name, error);
+}
+
+static void
+save_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  GFile *file = G_FILE (source_object);
+  GBytes *bytes = task_data;
+  GError *error = NULL;
+  gsize length;
+  const char *data = g_bytes_get_data (bytes, &length);
+
+  if (desk_export_write_atomically (file, data, length, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * desk_project_file_save_async:
+ * @project: a project
+ * @file: where to save it
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the project is saved or could not be
+ * @user_data: data for @callback
+ *
+ * Saves @project like desk_project_file_save(). The project is written out at once, in the
+ * calling thread, so it may change as soon as this returns; the file is written in a worker
+ * thread.
+ */
+void
+desk_project_file_save_async (DeskProject         *project,
+                              GFile               *file,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (DESK_IS_PROJECT (project));
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (file, cancellable, callback, user_data);
+  g_task_set_source_tag (task, desk_project_file_save_async);
+  g_task_set_task_data (task, desk_project_file_save_to_bytes (project),
+                        (GDestroyNotify)g_bytes_unref);
+  g_task_run_in_thread (task, save_thread);
+}
+
+/**
+ * desk_project_file_save_finish:
+ *
+ * Returns: %TRUE if the project was saved
+ */
+gboolean
+desk_project_file_save_finish (GAsyncResult  *result,
+                               GError       **error)
+{
+  g_return_val_if_fail (G_IS_TASK (result), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == desk_project_file_save_async,
+                        FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  GError *error = NULL;
+  DeskProject *project = desk_project_file_load (G_FILE (source_object), cancellable, &error);
+
+  if (project != NULL)
+    g_task_return_pointer (task, project, g_object_unref);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * desk_project_file_load_async:
+ * @file: a project file
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the project is open or could not be
+ * @user_data: data for @callback
+ *
+ * Opens a project file in a worker thread, sources read again and all; see
+ * desk_project_file_load().
+ */
+void
+desk_project_file_load_async (GFile               *file,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (file, cancellable, callback, user_data);
+  g_task_set_source_tag (task, desk_project_file_load_async);
+  g_task_run_in_thread (task, load_thread);
+}
+
+/**
+ * desk_project_file_load_finish:
+ *
+ * Returns: (transfer full): the project, or %NULL with @error set
+ */
+DeskProject *
+desk_project_file_load_finish (GAsyncResult  *result,
+                               GError       **error)
+{
+  g_return_val_if_fail (G_IS_TASK (result), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == desk_project_file_load_async,
+                        NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

@@ -1,0 +1,282 @@
+/* test-cli.c: copydesk-merge as a user runs it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <sys/wait.h>
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+
+typedef struct
+{
+  char *out;
+  char *err;
+  int   status;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_free (run->out);
+  g_free (run->err);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+/* Runs copydesk-merge with @args (NULL-terminated) and returns its output and exit code. */
+static void
+run_tool (Run        *run,
+          const char *first,
+          ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *arg;
+  va_list ap;
+  int wait_status = 0;
+
+  g_ptr_array_add (argv, (gpointer)g_getenv ("COPYDESK_MERGE"));
+  va_start (ap, first);
+  for (arg = first; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (argv, (gpointer)arg);
+  va_end (ap);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **)argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                &run->out, &run->err, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  run->status = WEXITSTATUS (wait_status);
+}
+
+static char *
+seed (const char *roundup,
+      const char *name)
+{
+  return g_build_filename (g_getenv ("COPYDESK_SEEDS_DIR"), roundup, name, NULL);
+}
+
+static JsonNode *
+parse_json (const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  JsonNode *node = json_from_string (text, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (node);
+  return node;
+}
+
+static void
+test_help_and_usage (void)
+{
+  g_auto(Run) help = { 0 };
+  g_auto(Run) none = { 0 };
+  g_auto(Run) unknown = { 0 };
+  g_auto(Run) inspect_help = { 0 };
+  g_auto(Run) bad_option = { 0 };
+  g_auto(Run) no_files = { 0 };
+
+  run_tool (&help, "--help", NULL);
+  g_assert_cmpint (help.status, ==, 0);
+  g_assert_nonnull (strstr (help.out, "inspect"));
+  g_assert_nonnull (strstr (help.out, "suggest"));
+  g_assert_nonnull (strstr (help.out, "merge"));
+
+  run_tool (&none, NULL, NULL);
+  g_assert_cmpint (none.status, ==, 2);
+
+  run_tool (&unknown, "frobnicate", NULL);
+  g_assert_cmpint (unknown.status, ==, 2);
+  g_assert_nonnull (strstr (unknown.err, "frobnicate"));
+
+  /* Every command's help has examples. */
+  run_tool (&inspect_help, "inspect", "--help", NULL);
+  g_assert_cmpint (inspect_help.status, ==, 0);
+  g_assert_nonnull (strstr (inspect_help.out, "Examples"));
+
+  run_tool (&bad_option, "suggest", "--no-such-option", NULL);
+  g_assert_cmpint (bad_option.status, ==, 2);
+
+  run_tool (&no_files, "inspect", NULL);
+  g_assert_cmpint (no_files.status, ==, 2);
+}
+
+static void
+test_unreadable_source (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("copydesk-cli-XXXXXX", NULL);
+  g_autofree char *empty = g_build_filename (dir, "empty.txt", NULL);
+  g_autofree char *png = g_build_filename (dir, "photo.png", NULL);
+  g_autofree char *good = seed ("harbour-fire", "01-agency-short.txt");
+  g_auto(Run) missing = { 0 };
+  g_auto(Run) run_empty = { 0 };
+  g_auto(Run) run_png = { 0 };
+  static const char png_bytes[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10";
+
+  g_assert_true (g_file_set_contents (empty, "", 0, NULL));
+  g_assert_true (g_file_set_contents (png, png_bytes, sizeof png_bytes - 1, NULL));
+
+  /* A source that cannot be read: exit 1, and the message names it. */
+  run_tool (&missing, "inspect", good, "/nonexistent/story.txt", NULL);
+  g_assert_cmpint (missing.status, ==, 1);
+  g_assert_nonnull (strstr (missing.err, "/nonexistent/story.txt"));
+
+  run_tool (&run_empty, "suggest", good, empty, NULL);
+  g_assert_cmpint (run_empty.status, ==, 1);
+  g_assert_nonnull (strstr (run_empty.err, "empty.txt"));
+  g_assert_nonnull (strstr (run_empty.err, "empty"));
+
+  run_tool (&run_png, "merge", good, png, NULL);
+  g_assert_cmpint (run_png.status, ==, 1);
+  g_assert_nonnull (strstr (run_png.err, "photo.png"));
+  g_assert_nonnull (strstr (run_png.err, "PNG"));
+
+  g_unlink (empty);
+  g_unlink (png);
+  g_rmdir (dir);
+}
+
+static void
+test_inspect_json (void)
+{
+  g_autofree char *path = seed ("harbour-fire", "03-scraped-reprint.txt");
+  g_auto(Run) run = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *source;
+  JsonArray *blocks;
+  guint bodies = 0;
+
+  run_tool (&run, "inspect", "--json", path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+
+  root = parse_json (run.out);
+  source = json_array_get_object_element (json_object_get_array_member (json_node_get_object (root), "sources"), 0);
+  g_assert_cmpstr (json_object_get_string_member (source, "path"), ==, path);
+  g_assert_true (json_object_has_member (source, "title"));
+  g_assert_true (json_object_has_member (source, "agency"));
+  g_assert_true (json_object_has_member (source, "byline"));
+  g_assert_true (json_object_has_member (source, "dateline"));
+  g_assert_true (json_object_has_member (source, "date"));
+  g_assert_true (json_object_has_member (source, "encoding"));
+  g_assert_true (json_object_has_member (source, "credits"));
+
+  blocks = json_object_get_array_member (source, "blocks");
+  for (guint i = 0; i < json_array_get_length (blocks); i++)
+    {
+      JsonObject *block = json_array_get_object_element (blocks, i);
+      const char *role = json_object_get_string_member (block, "role");
+
+      g_assert_true (json_object_has_member (block, "text"));
+      g_assert_cmpint (json_object_get_int_member (block, "start"), <=,
+                       json_object_get_int_member (block, "end"));
+      if (g_str_equal (role, "body"))
+        {
+          bodies++;
+          /* Scraped furniture never reads as story text. */
+          g_assert_null (strstr (json_object_get_string_member (block, "text"), "http"));
+        }
+    }
+  g_assert_cmpuint (bodies, >, 5);
+}
+
+static void
+test_suggest_json (void)
+{
+  g_autofree char *draft = seed ("harbour-fire", "01-agency-short.txt");
+  g_autofree char *other = seed ("harbour-fire", "02-newspaper-long.txt");
+  g_auto(Run) run = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *object;
+  JsonArray *suggestions;
+  guint missing = 0;
+
+  run_tool (&run, "suggest", "--json", draft, other, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+
+  root = parse_json (run.out);
+  object = json_node_get_object (root);
+  g_assert_true (json_object_has_member (object, "draft"));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "sources")), ==, 2);
+
+  suggestions = json_object_get_array_member (object, "suggestions");
+  g_assert_cmpuint (json_array_get_length (suggestions), >, 3);
+  for (guint i = 0; i < json_array_get_length (suggestions); i++)
+    {
+      JsonObject *s = json_array_get_object_element (suggestions, i);
+      const char *kind = json_object_get_string_member (s, "kind");
+      JsonArray *sources = json_object_get_array_member (s, "sources");
+
+      g_assert_true (g_strv_contains ((const char * const[]) { "missing", "addition", "conflict",
+                                                               "variant", "headline", NULL }, kind));
+      g_assert_true (json_object_has_member (s, "text"));
+      g_assert_true (json_object_has_member (s, "new_text"));
+      g_assert_true (json_object_has_member (s, "after"));
+      g_assert_true (json_object_has_member (s, "score"));
+      g_assert_cmpuint (json_array_get_length (sources), >=, 1);
+      g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (sources, 0), "path"),
+                       ==, other);
+      g_assert_cmpint (json_object_get_int_member (s, "after"), >=, -1);
+      missing += g_str_equal (kind, "missing");
+    }
+  g_assert_cmpuint (missing, >, 3);
+}
+
+static void
+test_merge_text_and_file (void)
+{
+  g_autofree char *a = seed ("harbour-fire", "01-agency-short.txt");
+  g_autofree char *b = seed ("harbour-fire", "02-newspaper-long.txt");
+  g_autofree char *c = seed ("harbour-fire", "03-scraped-reprint.txt");
+  g_autofree char *dir = g_dir_make_tmp ("copydesk-cli-XXXXXX", NULL);
+  g_autofree char *out_path = g_build_filename (dir, "story.html", NULL);
+  g_autofree char *html = NULL;
+  g_auto(Run) text = { 0 };
+  g_auto(Run) to_file = { 0 };
+  g_auto(Run) bad_format = { 0 };
+  g_auto(Run) unwritable = { 0 };
+
+  run_tool (&text, "merge", a, b, c, NULL);
+  g_assert_cmpint (text.status, ==, 0);
+  /* Paragraphs the short version lacks are in, the furniture is not, and the credit line
+   * names the newspaper's contributors. */
+  g_assert_nonnull (strstr (text.out, "Information for this article was contributed by"));
+  g_assert_null (strstr (text.out, "http"));
+  g_assert_null (strstr (text.out, "by admin"));
+  g_assert_null (strstr (text.out, "\xc3\xa2\xe2\x82\xac"));
+
+  run_tool (&to_file, "merge", "--format", "html", "-o", out_path, a, b, c, NULL);
+  g_assert_cmpint (to_file.status, ==, 0);
+  g_assert_true (g_file_get_contents (out_path, &html, NULL, NULL));
+  g_assert_true (g_str_has_prefix (html, "<!DOCTYPE html>"));
+  g_assert_nonnull (strstr (html, "<article"));
+
+  run_tool (&bad_format, "merge", "--format", "docx", a, b, NULL);
+  g_assert_cmpint (bad_format.status, ==, 2);
+
+  run_tool (&unwritable, "merge", "-o", "/nonexistent-dir/story.txt", a, b, NULL);
+  g_assert_cmpint (unwritable.status, ==, 1);
+  g_assert_nonnull (strstr (unwritable.err, "story.txt"));
+
+  g_unlink (out_path);
+  g_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/cli/help-and-usage", test_help_and_usage);
+  g_test_add_func ("/cli/unreadable-source", test_unreadable_source);
+  g_test_add_func ("/cli/inspect-json", test_inspect_json);
+  g_test_add_func ("/cli/suggest-json", test_suggest_json);
+  g_test_add_func ("/cli/merge", test_merge_text_and_file);
+
+  return g_test_run ();
+}

@@ -1,0 +1,619 @@
+/* test-project-file.c: tests for saving and opening .copydesk project files
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+
+#include "desk-credits.h"
+#include "desk-project-file.h"
+#include "desk-suggester.h"
+
+/* The harbour-fire roundup, merged, with one of each decision an editor takes. */
+static DeskProject *
+edited_harbour_fire (void)
+{
+  const char *files[] = {
+    "01-agency-short.txt", "02-newspaper-long.txt", "03-scraped-reprint.txt", "04-writethru.txt",
+  };
+  g_autoptr(DeskProject) project = desk_project_new ();
+  g_autoptr(DeskSuggester) suggester = desk_suggester_new ();
+  g_autoptr(GPtrArray) suggestions = NULL;
+  g_autoptr(DeskParagraph) typed = NULL;
+  g_autoptr(DeskBlock) block = NULL;
+  const char *order[] = { "Reuters", "The Associated Press", NULL };
+  DeskCredits *credits;
+  DeskDraft *draft;
+  DeskSource *reprint;
+  guint position;
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *path = g_build_filename (g_getenv ("COPYDESK_SEEDS_DIR"), "harbour-fire",
+                                                files[i], NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(DeskSource) source = desk_source_new_for_file (file, 0, NULL, &error);
+
+      g_assert_no_error (error);
+      desk_project_add_source (project, source);
+      if (i == 0)
+        desk_project_start_draft_from (project, source);
+    }
+
+  /* A role override: the reprint's first furniture line read as a deck. */
+  reprint = g_list_model_get_item (desk_project_get_sources (project), 2);
+  g_object_unref (reprint);
+  block = g_list_model_get_item (desk_source_get_blocks (reprint), 0);
+  g_assert_cmpint (desk_block_get_role (block), ==, DESK_BLOCK_ROLE_FURNITURE);
+  desk_block_set_role (block, DESK_BLOCK_ROLE_DECK);
+
+  suggestions = desk_suggester_suggest (suggester, project);
+  desk_suggestions_apply_all (suggestions, desk_project_get_draft (project));
+  for (guint i = 0; i < suggestions->len; i++)
+    {
+      DeskSuggestion *suggestion = g_ptr_array_index (suggestions, i);
+
+      if (desk_suggestion_get_kind (suggestion) == DESK_SUGGESTION_CONFLICT)
+        desk_project_add_rejected (project, desk_suggestion_get_text (suggestion));
+    }
+
+  draft = desk_project_get_draft (project);
+  desk_draft_set_headline (draft, "Halifax ferry fire kills 14");
+  desk_draft_set_dateline (draft, "HALIFAX, Nova Scotia");
+  desk_draft_set_paragraph_text (draft, 1, "An edited paragraph, with “quotes”.");
+  typed = desk_paragraph_new ("A paragraph the editor typed.");
+  desk_draft_append (draft, typed);
+  desk_project_set_organization_order (project, order);
+
+  credits = desk_project_get_credits (project);
+  g_assert_true (desk_credits_find (credits, "Karen Lindqvist", "Bloomberg", &position));
+  desk_credits_set_active (credits, position, FALSE);
+  g_assert_true (desk_credits_find (credits, "Ross Hennessey", "Getty", &position));
+  desk_credits_set_active (credits, position, TRUE);
+  g_assert_true (desk_credits_find (credits, "Derek Oakes", "AP", &position));
+  desk_credits_rename (credits, position, "Derek J. Oakes", "AP");
+  desk_credits_move (credits, position, 0);
+  g_assert_true (desk_credits_find (credits, "Paul Brannigan", "AP", &position));
+  desk_credits_set_main (credits, position);
+  desk_credits_add (credits, "Ann Poe", "Halifax Herald", NULL);
+  desk_credits_set_organization_name (credits, "NYT", "the Times");
+  desk_credits_set_style (credits, DESK_CREDIT_STYLE_AGENCY_LINE);
+
+  return g_steal_pointer (&project);
+}
+
+static void
+assert_same_sources (DeskProject *a,
+                     DeskProject *b)
+{
+  GListModel *sources_a = desk_project_get_sources (a);
+  GListModel *sources_b = desk_project_get_sources (b);
+  guint n = g_list_model_get_n_items (sources_a);
+
+  g_assert_cmpuint (g_list_model_get_n_items (sources_b), ==, n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DeskSource) sa = g_list_model_get_item (sources_a, i);
+      g_autoptr(DeskSource) sb = g_list_model_get_item (sources_b, i);
+      GListModel *blocks_a = desk_source_get_blocks (sa);
+      GListModel *blocks_b = desk_source_get_blocks (sb);
+
+      g_assert_cmpstr (desk_source_get_id (sa), ==, desk_source_get_id (sb));
+      g_assert_cmpstr (desk_source_get_name (sa), ==, desk_source_get_name (sb));
+      g_assert_cmpint (desk_source_get_origin (sa), ==, desk_source_get_origin (sb));
+      g_assert_true (g_bytes_equal (desk_source_get_bytes (sa), desk_source_get_bytes (sb)));
+      g_assert_cmpstr (desk_source_get_text (sa), ==, desk_source_get_text (sb));
+
+      g_assert_cmpuint (g_list_model_get_n_items (blocks_a), ==,
+                        g_list_model_get_n_items (blocks_b));
+      for (guint j = 0; j < g_list_model_get_n_items (blocks_a); j++)
+        {
+          g_autoptr(DeskBlock) ba = g_list_model_get_item (blocks_a, j);
+          g_autoptr(DeskBlock) bb = g_list_model_get_item (blocks_b, j);
+
+          g_assert_cmpint (desk_block_get_role (ba), ==, desk_block_get_role (bb));
+          g_assert_cmpint (desk_block_get_role_overridden (ba), ==,
+                           desk_block_get_role_overridden (bb));
+        }
+    }
+}
+
+static void
+assert_same_draft (DeskDraft *a,
+                   DeskDraft *b)
+{
+  guint n = desk_draft_get_n_paragraphs (a);
+
+  g_assert_cmpstr (desk_draft_get_headline (a), ==, desk_draft_get_headline (b));
+  g_assert_cmpstr (desk_draft_get_byline (a), ==, desk_draft_get_byline (b));
+  g_assert_cmpstr (desk_draft_get_dateline (a), ==, desk_draft_get_dateline (b));
+  g_assert_cmpuint (desk_draft_get_n_paragraphs (b), ==, n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      DeskParagraph *pa = desk_draft_get_paragraph (a, i);
+      DeskParagraph *pb = desk_draft_get_paragraph (b, i);
+      guint n_provenance = desk_paragraph_get_n_provenance (pa);
+
+      g_assert_cmpstr (desk_paragraph_get_text (pa), ==, desk_paragraph_get_text (pb));
+      g_assert_cmpint (desk_paragraph_get_edited (pa), ==, desk_paragraph_get_edited (pb));
+      g_assert_cmpuint (desk_paragraph_get_n_provenance (pb), ==, n_provenance);
+
+      for (guint j = 0; j < n_provenance; j++)
+        {
+          g_assert_cmpstr (desk_paragraph_get_provenance_source (pa, j), ==,
+                           desk_paragraph_get_provenance_source (pb, j));
+          g_assert_cmpuint (desk_paragraph_get_provenance_block (pa, j), ==,
+                            desk_paragraph_get_provenance_block (pb, j));
+        }
+    }
+}
+
+static void
+assert_same_credits (DeskCredits *a,
+                     DeskCredits *b)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (a));
+  g_autoptr(JsonNode) decisions_a = desk_credits_save_decisions (a);
+  g_autoptr(JsonNode) decisions_b = desk_credits_save_decisions (b);
+
+  g_assert_true (json_node_equal (decisions_a, decisions_b));
+  g_assert_cmpint (desk_credits_get_style (a), ==, desk_credits_get_style (b));
+  g_assert_cmpuint (desk_credits_get_main (a), ==, desk_credits_get_main (b));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (b)), ==, n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DeskCredit) ca = g_list_model_get_item (G_LIST_MODEL (a), i);
+      g_autoptr(DeskCredit) cb = g_list_model_get_item (G_LIST_MODEL (b), i);
+
+      g_assert_cmpstr (desk_credit_get_name (ca), ==, desk_credit_get_name (cb));
+      g_assert_cmpstr (desk_credit_get_organization (ca), ==, desk_credit_get_organization (cb));
+      g_assert_cmpstr (desk_credit_get_role (ca), ==, desk_credit_get_role (cb));
+      g_assert_cmpint (desk_credits_get_active (a, i), ==, desk_credits_get_active (b, i));
+      g_assert_cmpint (desk_credits_get_added (a, i), ==, desk_credits_get_added (b, i));
+    }
+
+  for (guint style = 0; style <= DESK_CREDIT_STYLE_NONE; style++)
+    {
+      g_autofree char *line_a = desk_credits_format_line (a, style);
+      g_autofree char *line_b = desk_credits_format_line (b, style);
+
+      g_assert_cmpstr (line_a, ==, line_b);
+    }
+}
+
+static void
+assert_same_project (DeskProject *a,
+                     DeskProject *b)
+{
+  assert_same_sources (a, b);
+  g_assert_cmpstr (desk_project_get_draft_source_id (a), ==, desk_project_get_draft_source_id (b));
+  assert_same_draft (desk_project_get_draft (a), desk_project_get_draft (b));
+  g_assert_true (g_strv_equal (desk_project_get_rejected (a), desk_project_get_rejected (b)));
+  g_assert_true (g_strv_equal (desk_project_get_organization_order (a),
+                               desk_project_get_organization_order (b)));
+  assert_same_credits (desk_project_get_credits (a), desk_project_get_credits (b));
+}
+
+static void
+test_round_trip (void)
+{
+  g_autoptr(DeskProject) project = edited_harbour_fire ();
+  g_autoptr(DeskProject) loaded = NULL;
+  g_autoptr(GBytes) saved = NULL;
+  g_autoptr(GBytes) saved_again = NULL;
+  g_autoptr(GError) error = NULL;
+  DeskDraft *draft = desk_project_get_draft (project);
+
+  g_assert_true (desk_paragraph_get_edited (desk_draft_get_paragraph (draft, 1)));
+  g_assert_false (desk_paragraph_get_edited (desk_draft_get_paragraph (draft, 0)));
+  g_assert_cmpuint (desk_project_get_rejected (project)[0] != NULL, ==, TRUE);
+
+  saved = desk_project_file_save_to_bytes (project);
+  loaded = desk_project_file_load_from_bytes (saved, "harbour-fire.copydesk", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (loaded);
+
+  assert_same_project (project, loaded);
+
+  /* Saving what was opened gives the same file. */
+  saved_again = desk_project_file_save_to_bytes (loaded);
+  g_assert_true (g_bytes_equal (saved, saved_again));
+}
+
+static void
+test_empty_project (void)
+{
+  g_autoptr(DeskProject) project = desk_project_new ();
+  g_autoptr(DeskProject) loaded = NULL;
+  g_autoptr(GBytes) saved = desk_project_file_save_to_bytes (project);
+  g_autoptr(GError) error = NULL;
+
+  loaded = desk_project_file_load_from_bytes (saved, NULL, &error);
+  g_assert_no_error (error);
+  assert_same_project (project, loaded);
+  g_assert_null (desk_project_get_draft_source_id (loaded));
+}
+
+static void
+test_files (void)
+{
+  g_autoptr(DeskProject) project = edited_harbour_fire ();
+  g_autoptr(DeskProject) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("copydesk-project-XXXXXX", &error);
+  g_autofree char *path = NULL;
+  g_autofree char *missing_path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) missing = NULL;
+  g_autoptr(GFile) folder = NULL;
+
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "story." DESK_PROJECT_FILE_EXTENSION, NULL);
+  file = g_file_new_for_path (path);
+
+  g_assert_true (desk_project_file_save (project, file, NULL, &error));
+  g_assert_no_error (error);
+  /* And over itself. */
+  g_assert_true (desk_project_file_save (project, file, NULL, &error));
+  g_assert_no_error (error);
+
+  loaded = desk_project_file_load (file, NULL, &error);
+  g_assert_no_error (error);
+  assert_same_project (project, loaded);
+
+  missing_path = g_build_filename (dir, "nothing.copydesk", NULL);
+  missing = g_file_new_for_path (missing_path);
+  g_assert_null (desk_project_file_load (missing, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "nothing.copydesk"));
+  g_clear_error (&error);
+
+  folder = g_file_new_for_path (dir);
+  g_assert_null (desk_project_file_load (folder, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY);
+  g_clear_error (&error);
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+store_result_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static void
+test_async (void)
+{
+  g_autoptr(DeskProject) project = edited_harbour_fire ();
+  g_autoptr(DeskProject) loaded = NULL;
+  g_autoptr(GAsyncResult) saved = NULL;
+  g_autoptr(GAsyncResult) opened = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("copydesk-project-XXXXXX", &error);
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "async.copydesk", NULL);
+  file = g_file_new_for_path (path);
+
+  desk_project_file_save_async (project, file, NULL, store_result_cb, &saved);
+  while (saved == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (desk_project_file_save_finish (saved, &error));
+  g_assert_no_error (error);
+
+  desk_project_file_load_async (file, NULL, store_result_cb, &opened);
+  while (opened == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  loaded = desk_project_file_load_finish (opened, &error);
+  g_assert_no_error (error);
+  assert_same_project (project, loaded);
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+test_truncated (void)
+{
+  g_autoptr(DeskProject) project = edited_harbour_fire ();
+  g_autoptr(GBytes) saved = desk_project_file_save_to_bytes (project);
+  gsize length = g_bytes_get_size (saved);
+
+  for (guint tenth = 0; tenth < 10; tenth++)
+    {
+      g_autoptr(GBytes) cut = g_bytes_new_from_bytes (saved, 0, length * tenth / 10);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(DeskProject) loaded = NULL;
+
+      loaded = desk_project_file_load_from_bytes (cut, "cut.copydesk", &error);
+
+      g_assert_null (loaded);
+      g_assert_nonnull (error);
+      g_assert_true (error->domain == DESK_ERROR);
+      g_assert_true (error->code == (tenth == 0 ? DESK_ERROR_EMPTY : DESK_ERROR_MALFORMED));
+      g_assert_nonnull (strstr (error->message, "cut.copydesk"));
+      g_test_message ("%u/10: %s", tenth, error->message);
+    }
+
+  /* Near the end, too: a missing closing brace. */
+    {
+      g_autoptr(GBytes) cut = g_bytes_new_from_bytes (saved, 0, length - 2);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(DeskProject) loaded = desk_project_file_load_from_bytes (cut, NULL, &error);
+
+      g_assert_null (loaded);
+      g_assert_error (error, DESK_ERROR, DESK_ERROR_MALFORMED);
+    }
+}
+
+static JsonNode *
+parse (GBytes *bytes)
+{
+  g_autoptr(GError) error = NULL;
+  JsonNode *node = json_from_string (g_bytes_get_data (bytes, NULL), &error);
+
+  g_assert_no_error (error);
+  return node;
+}
+
+static GBytes *
+serialize (JsonNode *node)
+{
+  char *text = json_to_string (node, FALSE);
+
+  return g_bytes_new_take (text, strlen (text));
+}
+
+static void
+test_newer_version (void)
+{
+  g_autoptr(DeskProject) project = desk_project_new ();
+  g_autoptr(GBytes) saved = desk_project_file_save_to_bytes (project);
+  g_autoptr(JsonNode) root = parse (saved);
+  g_autoptr(GBytes) newer = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskProject) loaded = NULL;
+
+  json_object_set_int_member (json_node_get_object (root), "version", 7);
+  /* A newer version may change anything else too. */
+  json_object_set_string_member (json_node_get_object (root), "sources", "elsewhere");
+  newer = serialize (root);
+
+  loaded = desk_project_file_load_from_bytes (newer, "new.copydesk", &error);
+  g_assert_null (loaded);
+  g_assert_error (error, DESK_ERROR, DESK_ERROR_UNSUPPORTED);
+  g_assert_nonnull (strstr (error->message,
+                            "newer Copydesk (format version 7); this one reads version 1"));
+  g_assert_nonnull (strstr (error->message, "new.copydesk"));
+}
+
+/* A damage: the member at @path ("draft.paragraphs[0].text") set to the JSON @value, or
+ * removed when @value is NULL. A path ending in "[]" appends to a list. */
+typedef struct
+{
+  const char *path;
+  const char *value;
+} Damage;
+
+static const Damage damages[] = {
+  { "format", "\"something-else\"" },
+  { "format", NULL },
+  { "version", "\"1\"" },
+  { "version", "1.5" },
+  { "version", "0" },
+  { "sources", "{}" },
+  { "sources", NULL },
+  { "sources[]", "null" },
+  { "sources[0].name", "3" },
+  { "sources[0].name", NULL },
+  { "sources[0].bytes", "\"not base64!\"" },
+  { "sources[0].bytes", "\"\"" },
+  { "sources[0].bytes", "\"AAECAwQFBgcICQoLDA0ODw==\"" },
+  { "sources[0].origin", "\"carrier pigeon\"" },
+  { "sources[0].roles", "[]" },
+  { "sources[0].roles.99999", "\"body\"" },
+  { "sources[0].roles.-1", "\"body\"" },
+  { "sources[0].roles.0", "\"sidebar\"" },
+  { "sources[0].roles.0", "4" },
+  { "draft", "[]" },
+  { "draft", NULL },
+  { "draft.headline", "true" },
+  { "draft.paragraphs", "\"none\"" },
+  { "draft.paragraphs[0].text", "1" },
+  { "draft.paragraphs[0].text", NULL },
+  { "draft.paragraphs[0].edited", "\"yes\"" },
+  { "draft.paragraphs[0].provenance", "{}" },
+  { "draft.paragraphs[0].provenance[0].block", "-1" },
+  { "draft.paragraphs[0].provenance[0].block", "9223372036854775807" },
+  { "draft.paragraphs[0].provenance[0].block", "\"7\"" },
+  { "draft.paragraphs[0].provenance[0].source", "null" },
+  { "rejected", "[4]" },
+  { "organization_order", "\"AP\"" },
+  { "credits", "5" },
+  { "credits.main", "5" },
+  { "credits.decisions[0].include", "\"yes\"" },
+  { "settings", "\"default\"" },
+  { "settings.credit_style", "\"fancy\"" },
+};
+
+static void
+apply_damage (JsonNode     *root,
+              const Damage *damage)
+{
+  g_auto(GStrv) segments = g_strsplit (damage->path, ".", -1);
+  JsonNode *node = root;
+  JsonNode *value = NULL;
+  guint n = g_strv_length (segments);
+
+  if (damage->value != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      value = json_from_string (damage->value, &error);
+      g_assert_no_error (error);
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *name = g_strdup (segments[i]);
+      char *bracket = strchr (name, '[');
+      gboolean last = i + 1 == n;
+      JsonObject *object = json_node_get_object (node);
+
+      if (bracket == NULL)
+        {
+          if (!last)
+            node = json_object_get_member (object, name);
+          else if (value != NULL)
+            json_object_set_member (object, name, g_steal_pointer (&value));
+          else
+            json_object_remove_member (object, name);
+          continue;
+        }
+
+      *bracket = '\0';
+      node = json_object_get_member (object, name);
+      g_assert_nonnull (node);
+
+      if (bracket[1] == ']')
+        {
+          g_assert_true (last);
+          json_array_add_element (json_node_get_array (node), g_steal_pointer (&value));
+          continue;
+        }
+
+      node = json_array_get_element (json_node_get_array (node),
+                                     (guint)g_ascii_strtoull (bracket + 1, NULL, 10));
+      g_assert_nonnull (node);
+      g_assert_false (last);
+    }
+
+  g_clear_pointer (&value, json_node_unref);
+}
+
+static void
+test_damaged (void)
+{
+  g_autoptr(DeskProject) project = edited_harbour_fire ();
+  g_autoptr(GBytes) saved = desk_project_file_save_to_bytes (project);
+
+  for (guint i = 0; i < G_N_ELEMENTS (damages); i++)
+    {
+      g_autoptr(JsonNode) root = parse (saved);
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(DeskProject) loaded = NULL;
+
+      apply_damage (root, &damages[i]);
+      bytes = serialize (root);
+
+      loaded = desk_project_file_load_from_bytes (bytes, "damaged.copydesk", &error);
+      g_test_message ("%s = %s: %s", damages[i].path, damages[i].value,
+                      error != NULL ? error->message : "(loaded)");
+      g_assert_null (loaded);
+      g_assert_error (error, DESK_ERROR, DESK_ERROR_MALFORMED);
+      g_assert_nonnull (strstr (error->message, "damaged.copydesk"));
+    }
+}
+
+static void
+test_not_projects (void)
+{
+  const char *inputs[] = {
+    "[]",
+    "null",
+    "\"copydesk-project\"",
+    "{}",
+    "{\"format\": 1, \"version\": 1}",
+    "not json at all",
+    "{\"format\": \"copydesk-project\", \"version\": 1",
+    "\xff\xfe{}",
+  };
+  g_autoptr(GString) deep =
+    g_string_new ("{\"format\": \"copydesk-project\", \"version\": 1, \"x\": ");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskProject) loaded = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (inputs); i++)
+    {
+      g_autoptr(GBytes) input = g_bytes_new_static (inputs[i], strlen (inputs[i]));
+      g_autoptr(GError) input_error = NULL;
+      g_autoptr(DeskProject) input_loaded = desk_project_file_load_from_bytes (input, NULL,
+                                                                               &input_error);
+
+      g_assert_null (input_loaded);
+      g_assert_error (input_error, DESK_ERROR, DESK_ERROR_MALFORMED);
+    }
+
+  /* Nesting deep enough to exhaust a recursive parser. */
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (deep, '[');
+
+  bytes = g_bytes_new_static (deep->str, deep->len);
+  loaded = desk_project_file_load_from_bytes (bytes, NULL, &error);
+  g_assert_null (loaded);
+  g_assert_error (error, DESK_ERROR, DESK_ERROR_MALFORMED);
+}
+
+static void
+test_minimal_file (void)
+{
+  /* The smallest project a person could write by hand. */
+  const char *text =
+    "{ \"format\": \"copydesk-project\", \"version\": 1,\n"
+    "  \"sources\": [ { \"name\": \"story.txt\",\n"
+    "                 \"bytes\": \"U3Rvcm0gaGl0cyBIYWxpZmF4\\n"
+    "CgpBIHN0b3JtIGhpdCBIYWxpZmF4IG9uIFR1ZXNkYXkuCg==\" } ],\n"
+    "  \"draft\": { \"headline\": \"Storm\", \"paragraphs\": [ { \"text\": \"A storm.\" } ] },\n"
+    "  \"future_member\": { \"ignored\": true } }\n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (text, strlen (text));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskProject) loaded = desk_project_file_load_from_bytes (bytes, NULL, &error);
+  DeskDraft *draft;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (loaded);
+  g_assert_cmpuint (g_list_model_get_n_items (desk_project_get_sources (loaded)), ==, 1);
+  draft = desk_project_get_draft (loaded);
+  g_assert_cmpstr (desk_draft_get_headline (draft), ==, "Storm");
+  g_assert_cmpuint (desk_draft_get_n_paragraphs (draft), ==, 1);
+  g_assert_false (desk_paragraph_get_edited (desk_draft_get_paragraph (draft, 0)));
+  g_assert_cmpint (desk_credits_get_style (desk_project_get_credits (loaded)), ==,
+                   DESK_CREDIT_STYLE_CONTRIBUTOR_LINE);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/project-file/round-trip", test_round_trip);
+  g_test_add_func ("/project-file/empty-project", test_empty_project);
+  g_test_add_func ("/project-file/files", test_files);
+  g_test_add_func ("/project-file/async", test_async);
+  g_test_add_func ("/project-file/truncated", test_truncated);
+  g_test_add_func ("/project-file/newer-version", test_newer_version);
+  g_test_add_func ("/project-file/damaged", test_damaged);
+  g_test_add_func ("/project-file/not-projects", test_not_projects);
+  g_test_add_func ("/project-file/minimal", test_minimal_file);
+
+  return g_test_run ();
+}
