@@ -3,17 +3,26 @@
  * This is the one place where a block's role is decided. It works in passes over the
  * segments of a source:
  *
- *  1. what a segment is by itself: web addresses, stamps, widgets, contributor lines,
- *     agency tags, bylines, captions;
+ *  0. a writethru slug ("UPDATE 2-") is split off the head of its line, to be furniture;
+ *  1. what a segment is by itself: writethru headers and notes ("UPDATED", "(Adds …)"),
+ *     web addresses, stamps, widgets, copyright notices, contributor lines, agency tags,
+ *     bylines, captions;
  *  2. where the story starts (the first dateline, or the first full paragraph after the
  *     headline's company of captions, bylines and stamps);
  *  3. lines that repeat: a headline printed twice, a caption printed twice, a site header
  *     repeated on every page;
- *  4. the head (headline, decks) and the tail (leftover widget titles after the credits);
- *  5. the dateline split off the first paragraph, and paragraphs that a page break or
+ *  4. the head (headline, decks, the agency's name under the headline as its byline) and
+ *     the tail (leftover widget titles after the credits);
+ *  5. the dateline split off the first paragraph, a stray character left by a broken
+ *     encoding taken off the head of a paragraph, and paragraphs that a page break or
  *     furniture cut in two joined again.
  *
- * Nothing is dropped: every segment ends up as a block with a role and a reason.
+ * Then what the blocks say of the story: the title, the dateline, the agency (the one in the
+ * dateline, or else the first credited), the date of a stamp, and the credits; under an
+ * agency's own dateline its bylines and "(Reporting by …)" trailer name its staff.
+ *
+ * Nothing is dropped: every segment ends up as a block with a role and a reason. Patterns are
+ * compiled once; each pass is linear in the number of segments.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -33,6 +42,8 @@
 typedef struct
 {
   DeskSegment *segment;
+  const char  *raw;          /* the segment's text after any writethru slug */
+  gsize        slug_length;  /* bytes of a writethru slug ("UPDATE 2-") split off the head */
   char        *clean;
   char        *key;          /* folded for comparing repeated lines */
   guint        words;
@@ -46,6 +57,7 @@ typedef struct
   GString     *joined_text;  /* body text after rejoining */
   gsize        own_length;   /* of joined_text before anything was joined to it */
   gsize        joined_end;
+  gsize        stray_length; /* bytes of a stray character (and its space) at the head */
 } Item;
 
 static void
@@ -405,18 +417,94 @@ is_widget (const Item *item)
 {
   g_autofree char *lower = NULL;
 
-  if (item->words > 10)
+  if (item->words > 25)
     return FALSE;
 
   lower = g_utf8_strdown (item->clean, -1);
   for (guint i = 0; i < G_N_ELEMENTS (widget_phrases); i++)
     {
-      if (g_str_has_prefix (lower, widget_phrases[i]))
+      gsize length = strlen (widget_phrases[i]);
+
+      if (!g_str_has_prefix (lower, widget_phrases[i]))
+        continue;
+
+      /* A widget title is short; a link to another story ("Also Read: <its headline>")
+       * may be as long as a headline, but says what it is with a colon. */
+      if (item->words <= 10 || widget_phrases[i][length - 1] == ':' || lower[length] == ':')
         return TRUE;
     }
 
-  /* Copyright notices: "© 2026 Harbour Times" */
-  return g_str_has_prefix (item->clean, "\xc2\xa9") || g_str_has_prefix (lower, "(c) ");
+  return FALSE;
+}
+
+/* "© 2026 Harbour Times", "Savanna Wire © 2026. All rights reserved.", "Copyright 2026 …" */
+static gboolean
+is_copyright_notice (const Item *item)
+{
+  static GRegex *re;
+
+  if (g_once_init_enter (&re))
+    g_once_init_leave (&re, g_regex_new ("^copyright\\b|\xc2\xa9|\\(c\\)\\s*(19|20)\\d\\d|"
+                                         "\\ball rights reserved\\b",
+                                         G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL));
+
+  return item->words <= 15 && g_regex_match (re, item->clean, 0, NULL);
+}
+
+/* The slug a wire service puts before a writethru's headline: "UPDATE 2-", "REFILE-UPDATE 1-",
+ * "CORRECTED-". Returns its length in bytes at the head of @raw, or 0. */
+static gsize
+find_writethru_slug (const char *raw)
+{
+  static GRegex *re;
+  g_autoptr(GMatchInfo) match = NULL;
+  int end = 0;
+
+  if (g_once_init_enter (&re))
+    g_once_init_leave (&re, g_regex_new ("^(?:(?:UPDATE|WRAPUP|REFILE|CORRECTED|RPT|REPEAT)"
+                                         "(?: \\d{1,2})?-)+(?=\\S)",
+                                         G_REGEX_OPTIMIZE, 0, NULL));
+
+  if (!g_regex_match (re, raw, 0, &match))
+    return 0;
+
+  g_match_info_fetch_pos (match, 0, NULL, &end);
+  return end;
+}
+
+/* What a wire service or a site says about the version itself, not part of the story:
+ * a writethru header ("UPDATED", "UPDATE 2") or note ("(Adds comments; corrects number in
+ * paragraph 9)", "This story has been updated to …", "Editor's note: …"). */
+static const char *
+find_writethru_note (const Item *item)
+{
+  static GRegex *header_re, *changes_re, *note_re;
+
+  if (g_once_init_enter (&header_re))
+    {
+      changes_re = g_regex_new ("^\\((Adds|Updates|Corrects|Recasts|Rewrites|Changes|Refiles|"
+                                "Removes|Fixes|Repeats|Clarifies|Inserts|Deletes|Moves|Tops|"
+                                "Combines)\\b"
+                                "[^()]*\\)\\.?$",
+                                G_REGEX_OPTIMIZE, 0, NULL);
+      note_re = g_regex_new ("^(this (story|article|report|item|version) (has been|was|is being) "
+                             "(updated|corrected|changed|revised|rewritten)\\b|"
+                             "editor['\xe2\x80\x99]?s note\\b|correction:|clarification:)",
+                             G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+      g_once_init_leave (&header_re,
+                         g_regex_new ("^(UPDATED|UPDATE|CORRECTED|REFILED?|WRITETHRU|WRITE-THRU)"
+                                      "(\\s+\\d{1,2})?\\s*[:-]?$",
+                                      G_REGEX_OPTIMIZE, 0, NULL));
+    }
+
+  if (item->words <= 3 && g_regex_match (header_re, item->clean, 0, NULL))
+    return "writethru header";
+
+  if (item->words <= 80 && (g_regex_match (changes_re, item->clean, 0, NULL) ||
+                            g_regex_match (note_re, item->clean, 0, NULL)))
+    return "writethru note";
+
+  return NULL;
 }
 
 static gboolean
@@ -471,12 +559,20 @@ classify_alone (Item *item)
   g_autofree char *tag = NULL;
   GPtrArray *credits;
   DeskCredit *photo;
+  const char *note;
   gsize credit_start = 0;
 
   if (item->clean[0] == '\0')
     {
       item->role = DESK_BLOCK_ROLE_FURNITURE;
       item->reason = "markup without text";
+      return;
+    }
+
+  if ((note = find_writethru_note (item)) != NULL)
+    {
+      item->role = DESK_BLOCK_ROLE_FURNITURE;
+      item->reason = note;
       return;
     }
 
@@ -515,6 +611,13 @@ classify_alone (Item *item)
     {
       item->role = DESK_BLOCK_ROLE_FURNITURE;
       item->reason = "web page widget";
+      return;
+    }
+
+  if (is_copyright_notice (item))
+    {
+      item->role = DESK_BLOCK_ROLE_FURNITURE;
+      item->reason = "copyright notice";
       return;
     }
 
@@ -744,6 +847,14 @@ classify_head (Item  *items,
     {
       Item *item = &items[i];
 
+      /* The agency's name on a line of its own under the headline is its byline. */
+      if (item->role == DESK_BLOCK_ROLE_CREDIT && item->agency_only)
+        {
+          item->role = DESK_BLOCK_ROLE_BYLINE;
+          item->reason = "agency byline";
+          continue;
+        }
+
       if (item->role != ROLE_UNKNOWN)
         continue;
 
@@ -820,22 +931,38 @@ classify_story (Item  *items,
 
 /* ---- Pass 5: datelines and paragraphs cut by furniture ------------------------------------ */
 
-/* A stray character left by a broken encoding at the head of a paragraph: "Å Despite…". */
-static const char *
-skip_stray_character (const char *text)
+/* A stray character left by a broken encoding at the head of a paragraph: "Å Despite…",
+ * "¦ Uganda has…". Returns how many bytes of @text it takes, with the space after it. */
+static gsize
+stray_character_length (const char *text)
 {
   gunichar c = g_utf8_get_char (text);
   const char *next = g_utf8_next_char (text);
 
-  if ((c == 0x00C2 || c == 0x00C3 || c == 0x00C5 || c == 0xFFFD) && *next == ' ')
+  if ((c == 0x00A6 || c == 0x00C2 || c == 0x00C3 || c == 0x00C5 || c == 0xFFFD) && *next == ' ')
     {
       gunichar after = g_utf8_get_char (next + 1);
 
       if (g_unichar_isupper (after) || after == '"' || after == 0x201C || g_unichar_isdigit (after))
-        return next + 1;
+        return next + 1 - text;
     }
 
-  return text;
+  return 0;
+}
+
+/* Whether a paragraph stops in the middle of a sentence, on a word or a comma, where a page
+ * break or furniture may have cut it. */
+static gboolean
+text_breaks_off (const char *text)
+{
+  const char *end = text + strlen (text);
+  gunichar c;
+
+  if (end == text)
+    return FALSE;
+
+  c = g_utf8_get_char (g_utf8_find_prev_char (text, end));
+  return g_unichar_isalnum (c) || c == ',' || c == ';' || c == '-' || c == 0x2013 || c == 0x2014;
 }
 
 static void
@@ -864,9 +991,11 @@ rejoin_cut_paragraphs (Item  *items,
             break;
 
           /* The sentence goes on: the next paragraph starts in lower case, or furniture
-           * stood between two pieces of one paragraph. */
+           * stood between two pieces of one paragraph (in one chunk of lines, or cut off
+           * on a word or a comma). */
           if (!text_starts_lower (items[j].joined_text->str) &&
-              !(crossed_furniture && items[j].segment->chunk == items[j - 1].segment->chunk))
+              !(crossed_furniture && items[j].segment->chunk == items[j - 1].segment->chunk) &&
+              !(crossed_furniture && text_breaks_off (item->joined_text->str)))
             break;
 
           g_string_append_c (item->joined_text, ' ');
@@ -891,6 +1020,48 @@ collect_credit (GPtrArray  *credits,
   g_ptr_array_add (credits, g_object_ref (credit));
 }
 
+/* Bylines, and the wire's own trailer in parentheses ("(Reporting by …; Editing by …)"), name
+ * the agency's staff: in a story under the agency's own dateline ("NAIROBI, April 22
+ * (Reuters) -") they are the agency's people even where the line does not say so. Contributor
+ * lines of a newspaper ("Staff writer … contributed") are not. */
+static gboolean
+credits_agency_staff (const Item *item)
+{
+  return item->role == DESK_BLOCK_ROLE_BYLINE ||
+         (item->role == DESK_BLOCK_ROLE_CREDIT && item->clean[0] == '(');
+}
+
+static void
+collect_credits (DeskClassified *result,
+                 GPtrArray      *found,
+                 GPtrArray      *staff,
+                 const char     *wire)
+{
+  for (guint i = 0; i < found->len; i++)
+    {
+      g_autoptr(DeskCredit) credit = g_object_ref (g_ptr_array_index (found, i));
+      const char *org = desk_credit_get_organization (credit);
+      const char *role = desk_credit_get_role (credit);
+
+      if (wire != NULL && (org == NULL || org[0] == '\0') &&
+          g_ptr_array_find (staff, credit, NULL))
+        {
+          DeskCredit *staffed = desk_credit_new (desk_credit_get_name (credit), wire, role);
+
+          g_object_unref (credit);
+          credit = staffed;
+          org = wire;
+          role = desk_credit_get_role (credit);
+        }
+
+      collect_credit (result->credits, credit);
+
+      if (result->agency == NULL && org != NULL && org[0] != '\0' &&
+          g_strcmp0 (role, DESK_CREDIT_ROLE_PHOTOGRAPHER) != 0)
+        result->agency = g_strdup (org);
+    }
+}
+
 /**
  * _desk_classify:
  * @text: the decoded text of a source
@@ -904,6 +1075,9 @@ _desk_classify (const char *text,
 {
   g_autoptr(DeskClassified) result = g_new0 (DeskClassified, 1);
   g_autofree Item *items = g_new0 (Item, MAX (segments->len, 1));
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();   /* DeskCredit, as the items give them */
+  g_autoptr(GPtrArray) staff = g_ptr_array_new ();   /* those of them that name wire staff */
+  g_autofree char *wire = NULL;                      /* the agency in the dateline */
   guint n_items = segments->len;
   guint story_start;
   gboolean dateline_done = FALSE;
@@ -917,7 +1091,9 @@ _desk_classify (const char *text,
       Item *item = &items[i];
 
       item->segment = g_ptr_array_index (segments, i);
-      item->clean = _desk_classify_strip_markdown (item->segment->text, &item->heading);
+      item->slug_length = find_writethru_slug (item->segment->text);
+      item->raw = item->segment->text + item->slug_length;
+      item->clean = _desk_classify_strip_markdown (item->raw, &item->heading);
       item->key = fold_key (item->clean);
       item->words = count_words (item->clean);
       item->role = ROLE_UNKNOWN;
@@ -931,7 +1107,8 @@ _desk_classify (const char *text,
 
   for (guint i = 0; i < n_items; i++)
     {
-      items[i].joined_text = g_string_new (skip_stray_character (items[i].clean));
+      items[i].stray_length = stray_character_length (items[i].clean);
+      items[i].joined_text = g_string_new (items[i].clean + items[i].stray_length);
       items[i].own_length = items[i].joined_text->len;
       items[i].joined_end = items[i].segment->end;
     }
@@ -947,12 +1124,25 @@ _desk_classify (const char *text,
       if (item->merged_away)
         continue;
 
+      if (item->slug_length > 0)
+        {
+          g_autofree char *slug = g_strndup (item->segment->text, item->slug_length);
+
+          g_ptr_array_add (result->blocks,
+                           desk_block_new (DESK_BLOCK_ROLE_FURNITURE, slug,
+                                           start, start + item->slug_length, "writethru slug"));
+          start += item->slug_length;
+        }
+
+      /* Where the stray character is in the text too, the block starts after it. */
+      if (item->stray_length > 0 && strncmp (item->raw, item->clean, item->stray_length) == 0)
+        start += item->stray_length;
+
       if (item->role == DESK_BLOCK_ROLE_BODY && !dateline_done && i < story_start + 3 &&
-          find_dateline (item->segment->text, &dateline))
+          find_dateline (item->raw, &dateline))
         {
           g_autofree char *place = _desk_classify_strip_markdown (dateline.place, NULL);
-          g_autofree char *own = _desk_classify_strip_markdown (item->segment->text + dateline.length,
-                                                                NULL);
+          g_autofree char *own = _desk_classify_strip_markdown (item->raw + dateline.length, NULL);
           /* The body is what follows the dateline, and whatever rejoining added to it. */
           g_autofree char *rest = g_strconcat (own, item->joined_text->str + item->own_length, NULL);
 
@@ -965,8 +1155,8 @@ _desk_classify (const char *text,
                                            item->reason));
 
           result->dateline = g_steal_pointer (&place);
-          if (dateline.agency != NULL && result->agency == NULL)
-            result->agency = g_strdup (dateline.agency);
+          if (dateline.agency != NULL)
+            wire = g_strdup (dateline.agency);
           dateline_clear (&dateline);
           dateline_done = TRUE;
         }
@@ -983,26 +1173,23 @@ _desk_classify (const char *text,
       if (item->date != NULL && result->date == NULL)
         result->date = g_strdup (item->date);
 
-      if (item->credits != NULL)
+      for (guint c = 0; item->credits != NULL && c < item->credits->len; c++)
         {
-          for (guint c = 0; c < item->credits->len; c++)
-            {
-              DeskCredit *credit = g_ptr_array_index (item->credits, c);
-              const char *name = desk_credit_get_name (credit);
-              const char *org = desk_credit_get_organization (credit);
-              const char *role = desk_credit_get_role (credit);
+          DeskCredit *credit = g_ptr_array_index (item->credits, c);
+          const char *name = desk_credit_get_name (credit);
 
-              collect_credit (result->credits, credit);
+          g_ptr_array_add (found, credit);
+          if (credits_agency_staff (item))
+            g_ptr_array_add (staff, credit);
 
-              if (item->role == DESK_BLOCK_ROLE_BYLINE && name != NULL && name[0] != '\0')
-                g_ptr_array_add (result->bylines, g_strdup (name));
-
-              if (result->agency == NULL && org != NULL && org[0] != '\0' &&
-                  g_strcmp0 (role, DESK_CREDIT_ROLE_PHOTOGRAPHER) != 0)
-                result->agency = g_strdup (org);
-            }
+          if (item->role == DESK_BLOCK_ROLE_BYLINE && name != NULL && name[0] != '\0')
+            g_ptr_array_add (result->bylines, g_strdup (name));
         }
     }
+
+  /* The agency is the one in the dateline, or else the first one credited. */
+  result->agency = g_strdup (wire);
+  collect_credits (result, found, staff, wire);
 
   for (guint i = 0; i < n_items; i++)
     item_clear (&items[i]);

@@ -157,12 +157,15 @@ segment_chunk (GPtrArray  *segments,
   for (guint i = 0; i + 1 < n_lines; i++)
     max_width = MAX (max_width, lines[i].width);
 
-  /* Within wrapped text a paragraph ends at a short line that ends a sentence, or
-   * before an indented line. */
+  /* Within wrapped text a paragraph ends before an indented line, or at a short line that
+   * ends a sentence or is followed by one that does not start in lower case (a headline
+   * above the text): wrapping would have filled a line that goes on. */
   for (guint i = 0; i < n_lines; i++)
     {
       gboolean last = (i + 1 == n_lines);
-      gboolean short_end = lines[i].width * 4 < max_width * 3 && ends_sentence (text, &lines[i]);
+      gboolean is_short = lines[i].width * 4 < max_width * 3;
+      gboolean short_end = is_short && (ends_sentence (text, &lines[i]) ||
+                                        (!last && !starts_lower (text, &lines[i + 1])));
       gboolean next_indented = !last && lines[i + 1].indented;
 
       if (last || short_end || next_indented)
