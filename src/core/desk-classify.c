@@ -392,12 +392,17 @@ is_time_stamp (const Item *item)
                                          "last modified|modified)\\b\\s*(on|at)?:?",
                                          G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL));
 
-  if (item->words <= 10 && g_regex_match (re, item->clean, 0, NULL))
+  if (item->words > 10)
+    return FALSE;
+
+  if (g_regex_match (re, item->clean, 0, NULL))
     return TRUE;
 
   /* A line that is only a date and perhaps a time. */
+  if (item->words > 5)
+    return FALSE;
   date = find_date (item->clean);
-  return date != NULL && item->words <= 5;
+  return date != NULL;
 }
 
 /* Titles of web page widgets and the prompts around an article. */

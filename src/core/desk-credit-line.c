@@ -468,6 +468,24 @@ regex_get (GRegex     **slot,
   return *slot;
 }
 
+static const char * const contribution_words[] = {
+  "contribut", "reporting", "writing", "editing", "compil", "research", "checking", NULL
+};
+
+static const char * const photo_words[] = { "photo", "pic", "image", "credit", NULL };
+
+/* Whether @text has one of @words, in any case: a cheap test before the patterns run. */
+static gboolean
+mentions_any (const char         *text,
+              const char * const *words)
+{
+  for (guint i = 0; words[i] != NULL; i++)
+    if (strcasestr (text, words[i]) != NULL)
+      return TRUE;
+
+  return FALSE;
+}
+
 /* Splits @text at every match of @regex, dropping empty pieces. */
 static GPtrArray *
 split_by (GRegex     *regex,
@@ -980,9 +998,9 @@ desk_credit_line_parse_contributors (const char *line)
 
   g_return_val_if_fail (line != NULL, NULL);
 
-  /* Every form names its people after "by" or says they contributed: most paragraphs
-   * are turned away here, cheaply. */
-  if (strcasestr (line, "by ") == NULL && strcasestr (line, "contribut") == NULL)
+  /* Every form says what its people did: contributed, reported, wrote, edited, compiled,
+   * researched or checked. Most paragraphs are turned away here, cheaply. */
+  if (!mentions_any (line, contribution_words))
     return NULL;
 
   if (!g_utf8_validate (line, -1, NULL))
@@ -1415,6 +1433,16 @@ static const char * const photo_keywords[] = {
   "Picture:", "Pic:", "Image:", "Credit:", "Photographed by ", "Photos by ", "Photo by ",
 };
 
+static gboolean
+ends_with_ci (const char *text,
+              const char *suffix)
+{
+  gsize length = strlen (text), suffix_length = strlen (suffix);
+
+  return length >= suffix_length &&
+         g_ascii_strcasecmp (text + length - suffix_length, suffix) == 0;
+}
+
 static guint
 count_spaces (const char *text)
 {
@@ -1437,9 +1465,13 @@ parse_photo_credit_body (const char *body,
   guint min_words = form == PHOTO_BARE ? 2 : 1;
   const char *org;
 
-  plain = g_regex_replace_literal (regex_get (&suffix_regex,
-                                              "\\s*[,/]\\s*(?:file|pool|handout)$"),
-                                   text, -1, 0, "", 0, NULL);
+  /* ", File", "/Pool", ", Handout" at the end; the pattern only where one may be. */
+  if (ends_with_ci (text, "file") || ends_with_ci (text, "pool") || ends_with_ci (text, "handout"))
+    plain = g_regex_replace_literal (regex_get (&suffix_regex,
+                                                "\\s*[,/]\\s*(?:file|pool|handout)$"),
+                                     text, -1, 0, "", 0, NULL);
+  else
+    plain = g_strdup (text);
   if (plain == NULL)
     return NULL;
   strip_chars (plain, ".,;");
@@ -1665,9 +1697,8 @@ desk_credit_line_parse_photo_credit (const char *caption,
         }
     }
 
-  /* "Photo: Jane Doe / Reuters": every keyword ends in a colon or "by ". */
-  for (guint k = 0; k < G_N_ELEMENTS (photo_keywords) &&
-       (memchr (caption, ':', end) != NULL || strcasestr (caption, "by ") != NULL); k++)
+  /* "Photo: Jane Doe / Reuters": every keyword names a photo, picture, image or credit. */
+  for (guint k = 0; k < G_N_ELEMENTS (photo_keywords) && mentions_any (caption, photo_words); k++)
     {
       gsize len = strlen (photo_keywords[k]);
 
@@ -1711,7 +1742,8 @@ desk_credit_line_parse_photo_credit (const char *caption,
     tail = g_strndup (caption + start, end - start);
     /* A bare credit is "Name/Agency", "Name for Organisation" or an agency's name: a
      * sentence that is none of these is turned away cheaply. */
-    if (strchr (tail, '/') == NULL && strstr (tail, " for ") == NULL && count_spaces (tail) > 5)
+    if (strchr (tail, '/') == NULL && strstr (tail, " for ") == NULL &&
+        (count_spaces (tail) > 5 || !desk_organization_is_photo_agency (tail)))
       return NULL;
     credit = parse_photo_credit_body (tail, PHOTO_BARE);
 

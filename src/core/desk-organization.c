@@ -204,12 +204,17 @@ organization_index (void)
   return index;
 }
 
+/* Longer than any name or alias in the table, with room for surrounding punctuation. */
+#define MAX_NAME_LENGTH 96
+
 static const DeskOrganization *
 organization_lookup (const char *name)
 {
   g_autofree char *key = NULL;
 
-  if (name == NULL || *name == '\0')
+  /* No organisation's name is this long: a sentence is not one, and need not be folded
+   * to find that out. */
+  if (name == NULL || *name == '\0' || strnlen (name, MAX_NAME_LENGTH + 1) > MAX_NAME_LENGTH)
     return NULL;
 
   key = organization_key (name);
