@@ -52,31 +52,84 @@ parse_options (GOptionContext  *context,
   return TRUE;
 }
 
-/* Reads every source named on the command line; on the first failure prints why and
- * returns NULL. */
+typedef struct
+{
+  GPtrArray *sources;   /* DeskSource or NULL, in command-line order */
+  GPtrArray *errors;    /* GError or NULL, likewise */
+  guint      pending;
+} Loading;
+
+typedef struct
+{
+  Loading *loading;
+  guint    index;
+} LoadingSlot;
+
+static void
+source_loaded_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  LoadingSlot *slot = user_data;
+  GError *error = NULL;
+  DeskSource *source = desk_source_new_for_file_finish (result, &error);
+
+  slot->loading->sources->pdata[slot->index] = source;
+  slot->loading->errors->pdata[slot->index] = error;
+  slot->loading->pending--;
+  g_free (slot);
+}
+
+/* Reads every source named on the command line, several at a time in worker threads, and
+ * keeps their order. On a failure prints why, for the first failing file in that order,
+ * and returns NULL. */
 static GPtrArray *
 load_sources (char  **paths,
               int     n_paths)
 {
+  Loading loading = { 0 };
   g_autoptr(GPtrArray) sources = g_ptr_array_new_with_free_func (g_object_unref);
+  gboolean failed = FALSE;
+
+  loading.sources = g_ptr_array_new ();
+  loading.errors = g_ptr_array_new ();
+  g_ptr_array_set_size (loading.sources, n_paths);
+  g_ptr_array_set_size (loading.errors, n_paths);
+  loading.pending = n_paths;
 
   for (int i = 0; i < n_paths; i++)
     {
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (paths[i]);
-      g_autoptr(GError) error = NULL;
-      DeskSource *source;
+      LoadingSlot *slot = g_new0 (LoadingSlot, 1);
 
-      source = desk_source_new_for_file (file, 0, NULL, &error);
-      if (source == NULL)
-        {
-          g_printerr ("copydesk-merge: %s\n", error->message);
-          return NULL;
-        }
-
-      g_ptr_array_add (sources, source);
+      slot->loading = &loading;
+      slot->index = i;
+      desk_source_new_for_file_async (file, 0, NULL, source_loaded_cb, slot);
     }
 
-  return g_steal_pointer (&sources);
+  while (loading.pending > 0)
+    g_main_context_iteration (NULL, TRUE);
+
+  for (int i = 0; i < n_paths; i++)
+    {
+      DeskSource *source = loading.sources->pdata[i];
+      GError *error = loading.errors->pdata[i];
+
+      if (error != NULL && !failed)
+        {
+          g_printerr ("copydesk-merge: %s\n", error->message);
+          failed = TRUE;
+        }
+      g_clear_error (&error);
+
+      if (source != NULL)
+        g_ptr_array_add (sources, source);
+    }
+
+  g_ptr_array_unref (loading.sources);
+  g_ptr_array_unref (loading.errors);
+
+  return failed ? NULL : g_steal_pointer (&sources);
 }
 
 static void
