@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "desk-project-file.h"
 #include "desk-sentence.h"
 #include "desk-suggester.h"
 
@@ -278,14 +279,22 @@ test_accept_all_two_additions (void)
   g_autoptr(GPtrArray) last = NULL;
   const char *text;
 
-  /* Two sources add to one paragraph: two suggestions, each against the draft as it is. */
-  g_assert_cmpuint (count_kind (first, DESK_SUGGESTION_ADDITION), ==, 2);
+  DeskSuggestion *addition;
 
-  /* Accept All takes both, in two rounds, and nothing is left. */
-  g_assert_cmpuint (desk_suggester_accept_all (suggester, project), ==, 2);
+  /* Two sources add to one paragraph: one suggestion with both new parts, each spliced in
+   * after the word that precedes it in its source. */
+  g_assert_cmpuint (count_kind (first, DESK_SUGGESTION_ADDITION), ==, 1);
+  addition = find_kind (first, DESK_SUGGESTION_ADDITION, 0);
+  g_assert_cmpstr (desk_suggestion_get_text (addition), ==,
+                   "The council approved the budget on Monday after a long debate over funding "
+                   "for rural school buses, with nine members voting against it.");
+  g_assert_cmpuint (desk_suggestion_get_n_marks (addition), ==, 2);
+  g_assert_cmpuint (desk_suggestion_get_n_sources (addition), ==, 2);
+
+  /* Accept All takes it, and nothing is left. */
+  g_assert_cmpuint (desk_suggester_accept_all (suggester, project), ==, 1);
   text = desk_paragraph_get_text (desk_draft_get_paragraph (desk_project_get_draft (project), 0));
-  g_assert_nonnull (strstr (text, "rural school buses"));
-  g_assert_nonnull (strstr (text, "nine members voting against"));
+  g_assert_cmpstr (text, ==, desk_suggestion_get_text (addition));
   last = desk_suggester_suggest (suggester, project);
   g_assert_cmpuint (count_kind (last, DESK_SUGGESTION_ADDITION), ==, 0);
 }
@@ -310,6 +319,45 @@ test_aliases_fold_entities (void)
   g_assert_null (strstr (nl, "islamic"));
   g_assert_cmpstr (desk_aliases_lookup (aliases, "Daesh"), ==, "Islamic State");
   g_assert_null (desk_aliases_lookup (aliases, "is"));
+}
+
+static void
+test_project_aliases (void)
+{
+  static const char * const names[] = { "draft.txt", "other.txt", NULL };
+  static const char * const texts[] = {
+    "Dam\n\nOfficials of the Ministry of Water said the dam would be finished by 2027.\n",
+    "Dam\n\nOfficials of Wizara ya Maji said the dam would be finished by 2027.\n",
+    NULL
+  };
+  g_autoptr(DeskProject) project = project_from_texts (names, texts);
+  g_autoptr(GPtrArray) before = suggest (project);
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) saved = NULL;
+  g_autoptr(DeskProject) reopened = NULL;
+
+  /* Without the project's table the Swahili name reads as other content. */
+  g_assert_cmpuint (count_kind (before, DESK_SUGGESTION_MISSING), ==, 1);
+
+  g_assert_true (desk_project_set_aliases (project,
+                                           "Ministry of Water = Ministry of Water | Wizara ya Maji\n",
+                                           &error));
+  g_assert_no_error (error);
+  after = suggest (project);
+  g_assert_cmpuint (after->len, ==, 0);
+
+  /* A table that cannot be read is refused, and the old one kept. */
+  g_assert_false (desk_project_set_aliases (project, "no equals sign\n", &error));
+  g_assert_error (error, DESK_ERROR, DESK_ERROR_MALFORMED);
+  g_clear_error (&error);
+  g_assert_nonnull (strstr (desk_project_get_aliases (project), "Wizara ya Maji"));
+
+  /* It is part of the project file. */
+  saved = desk_project_file_save_to_bytes (project);
+  reopened = desk_project_file_load_from_bytes (saved, "roundup.copydesk", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (desk_project_get_aliases (reopened), ==, desk_project_get_aliases (project));
 }
 
 static void
@@ -541,6 +589,7 @@ main (int   argc,
   g_test_add_func ("/suggester/variants", test_variants_off_by_default);
   g_test_add_func ("/sentence/aliases", test_aliases_fold_entities);
   g_test_add_func ("/sentence/alias-table", test_aliases_text_form);
+  g_test_add_func ("/suggester/project-aliases", test_project_aliases);
   g_test_add_func ("/sentence/split", test_sentence_split);
   g_test_add_data_func ("/suggester/keys/shared-seeds", &shared, measure);
   g_test_add_data_func ("/suggester/keys/harbour-fire", &harbour, measure);

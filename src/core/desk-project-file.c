@@ -26,6 +26,7 @@
  *     },
  *     "rejected": [ "…" ],                texts of suggestions the editor rejected
  *     "organization_order": [ "…" ],      preferred organisations, first first
+ *     "aliases": "…" | null,              the project's own alias table (optional)
  *     "credits": { … },                   the editor's decisions: desk_credits_save_decisions()
  *     "settings": { "credit_style": "contributor-line" | "agency-line" | "none" }
  *   }
@@ -228,6 +229,7 @@ desk_project_file_save_to_bytes (DeskProject *project)
 
   add_strv (builder, "rejected", desk_project_get_rejected (project));
   add_strv (builder, "organization_order", desk_project_get_organization_order (project));
+  add_nullable_string (builder, "aliases", desk_project_get_aliases (project));
 
   json_builder_set_member_name (builder, "credits");
   json_builder_add_value (builder, desk_credits_save_decisions (credits));
@@ -879,6 +881,19 @@ load (Reader *reader,
   for (guint i = 0; i < rejected->len; i++)
     desk_project_add_rejected (project, g_ptr_array_index (rejected, i));
   desk_project_set_organization_order (project, (const char * const *)organization_order->pdata);
+
+  {
+    const char *aliases = NULL;
+    g_autoptr(GError) aliases_error = NULL;
+
+    if (!read_string (reader, root, "", "aliases", TRUE, &aliases))
+      return NULL;
+    if (!desk_project_set_aliases (project, aliases, &aliases_error))
+      {
+        g_set_error (reader->error, DESK_ERROR, DESK_ERROR_MALFORMED, "%s", aliases_error->message);
+        return NULL;
+      }
+  }
 
   node = member (root, "credits");
   if (node != NULL && !JSON_NODE_HOLDS_NULL (node))

@@ -16,6 +16,7 @@
 #include "config.h"
 
 #include "desk-credits.h"
+#include "desk-aliases.h"
 #include "desk-project.h"
 
 struct _DeskProject
@@ -27,6 +28,7 @@ struct _DeskProject
   char       *draft_source_id;
   GPtrArray  *rejected;            /* of char *, NULL-terminated */
   GStrv       organization_order;
+  char       *aliases;             /* the project's own alias table, in its text form */
   DeskCredits *credits;            /* made on first use */
 };
 
@@ -93,6 +95,7 @@ desk_project_finalize (GObject *object)
   g_clear_pointer (&self->draft_source_id, g_free);
   g_clear_pointer (&self->rejected, g_ptr_array_unref);
   g_clear_pointer (&self->organization_order, g_strfreev);
+  g_clear_pointer (&self->aliases, g_free);
 
   G_OBJECT_CLASS (desk_project_parent_class)->finalize (object);
 }
@@ -517,6 +520,57 @@ desk_project_remove_rejected (DeskProject *self,
 
   g_ptr_array_remove_index (self->rejected, index);
 
+  emit_changed (self);
+
+  return TRUE;
+}
+
+/**
+ * desk_project_get_aliases:
+ *
+ * Returns: (nullable): the project's own alias table in its text form
+ *   (`canonical = variant | variant`, a line each), added to the built-in one when the
+ *   suggester matches names; %NULL when the project has none
+ */
+const char *
+desk_project_get_aliases (DeskProject *self)
+{
+  g_return_val_if_fail (DESK_IS_PROJECT (self), NULL);
+
+  return self->aliases;
+}
+
+/**
+ * desk_project_set_aliases:
+ * @aliases: (nullable): an alias table in its text form, or %NULL for none
+ * @error: return location for a #GError
+ *
+ * Sets the project's own alias table. A table that cannot be read is refused with an
+ * error naming the line, and the old one is kept.
+ *
+ * Returns: %TRUE if the table was set
+ */
+gboolean
+desk_project_set_aliases (DeskProject  *self,
+                          const char   *aliases,
+                          GError      **error)
+{
+  g_autoptr(DeskAliases) check = NULL;
+
+  g_return_val_if_fail (DESK_IS_PROJECT (self), FALSE);
+
+  if (aliases != NULL && aliases[0] == '\0')
+    aliases = NULL;
+
+  if (g_strcmp0 (aliases, self->aliases) == 0)
+    return TRUE;
+
+  check = desk_aliases_new ();
+  if (aliases != NULL && !desk_aliases_load_from_data (check, aliases, error))
+    return FALSE;
+
+  g_free (self->aliases);
+  self->aliases = g_strdup (aliases);
   emit_changed (self);
 
   return TRUE;

@@ -38,6 +38,10 @@ void                desk_project_add_rejected       (DeskProject  *self,
                                                      const char   *text);
 gboolean            desk_project_remove_rejected    (DeskProject  *self,
                                                      const char   *text);
+const char         *desk_project_get_aliases        (DeskProject  *self);
+gboolean            desk_project_set_aliases        (DeskProject  *self,
+                                                     const char   *aliases,
+                                                     GError      **error);
 const char * const *desk_project_get_organization_order (DeskProject *self);
 void                desk_project_set_organization_order (DeskProject        *self,
                                                          const char * const *order);

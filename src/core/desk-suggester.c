@@ -37,7 +37,7 @@
 /* ... or in two neighbouring draft sentences together (the source joined them). */
 #define COVERED_BY_PAIR  0.85
 /* A source sentence extends a draft sentence that it holds this much of ... */
-#define EXTENDS          0.50
+#define EXTENDS          0.70
 /* ... by a run of at least this many new words. */
 #define CLAUSE_WORDS     2
 /* A sentence with at most this many content words is short. */
@@ -173,6 +173,9 @@ snapshot_new (DeskSuggester *self,
 
   snapshot->org_order = g_strdupv ((GStrv)desk_project_get_organization_order (project));
   snapshot->aliases = desk_aliases_copy (self->aliases);
+  /* The project's own entries, on top of the suggester's table (checked when set). */
+  if (desk_project_get_aliases (project) != NULL)
+    desk_aliases_load_from_data (snapshot->aliases, desk_project_get_aliases (project), NULL);
   snapshot->variants = self->show_variants;
 
   return snapshot;
@@ -1167,20 +1170,27 @@ place_source (GPtrArray *candidates)
   return after;
 }
 
-typedef struct
+typedef struct _Choice Choice;
+
+struct _Choice
 {
   Candidate      *candidate;
   int             after;
   double          position;   /* in its source, 0 to 1 */
   DeskSuggestion *suggestion;
   GArray         *taken;      /* guint: clusters this candidate proposes */
-} Choice;
+  Choice         *lead;       /* additions: the choice whose suggestion this one joins */
+  GPtrArray      *members;    /* on a lead: the choices whose new parts it gathers */
+  GPtrArray      *carriers;   /* on a lead: more candidates that carry what it proposes */
+};
 
 static void
 choice_free (Choice *choice)
 {
   g_clear_object (&choice->suggestion);
   g_clear_pointer (&choice->taken, g_array_unref);
+  g_clear_pointer (&choice->members, g_ptr_array_unref);
+  g_clear_pointer (&choice->carriers, g_ptr_array_unref);
   g_free (choice);
 }
 
@@ -1210,25 +1220,26 @@ compare_choices (gconstpointer a,
   return (int)x->paragraph - (int)y->paragraph;
 }
 
-/* Whether @item brings a cluster that @proposed does not have yet. */
 static gboolean
-item_is_fresh (Item       *item,
-               GHashTable *proposed)
+item_taken_by (Item   *item,
+               GArray *taken)
 {
   for (guint i = 0; i < item->clusters->len; i++)
-    if (!g_hash_table_contains (proposed, GUINT_TO_POINTER (g_array_index (item->clusters, guint, i) + 1)))
-      return TRUE;
+    for (guint j = 0; j < taken->len; j++)
+      if (g_array_index (item->clusters, guint, i) == g_array_index (taken, guint, j))
+        return TRUE;
   return FALSE;
 }
 
+/* A missing paragraph's text: the whole paragraph when everything in it is new, else the
+ * sentences that bring the clusters this choice took. */
 static char *
-missing_text (Candidate  *candidate,
-              GHashTable *proposed,
-              gboolean    whole)
+missing_text (Candidate *candidate,
+              GArray    *taken)
 {
   GString *text = g_string_new (NULL);
 
-  if (whole)
+  if (taken->len == candidate->clusters->len)
     {
       g_string_append (text, candidate->text);
       return g_string_free (text, FALSE);
@@ -1238,7 +1249,7 @@ missing_text (Candidate  *candidate,
     {
       SourceSentence *ss = g_ptr_array_index (candidate->sentences, i);
 
-      if (ss->item == NULL || !item_is_fresh (ss->item, proposed))
+      if (ss->item == NULL || !item_taken_by (ss->item, taken))
         continue;
       if (text->len > 0)
         g_string_append_c (text, ' ');
@@ -1354,99 +1365,133 @@ append_new (GString    *text,
   g_string_append_len (new_text, piece + skip, length - skip);
 }
 
-/* The draft paragraph with a candidate's new sentences and clauses put in. */
-static DeskSuggestion *
-build_addition (Run        *run,
-                Candidate  *candidate,
-                GHashTable *proposed)
+typedef struct
 {
-  guint target = candidate->aligned;
+  guint           at;          /* byte offset in the draft paragraph */
+  SourceSentence *ss;
+  Candidate      *candidate;
+} Splice;
+
+static int
+compare_splices (gconstpointer a,
+                 gconstpointer b)
+{
+  const Splice *sa = a, *sb = b;
+
+  return sa->at < sb->at ? -1 : sa->at > sb->at;
+}
+
+typedef struct
+{
+  SourceSentence *ss;
+  Candidate      *candidate;
+} Insert;
+
+/* One draft paragraph with every new part its sources add put in: clauses spliced into
+ * the draft's sentences after the word that precedes them in the source, new sentences
+ * after the draft sentence that precedes them there. @members are the choices, best
+ * first, whose new parts go in; each brings the parts of the clusters it took. */
+static DeskSuggestion *
+build_addition (Run       *run,
+                guint      target,
+                GPtrArray *members)
+{
   GPtrArray *draft_sentences = g_ptr_array_index (run->draft_parsed, target);
   const char *draft_text = g_ptr_array_index (run->snapshot->draft, target);
+  guint n = draft_sentences->len;
   g_autoptr(GString) text = g_string_new (NULL);
   g_autoptr(GString) new_text = g_string_new (NULL);
   g_autoptr(GArray) marks = g_array_new (FALSE, FALSE, sizeof (guint));
-  /* For each draft sentence: source sentences to put after it (index -1: before all). */
-  g_autoptr(GPtrArray) after = g_ptr_array_new_with_free_func ((GDestroyNotify)g_ptr_array_unref);
-  g_autoptr(GHashTable) replaced = g_hash_table_new (NULL, NULL);
-  int last_draft = -1;
+  g_autoptr(GPtrArray) splices = g_ptr_array_new_with_free_func ((GDestroyNotify)g_array_unref);
+  g_autoptr(GPtrArray) inserts = g_ptr_array_new_with_free_func ((GDestroyNotify)g_array_unref);
+  guint n_sentences = 0;
   DeskSuggestion *suggestion;
 
-  for (guint i = 0; i <= draft_sentences->len; i++)
-    g_ptr_array_add (after, g_ptr_array_new ());
+  for (guint d = 0; d < n; d++)
+    g_ptr_array_add (splices, g_array_new (FALSE, FALSE, sizeof (Splice)));
+  for (guint d = 0; d <= n; d++)
+    g_ptr_array_add (inserts, g_array_new (FALSE, FALSE, sizeof (Insert)));
 
-  for (guint i = 0; i < candidate->sentences->len; i++)
+  for (guint m = 0; m < members->len; m++)
     {
-      SourceSentence *ss = g_ptr_array_index (candidate->sentences, i);
-      int local = -1;
+      Choice *choice = g_ptr_array_index (members, m);
+      Candidate *candidate = choice->candidate;
+      int last_draft = -1;
 
-      if (ss->draft >= 0 && draft_paragraph_of (run, ss->draft) == target)
-        {
-          /* The position of the draft sentence within its paragraph. */
-          for (guint d = 0; d < draft_sentences->len; d++)
-            if (g_ptr_array_index (draft_sentences, d) == draft_sentence (run, ss->draft))
-              local = d;
-        }
+      n_sentences += candidate->sentences->len;
 
-      if (ss->status == STATUS_EXTENDS && local >= 0 && ss->item && item_is_fresh (ss->item, proposed))
+      for (guint i = 0; i < candidate->sentences->len; i++)
         {
-          g_hash_table_insert (replaced, GINT_TO_POINTER (local + 1), ss);
-          last_draft = local;
+          SourceSentence *ss = g_ptr_array_index (candidate->sentences, i);
+          gboolean taken = ss->item != NULL && item_taken_by (ss->item, choice->taken);
+          int local = -1;
+
+          if (ss->draft >= 0 && draft_paragraph_of (run, ss->draft) == target)
+            for (guint d = 0; d < n; d++)
+              if (g_ptr_array_index (draft_sentences, d) == draft_sentence (run, ss->draft))
+                local = d;
+
+          if (ss->status == STATUS_EXTENDS && local >= 0 && taken)
+            {
+              Splice splice = { 0, ss, candidate };
+
+              splice.at = splice_point (g_ptr_array_index (draft_sentences, local), ss, candidate->text);
+              /* A clause with no word of the draft to hang on goes after the sentence. */
+              if (splice.at > 0)
+                g_array_append_val (g_ptr_array_index (splices, local), splice);
+              else
+                {
+                  Insert insert = { ss, candidate };
+                  g_array_append_val (g_ptr_array_index (inserts, local + 1), insert);
+                }
+              last_draft = local;
+            }
+          else if (ss->status == STATUS_NEW && taken)
+            {
+              Insert insert = { ss, candidate };
+              g_array_append_val (g_ptr_array_index (inserts, last_draft + 1), insert);
+            }
+          else if (local >= 0)
+            last_draft = MAX (last_draft, local);
         }
-      else if (ss->status == STATUS_NEW && ss->item && item_is_fresh (ss->item, proposed))
-        g_ptr_array_add (g_ptr_array_index (after, last_draft + 1), ss);
-      else if (local >= 0)
-        last_draft = MAX (last_draft, local);
     }
 
-
-
-  for (int d = -1; d < (int)draft_sentences->len; d++)
+  for (int d = -1; d < (int)n; d++)
     {
-      GPtrArray *inserts = g_ptr_array_index (after, d + 1);
+      GArray *here = g_ptr_array_index (inserts, d + 1);
 
       if (d >= 0)
         {
           const DeskSentence *ds = g_ptr_array_index (draft_sentences, d);
-          SourceSentence *extension = g_hash_table_lookup (replaced, GINT_TO_POINTER (d + 1));
+          GArray *cuts = g_ptr_array_index (splices, d);
+          guint from = ds->start;
 
           if (text->len > 0)
             g_string_append_c (text, ' ');
 
-          if (extension != NULL)
+          g_array_sort (cuts, compare_splices);
+          for (guint k = 0; k < cuts->len; k++)
             {
-              guint at = splice_point (ds, extension, candidate->text);
+              Splice *splice = &g_array_index (cuts, Splice, k);
+              SourceSentence *ss = splice->ss;
 
-              if (at > 0)
-                {
-                  /* The clause, spliced into the draft's own sentence. */
-                  g_string_append_len (text, draft_text + ds->start, at - ds->start);
-                  append_new (text, new_text, marks, candidate->text + extension->clause_start,
-                              extension->clause_end - extension->clause_start);
-                  g_string_append_len (text, draft_text + at, ds->end - at);
-                }
-              else
-                {
-                  /* No word of the draft to hang it on: the source's sentence. */
-                  const char *src = candidate->text;
-                  guint ss_start = extension->sentence->start, ss_end = extension->sentence->end;
-
-                  g_string_append_len (text, src + ss_start, extension->clause_start - ss_start);
-                  append_new (text, new_text, marks, src + extension->clause_start, extension->clause_end - extension->clause_start);
-                  g_string_append_len (text, src + extension->clause_end, ss_end - extension->clause_end);
-                }
+              g_string_append_len (text, draft_text + from, splice->at - from);
+              append_new (text, new_text, marks, splice->candidate->text + ss->clause_start,
+                          ss->clause_end - ss->clause_start);
+              from = splice->at;
             }
-          else
-            g_string_append_len (text, draft_text + ds->start, ds->end - ds->start);
+          g_string_append_len (text, draft_text + from, ds->end - from);
         }
 
-      for (guint k = 0; k < inserts->len; k++)
+      for (guint k = 0; k < here->len; k++)
         {
-          SourceSentence *ss = g_ptr_array_index (inserts, k);
+          Insert *insert = &g_array_index (here, Insert, k);
+          const DeskSentence *sentence = insert->ss->sentence;
 
           if (text->len > 0)
             g_string_append_c (text, ' ');
-          append_new (text, new_text, marks, candidate->text + ss->sentence->start, ss->sentence->end - ss->sentence->start);
+          append_new (text, new_text, marks, insert->candidate->text + sentence->start,
+                      sentence->end - sentence->start);
         }
     }
 
@@ -1454,7 +1499,7 @@ build_addition (Run        *run,
     return NULL;
 
   suggestion = desk_suggestion_new (DESK_SUGGESTION_ADDITION, text->str, target, target,
-                                    MIN (1.0, (double)(marks->len / 2) / MAX (1u, candidate->sentences->len)));
+                                    MIN (1.0, (double)(marks->len / 2) / MAX (1u, n_sentences)));
   desk_suggestion_set_new_text (suggestion, new_text->str);
   for (guint i = 0; i + 1 < marks->len; i += 2)
     desk_suggestion_add_mark (suggestion, g_array_index (marks, guint, i),
@@ -1477,6 +1522,7 @@ choose (Run *run)
 {
   g_autoptr(GPtrArray) choices = g_ptr_array_new_with_free_func ((GDestroyNotify)choice_free);
   g_autoptr(GHashTable) proposed = g_hash_table_new (NULL, NULL);    /* cluster + 1 → Choice */
+  g_autoptr(GHashTable) additions = g_hash_table_new (NULL, NULL);   /* target + 1 → lead Choice */
   g_autoptr(GPtrArray) emitted = g_ptr_array_new ();
   guint start = 0;
 
@@ -1544,33 +1590,22 @@ choose (Run *run)
       /* What it carries was proposed already: it is one more source for it. */
       if (owner != NULL && owner_votes * 2 > candidate->clusters->len)
         {
-          add_source_of (owner->suggestion, candidate);
-          if (fresh == 0 && candidate->aligned < 0)
-            desk_suggestion_add_alternative (owner->suggestion, candidate->source->name,
-                                             candidate->text);
+          Choice *lead = owner->lead ? owner->lead : owner;
+
+          if (lead->suggestion != NULL)
+            {
+              add_source_of (lead->suggestion, candidate);
+              if (fresh == 0 && candidate->aligned < 0)
+                desk_suggestion_add_alternative (lead->suggestion, candidate->source->name,
+                                                 candidate->text);
+            }
+          else
+            g_ptr_array_add (lead->carriers, candidate);
         }
 
       if (fresh == 0)
         continue;
 
-      if (candidate->aligned < 0)
-        {
-          g_autofree char *text = missing_text (candidate, proposed, fresh == candidate->clusters->len);
-
-          choice->suggestion = desk_suggestion_new (DESK_SUGGESTION_MISSING, text, choice->after,
-                                                    -1, 1.0);
-        }
-      else
-        {
-          /* Another source's additions to a paragraph that already has one are a
-           * suggestion of their own: accepting one, the other is computed again against
-           * the new paragraph. */
-          choice->suggestion = build_addition (run, candidate, proposed);
-          if (choice->suggestion == NULL)
-            continue;
-        }
-
-      add_source_of (choice->suggestion, candidate);
       choice->taken = g_array_new (FALSE, FALSE, sizeof (guint));
       for (guint c = 0; c < candidate->clusters->len; c++)
         {
@@ -1583,7 +1618,53 @@ choose (Run *run)
               g_array_append_val (choice->taken, cluster);
             }
         }
-      g_ptr_array_add (emitted, choice);
+
+      if (candidate->aligned < 0)
+        {
+          g_autofree char *text = missing_text (candidate, choice->taken);
+
+          choice->suggestion = desk_suggestion_new (DESK_SUGGESTION_MISSING, text, choice->after,
+                                                    -1, 1.0);
+          add_source_of (choice->suggestion, candidate);
+          g_ptr_array_add (emitted, choice);
+        }
+      else
+        {
+          /* Every source's additions to one draft paragraph make one suggestion. */
+          Choice *lead = g_hash_table_lookup (additions, GINT_TO_POINTER (candidate->aligned + 1));
+
+          if (lead == NULL)
+            {
+              lead = choice;
+              lead->members = g_ptr_array_new ();
+              lead->carriers = g_ptr_array_new ();
+              g_hash_table_insert (additions, GINT_TO_POINTER (candidate->aligned + 1), lead);
+              g_ptr_array_add (emitted, lead);
+            }
+          else
+            choice->lead = lead;
+          g_ptr_array_add (lead->members, choice);
+        }
+    }
+
+  for (guint i = 0; i < emitted->len;)
+    {
+      Choice *lead = g_ptr_array_index (emitted, i);
+
+      if (lead->members != NULL)
+        {
+          lead->suggestion = build_addition (run, lead->candidate->aligned, lead->members);
+          if (lead->suggestion == NULL)
+            {
+              g_ptr_array_remove_index (emitted, i);
+              continue;
+            }
+          for (guint m = 0; m < lead->members->len; m++)
+            add_source_of (lead->suggestion, ((Choice *)g_ptr_array_index (lead->members, m))->candidate);
+          for (guint c = 0; c < lead->carriers->len; c++)
+            add_source_of (lead->suggestion, g_ptr_array_index (lead->carriers, c));
+        }
+      i++;
     }
 
   /* In story order: by the draft paragraph they follow or change, then by their place
