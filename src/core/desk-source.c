@@ -11,8 +11,10 @@
 #include <glib/gi18n.h>
 
 #include "desk-decode.h"
+#include "desk-format.h"
 #include "desk-ingest-private.h"
-#include "desk-source.h"
+#include "desk-reader-private.h"
+#include "desk-source-private.h"
 
 struct _DeskSource
 {
@@ -36,6 +38,14 @@ struct _DeskSource
   GStrv             bylines;
   GListStore       *credits;
   GListStore       *blocks;
+
+  /* What the format says about the story (desk-source-private.h) */
+  const char       *format;
+  char             *slug;
+  char             *guid;
+  int               version;
+  gint64            version_time;   /* unix time of versionCreated, 0 when unknown */
+  const char       *signal;
 };
 
 G_DEFINE_FINAL_TYPE (DeskSource, desk_source, G_TYPE_OBJECT)
@@ -81,6 +91,8 @@ desk_source_finalize (GObject *object)
   g_clear_pointer (&self->bylines, g_strfreev);
   g_clear_object (&self->credits);
   g_clear_object (&self->blocks);
+  g_clear_pointer (&self->slug, g_free);
+  g_clear_pointer (&self->guid, g_free);
 
   G_OBJECT_CLASS (desk_source_parent_class)->finalize (object);
 }
@@ -186,6 +198,7 @@ desk_source_init (DeskSource *self)
 {
   self->credits = g_list_store_new (DESK_TYPE_CREDIT);
   self->blocks = g_list_store_new (DESK_TYPE_BLOCK);
+  self->format = DESK_FORMAT_TEXT;
 }
 
 static void
@@ -194,6 +207,29 @@ block_role_changed_cb (DeskSource *self,
                        DeskBlock  *block)
 {
   g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/* Takes what @classified found: the metadata and the blocks. */
+static void
+adopt_classified (DeskSource     *self,
+                  DeskClassified *classified)
+{
+  self->title = g_steal_pointer (&classified->title);
+  self->agency = g_steal_pointer (&classified->agency);
+  self->dateline = g_steal_pointer (&classified->dateline);
+  self->date = g_steal_pointer (&classified->date);
+
+  g_ptr_array_add (classified->bylines, NULL);
+  self->bylines = (GStrv)g_ptr_array_steal (classified->bylines, NULL);
+
+  g_list_store_splice (self->credits, 0, 0,
+                       classified->credits->pdata, classified->credits->len);
+  g_list_store_splice (self->blocks, 0, 0,
+                       classified->blocks->pdata, classified->blocks->len);
+
+  for (guint i = 0; i < classified->blocks->len; i++)
+    g_signal_connect_object (g_ptr_array_index (classified->blocks, i), "notify::role",
+                             G_CALLBACK (block_role_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 static gboolean
@@ -220,23 +256,10 @@ ingest (DeskSource  *self,
 
   segments = _desk_segment_text (self->text);
   classified = _desk_classify (self->text, segments);
+  adopt_classified (self, classified);
 
-  self->title = g_steal_pointer (&classified->title);
-  self->agency = g_steal_pointer (&classified->agency);
-  self->dateline = g_steal_pointer (&classified->dateline);
-  self->date = g_steal_pointer (&classified->date);
-
-  g_ptr_array_add (classified->bylines, NULL);
-  self->bylines = (GStrv)g_ptr_array_steal (classified->bylines, NULL);
-
-  g_list_store_splice (self->credits, 0, 0,
-                       classified->credits->pdata, classified->credits->len);
-  g_list_store_splice (self->blocks, 0, 0,
-                       classified->blocks->pdata, classified->blocks->len);
-
-  for (guint i = 0; i < classified->blocks->len; i++)
-    g_signal_connect_object (g_ptr_array_index (classified->blocks, i), "notify::role",
-                             G_CALLBACK (block_role_changed_cb), self, G_CONNECT_SWAPPED);
+  /* Wire copy pasted as text may keep its keyword line: "BC-US--Fire, 1st Ld-Writethru" */
+  _desk_reader_scan_keyword_line (self->text, &self->slug, &self->version, &self->signal);
 
   return TRUE;
 }
@@ -260,10 +283,22 @@ desk_source_new_from_bytes (GBytes            *bytes,
                             GError           **error)
 {
   g_autoptr(DeskSource) self = NULL;
+  const char *format;
 
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (name != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* Agency and web formats have readers of their own (desk-reader-*.c). */
+  format = desk_format_detect (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  if (!g_str_equal (format, DESK_FORMAT_TEXT))
+    {
+      DeskSource *source = _desk_reader_read (format, bytes, name, origin, error);
+
+      if (source == NULL)
+        g_prefix_error (error, _("Cannot read “%s”: "), name);
+      return source;
+    }
 
   self = g_object_new (DESK_TYPE_SOURCE, NULL);
   self->bytes = g_bytes_ref (bytes);
@@ -633,4 +668,292 @@ desk_source_get_n_words (DeskSource *self)
     }
 
   return n;
+}
+
+/* ---- Wire formats (desk-format.h, desk-reader-private.h) ------------------------------- */
+
+/**
+ * desk_source_new_all_from_bytes:
+ * @bytes: a file as received, verbatim
+ * @name: what to call the file in messages and lists
+ * @origin: where it came from
+ * @error: return location for a #GError
+ *
+ * Reads every story in @bytes. Most files hold one; a NewsML-G2 news message or a
+ * NewsML 1.x file may hold several, each of which becomes a source of its own (named
+ * "@name (2 of 3)").
+ *
+ * Returns: (transfer container) (element-type DeskSource): the sources, or %NULL with
+ *   @error set
+ */
+GPtrArray *
+desk_source_new_all_from_bytes (GBytes            *bytes,
+                                const char        *name,
+                                DeskSourceOrigin   origin,
+                                GError           **error)
+{
+  g_autoptr(GPtrArray) sources = NULL;
+  const char *format;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  format = desk_format_detect (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  if (g_str_equal (format, DESK_FORMAT_TEXT))
+    {
+      DeskSource *source = desk_source_new_from_bytes (bytes, name, origin, error);
+
+      if (source == NULL)
+        return NULL;
+      sources = g_ptr_array_new_with_free_func (g_object_unref);
+      g_ptr_array_add (sources, source);
+      return g_steal_pointer (&sources);
+    }
+
+  if (!(sources = _desk_reader_read_all (format, bytes, name, origin, error)))
+    {
+      g_prefix_error (error, _("Cannot read “%s”: "), name);
+      return NULL;
+    }
+
+  return g_steal_pointer (&sources);
+}
+
+static gint64
+parse_version_time (const char *iso)
+{
+  g_autoptr(GDateTime) when = NULL;
+
+  if (iso == NULL || iso[0] == '\0')
+    return 0;
+
+  when = g_date_time_new_from_iso8601 (iso, NULL);
+  return when != NULL ? g_date_time_to_unix (when) : 0;
+}
+
+/**
+ * _desk_source_new_from_parts:
+ * @bytes: the file as received, verbatim
+ * @name: what to call the source
+ * @origin: where it came from
+ * @format: a DESK_FORMAT_* name
+ * @text: the text the blocks of @classified point into: for markup formats, a plain
+ *   rendering of the story that the reader wrote
+ * @classified: what the reader found; its blocks, credits and bylines are taken
+ * @wire: (nullable): what the format says besides
+ *
+ * Returns: (transfer full): a new source
+ */
+DeskSource *
+_desk_source_new_from_parts (GBytes               *bytes,
+                             const char           *name,
+                             DeskSourceOrigin      origin,
+                             const char           *format,
+                             const char           *text,
+                             DeskClassified       *classified,
+                             const DeskSourceWire *wire)
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  DeskSource *self;
+  gsize size;
+  const guchar *data = g_bytes_get_data (bytes, &size);
+  static const DeskSourceWire no_wire = { 0 };
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+  g_return_val_if_fail (format != NULL, NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+  g_return_val_if_fail (classified != NULL, NULL);
+
+  if (wire == NULL)
+    wire = &no_wire;
+
+  self = g_object_new (DESK_TYPE_SOURCE, NULL);
+  self->bytes = g_bytes_ref (bytes);
+  self->name = g_strdup (name);
+  self->origin = origin;
+  self->format = g_intern_string (format);
+
+  /* Stories of one file differ by their place in it. */
+  g_checksum_update (checksum, data, size);
+  if (wire->item > 0)
+    {
+      g_autofree char *item = g_strdup_printf (":%u", wire->item);
+
+      g_checksum_update (checksum, (const guchar *)item, strlen (item));
+    }
+  self->id = g_strndup (g_checksum_get_string (checksum), 16);
+
+  self->encoding = g_intern_string (wire->encoding != NULL ? wire->encoding : "UTF-8");
+  self->n_repaired = wire->n_repaired;
+  self->n_invalid = wire->n_invalid;
+  self->text = g_strdup (text);
+
+  self->slug = g_strdup (wire->slug);
+  self->guid = g_strdup (wire->guid);
+  self->version = MAX (wire->version, 0);
+  self->version_time = parse_version_time (wire->version_created);
+  self->signal = wire->signal != NULL ? g_intern_string (wire->signal) : NULL;
+
+  adopt_classified (self, classified);
+
+  return self;
+}
+
+/**
+ * desk_source_get_format:
+ *
+ * Returns: what the source was read as: "text", "html", "newsml-g2", "nitf", "ninjs",
+ *   "anpa", "iptc7901" or "newsml" (see desk-format.h)
+ */
+const char *
+desk_source_get_format (DeskSource *self)
+{
+  g_return_val_if_fail (DESK_IS_SOURCE (self), NULL);
+  return self->format;
+}
+
+/**
+ * desk_source_get_slug:
+ *
+ * Returns: (nullable): the story's slug or keyword ("BC-US--Ethanol-Losing Grassland"),
+ *   without its version, when the format has one
+ */
+const char *
+desk_source_get_slug (DeskSource *self)
+{
+  g_return_val_if_fail (DESK_IS_SOURCE (self), NULL);
+  return self->slug;
+}
+
+/**
+ * desk_source_get_guid:
+ *
+ * Returns: (nullable): the identifier every version of the story shares, when the format
+ *   has one
+ */
+const char *
+desk_source_get_guid (DeskSource *self)
+{
+  g_return_val_if_fail (DESK_IS_SOURCE (self), NULL);
+  return self->guid;
+}
+
+/**
+ * desk_source_get_version:
+ *
+ * Returns: the version of the story, from 1 (a "1st Ld-Writethru" is version 2); 0 when
+ *   unknown
+ */
+int
+desk_source_get_version (DeskSource *self)
+{
+  g_return_val_if_fail (DESK_IS_SOURCE (self), 0);
+  return self->version;
+}
+
+/**
+ * desk_source_get_signal:
+ *
+ * Returns: (nullable): "update" or "correction" when the agency marked the story as one
+ */
+const char *
+desk_source_get_signal (DeskSource *self)
+{
+  g_return_val_if_fail (DESK_IS_SOURCE (self), NULL);
+  return self->signal;
+}
+
+/* Slugs match whatever their spacing, case and punctuation: "BC-US--Ethanol-Losing
+ * Grassland" and "BC-US--Ethanol-LosingGrassland" are one story. */
+static char *
+slug_key (const char *slug)
+{
+  GString *key;
+
+  if (slug == NULL)
+    return NULL;
+
+  key = g_string_new (NULL);
+  for (const char *p = slug; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isalnum (c))
+        g_string_append_unichar (key, g_unichar_tolower (c));
+    }
+
+  if (key->len == 0)
+    {
+      g_string_free (key, TRUE);
+      return NULL;
+    }
+
+  return g_string_free (key, FALSE);
+}
+
+/**
+ * desk_source_is_same_story:
+ * @other: another source
+ *
+ * Returns: whether @self and @other are versions of one story: the same guid, or the same
+ *   slug
+ */
+gboolean
+desk_source_is_same_story (DeskSource *self,
+                           DeskSource *other)
+{
+  g_autofree char *key = NULL;
+  g_autofree char *other_key = NULL;
+
+  g_return_val_if_fail (DESK_IS_SOURCE (self), FALSE);
+  g_return_val_if_fail (DESK_IS_SOURCE (other), FALSE);
+
+  if (self == other)
+    return FALSE;
+
+  if (self->guid != NULL && other->guid != NULL)
+    return g_str_equal (self->guid, other->guid);
+
+  key = slug_key (self->slug);
+  other_key = slug_key (other->slug);
+
+  return key != NULL && other_key != NULL && g_str_equal (key, other_key);
+}
+
+/**
+ * desk_source_is_update_of:
+ * @other: another source
+ *
+ * Tells whether @self is a later version of the story @other is: the same guid or slug,
+ * and a higher version (a writethru of the original), or, where the versions do not
+ * tell, a later versionCreated, or an update or correction signal that @other lacks.
+ *
+ * Returns: %TRUE if @self updates @other
+ */
+gboolean
+desk_source_is_update_of (DeskSource *self,
+                          DeskSource *other)
+{
+  g_return_val_if_fail (DESK_IS_SOURCE (self), FALSE);
+  g_return_val_if_fail (DESK_IS_SOURCE (other), FALSE);
+
+  if (!desk_source_is_same_story (self, other))
+    return FALSE;
+
+  if (self->version != other->version && self->version > 0 && other->version > 0)
+    return self->version > other->version;
+
+  /* A writethru updates a copy that does not say its version. */
+  if (self->version >= 2 && other->version == 0)
+    return TRUE;
+  if (other->version >= 2 && self->version == 0)
+    return FALSE;
+
+  if (self->version_time != 0 && other->version_time != 0 &&
+      self->version_time != other->version_time)
+    return self->version_time > other->version_time;
+
+  return self->signal != NULL && other->signal == NULL;
 }

@@ -33,6 +33,10 @@ void               desk_source_new_for_file_async (GFile            *file,
                                                    gpointer          user_data);
 DeskSource        *desk_source_new_for_file_finish (GAsyncResult    *result,
                                                     GError         **error);
+GPtrArray         *desk_source_new_all_from_bytes (GBytes           *bytes,
+                                                   const char       *name,
+                                                   DeskSourceOrigin  origin,
+                                                   GError          **error);
 
 const char        *desk_source_get_id            (DeskSource        *self);
 DeskSourceOrigin   desk_source_get_origin        (DeskSource        *self);
@@ -53,5 +57,15 @@ GListModel        *desk_source_get_blocks        (DeskSource        *self);
 guint              desk_source_get_n_words       (DeskSource        *self);
 guint              desk_source_count_blocks      (DeskSource        *self,
                                                   DeskBlockRole      role);
+
+const char        *desk_source_get_format        (DeskSource        *self);
+const char        *desk_source_get_slug          (DeskSource        *self);
+const char        *desk_source_get_guid          (DeskSource        *self);
+int                desk_source_get_version       (DeskSource        *self);
+const char        *desk_source_get_signal        (DeskSource        *self);
+gboolean           desk_source_is_same_story     (DeskSource        *self,
+                                                  DeskSource        *other);
+gboolean           desk_source_is_update_of      (DeskSource        *self,
+                                                  DeskSource        *other);
 
 G_END_DECLS

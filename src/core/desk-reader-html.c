@@ -1,0 +1,1016 @@
+/* desk-reader-html.c: web pages, saved or pasted
+ *
+ * A page holds the story among much else: navigation, a masthead, sharing buttons, ads,
+ * related links, comments, a footer. Its main text is found by scoring the containers of
+ * its paragraphs, as reading modes do: each paragraph of some length scores for its parent
+ * and grandparent by its length and commas; containers are weighted by their names
+ * (article, main; against nav, footer, comment, related, share, ad) and by how much of
+ * their text is links. The best container, with the siblings that score nearly as well,
+ * is the article.
+ *
+ * The rest of the page is not dropped: its visible text becomes furniture (a list of links
+ * one block), and what belongs to the story wherever it sits is classified: the headline
+ * (the <h1> that matches the page's title, else the title itself), bylines (rel=author,
+ * class "byline" or "author"), captions (<figcaption>, class "caption"), the date (<time>,
+ * article:published_time, JSON-LD). Nothing is fetched: no images, no stylesheets.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "desk-format.h"
+#include "desk-reader-private.h"
+
+/* A paragraph shorter than this does not score */
+#define MIN_PARAGRAPH_CHARS 25
+
+typedef struct
+{
+  DeskReaderDoc *doc;
+  gboolean    headline_seen;   /* the walk has passed the headline */
+  GHashTable *scores;          /* xmlNode * → Candidate * */
+  GHashTable *main_roots;      /* the article's containers */
+  GHashTable *main_ancestors;  /* the elements around them */
+  xmlNode    *headline;
+  char       *title;           /* og:title, JSON-LD headline or <title> */
+  char       *author;          /* meta author or JSON-LD author, when the page shows none */
+  GPtrArray  *authors;
+  char       *published;
+  char       *modified;
+  char       *url;
+} Page;
+
+typedef struct
+{
+  double score;
+} Candidate;
+
+static void
+page_clear (Page *page)
+{
+  g_clear_pointer (&page->scores, g_hash_table_unref);
+  g_clear_pointer (&page->main_roots, g_hash_table_unref);
+  g_clear_pointer (&page->main_ancestors, g_hash_table_unref);
+  g_clear_pointer (&page->title, g_free);
+  g_clear_pointer (&page->authors, g_ptr_array_unref);
+  g_clear_pointer (&page->published, g_free);
+  g_clear_pointer (&page->modified, g_free);
+  g_clear_pointer (&page->url, g_free);
+}
+
+/* ---- Element names and classes ------------------------------------------------------- */
+
+static char *
+class_and_id (const xmlNode *element)
+{
+  g_autofree char *class = _desk_xml_attr (element, "class");
+  g_autofree char *id = _desk_xml_attr (element, "id");
+  g_autofree char *joined = g_strdup_printf ("%s %s", class ? class : "", id ? id : "");
+
+  return g_ascii_strdown (joined, -1);
+}
+
+static GRegex *
+regex_once (GRegex     **slot,
+            const char  *pattern)
+{
+  if (g_once_init_enter (slot))
+    g_once_init_leave (slot, g_regex_new (pattern, G_REGEX_CASELESS, 0, NULL));
+  return *slot;
+}
+
+static gboolean
+matches (GRegex     **slot,
+         const char  *pattern,
+         const char  *text)
+{
+  return text != NULL && text[0] != '\0' &&
+         g_regex_match (regex_once (slot, pattern), text, 0, NULL);
+}
+
+static const char negative_pattern[] =
+  "comment|disqus|\\bcom-|contact|\\bfoot|footer|footnote|masthead|outbrain|taboola|promo|"
+  "related|scroll|share|sharing|shoutbox|sidebar|skyscraper|sponsor|shopping|\\btags?\\b|"
+  "\\btool|widget|\\bnav|menu|breadcrumb|social|newsletter|subscri|signup|sign-up|cookie|"
+  "banner|advert|\\bads?\\b|\\bad-|-ad\\b|dfp|popup|modal|recommend|trending|popular|"
+  "most-read|read-more|readmore|paywall|login|search";
+
+static const char positive_pattern[] =
+  "article|\\bbody|content|entry|h-?entry|\\bmain|\\bpage|\\bpost|story|\\btext|blog";
+
+static gboolean
+is_negative (const xmlNode *element)
+{
+  static GRegex *re;
+  g_autofree char *names = class_and_id (element);
+
+  return matches (&re, negative_pattern, names);
+}
+
+static int
+class_weight (const xmlNode *element)
+{
+  static GRegex *positive_re;
+  g_autofree char *names = class_and_id (element);
+  int weight = 0;
+
+  if (is_negative (element))
+    weight -= 25;
+  if (matches (&positive_re, positive_pattern, names))
+    weight += 25;
+
+  return weight;
+}
+
+/* Why a part of the page is not the story */
+static const char *
+region_reason (const xmlNode *element)
+{
+  static GRegex *comment_re, *related_re, *share_re, *ad_re, *newsletter_re;
+  g_autofree char *names = class_and_id (element);
+
+  if (_desk_xml_is (element, "nav") || _desk_xml_is (element, "menu"))
+    return "navigation";
+  if (_desk_xml_is (element, "header"))
+    return "page header";
+  if (_desk_xml_is (element, "footer"))
+    return "page footer";
+  if (_desk_xml_is (element, "aside"))
+    return "sidebar";
+  if (_desk_xml_is (element, "form"))
+    return "form";
+  if (matches (&comment_re, "comment|disqus", names))
+    return "comments";
+  if (matches (&related_re, "related|recommend|read-more|readmore|more-stories|trending|"
+                            "popular|most-read|outbrain|taboola", names))
+    return "related links";
+  if (matches (&share_re, "share|sharing|social", names))
+    return "sharing buttons";
+  if (matches (&ad_re, "advert|\\bads?\\b|\\bad-|-ad\\b|dfp|sponsor|promo", names))
+    return "advertisement";
+  if (matches (&newsletter_re, "newsletter|subscri|signup|sign-up|paywall", names))
+    return "newsletter sign-up";
+  if (matches (&newsletter_re, "\\bnav|menu|breadcrumb", names))
+    return "navigation";
+
+  return "outside the article";
+}
+
+static gboolean
+is_hidden (const xmlNode *element)
+{
+  static GRegex *style_re, *class_re;
+  g_autofree char *style = _desk_xml_attr (element, "style");
+  g_autofree char *aria = _desk_xml_attr (element, "aria-hidden");
+  g_autofree char *hidden = _desk_xml_attr (element, "hidden");
+  g_autofree char *names = class_and_id (element);
+
+  return hidden != NULL || g_strcmp0 (aria, "true") == 0 ||
+         matches (&style_re, "display\\s*:\\s*none|visibility\\s*:\\s*hidden", style) ||
+         matches (&class_re, "\\bsr-only\\b|visually-hidden|screen-reader|\\bhidden\\b", names);
+}
+
+static gboolean
+is_skipped_tag (const xmlNode *element)
+{
+  static const char * const tags[] = {
+    "script", "style", "noscript", "template", "head", "iframe", "svg", "button", "select",
+    "textarea", "object", "embed", "canvas",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (tags); i++)
+    if (_desk_xml_is (element, tags[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* ---- Measuring text ------------------------------------------------------------------ */
+
+typedef struct
+{
+  gsize chars;
+  gsize link_chars;
+  guint commas;
+} Measure;
+
+static void
+measure_node (const xmlNode *node,
+              gboolean       in_link,
+              Measure       *m,
+              guint          depth)
+{
+  if (depth > 200)
+    return;
+
+  for (const xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      if (child->type == XML_TEXT_NODE && child->content != NULL)
+        {
+          gsize n = 0;
+
+          for (const char *p = (const char *)child->content; *p; p++)
+            {
+              if (!g_ascii_isspace (*p) && (*p & 0xC0) != 0x80)
+                n++;
+              if (*p == ',')
+                m->commas++;
+            }
+          m->chars += n;
+          if (in_link)
+            m->link_chars += n;
+        }
+      else if (child->type == XML_ELEMENT_NODE && !is_skipped_tag (child) && !is_hidden (child))
+        measure_node (child, in_link || _desk_xml_is (child, "a"), m, depth + 1);
+    }
+}
+
+static Measure
+measure (const xmlNode *node)
+{
+  Measure m = { 0 };
+
+  measure_node (node, FALSE, &m, 0);
+  return m;
+}
+
+static double
+link_density (const xmlNode *node)
+{
+  Measure m = measure (node);
+
+  return m.chars > 0 ? (double)m.link_chars / m.chars : 0.0;
+}
+
+/* ---- Scoring -------------------------------------------------------------------------- */
+
+static double
+tag_weight (const xmlNode *element)
+{
+  static const struct { const char *tag; double weight; } weights[] = {
+    { "article", 10 }, { "main", 5 }, { "div", 5 }, { "section", 3 }, { "td", 3 },
+    { "pre", 3 }, { "blockquote", 3 }, { "body", 0 }, { "address", -3 }, { "ol", -3 },
+    { "ul", -3 }, { "dl", -3 }, { "dd", -3 }, { "dt", -3 }, { "li", -3 }, { "form", -3 },
+    { "h1", -5 }, { "h2", -5 }, { "h3", -5 }, { "h4", -5 }, { "h5", -5 }, { "h6", -5 },
+    { "th", -5 }, { "nav", -25 }, { "footer", -25 }, { "aside", -25 }, { "header", -10 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (weights); i++)
+    if (_desk_xml_is (element, weights[i].tag))
+      return weights[i].weight;
+  return 0;
+}
+
+static Candidate *
+candidate_for (Page          *page,
+               const xmlNode *element)
+{
+  Candidate *candidate = g_hash_table_lookup (page->scores, element);
+
+  if (candidate == NULL)
+    {
+      candidate = g_new0 (Candidate, 1);
+      candidate->score = tag_weight (element) + class_weight (element);
+      g_hash_table_insert (page->scores, (gpointer)element, candidate);
+    }
+
+  return candidate;
+}
+
+static void
+score_paragraphs (Page          *page,
+                  const xmlNode *node,
+                  guint          depth)
+{
+  if (depth > 200)
+    return;
+
+  for (const xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      if (child->type != XML_ELEMENT_NODE || is_skipped_tag (child) || is_hidden (child))
+        continue;
+
+      if (_desk_xml_is (child, "p") || _desk_xml_is (child, "pre") || _desk_xml_is (child, "td"))
+        {
+          Measure m = measure (child);
+          double score;
+
+          if (m.chars >= MIN_PARAGRAPH_CHARS && child->parent != NULL &&
+              child->parent->type == XML_ELEMENT_NODE)
+            {
+              score = 1 + m.commas + MIN (m.chars / 100.0, 3.0);
+              candidate_for (page, child->parent)->score += score;
+              if (child->parent->parent != NULL && child->parent->parent->type == XML_ELEMENT_NODE)
+                candidate_for (page, child->parent->parent)->score += score / 2;
+            }
+        }
+
+      score_paragraphs (page, child, depth + 1);
+    }
+}
+
+static void
+mark_main (Page    *page,
+           xmlNode *root)
+{
+  g_hash_table_add (page->main_roots, root);
+  for (xmlNode *up = root->parent; up != NULL && up->type == XML_ELEMENT_NODE; up = up->parent)
+    g_hash_table_add (page->main_ancestors, up);
+}
+
+static void
+find_main (Page    *page,
+           xmlNode *body)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+  xmlNode *top = NULL;
+  double top_score = 0;
+  double threshold;
+
+  score_paragraphs (page, body, 0);
+
+  g_hash_table_iter_init (&iter, page->scores);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      Candidate *candidate = value;
+
+      candidate->score *= 1.0 - link_density (key);
+      if (top == NULL || candidate->score > top_score)
+        {
+          top = key;
+          top_score = candidate->score;
+        }
+    }
+
+  if (top == NULL || top_score <= 0)
+    {
+      /* No article to be found: the page is all there is */
+      mark_main (page, body);
+      return;
+    }
+
+  if (top->parent == NULL || top->parent->type != XML_ELEMENT_NODE)
+    {
+      mark_main (page, top);
+      return;
+    }
+
+  /* Siblings that score nearly as well, or that are paragraphs of the story too */
+  threshold = MAX (10, top_score * 0.2);
+  for (xmlNode *sibling = top->parent->children; sibling != NULL; sibling = sibling->next)
+    {
+      Candidate *candidate;
+      gboolean include = sibling == top;
+
+      if (sibling->type != XML_ELEMENT_NODE || is_hidden (sibling) || is_skipped_tag (sibling))
+        continue;
+
+      candidate = g_hash_table_lookup (page->scores, sibling);
+      if (!include && candidate != NULL && candidate->score >= threshold && !is_negative (sibling))
+        include = TRUE;
+
+      if (!include && _desk_xml_is (sibling, "p"))
+        {
+          Measure m = measure (sibling);
+          double density = m.chars > 0 ? (double)m.link_chars / m.chars : 0;
+
+          include = (m.chars > 80 && density < 0.25) ||
+                    (m.chars > 0 && density == 0 && m.commas > 0);
+        }
+
+      if (include)
+        mark_main (page, sibling);
+    }
+}
+
+static gboolean
+is_in_main (Page          *page,
+            const xmlNode *element)
+{
+  for (const xmlNode *up = element; up != NULL && up->type == XML_ELEMENT_NODE; up = up->parent)
+    if (g_hash_table_contains (page->main_roots, up))
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether @element sits in navigation, a footer, comments, related links or an ad */
+static gboolean
+is_in_furniture (const xmlNode *element)
+{
+  for (const xmlNode *up = element; up != NULL && up->type == XML_ELEMENT_NODE; up = up->parent)
+    {
+      if (_desk_xml_is (up, "nav") || _desk_xml_is (up, "footer") || _desk_xml_is (up, "aside") ||
+          _desk_xml_is (up, "form") || _desk_xml_is (up, "menu"))
+        return TRUE;
+      if (!_desk_xml_is (up, "body") && !_desk_xml_is (up, "html") && is_negative (up))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+has_ancestor (const xmlNode *element,
+              gboolean     (*test) (const xmlNode *))
+{
+  for (const xmlNode *up = element->parent;
+       up != NULL && up->type == XML_ELEMENT_NODE;
+       up = up->parent)
+    if (test (up))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+is_text_block (const xmlNode *element)
+{
+  return _desk_xml_is (element, "p") || _desk_xml_is (element, "li") ||
+         _desk_xml_is (element, "td") || _desk_xml_is (element, "h1") ||
+         _desk_xml_is (element, "h2") || _desk_xml_is (element, "h3") ||
+         _desk_xml_is (element, "h4") || _desk_xml_is (element, "blockquote");
+}
+
+static gboolean
+is_byline_element (const xmlNode *element)
+{
+  static GRegex *re;
+  g_autofree char *names = class_and_id (element);
+  g_autofree char *rel = _desk_xml_attr (element, "rel");
+  g_autofree char *itemprop = _desk_xml_attr (element, "itemprop");
+
+  if (g_strcmp0 (rel, "author") == 0 || (itemprop != NULL && strstr (itemprop, "author")))
+    return TRUE;
+
+  return matches (&re, "byline|\\bauthor|\\bwriter|\\bby-?line|contributor", names) &&
+         !strstr (names, "bio") && !strstr (names, "avatar");
+}
+
+static gboolean
+is_caption_element (const xmlNode *element)
+{
+  static GRegex *re;
+  g_autofree char *names = class_and_id (element);
+
+  return _desk_xml_is (element, "figcaption") || _desk_xml_is (element, "figure") ||
+         matches (&re, "caption|photo-?credit|image-?credit|\\bcutline", names);
+}
+
+static gboolean
+is_deck_element (const xmlNode *element)
+{
+  static GRegex *re;
+  g_autofree char *names = class_and_id (element);
+
+  return matches (&re, "\\bdek\\b|\\bdeck\\b|standfirst|sub-?head|subtitle|\\bsummary|"
+                       "\\blede\\b|teaser|excerpt|\\bintro\\b|description", names);
+}
+
+static gboolean
+is_kicker_element (const xmlNode *element)
+{
+  static GRegex *re;
+  g_autofree char *names = class_and_id (element);
+
+  return matches (&re, "kicker|eyebrow|overline|section-label|\\bcategory\\b|\\brubric", names);
+}
+
+/* ---- Hints for the walker -------------------------------------------------------------- */
+
+static void
+set_role (DeskWalkHint  *hint,
+          DeskBlockRole  role,
+          const char    *reason,
+          gboolean       override)
+{
+  hint->block = TRUE;
+  hint->has_role = TRUE;
+  hint->role = role;
+  hint->reason = reason;
+  hint->override = override;
+  hint->strong = override;
+}
+
+static void
+html_hint (const xmlNode *element,
+           DeskWalkHint  *hint,
+           gpointer       user_data)
+{
+  Page *page = user_data;
+  gboolean in_main;
+
+  if (is_hidden (element) || is_skipped_tag (element))
+    {
+      hint->skip = TRUE;
+      return;
+    }
+
+  if (element == page->headline)
+    {
+      page->headline_seen = TRUE;
+      set_role (hint, DESK_BLOCK_ROLE_HEADLINE, "headline", TRUE);
+      return;
+    }
+
+  in_main = is_in_main (page, element);
+
+  /* A section label over the headline: "Transport", "Analysis" */
+  if (is_kicker_element (element) ||
+      (in_main && page->headline != NULL && !page->headline_seen && hint->block &&
+       is_in_main (page, page->headline) && (_desk_xml_is (element, "p") ||
+                                             _desk_xml_is (element, "span"))))
+    {
+      set_role (hint, DESK_BLOCK_ROLE_FURNITURE, "above the headline", TRUE);
+      return;
+    }
+
+  if (!is_in_furniture (element))
+    {
+      /* What belongs to the story wherever it sits on the page */
+      if (is_byline_element (element) && !has_ancestor (element, is_byline_element) &&
+          (hint->block || !has_ancestor (element, is_text_block)))
+        {
+          set_role (hint, DESK_BLOCK_ROLE_BYLINE, "byline", TRUE);
+          return;
+        }
+
+      if (is_caption_element (element) && !has_ancestor (element, is_caption_element))
+        {
+          set_role (hint, DESK_BLOCK_ROLE_CAPTION, "caption", TRUE);
+          return;
+        }
+
+      if (is_deck_element (element) && hint->block &&
+          _desk_reader_doc_get_n_body (page->doc) == 0 &&
+          measure (element).chars < 400 && !has_ancestor (element, is_deck_element))
+        {
+          set_role (hint, DESK_BLOCK_ROLE_DECK, "deck", TRUE);
+          return;
+        }
+    }
+
+  if (_desk_xml_is (element, "time") && !has_ancestor (element, is_text_block) &&
+      !has_ancestor (element, is_byline_element))
+    {
+      set_role (hint, DESK_BLOCK_ROLE_FURNITURE, "time stamp", TRUE);
+      return;
+    }
+
+  if (g_hash_table_contains (page->main_roots, element))
+    {
+      hint->block = TRUE;
+      hint->reset = TRUE;
+      hint->has_role = TRUE;
+      hint->role = DESK_BLOCK_ROLE_BODY;
+      hint->reason = "paragraph";
+      hint->strong = FALSE;
+      hint->override = FALSE;
+      return;
+    }
+
+  if (in_main)
+    {
+      /* Widgets inside the article: sharing buttons, related links, ads */
+      if (is_negative (element) && !_desk_xml_is (element, "body"))
+        {
+          set_role (hint, DESK_BLOCK_ROLE_FURNITURE, region_reason (element), FALSE);
+          hint->strong = TRUE;
+          if (_desk_xml_is (element, "ul") || _desk_xml_is (element, "ol"))
+            hint->collapse = TRUE;
+        }
+      return;
+    }
+
+  if (g_hash_table_contains (page->main_ancestors, element))
+    {
+      /* Around the article: its loose text is not the story, the article inside is */
+      hint->block = TRUE;
+      hint->has_role = TRUE;
+      hint->role = DESK_BLOCK_ROLE_FURNITURE;
+      hint->reason = "outside the article";
+      hint->strong = FALSE;
+      hint->override = FALSE;
+      return;
+    }
+
+  /* Apart from the article: all furniture, lists of links as one block each */
+  if (!hint->block)
+    return;
+
+  set_role (hint, DESK_BLOCK_ROLE_FURNITURE, region_reason (element), FALSE);
+  hint->strong = TRUE;
+  if (_desk_xml_is (element, "ul") || _desk_xml_is (element, "ol") ||
+      _desk_xml_is (element, "nav") || _desk_xml_is (element, "menu"))
+    hint->collapse = TRUE;
+}
+
+/* ---- The page's own metadata ------------------------------------------------------------ */
+
+static const char *
+json_string (JsonObject *object,
+             const char *name)
+{
+  JsonNode *node;
+
+  if (object == NULL || !(node = json_object_get_member (object, name)) ||
+      !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+
+  return json_node_get_string (node);
+}
+
+static gboolean
+is_article_type (JsonObject *object)
+{
+  JsonNode *type = json_object_get_member (object, "@type");
+
+  if (type == NULL)
+    return FALSE;
+
+  if (JSON_NODE_HOLDS_VALUE (type) && json_node_get_value_type (type) == G_TYPE_STRING)
+    return strstr (json_node_get_string (type), "Article") != NULL ||
+           g_str_equal (json_node_get_string (type), "BlogPosting");
+
+  if (JSON_NODE_HOLDS_ARRAY (type))
+    {
+      JsonArray *types = json_node_get_array (type);
+
+      for (guint i = 0; i < json_array_get_length (types); i++)
+        {
+          JsonNode *t = json_array_get_element (types, i);
+
+          if (JSON_NODE_HOLDS_VALUE (t) && json_node_get_value_type (t) == G_TYPE_STRING &&
+              strstr (json_node_get_string (t), "Article") != NULL)
+            return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static void
+read_json_ld_author (Page     *page,
+                     JsonNode *node)
+{
+  if (node == NULL)
+    return;
+
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    g_ptr_array_add (page->authors, g_strdup (json_node_get_string (node)));
+  else if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      const char *name = json_string (json_node_get_object (node), "name");
+
+      if (name != NULL)
+        g_ptr_array_add (page->authors, g_strdup (name));
+    }
+  else if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (array) && i < 10; i++)
+        read_json_ld_author (page, json_array_get_element (array, i));
+    }
+}
+
+static void
+read_json_ld_node (Page     *page,
+                   JsonNode *node,
+                   guint     depth)
+{
+  JsonObject *object;
+  JsonNode *graph;
+
+  if (node == NULL || depth > 4)
+    return;
+
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        read_json_ld_node (page, json_array_get_element (array, i), depth + 1);
+      return;
+    }
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return;
+
+  object = json_node_get_object (node);
+  if ((graph = json_object_get_member (object, "@graph")) != NULL)
+    read_json_ld_node (page, graph, depth + 1);
+
+  if (!is_article_type (object))
+    return;
+
+  if (page->title == NULL && json_string (object, "headline") != NULL)
+    page->title = g_strdup (json_string (object, "headline"));
+  if (page->published == NULL && json_string (object, "datePublished") != NULL)
+    page->published = g_strdup (json_string (object, "datePublished"));
+  if (page->modified == NULL && json_string (object, "dateModified") != NULL)
+    page->modified = g_strdup (json_string (object, "dateModified"));
+  if (page->authors->len == 0)
+    read_json_ld_author (page, json_object_get_member (object, "author"));
+}
+
+static void
+read_json_ld (Page          *page,
+              const xmlNode *script)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (const xmlNode *child = script->children; child != NULL; child = child->next)
+    if (child->content != NULL)
+      g_string_append (text, (const char *)child->content);
+
+  if (json_parser_load_from_data (parser, text->str, text->len, NULL))
+    read_json_ld_node (page, json_parser_get_root (parser), 0);
+}
+
+static void
+read_meta (Page          *page,
+           const xmlNode *node,
+           guint          depth)
+{
+  if (depth > 200)
+    return;
+
+  for (const xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      if (child->type != XML_ELEMENT_NODE)
+        continue;
+
+      if (_desk_xml_is (child, "meta"))
+        {
+          g_autofree char *name = _desk_xml_attr (child, "property");
+          g_autofree char *content = _desk_xml_attr (child, "content");
+          g_autofree char *lower = NULL;
+
+          if (name == NULL)
+            name = _desk_xml_attr (child, "name");
+          if (name == NULL || content == NULL || content[0] == '\0')
+            continue;
+          lower = g_ascii_strdown (name, -1);
+
+          if ((g_str_equal (lower, "og:title") || g_str_equal (lower, "twitter:title")) &&
+              page->title == NULL)
+            page->title = g_strdup (content);
+          else if ((g_str_equal (lower, "author") || g_str_equal (lower, "article:author") ||
+                    g_str_equal (lower, "byl") || g_str_equal (lower, "parsely-author")) &&
+                   page->author == NULL)
+            page->author = g_strdup (content);
+          else if ((g_str_equal (lower, "article:published_time") || g_str_equal (lower, "date") ||
+                    g_str_equal (lower, "pubdate") || g_str_equal (lower, "publishdate") ||
+                    g_str_equal (lower, "dc.date.issued") ||
+                    g_str_equal (lower, "parsely-pub-date")) &&
+                   page->published == NULL)
+            page->published = g_strdup (content);
+          else if ((g_str_equal (lower, "article:modified_time") ||
+                    g_str_equal (lower, "og:updated_time")) && page->modified == NULL)
+            page->modified = g_strdup (content);
+          else if (g_str_equal (lower, "og:url") && page->url == NULL)
+            page->url = g_strdup (content);
+        }
+      else if (_desk_xml_is (child, "link"))
+        {
+          g_autofree char *rel = _desk_xml_attr (child, "rel");
+
+          if (g_strcmp0 (rel, "canonical") == 0 && page->url == NULL)
+            page->url = _desk_xml_attr (child, "href");
+        }
+      else if (_desk_xml_is (child, "script"))
+        {
+          g_autofree char *type = _desk_xml_attr (child, "type");
+
+          if (g_strcmp0 (type, "application/ld+json") == 0)
+            read_json_ld (page, child);
+        }
+      else if (!_desk_xml_is (child, "title"))
+        read_meta (page, child, depth + 1);
+    }
+}
+
+/* "Fire guts harbour ferry | The Harbour Times" → "Fire guts harbour ferry" */
+static char *
+strip_site_name (const char *title)
+{
+  static const char * const separators[] = {
+    " | ", " \xe2\x80\x94 ", " \xe2\x80\x93 ", " - ", " :: ", " \xc2\xbb ",
+  };
+  g_autofree char *clean = _desk_reader_clean_text (title, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (separators); i++)
+    {
+      const char *last = g_strrstr (clean, separators[i]);
+
+      if (last != NULL && last - clean > 15)
+        return g_strndup (clean, last - clean);
+    }
+
+  return g_steal_pointer (&clean);
+}
+
+static char *
+fold (const char *text)
+{
+  GString *key = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isalnum (c))
+        g_string_append_unichar (key, g_unichar_tolower (c));
+    }
+
+  return g_string_free (key, FALSE);
+}
+
+static void
+collect_elements (const xmlNode *node,
+                  const char    *name,
+                  GPtrArray     *out,
+                  guint          depth)
+{
+  if (depth > 200)
+    return;
+
+  for (const xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      if (child->type != XML_ELEMENT_NODE || is_skipped_tag (child) || is_hidden (child))
+        continue;
+      if (_desk_xml_is (child, name))
+        g_ptr_array_add (out, (gpointer)child);
+      collect_elements (child, name, out, depth + 1);
+    }
+}
+
+/* A <header> of the page rather than of an article: where the site's name is an <h1> */
+static gboolean
+is_in_site_header (const xmlNode *element)
+{
+  gboolean in_header = FALSE;
+
+  for (const xmlNode *up = element->parent;
+       up != NULL && up->type == XML_ELEMENT_NODE;
+       up = up->parent)
+    {
+      if (_desk_xml_is (up, "article") || _desk_xml_is (up, "main"))
+        return FALSE;
+      if (_desk_xml_is (up, "header"))
+        in_header = TRUE;
+    }
+
+  return in_header;
+}
+
+/* The <h1> that names the story: the one the page's title agrees with, else the first in
+ * or before the article that is not in the page's furniture */
+static void
+find_headline (Page          *page,
+               const xmlNode *body)
+{
+  g_autoptr(GPtrArray) headings = g_ptr_array_new ();
+  g_autofree char *title_key = page->title ? fold (page->title) : NULL;
+
+  collect_elements (body, "h1", headings, 0);
+
+  for (guint i = 0; i < headings->len && title_key != NULL && title_key[0] != '\0'; i++)
+    {
+      g_autofree char *text = _desk_xml_text (g_ptr_array_index (headings, i));
+      g_autofree char *key = fold (text);
+
+      if (strlen (key) >= 8 && (strstr (title_key, key) != NULL || strstr (key, title_key) != NULL))
+        {
+          page->headline = g_ptr_array_index (headings, i);
+          return;
+        }
+    }
+
+  for (guint i = 0; i < headings->len; i++)
+    {
+      xmlNode *heading = g_ptr_array_index (headings, i);
+      g_autofree char *text = _desk_xml_text (heading);
+
+      if (!is_in_furniture (heading) && g_utf8_strlen (text, -1) >= 10 &&
+          !is_in_site_header (heading))
+        {
+          page->headline = heading;
+          return;
+        }
+    }
+}
+
+static const char *
+choose_encoding (const char *data,
+                 gsize       length)
+{
+  static GRegex *charset_re;
+  g_autofree char *start = NULL;
+
+  if (length >= 2 && ((guchar)data[0] == 0xFF || (guchar)data[0] == 0xFE))
+    return NULL;
+  if (length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+    return "UTF-8";
+  if (g_utf8_validate_len (data, length, NULL))
+    return "UTF-8";
+
+  /* Not UTF-8: what the page says, or what browsers assume */
+  start = g_strndup (data, MIN (length, 4096));
+  if (g_regex_match (regex_once (&charset_re, "<meta[^>]+charset\\s*=\\s*[\"']?[\\w-]+"),
+                     start, 0, NULL))
+    return NULL;
+
+  return "WINDOWS-1252";
+}
+
+DeskSource *
+_desk_reader_html_read (GBytes            *bytes,
+                        const char        *name,
+                        DeskSourceOrigin   origin,
+                        GError           **error)
+{
+  g_autoptr(DeskReaderDoc) doc = _desk_reader_doc_new (DESK_FORMAT_HTML);
+  Page page = { 0 };
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+  const char *encoding = choose_encoding (data, size);
+  xmlDoc *html;
+  xmlNode *root;
+  xmlNode *body;
+  DeskSource *source;
+
+  if (!(html = _desk_reader_parse_html (data, size, encoding)) ||
+      !(root = xmlDocGetRootElement (html)))
+    {
+      g_set_error_literal (error, DESK_ERROR, DESK_ERROR_EMPTY, _("the web page has no text"));
+      g_clear_pointer (&html, xmlFreeDoc);
+      return NULL;
+    }
+
+  page.doc = doc;
+  page.scores = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  page.main_roots = g_hash_table_new (NULL, NULL);
+  page.main_ancestors = g_hash_table_new (NULL, NULL);
+  page.authors = g_ptr_array_new_with_free_func (g_free);
+
+  read_meta (&page, root, 0);
+  if (page.title == NULL)
+    {
+      xmlNode *title = _desk_xml_find (root, "title");
+
+      if (title != NULL)
+        page.title = _desk_xml_text (title);
+    }
+
+  body = _desk_xml_find (root, "body");
+  if (body == NULL)
+    body = root;
+
+  find_main (&page, body);
+  find_headline (&page, body);
+
+  if (encoding == NULL)
+    encoding = html->encoding ? (const char *)html->encoding : "UTF-8";
+  _desk_reader_doc_set_encoding (doc, encoding, 0, 0);
+  _desk_reader_doc_set_guid (doc, page.url);
+  _desk_reader_doc_set_date (doc, page.published);
+  _desk_reader_doc_set_version_created (doc, page.modified ? page.modified : page.published);
+
+  /* A page without a heading for its story: the title says what it is */
+  if (page.headline == NULL && page.title != NULL)
+    {
+      g_autofree char *title = strip_site_name (page.title);
+
+      _desk_reader_doc_add_headline (doc, title);
+    }
+
+  _desk_reader_walk (doc, body, FALSE, html_hint, &page);
+
+  /* Authors the page names only in its metadata */
+  if (_desk_reader_doc_get_n_authors (doc) == 0)
+    {
+      for (guint i = 0; i < page.authors->len; i++)
+        _desk_reader_doc_add_author (doc, g_ptr_array_index (page.authors, i));
+      if (page.author != NULL)
+        _desk_reader_doc_add_author (doc, page.author);
+    }
+
+  /* The date of the first <time> when the page's metadata gave none */
+  {
+    xmlNode *time = _desk_xml_find (body, "time");
+    g_autofree char *datetime = time ? _desk_xml_attr (time, "datetime") : NULL;
+
+    _desk_reader_doc_set_date (doc, datetime);
+  }
+
+  g_free (page.author);
+  page_clear (&page);
+  xmlFreeDoc (html);
+
+  source = _desk_reader_doc_finish (doc, bytes, name, origin, 0, error);
+  return source;
+}
