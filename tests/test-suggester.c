@@ -361,6 +361,42 @@ test_project_aliases (void)
 }
 
 static void
+test_writethru_preferred (void)
+{
+  /* Two versions of one agency story (same uri) and a draft that lacks its lede. */
+  static const char * const names[] = { "draft.txt", "v1.json", "v2.json", NULL };
+  static const char * const texts[] = {
+    "Quake\n\nRescue teams worked through the night in the mountain villages near the epicentre.\n",
+    "{\"uri\": \"urn:example:quake\", \"version\": \"1\", \"type\": \"text\", "
+    "\"headline\": \"Quake hits north\", \"body_text\": \"A strong earthquake struck the "
+    "northern province on Sunday, killing at least 12 people and destroying hundreds of homes "
+    "in the mountain districts.\\n\\nRescue teams worked through the night in the mountain "
+    "villages near the epicentre.\"}",
+    "{\"uri\": \"urn:example:quake\", \"version\": \"2\", \"type\": \"text\", "
+    "\"headline\": \"Quake hits north\", \"body_text\": \"A strong earthquake struck the "
+    "northern province on Sunday, killing at least 19 people and destroying hundreds of homes "
+    "in the mountain districts.\\n\\nRescue teams worked through the night in the mountain "
+    "villages near the epicentre.\"}",
+    NULL
+  };
+  g_autoptr(DeskProject) project = project_from_texts (names, texts);
+  g_autoptr(GPtrArray) suggestions = suggest (project);
+  DeskSuggestion *lede = find_kind (suggestions, DESK_SUGGESTION_MISSING, 0);
+  g_autoptr(DeskSource) v1 = g_list_model_get_item (desk_project_get_sources (project), 1);
+  g_autoptr(DeskSource) v2 = g_list_model_get_item (desk_project_get_sources (project), 2);
+
+  g_assert_true (desk_source_is_update_of (v2, v1));
+
+  /* One lede, in the later version's words, naming both; the earlier is an alternative. */
+  g_assert_cmpuint (count_kind (suggestions, DESK_SUGGESTION_MISSING), ==, 1);
+  g_assert_nonnull (strstr (desk_suggestion_get_text (lede), "at least 19 people"));
+  g_assert_cmpstr (desk_suggestion_get_source_name (lede, 0), ==, "v2.json");
+  g_assert_cmpuint (desk_suggestion_get_n_sources (lede), ==, 2);
+  g_assert_cmpuint (desk_suggestion_get_n_alternatives (lede), ==, 1);
+  g_assert_nonnull (strstr (desk_suggestion_get_alternative_text (lede, 0), "at least 12 people"));
+}
+
+static void
 test_aliases_text_form (void)
 {
   g_autoptr(DeskAliases) aliases = desk_aliases_new ();
@@ -590,6 +626,7 @@ main (int   argc,
   g_test_add_func ("/sentence/aliases", test_aliases_fold_entities);
   g_test_add_func ("/sentence/alias-table", test_aliases_text_form);
   g_test_add_func ("/suggester/project-aliases", test_project_aliases);
+  g_test_add_func ("/suggester/writethru-preferred", test_writethru_preferred);
   g_test_add_func ("/sentence/split", test_sentence_split);
   g_test_add_data_func ("/suggester/keys/shared-seeds", &shared, measure);
   g_test_add_data_func ("/suggester/keys/harbour-fire", &harbour, measure);

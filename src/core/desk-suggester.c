@@ -17,7 +17,8 @@
  *     otherwise. Candidates are taken greedily, most new content first, then the best
  *     version (no broken characters, complete over cut, preferred organisation, clean
  *     source); content already proposed is not proposed again, and the sources that
- *     carry it are listed on the suggestion that proposes it.
+ *     carry it are listed on the suggestion that proposes it. A writethru's version goes
+ *     before the versions it updates.
  *  5. A missing paragraph goes after the draft paragraph that its nearest preceding
  *     aligned paragraph matches, on an order-preserving alignment (longest increasing
  *     run) of the source with the draft.
@@ -76,6 +77,7 @@ typedef struct
   char      *agency;
   char      *title;
   gboolean   repaired;
+  guint      supersedes;  /* how many other sources of the project it is an update of */
   GPtrArray *texts;    /* char *: body paragraphs */
   GArray    *blocks;   /* guint: their block indexes */
 } SnapSource;
@@ -162,6 +164,13 @@ snapshot_new (DeskSuggester *self,
             continue;
           g_ptr_array_add (snap->texts, g_strdup (desk_block_get_text (block)));
           g_array_append_val (snap->blocks, b);
+        }
+
+      for (guint j = 0; j < g_list_model_get_n_items (sources); j++)
+        {
+          g_autoptr(DeskSource) other = g_list_model_get_item (sources, j);
+
+          snap->supersedes += j != i && desk_source_is_update_of (source, other);
         }
 
       g_ptr_array_add (snapshot->sources, snap);
@@ -1206,6 +1215,9 @@ compare_choices (gconstpointer a,
     return (int)y->clusters->len - (int)x->clusters->len;
   if (x->broken != y->broken)
     return x->broken - y->broken;
+  /* A writethru supersedes the versions it updates. */
+  if (x->source->supersedes != y->source->supersedes)
+    return x->source->supersedes > y->source->supersedes ? -1 : 1;
   /* Complete over cut: a version with clearly more words of the same content. */
   if (x->n_words * 10 > y->n_words * 11)
     return -1;
