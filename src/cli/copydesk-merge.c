@@ -54,7 +54,7 @@ parse_options (GOptionContext  *context,
 
 typedef struct
 {
-  GPtrArray *sources;   /* DeskSource or NULL, in command-line order */
+  GPtrArray *sources;   /* GPtrArray of DeskSource, or NULL, in command-line order */
   GPtrArray *errors;    /* GError or NULL, likewise */
   guint      pending;
 } Loading;
@@ -72,17 +72,17 @@ source_loaded_cb (GObject      *object,
 {
   LoadingSlot *slot = user_data;
   GError *error = NULL;
-  DeskSource *source = desk_source_new_for_file_finish (result, &error);
+  GPtrArray *stories = desk_source_new_all_for_file_finish (result, &error);
 
-  slot->loading->sources->pdata[slot->index] = source;
+  slot->loading->sources->pdata[slot->index] = stories;
   slot->loading->errors->pdata[slot->index] = error;
   slot->loading->pending--;
   g_free (slot);
 }
 
 /* Reads every source named on the command line, several at a time in worker threads, and
- * keeps their order. On a failure prints why, for the first failing file in that order,
- * and returns NULL. */
+ * keeps their order; a news message with several stories gives a source for each. On a
+ * failure prints why, for the first failing file in that order, and returns NULL. */
 static GPtrArray *
 load_sources (char  **paths,
               int     n_paths)
@@ -104,7 +104,7 @@ load_sources (char  **paths,
 
       slot->loading = &loading;
       slot->index = i;
-      desk_source_new_for_file_async (file, 0, NULL, source_loaded_cb, slot);
+      desk_source_new_all_for_file_async (file, 0, NULL, source_loaded_cb, slot);
     }
 
   while (loading.pending > 0)
@@ -112,7 +112,7 @@ load_sources (char  **paths,
 
   for (int i = 0; i < n_paths; i++)
     {
-      DeskSource *source = loading.sources->pdata[i];
+      GPtrArray *stories = loading.sources->pdata[i];
       GError *error = loading.errors->pdata[i];
 
       if (error != NULL && !failed)
@@ -122,8 +122,9 @@ load_sources (char  **paths,
         }
       g_clear_error (&error);
 
-      if (source != NULL)
-        g_ptr_array_add (sources, source);
+      for (guint k = 0; stories != NULL && k < stories->len; k++)
+        g_ptr_array_add (sources, g_object_ref (g_ptr_array_index (stories, k)));
+      g_clear_pointer (&stories, g_ptr_array_unref);
     }
 
   g_ptr_array_unref (loading.sources);
@@ -165,6 +166,14 @@ print_source (DeskSource *source)
   g_print ("  %-10s %s\n", _("byline"), byline ?: unknown);
   g_print ("  %-10s %s\n", _("dateline"), desk_source_get_dateline (source) ?: unknown);
   g_print ("  %-10s %s\n", _("date"), desk_source_get_date (source) ?: unknown);
+  g_print ("  %-10s %s", _("format"), desk_source_get_format (source));
+  if (desk_source_get_slug (source) != NULL)
+    g_print (", %s %s", _("slug"), desk_source_get_slug (source));
+  if (desk_source_get_version (source) > 0)
+    g_print (", %s %d", _("version"), desk_source_get_version (source));
+  if (desk_source_get_signal (source) != NULL)
+    g_print (", %s", desk_source_get_signal (source));
+  g_print ("\n");
   g_print ("  %-10s %s", _("encoding"), desk_source_get_encoding (source));
   if (desk_source_get_n_repaired (source) > 0)
     g_print (ngettext (", %u broken character repaired", ", %u broken characters repaired",
@@ -258,7 +267,15 @@ command_inspect (int    argc,
   else
     {
       for (guint i = 0; i < sources->len; i++)
-        print_source (g_ptr_array_index (sources, i));
+        {
+          DeskSource *source = g_ptr_array_index (sources, i);
+
+          print_source (source);
+          for (guint j = 0; j < sources->len; j++)
+            if (j != i && desk_source_is_update_of (source, g_ptr_array_index (sources, j)))
+              g_print (_("  (an update of %s)\n"),
+                       desk_source_get_name (g_ptr_array_index (sources, j)));
+        }
     }
 
   return 0;

@@ -23,8 +23,9 @@ add_string (JsonBuilder *builder,
  * @source: a source
  *
  * The source as `copydesk-merge inspect --json` prints it: path, title, agency, byline,
- * dateline, date, encoding, credits (name, organization, role) and blocks (role, text,
- * start, end, reason), with roles as their lower-case words.
+ * dateline, date, encoding, format, slug, guid, version, signal, credits (name,
+ * organization, role) and blocks (role, text, start, end, reason), with roles as their
+ * lower-case words.
  *
  * Returns: (transfer full): a JSON object
  */
@@ -52,6 +53,12 @@ desk_json_from_source (DeskSource *source)
   add_string (builder, "dateline", desk_source_get_dateline (source));
   add_string (builder, "date", desk_source_get_date (source));
   add_string (builder, "encoding", desk_source_get_encoding (source));
+  add_string (builder, "format", desk_source_get_format (source));
+  add_string (builder, "slug", desk_source_get_slug (source));
+  add_string (builder, "guid", desk_source_get_guid (source));
+  json_builder_set_member_name (builder, "version");
+  json_builder_add_int_value (builder, desk_source_get_version (source));
+  add_string (builder, "signal", desk_source_get_signal (source));
   json_builder_set_member_name (builder, "repaired");
   json_builder_add_int_value (builder, desk_source_get_n_repaired (source));
   json_builder_set_member_name (builder, "invalid");

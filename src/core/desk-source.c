@@ -264,6 +264,25 @@ ingest (DeskSource  *self,
   return TRUE;
 }
 
+/* Names the source in @error's message, and makes the message valid UTF-8: parsers quote
+ * the bytes they stumbled on ("tag mismatch: nit\xf1f"), and a message is shown to people. */
+static void
+prefix_read_error (GError     **error,
+                   const char  *name)
+{
+  if (error == NULL || *error == NULL)
+    return;
+
+  g_prefix_error (error, _("Cannot read “%s”: "), name);
+  if (!g_utf8_validate ((*error)->message, -1, NULL))
+    {
+      char *valid = g_utf8_make_valid ((*error)->message, -1);
+
+      g_free ((*error)->message);
+      (*error)->message = valid;
+    }
+}
+
 /**
  * desk_source_new_from_bytes:
  * @bytes: the story as received, verbatim
@@ -296,7 +315,7 @@ desk_source_new_from_bytes (GBytes            *bytes,
       DeskSource *source = _desk_reader_read (format, bytes, name, origin, error);
 
       if (source == NULL)
-        g_prefix_error (error, _("Cannot read “%s”: "), name);
+        prefix_read_error (error, name);
       return source;
     }
 
@@ -307,44 +326,29 @@ desk_source_new_from_bytes (GBytes            *bytes,
 
   if (!ingest (self, error))
     {
-      g_prefix_error (error, _("Cannot read “%s”: "), name);
+      prefix_read_error (error, name);
       return NULL;
     }
 
   return g_steal_pointer (&self);
 }
 
-/**
- * desk_source_new_for_file:
- * @file: a file to read
- * @max_size: the largest file to accept, in bytes; 0 for %DESK_SOURCE_DEFAULT_MAX_SIZE
- * @cancellable: (nullable): a #GCancellable
- * @error: return location for a #GError
- *
- * Reads @file as a source. Every failure names the file and the problem: missing,
- * unreadable, a folder, over @max_size, empty, binary.
- *
- * Returns: (transfer full): a new source, or %NULL with @error set
- */
-DeskSource *
-desk_source_new_for_file (GFile         *file,
-                          gsize          max_size,
-                          GCancellable  *cancellable,
-                          GError       **error)
+/* Reads @file's bytes for ingest, refusing folders and files over @max_size. Every error
+ * names the file. */
+static GBytes *
+load_file_bytes (GFile         *file,
+                 gsize          max_size,
+                 GCancellable  *cancellable,
+                 char         **name_out,
+                 GError       **error)
 {
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) local_error = NULL;
-  g_autofree char *name = NULL;
-  DeskSource *self;
-
-  g_return_val_if_fail (G_IS_FILE (file), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  g_autofree char *name = g_file_get_parse_name (file);
 
   if (max_size == 0)
     max_size = DESK_SOURCE_DEFAULT_MAX_SIZE;
-
-  name = g_file_get_parse_name (file);
 
   info = g_file_query_info (file,
                             G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
@@ -392,11 +396,96 @@ desk_source_new_for_file (GFile         *file,
       return NULL;
     }
 
+  *name_out = g_steal_pointer (&name);
+  return g_steal_pointer (&bytes);
+}
+
+/**
+ * desk_source_new_for_file:
+ * @file: a file to read
+ * @max_size: the largest file to accept, in bytes; 0 for %DESK_SOURCE_DEFAULT_MAX_SIZE
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Reads @file as a source (the first story, for a file that holds several: see
+ * desk_source_new_all_for_file()). Every failure names the file and the problem: missing,
+ * unreadable, a folder, over @max_size, empty, binary.
+ *
+ * Returns: (transfer full): a new source, or %NULL with @error set
+ */
+DeskSource *
+desk_source_new_for_file (GFile         *file,
+                          gsize          max_size,
+                          GCancellable  *cancellable,
+                          GError       **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *name = NULL;
+  DeskSource *self;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!(bytes = load_file_bytes (file, max_size, cancellable, &name, error)))
+    return NULL;
+
   self = desk_source_new_from_bytes (bytes, name, DESK_SOURCE_ORIGIN_FILE, error);
   if (self != NULL)
     self->file = g_object_ref (file);
 
   return self;
+}
+
+/**
+ * desk_source_new_all_for_file:
+ * @file: a file to read
+ * @max_size: the largest file to accept, in bytes; 0 for %DESK_SOURCE_DEFAULT_MAX_SIZE
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Reads every story in @file: one for most files, several for a news message.
+ *
+ * Returns: (transfer container) (element-type DeskSource): the sources, or %NULL with
+ *   @error set
+ */
+GPtrArray *
+desk_source_new_all_for_file (GFile         *file,
+                              gsize          max_size,
+                              GCancellable  *cancellable,
+                              GError       **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *name = NULL;
+  GPtrArray *sources;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!(bytes = load_file_bytes (file, max_size, cancellable, &name, error)))
+    return NULL;
+
+  sources = desk_source_new_all_from_bytes (bytes, name, DESK_SOURCE_ORIGIN_FILE, error);
+  for (guint i = 0; sources != NULL && i < sources->len; i++)
+    {
+      DeskSource *source = g_ptr_array_index (sources, i);
+
+      g_set_object (&source->file, file);
+    }
+
+  return sources;
+}
+
+typedef struct
+{
+  GFile *file;
+  gsize  max_size;
+} LoadData;
+
+static void
+load_data_free (LoadData *data)
+{
+  g_clear_object (&data->file);
+  g_free (data);
 }
 
 static void
@@ -405,16 +494,47 @@ new_for_file_thread (GTask        *task,
                      gpointer      task_data,
                      GCancellable *cancellable)
 {
-  GFile *file = task_data;
-  gsize max_size = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (task), "max-size"));
+  LoadData *data = task_data;
   GError *error = NULL;
-  DeskSource *source;
 
-  source = desk_source_new_for_file (file, max_size, cancellable, &error);
-  if (source == NULL)
-    g_task_return_error (task, error);
+  if (g_task_get_source_tag (task) == desk_source_new_all_for_file_async)
+    {
+      GPtrArray *sources = desk_source_new_all_for_file (data->file, data->max_size, cancellable, &error);
+
+      if (sources == NULL)
+        g_task_return_error (task, error);
+      else
+        g_task_return_pointer (task, sources, (GDestroyNotify)g_ptr_array_unref);
+    }
   else
-    g_task_return_pointer (task, source, g_object_unref);
+    {
+      DeskSource *source = desk_source_new_for_file (data->file, data->max_size, cancellable, &error);
+
+      if (source == NULL)
+        g_task_return_error (task, error);
+      else
+        g_task_return_pointer (task, source, g_object_unref);
+    }
+}
+
+static void
+run_load (GFile               *file,
+          gsize                max_size,
+          GCancellable        *cancellable,
+          GAsyncReadyCallback  callback,
+          gpointer             user_data,
+          gpointer             source_tag)
+{
+  g_autoptr(GTask) task = NULL;
+  LoadData *data = g_new0 (LoadData, 1);
+
+  data->file = g_object_ref (file);
+  data->max_size = max_size;
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, data, (GDestroyNotify)load_data_free);
+  g_task_run_in_thread (task, new_for_file_thread);
 }
 
 /**
@@ -429,20 +549,47 @@ desk_source_new_for_file_async (GFile               *file,
                                 GAsyncReadyCallback  callback,
                                 gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (G_IS_FILE (file));
 
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, desk_source_new_for_file_async);
-  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
-  g_object_set_data (G_OBJECT (task), "max-size", GSIZE_TO_POINTER (max_size));
-  g_task_run_in_thread (task, new_for_file_thread);
+  run_load (file, max_size, cancellable, callback, user_data, desk_source_new_for_file_async);
 }
 
 DeskSource *
 desk_source_new_for_file_finish (GAsyncResult  *result,
                                  GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * desk_source_new_all_for_file_async:
+ *
+ * Reads and ingests every story in @file in a worker thread. See
+ * desk_source_new_all_for_file().
+ */
+void
+desk_source_new_all_for_file_async (GFile               *file,
+                                    gsize                max_size,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  g_return_if_fail (G_IS_FILE (file));
+
+  run_load (file, max_size, cancellable, callback, user_data, desk_source_new_all_for_file_async);
+}
+
+/**
+ * desk_source_new_all_for_file_finish:
+ *
+ * Returns: (transfer container) (element-type DeskSource): the sources, or %NULL with
+ *   @error set
+ */
+GPtrArray *
+desk_source_new_all_for_file_finish (GAsyncResult  *result,
+                                     GError       **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
 
@@ -713,7 +860,7 @@ desk_source_new_all_from_bytes (GBytes            *bytes,
 
   if (!(sources = _desk_reader_read_all (format, bytes, name, origin, error)))
     {
-      g_prefix_error (error, _("Cannot read “%s”: "), name);
+      prefix_read_error (error, name);
       return NULL;
     }
 

@@ -33,6 +33,17 @@ void               desk_source_new_for_file_async (GFile            *file,
                                                    gpointer          user_data);
 DeskSource        *desk_source_new_for_file_finish (GAsyncResult    *result,
                                                     GError         **error);
+GPtrArray         *desk_source_new_all_for_file  (GFile             *file,
+                                                  gsize              max_size,
+                                                  GCancellable      *cancellable,
+                                                  GError           **error);
+void               desk_source_new_all_for_file_async (GFile        *file,
+                                                       gsize         max_size,
+                                                       GCancellable *cancellable,
+                                                       GAsyncReadyCallback callback,
+                                                       gpointer      user_data);
+GPtrArray         *desk_source_new_all_for_file_finish (GAsyncResult *result,
+                                                        GError      **error);
 GPtrArray         *desk_source_new_all_from_bytes (GBytes           *bytes,
                                                    const char       *name,
                                                    DeskSourceOrigin  origin,
