@@ -841,9 +841,9 @@ load (Reader *reader,
   if (version > DESK_PROJECT_FILE_VERSION)
     {
       g_set_error (reader->error, DESK_ERROR, DESK_ERROR_UNSUPPORTED,
-                   _("Cannot open “%s”: it was made by a newer Copydesk (format version %"
-                     G_GINT64_FORMAT "); this one reads version %d"),
-                   reader->name, version, DESK_PROJECT_FILE_VERSION);
+                   _("Cannot open “%s”: it was made by a newer Copydesk (format version %d); "
+                     "this one reads version %d"),
+                   reader->name, (int)MIN (version, G_MAXINT), DESK_PROJECT_FILE_VERSION);
       return NULL;
     }
 
