@@ -397,6 +397,48 @@ test_writethru_preferred (void)
 }
 
 static void
+test_learned_aliases (void)
+{
+  static const char * const names[] = { "draft.txt", "other.txt", NULL };
+  static const char * const texts[] = {
+    "Dam\n\nOfficials of the Ministry of Water said the dam on the northern river would be "
+    "finished by 2027 and would irrigate the eastern plains.\n",
+    "Dam\n\nOfficials of Wizara ya Maji said the dam on the northern river would be finished "
+    "by 2027 and would irrigate the eastern plains.\n\n"
+    "Herders said they had not been consulted.\n",
+    NULL
+  };
+  static const char * const people_texts[] = {
+    "Talks\n\nHollande said the coalition would strike only the terrorists and their training "
+    "camps in the east.\n\nThe talks were welcomed by Putin.\n",
+    "Talks\n\nPutin said the coalition would strike only the terrorists and their training "
+    "camps in the east.\n\nThe talks were welcomed by Hollande.\n",
+    NULL
+  };
+  g_autoptr(DeskProject) project = project_from_texts (names, texts);
+  g_autoptr(DeskProject) people = project_from_texts (names, people_texts);
+  g_autoptr(DeskSuggester) suggester = desk_suggester_new ();
+  g_autoptr(GPtrArray) suggestions = desk_suggester_suggest (suggester, project);
+  g_autoptr(GPtrArray) swapped = NULL;
+  const char * const *learned = desk_suggester_get_learned_aliases (suggester);
+
+  /* The renamed ministry is read as the same one: only the herders are new. */
+  g_assert_nonnull (learned);
+  g_assert_cmpstr (learned[0], ==, "Ministry of Water = Wizara ya Maji");
+  g_assert_null (learned[1]);
+  g_assert_cmpuint (suggestions->len, ==, 1);
+  g_assert_true (g_str_has_prefix (desk_suggestion_get_text (g_ptr_array_index (suggestions, 0)),
+                                   "Herders said"));
+
+  /* Two people both texts name are two people: the swap is a conflict, nothing learned. */
+  swapped = desk_suggester_suggest (suggester, people);
+  g_assert_null (desk_suggester_get_learned_aliases (suggester)[0]);
+  g_assert_cmpuint (count_kind (swapped, DESK_SUGGESTION_CONFLICT), ==, 1);
+  g_assert_cmpstr (desk_suggestion_get_new_text (find_kind (swapped, DESK_SUGGESTION_CONFLICT, 0)),
+                   ==, "Putin");
+}
+
+static void
 test_aliases_text_form (void)
 {
   g_autoptr(DeskAliases) aliases = desk_aliases_new ();
@@ -627,6 +669,7 @@ main (int   argc,
   g_test_add_func ("/sentence/alias-table", test_aliases_text_form);
   g_test_add_func ("/suggester/project-aliases", test_project_aliases);
   g_test_add_func ("/suggester/writethru-preferred", test_writethru_preferred);
+  g_test_add_func ("/suggester/learned-aliases", test_learned_aliases);
   g_test_add_func ("/sentence/split", test_sentence_split);
   g_test_add_data_func ("/suggester/keys/shared-seeds", &shared, measure);
   g_test_add_data_func ("/suggester/keys/harbour-fire", &harbour, measure);

@@ -478,6 +478,12 @@ command_suggest (int    argc,
         }
       json_builder_end_array (builder);
 
+      json_builder_set_member_name (builder, "learned_aliases");
+      json_builder_begin_array (builder);
+      for (const char * const *l = desk_suggester_get_learned_aliases (suggester); l && *l; l++)
+        json_builder_add_string_value (builder, *l);
+      json_builder_end_array (builder);
+
       json_builder_set_member_name (builder, "suggestions");
       json_builder_begin_array (builder);
       for (guint i = 0; i < suggestions->len; i++)
@@ -495,6 +501,8 @@ command_suggest (int    argc,
         print_suggestion (g_ptr_array_index (suggestions, i), i + 1);
       if (suggestions->len == 0)
         g_print ("%s\n", _("The draft lacks nothing the sources have."));
+      for (const char * const *l = desk_suggester_get_learned_aliases (suggester); l && *l; l++)
+        g_print (_("Read as one name: %s\n"), *l);
     }
 
   return 0;

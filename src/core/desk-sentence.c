@@ -28,7 +28,7 @@ struct _DeskLexicon
   DeskAliases *aliases;
   GHashTable  *ids;      /* word → id + 1 */
   GPtrArray   *words;    /* id → word */
-  GArray      *flags;    /* id → DeskTokenFlags that belong to the word itself */
+  GArray      *flags;    /* id → DeskTokenFlags the word has been seen with (NAME) */
   GHashTable  *stop;
   GHashTable  *days;
   GHashTable  *numbers;  /* number word → digits */
@@ -124,6 +124,20 @@ desk_lexicon_free (DeskLexicon *lexicon)
   g_hash_table_unref (lexicon->days);
   g_hash_table_unref (lexicon->numbers);
   g_free (lexicon);
+}
+
+/**
+ * desk_lexicon_is_name:
+ *
+ * Returns: whether the word has been seen capitalised inside a sentence in this run: a
+ *   name, even where it opens a sentence
+ */
+gboolean
+desk_lexicon_is_name (DeskLexicon *lexicon,
+                      guint        id)
+{
+  g_return_val_if_fail (id < lexicon->flags->len, FALSE);
+  return (g_array_index (lexicon->flags, guint, id) & DESK_TOKEN_NAME) != 0;
 }
 
 const char *
@@ -490,6 +504,9 @@ desk_sentence_new (DeskLexicon *lexicon,
             token.flags |= DESK_TOKEN_NAME;
 
           token.id = intern (lexicon, normal, 0);
+          /* Remember it as a name, for when it opens a sentence elsewhere. */
+          if (token.flags & DESK_TOKEN_NAME)
+            g_array_index (lexicon->flags, guint, token.id) |= DESK_TOKEN_NAME;
         }
 
       token.start = word->start - text;

@@ -45,6 +45,8 @@ DeskLexicon  *desk_lexicon_new        (DeskAliases  *aliases);
 void          desk_lexicon_free       (DeskLexicon  *lexicon);
 const char   *desk_lexicon_word       (DeskLexicon  *lexicon,
                                        guint         id);
+gboolean      desk_lexicon_is_name    (DeskLexicon  *lexicon,
+                                       guint         id);
 
 GArray       *desk_sentence_split     (const char   *text);
 GPtrArray    *desk_sentence_parse     (DeskLexicon  *lexicon,

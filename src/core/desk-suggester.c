@@ -55,6 +55,7 @@ struct _DeskSuggester
 
   DeskAliases *aliases;
   gboolean     show_variants;
+  GStrv        learned;        /* of the last run */
 };
 
 G_DEFINE_FINAL_TYPE (DeskSuggester, desk_suggester, G_TYPE_OBJECT)
@@ -91,6 +92,8 @@ typedef struct
   GStrv        org_order;
   DeskAliases *aliases;
   gboolean     variants;
+  gboolean     learned_pass;  /* the second pass, after aliases were learned */
+  GPtrArray   *learned;       /* char *: learned entries, "canonical = variant" */
 } Snapshot;
 
 static void
@@ -114,6 +117,7 @@ snapshot_free (Snapshot *snapshot)
   g_ptr_array_unref (snapshot->rejected);
   g_strfreev (snapshot->org_order);
   g_clear_object (&snapshot->aliases);
+  g_clear_pointer (&snapshot->learned, g_ptr_array_unref);
   g_free (snapshot);
 }
 
@@ -186,6 +190,7 @@ snapshot_new (DeskSuggester *self,
   if (desk_project_get_aliases (project) != NULL)
     desk_aliases_load_from_data (snapshot->aliases, desk_project_get_aliases (project), NULL);
   snapshot->variants = self->show_variants;
+  snapshot->learned = g_ptr_array_new_with_free_func (g_free);
 
   return snapshot;
 }
@@ -341,6 +346,10 @@ typedef struct
   GHashTable  *conflicts;        /* key → DeskSuggestion */
   GHashTable  *variants;         /* key → DeskSuggestion */
   GHashTable  *seen_texts;       /* paragraph text → the first Candidate with it */
+  GHashTable  *draft_all_words;  /* content word ids + 1 of the whole draft */
+  GPtrArray   *source_words;     /* per source: GHashTable of content word ids + 1 */
+  GArray      *name_pairs;       /* NamePair: names a source may call otherwise */
+  int          current_draft;    /* the draft sentence classify_sentence is comparing with */
   GPtrArray   *results;
 } Run;
 
@@ -384,6 +393,9 @@ run_clear (Run *run)
   g_clear_pointer (&run->conflicts, g_hash_table_unref);
   g_clear_pointer (&run->variants, g_hash_table_unref);
   g_clear_pointer (&run->seen_texts, g_hash_table_unref);
+  g_clear_pointer (&run->draft_all_words, g_hash_table_unref);
+  g_clear_pointer (&run->source_words, g_ptr_array_unref);
+  g_clear_pointer (&run->name_pairs, g_array_unref);
   g_clear_pointer (&run->results, g_ptr_array_unref);
   g_clear_pointer (&run->lexicon, desk_lexicon_free);
 }
@@ -561,6 +573,20 @@ has_token (const DeskSentence *sentence,
   return FALSE;
 }
 
+/* Whether @token is of @kind; a word that opens a sentence is a name if it was seen
+ * capitalised inside one. */
+static gboolean
+token_is (Run             *run,
+          const DeskToken *token,
+          guint            kind)
+{
+  if (token->flags & kind)
+    return TRUE;
+
+  return kind == DESK_TOKEN_NAME && !(token->flags & (DESK_TOKEN_STOP | DESK_TOKEN_DAY | DESK_TOKEN_NUMBER)) &&
+         desk_lexicon_is_name (run->lexicon, token->id);
+}
+
 /* Whether @token of @sentence is written in capitals and its letters are the initials of a
  * run of names in @other: "CCG" and "Canadian Coast Guard". */
 static gboolean
@@ -611,14 +637,14 @@ find_conflict (Run                *run,
       gboolean draft_has_other = FALSE;
 
       for (guint i = 0; i < source->n_tokens; i++)
-        if ((source->tokens[i].flags & kinds[k]) && !has_token (draft, source->tokens[i].id))
+        if (token_is (run, &source->tokens[i], kinds[k]) && !has_token (draft, source->tokens[i].id))
           g_array_append_val (only_source, i);
 
       for (guint i = 0; i < draft->n_tokens && only_source->len > 0; i++)
         {
           const DeskToken *token = &draft->tokens[i];
 
-          if (!(token->flags & kinds[k]) || has_token (source, token->id))
+          if (!token_is (run, token, kinds[k]) || has_token (source, token->id))
             continue;
 
           if (kinds[k] == DESK_TOKEN_NAME)
@@ -750,6 +776,152 @@ note_variant (Run            *run,
                               g_array_index (candidate->source->blocks, guint, candidate->paragraph));
 }
 
+/* ---- Learning aliases ------------------------------------------------------------- */
+
+typedef struct
+{
+  guint  source_index;
+  char  *draft_name;     /* as the draft writes it */
+  char  *source_name;    /* as the source writes it */
+  GArray *draft_ids;     /* guint: its content word ids */
+  GArray *source_ids;
+} NamePair;
+
+static void
+name_pair_clear (gpointer data)
+{
+  NamePair *pair = data;
+
+  g_free (pair->draft_name);
+  g_free (pair->source_name);
+  g_array_unref (pair->draft_ids);
+  g_array_unref (pair->source_ids);
+}
+
+/* The one stretch of @a whose content words @b lacks, if it is a name: capitalised words
+ * (inner lower-case words allowed: "Wizara ya Maji"), no numbers, no days. Returns its
+ * token span, or FALSE when the words @b lacks are not one such stretch. */
+static gboolean
+name_span (const DeskSentence *a,
+           const DeskSentence *b,
+           guint              *first,
+           guint              *last)
+{
+  int start = -1, end = -1;
+
+  for (guint i = 0; i < a->n_tokens; i++)
+    {
+      const DeskToken *token = &a->tokens[i];
+
+      if ((token->flags & DESK_TOKEN_STOP) || has_token (b, token->id))
+        continue;
+      if (start < 0)
+        start = i;
+      end = i;
+    }
+
+  if (start < 0)
+    return FALSE;
+
+  for (int i = start; i <= end; i++)
+    {
+      const DeskToken *token = &a->tokens[i];
+
+      /* Inside the stretch, nothing the other sentence has too. */
+      if (!(token->flags & DESK_TOKEN_STOP) && has_token (b, token->id))
+        return FALSE;
+      if (token->flags & (DESK_TOKEN_NUMBER | DESK_TOKEN_DAY))
+        return FALSE;
+    }
+
+  if (!(a->tokens[start].flags & DESK_TOKEN_NAME) || !(a->tokens[end].flags & DESK_TOKEN_NAME))
+    return FALSE;
+
+  *first = start;
+  *last = end;
+  return TRUE;
+}
+
+/* A source sentence and its draft sentence that say the same but for one name each side
+ * ("Officials of Wizara ya Maji said …", "Officials of the Ministry of Water said …"):
+ * a candidate alias, kept if neither name turns up in the other text (checked once every
+ * source is read, in learn_aliases()). */
+static void
+note_name_pair (Run                *run,
+                Candidate          *candidate,
+                const DeskSentence *sentence,
+                const DeskSentence *draft,
+                guint               overlap)
+{
+  const char *draft_text = g_ptr_array_index (run->snapshot->draft, draft_paragraph_of (run, run->current_draft));
+  guint s_first, s_last, d_first, d_last;
+  guint s_extra = sentence->n_content - overlap, d_extra = draft->n_content - overlap;
+  NamePair pair = { 0 };
+
+  if (overlap < 5 || s_extra < 1 || s_extra > 4 || d_extra < 1 || d_extra > 4)
+    return;
+  if (!name_span (sentence, draft, &s_first, &s_last) || !name_span (draft, sentence, &d_first, &d_last))
+    return;
+
+  pair.source_index = candidate->source_index;
+  pair.source_name = g_strndup (candidate->text + sentence->tokens[s_first].start,
+                                sentence->tokens[s_last].end - sentence->tokens[s_first].start);
+  pair.draft_name = g_strndup (draft_text + draft->tokens[d_first].start,
+                               draft->tokens[d_last].end - draft->tokens[d_first].start);
+  pair.source_ids = g_array_new (FALSE, FALSE, sizeof (guint));
+  pair.draft_ids = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint i = s_first; i <= s_last; i++)
+    if (!(sentence->tokens[i].flags & DESK_TOKEN_STOP))
+      g_array_append_val (pair.source_ids, sentence->tokens[i].id);
+  for (guint i = d_first; i <= d_last; i++)
+    if (!(draft->tokens[i].flags & DESK_TOKEN_STOP))
+      g_array_append_val (pair.draft_ids, draft->tokens[i].id);
+
+  g_array_append_val (run->name_pairs, pair);
+}
+
+static gboolean
+any_in (GArray     *ids,
+        GHashTable *words)
+{
+  for (guint i = 0; i < ids->len; i++)
+    if (g_hash_table_contains (words, GUINT_TO_POINTER (g_array_index (ids, guint, i) + 1)))
+      return TRUE;
+  return FALSE;
+}
+
+/* Keeps the candidate aliases whose names are not both used by the texts: two names that
+ * the draft and the source each use are two people, and a sentence that swaps them is a
+ * conflict. Adds the rest to the snapshot's table. Returns how many were learned. */
+static guint
+learn_aliases (Run *run)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint learned = 0;
+
+  for (guint i = 0; i < run->name_pairs->len; i++)
+    {
+      NamePair *pair = &g_array_index (run->name_pairs, NamePair, i);
+      GHashTable *source_words = g_ptr_array_index (run->source_words, pair->source_index);
+      g_autofree char *line = NULL;
+
+      if (any_in (pair->source_ids, run->draft_all_words) || any_in (pair->draft_ids, source_words))
+        continue;
+
+      line = g_strdup_printf ("%s = %s", pair->draft_name, pair->source_name);
+      if (g_hash_table_contains (seen, line))
+        continue;
+
+      desk_aliases_add (run->snapshot->aliases, pair->draft_name, pair->draft_name);
+      desk_aliases_add (run->snapshot->aliases, pair->draft_name, pair->source_name);
+      g_ptr_array_add (run->snapshot->learned, g_strdup (line));
+      g_hash_table_add (seen, g_steal_pointer (&line));
+      learned++;
+    }
+
+  return learned;
+}
+
 /* Step 2: what each sentence of a source paragraph is, against the draft. */
 static void
 classify_sentence (Run            *run,
@@ -800,6 +972,12 @@ classify_sentence (Run            *run,
     }
 
   ss->draft = best;
+
+  if (!run->snapshot->learned_pass)
+    {
+      run->current_draft = best;
+      note_name_pair (run, candidate, sentence, draft_sentence (run, best), best_overlap);
+    }
 
   /* A name the draft sentence leaves to a pronoun ("she") is named elsewhere in its
    * paragraph: it counts as present. */
@@ -994,6 +1172,17 @@ org_rank (Snapshot   *snapshot,
   return G_MAXINT;
 }
 
+static void
+add_source_words (Run                *run,
+                  guint               source_index,
+                  const DeskSentence *sentence)
+{
+  GHashTable *words = g_ptr_array_index (run->source_words, source_index);
+
+  for (guint w = 0; w < sentence->n_content; w++)
+    g_hash_table_add (words, GUINT_TO_POINTER (sentence->content[w] + 1));
+}
+
 static Candidate *
 make_candidate (Run        *run,
                 SnapSource *source,
@@ -1002,8 +1191,6 @@ make_candidate (Run        *run,
 {
   Candidate *candidate = g_new0 (Candidate, 1);
   g_autoptr(GPtrArray) parsed = NULL;
-  g_autoptr(GHashTable) votes = g_hash_table_new (NULL, NULL);
-  guint best_votes = 0;
 
   candidate->source = source;
   candidate->source_index = source_index;
@@ -1022,7 +1209,29 @@ make_candidate (Run        *run,
 
       ss->sentence = g_steal_pointer (&parsed->pdata[i]);
       candidate->n_words += ss->sentence->n_content;
+      add_source_words (run, source_index, ss->sentence);
       g_ptr_array_add (candidate->sentences, ss);
+    }
+  /* The sentences were stolen from parsed. */
+  g_ptr_array_set_free_func (parsed, NULL);
+
+  return candidate;
+}
+
+/* Step 2 for one paragraph, once every text is parsed (so that what is a name is known
+ * from all of them): each sentence against the draft, and the draft paragraph most of
+ * them align with. */
+static void
+classify_candidate (Run       *run,
+                    Candidate *candidate)
+{
+  g_autoptr(GHashTable) votes = g_hash_table_new (NULL, NULL);
+  guint best_votes = 0;
+
+  for (guint i = 0; i < candidate->sentences->len; i++)
+    {
+      SourceSentence *ss = g_ptr_array_index (candidate->sentences, i);
+
       classify_sentence (run, candidate, ss);
 
       if (ss->status == STATUS_COVERED || ss->status == STATUS_EXTENDS)
@@ -1038,10 +1247,6 @@ make_candidate (Run        *run,
             }
         }
     }
-  /* The sentences were stolen from parsed. */
-  g_ptr_array_set_free_func (parsed, NULL);
-
-  return candidate;
 }
 
 static void
@@ -1124,6 +1329,9 @@ repeat_candidate (Run        *run,
 
   for (guint c = 0; c < candidate->clusters->len; c++)
     cluster_add_member (run, g_array_index (candidate->clusters, guint, c), source_index);
+
+  for (guint i = 0; i < candidate->sentences->len; i++)
+    add_source_words (run, source_index, ((SourceSentence *)g_ptr_array_index (candidate->sentences, i))->sentence);
 
   return candidate;
 }
@@ -1779,12 +1987,22 @@ suggest_headlines (Run *run)
     }
 }
 
+typedef struct
+{
+  SnapSource *source;
+  guint       source_index;
+  guint       paragraph;
+  Candidate  *candidate;   /* read, not yet compared */
+  Candidate  *first;       /* or: the paragraph it repeats */
+} Planned;
+
 static GPtrArray *
 run_snapshot (Snapshot     *snapshot,
               GCancellable *cancellable)
 {
   Run run = { 0 };
   g_autoptr(GArray) ordered = NULL;
+  g_autoptr(GArray) plan = NULL;
   GPtrArray *results;
   GHashTableIter iter;
   gpointer value;
@@ -1803,6 +2021,12 @@ run_snapshot (Snapshot     *snapshot,
   run.conflicts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   run.variants = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   run.seen_texts = g_hash_table_new (g_str_hash, g_str_equal);
+  run.draft_all_words = g_hash_table_new (NULL, NULL);
+  run.source_words = g_ptr_array_new_with_free_func ((GDestroyNotify)g_hash_table_unref);
+  for (guint s = 0; s < snapshot->sources->len; s++)
+    g_ptr_array_add (run.source_words, g_hash_table_new (NULL, NULL));
+  run.name_pairs = g_array_new (FALSE, TRUE, sizeof (NamePair));
+  g_array_set_clear_func (run.name_pairs, name_pair_clear);
   run.results = g_ptr_array_new_with_free_func (g_object_unref);
   index_init (&run.draft_index);
   index_init (&run.rejected_index);
@@ -1822,7 +2046,10 @@ run_snapshot (Snapshot     *snapshot,
           const DeskSentence *sentence = g_ptr_array_index (sentences, i);
 
           for (guint w = 0; w < sentence->n_content; w++)
-            g_hash_table_add (words, GUINT_TO_POINTER (sentence->content[w] + 1));
+            {
+              g_hash_table_add (words, GUINT_TO_POINTER (sentence->content[w] + 1));
+              g_hash_table_add (run.draft_all_words, GUINT_TO_POINTER (sentence->content[w] + 1));
+            }
 
           ds->sentence = g_ptr_array_index (sentences, i);
           ds->paragraph = p;
@@ -1844,30 +2071,60 @@ run_snapshot (Snapshot     *snapshot,
       g_ptr_array_set_free_func (sentences, NULL);
     }
 
-  /* Steps 2 and 3: every paragraph of every source. */
+  /* Steps 2 and 3: every paragraph of every source, read first, then compared. A paragraph
+   * another source has word for word is read once. */
+  plan = g_array_new (FALSE, FALSE, sizeof (Planned));
   for (guint s = 0; s < snapshot->sources->len; s++)
     {
       SnapSource *source = g_ptr_array_index (snapshot->sources, s);
-
-      if (g_cancellable_is_cancelled (cancellable))
-        break;
 
       for (guint p = 0; p < source->texts->len; p++)
         {
           const char *text = g_ptr_array_index (source->texts, p);
           Candidate *first = g_hash_table_lookup (run.seen_texts, text);
-          Candidate *candidate;
+          Planned planned = { source, s, p, NULL, NULL };
 
           if (first != NULL && first->source != source)
-            candidate = repeat_candidate (&run, first, source, s, p);
+            planned.first = first;
           else
             {
-              candidate = make_candidate (&run, source, s, p);
-              collect_items (&run, candidate);
-              g_hash_table_insert (run.seen_texts, (gpointer)text, candidate);
+              planned.candidate = make_candidate (&run, source, s, p);
+              g_hash_table_insert (run.seen_texts, (gpointer)text, planned.candidate);
             }
-          g_ptr_array_add (run.candidates, candidate);
+          g_array_append_val (plan, planned);
         }
+    }
+
+  for (guint i = 0; i < plan->len && !g_cancellable_is_cancelled (cancellable); i++)
+    {
+      Planned *planned = &g_array_index (plan, Planned, i);
+      Candidate *candidate = planned->candidate;
+
+      if (planned->first != NULL)
+        candidate = repeat_candidate (&run, planned->first, planned->source, planned->source_index,
+                                      planned->paragraph);
+      else
+        {
+          classify_candidate (&run, candidate);
+          collect_items (&run, candidate);
+        }
+      g_ptr_array_add (run.candidates, candidate);
+      planned->candidate = NULL;
+    }
+
+  /* Paragraphs not reached when cancelled. */
+  for (guint i = 0; i < plan->len; i++)
+    g_clear_pointer (&g_array_index (plan, Planned, i).candidate, candidate_free);
+
+  /* Names a source calls otherwise: learned, and everything read again with them. */
+  if (!snapshot->learned_pass && !g_cancellable_is_cancelled (cancellable) &&
+      learn_aliases (&run) > 0)
+    {
+      for (guint i = 0; i < run.draft_sentences->len; i++)
+        ((DraftSentence *)g_ptr_array_index (run.draft_sentences, i))->sentence = NULL;
+      run_clear (&run);
+      snapshot->learned_pass = TRUE;
+      return run_snapshot (snapshot, cancellable);
     }
 
   /* Step 4 and 5. */
@@ -1934,6 +2191,7 @@ desk_suggester_finalize (GObject *object)
   DeskSuggester *self = (DeskSuggester *)object;
 
   g_clear_object (&self->aliases);
+  g_clear_pointer (&self->learned, g_strfreev);
 
   G_OBJECT_CLASS (desk_suggester_parent_class)->finalize (object);
 }
@@ -2072,17 +2330,48 @@ desk_suggester_set_show_variants (DeskSuggester *self,
  *
  * Returns: (transfer full) (element-type DeskSuggestion): the suggestions in story order
  */
+static void
+keep_learned (DeskSuggester *self,
+              Snapshot      *snapshot)
+{
+  g_clear_pointer (&self->learned, g_strfreev);
+  g_ptr_array_add (snapshot->learned, NULL);
+  self->learned = g_strdupv ((char **)snapshot->learned->pdata);
+  g_ptr_array_remove_index (snapshot->learned, snapshot->learned->len - 1);
+}
+
+/**
+ * desk_suggester_get_learned_aliases:
+ *
+ * The names the last run found a source calling otherwise than the draft, and matched as
+ * one ("Ministry of Water = Wizara ya Maji"), to show the editor or add to the project.
+ *
+ * Returns: (transfer none) (array zero-terminated=1) (nullable): entries in the alias
+ *   table's text form, or %NULL before the first run
+ */
+const char * const *
+desk_suggester_get_learned_aliases (DeskSuggester *self)
+{
+  g_return_val_if_fail (DESK_IS_SUGGESTER (self), NULL);
+
+  return (const char * const *)self->learned;
+}
+
 GPtrArray *
 desk_suggester_suggest (DeskSuggester *self,
                         DeskProject   *project)
 {
   g_autoptr(Snapshot) snapshot = NULL;
+  GPtrArray *results;
 
   g_return_val_if_fail (DESK_IS_SUGGESTER (self), NULL);
   g_return_val_if_fail (DESK_IS_PROJECT (project), NULL);
 
   snapshot = snapshot_new (self, project);
-  return run_snapshot (snapshot, NULL);
+  results = run_snapshot (snapshot, NULL);
+  keep_learned (self, snapshot);
+
+  return results;
 }
 
 /**
@@ -2168,7 +2457,13 @@ desk_suggester_suggest_finish (DeskSuggester  *self,
                                GAsyncResult   *result,
                                GError        **error)
 {
+  GPtrArray *results;
+
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
 
-  return g_task_propagate_pointer (G_TASK (result), error);
+  results = g_task_propagate_pointer (G_TASK (result), error);
+  if (results != NULL)
+    keep_learned (self, g_task_get_task_data (G_TASK (result)));
+
+  return results;
 }

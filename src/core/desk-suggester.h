@@ -25,6 +25,7 @@ GPtrArray     *desk_suggester_suggest           (DeskSuggester        *self,
                                                  DeskProject          *project);
 guint          desk_suggester_accept_all        (DeskSuggester        *self,
                                                  DeskProject          *project);
+const char * const *desk_suggester_get_learned_aliases (DeskSuggester *self);
 void           desk_suggester_suggest_async     (DeskSuggester        *self,
                                                  DeskProject          *project,
                                                  GCancellable         *cancellable,
