@@ -1035,6 +1035,25 @@ classify_sentence (Run            *run,
       }
   }
 
+  /* The same piece of news told with other facts (a lede and its writethru: 12 dead, 14
+   * dead) is a conflict for the editor, not new content. */
+  {
+    const DeskSentence *draft = draft_sentence (run, best);
+
+    if (MIN (sentence->n_content, draft->n_content) >= LONG_SENTENCE &&
+        holds (sentence, draft, best_overlap, SAME_NEWS))
+      {
+        g_autoptr(GArray) ranges = find_conflict (run, sentence, draft);
+
+        if (ranges != NULL)
+          {
+            ss->status = STATUS_COVERED;
+            note_conflict (run, candidate, ss, ranges);
+            return;
+          }
+      }
+  }
+
   /* A sentence a source made of two draft sentences. */
   if (second >= 0 &&
       ABS ((int)draft_paragraph_of (run, best) - (int)draft_paragraph_of (run, second)) <= 1 &&
