@@ -1,0 +1,939 @@
+/* desk-draft-view.c: the story being written: headline, byline, dateline and paragraphs
+ *
+ * The widgets and the DeskDraft are kept in step one direction at a time:
+ *
+ *  - store (widgets → draft): after the editor types, the window calls
+ *    desk_draft_view_store(), which reads the body (one paragraph a line; blank lines do
+ *    not count) and changes the draft as little as it can: equal paragraphs at the start
+ *    and the end stay as they are, a paragraph retyped in place keeps its provenance, and
+ *    paragraphs split or joined keep the provenance of those they share their words with.
+ *  - load (draft → widgets): after an accept, an undo or a new project, the window calls
+ *    desk_draft_view_load(), which rewrites only the part of the text that differs, so
+ *    the cursor and the scroll position stay where they were.
+ *
+ * The text buffers keep no undo history of their own: the window's DeskUndoStack is the
+ * one history, so Ctrl+Z undoes typing and accepting alike, in order.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <gtksourceview/gtksource.h>
+#include <string.h>
+
+#include "desk-draft-view.h"
+#include "desk-palette.h"
+#include "desk-provenance-renderer.h"
+#include "desk-spell.h"
+#include "desk-suggestion-row.h"
+
+/* ---- The body's text view: a GtkSourceView that draws the insertion line ---------- */
+
+#define DESK_TYPE_DRAFT_TEXT_VIEW (desk_draft_text_view_get_type ())
+G_DECLARE_FINAL_TYPE (DeskDraftTextView, desk_draft_text_view, DESK, DRAFT_TEXT_VIEW, GtkSourceView)
+
+struct _DeskDraftTextView
+{
+  GtkSourceView parent_instance;
+
+  int           marker_y;   /* buffer coordinates; -1: no marker */
+};
+
+G_DEFINE_FINAL_TYPE (DeskDraftTextView, desk_draft_text_view, GTK_SOURCE_TYPE_VIEW)
+
+/* The accent line between paragraphs where the selected missing paragraph would go. It
+ * is drawn, not a child widget: a child would take part in the view's size. */
+static void
+desk_draft_text_view_snapshot_layer (GtkTextView      *text_view,
+                                     GtkTextViewLayer  layer,
+                                     GtkSnapshot      *snapshot)
+{
+  DeskDraftTextView *self = DESK_DRAFT_TEXT_VIEW (text_view);
+
+  GTK_TEXT_VIEW_CLASS (desk_draft_text_view_parent_class)->snapshot_layer (text_view, layer, snapshot);
+
+  if (layer == GTK_TEXT_VIEW_LAYER_ABOVE_TEXT && self->marker_y != -1)
+    {
+      GdkRectangle visible;
+      GskRoundedRect rounded;
+      GdkRGBA accent;
+      graphene_rect_t bounds;
+      GtkStyleContext *style = gtk_widget_get_style_context (GTK_WIDGET (text_view));
+
+      if (!gtk_style_context_lookup_color (style, "accent_bg_color", &accent))
+        gdk_rgba_parse (&accent, "#3584e4");
+      gtk_text_view_get_visible_rect (text_view, &visible);
+      bounds = GRAPHENE_RECT_INIT (visible.x, self->marker_y - 2,
+                                   MAX (visible.width - gtk_text_view_get_right_margin (text_view), 8), 4);
+      gsk_rounded_rect_init_from_rect (&rounded, &bounds, 2);
+      gtk_snapshot_push_rounded_clip (snapshot, &rounded);
+      gtk_snapshot_append_color (snapshot, &accent, &bounds);
+      gtk_snapshot_pop (snapshot);
+    }
+}
+
+static void
+desk_draft_text_view_class_init (DeskDraftTextViewClass *klass)
+{
+  GTK_TEXT_VIEW_CLASS (klass)->snapshot_layer = desk_draft_text_view_snapshot_layer;
+}
+
+static void
+desk_draft_text_view_init (DeskDraftTextView *self)
+{
+  self->marker_y = -1;
+}
+
+static void
+desk_draft_text_view_set_marker (DeskDraftTextView *self,
+                                 int                y)
+{
+  if (self->marker_y == y)
+    return;
+  self->marker_y = y;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* ---- The draft view --------------------------------------------------------------- */
+
+struct _DeskDraftView
+{
+  GtkWidget               parent_instance;
+
+  DeskProject            *project;
+  gboolean                loading;
+  GListStore             *start_sources;
+  DeskSpellChecker       *body_spell;
+  DeskSpellChecker       *headline_spell;
+
+  GtkRevealer            *start_revealer;
+  GtkDropDown            *start_dropdown;
+  GtkTextView            *headline_view;
+  GtkWidget              *headline_placeholder;
+  GtkWidget              *body_placeholder;
+  GtkEntry               *byline_entry;
+  GtkEntry               *dateline_entry;
+  GtkScrolledWindow      *scroller;
+  GtkSourceView          *body_view;
+  DeskProvenanceRenderer *renderer;
+  GtkTextMark            *scroll_mark;
+  DeskSuggestion         *shown;
+  guint                   marker_idle;
+};
+
+G_DEFINE_FINAL_TYPE (DeskDraftView, desk_draft_view, GTK_TYPE_WIDGET)
+
+enum {
+  EDITED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static GtkTextBuffer *
+body_buffer (DeskDraftView *self)
+{
+  return gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->body_view));
+}
+
+static GtkTextBuffer *
+headline_buffer (DeskDraftView *self)
+{
+  return gtk_text_view_get_buffer (self->headline_view);
+}
+
+static char *
+buffer_dup_text (GtkTextBuffer *buffer)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static void
+update_placeholders (DeskDraftView *self)
+{
+  gtk_widget_set_visible (self->headline_placeholder,
+                          gtk_text_buffer_get_char_count (headline_buffer (self)) == 0);
+  gtk_widget_set_visible (self->body_placeholder,
+                          gtk_text_buffer_get_char_count (body_buffer (self)) == 0);
+}
+
+static void
+text_changed_cb (DeskDraftView *self)
+{
+  update_placeholders (self);
+  if (!self->loading)
+    g_signal_emit (self, signals[EDITED], 0);
+}
+
+/* ---- widgets → draft ------------------------------------------------------------- */
+
+/* The body's paragraphs: its lines that are not blank, trimmed. */
+static GPtrArray *
+split_paragraphs (const char *text)
+{
+  GPtrArray *paragraphs = g_ptr_array_new_with_free_func (g_free);
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      char *line = g_strstrip (lines[i]);
+
+      if (line[0] != '\0')
+        g_ptr_array_add (paragraphs, g_strdup (line));
+    }
+
+  return paragraphs;
+}
+
+static GHashTable *
+word_set (const char *text)
+{
+  GHashTable *words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *folded = g_utf8_casefold (text, -1);
+  const char *p = folded;
+
+  while (*p != '\0')
+    {
+      const char *start;
+
+      while (*p != '\0' && !g_unichar_isalnum (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      start = p;
+      while (*p != '\0' && g_unichar_isalnum (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      if (p > start)
+        g_hash_table_add (words, g_strndup (start, p - start));
+    }
+
+  return words;
+}
+
+/* How much of the smaller of two texts' words the other has: 1 for a half of a split. */
+static double
+shared_words (GHashTable *a,
+              GHashTable *b)
+{
+  GHashTableIter iter;
+  gpointer word;
+  guint shared = 0;
+  guint smaller = MIN (g_hash_table_size (a), g_hash_table_size (b));
+
+  if (smaller == 0)
+    return 0;
+
+  g_hash_table_iter_init (&iter, g_hash_table_size (a) <= g_hash_table_size (b) ? a : b);
+  while (g_hash_table_iter_next (&iter, &word, NULL))
+    if (g_hash_table_contains (g_hash_table_size (a) <= g_hash_table_size (b) ? b : a, word))
+      shared++;
+
+  return (double)shared / smaller;
+}
+
+static void
+store_body (DeskDraftView *self,
+            DeskDraft     *draft)
+{
+  g_autofree char *text = buffer_dup_text (body_buffer (self));
+  g_autoptr(GPtrArray) wanted = split_paragraphs (text);
+  guint n_old = desk_draft_get_n_paragraphs (draft);
+  guint n_new = wanted->len;
+  guint prefix = 0;
+  guint suffix = 0;
+  guint old_middle, new_middle;
+
+  while (prefix < n_old && prefix < n_new &&
+         g_str_equal (desk_paragraph_get_text (desk_draft_get_paragraph (draft, prefix)),
+                      g_ptr_array_index (wanted, prefix)))
+    prefix++;
+  while (suffix < n_old - prefix && suffix < n_new - prefix &&
+         g_str_equal (desk_paragraph_get_text (desk_draft_get_paragraph (draft, n_old - 1 - suffix)),
+                      g_ptr_array_index (wanted, n_new - 1 - suffix)))
+    suffix++;
+
+  old_middle = n_old - prefix - suffix;
+  new_middle = n_new - prefix - suffix;
+
+  if (old_middle == 0 && new_middle == 0)
+    return;
+
+  if (old_middle == new_middle)
+    {
+      /* Paragraphs retyped in place keep where they came from. */
+      for (guint i = 0; i < new_middle; i++)
+        desk_draft_set_paragraph_text (draft, prefix + i, g_ptr_array_index (wanted, prefix + i));
+      return;
+    }
+
+  {
+    g_autoptr(GPtrArray) made = g_ptr_array_new_with_free_func (g_object_unref);
+    g_autoptr(GPtrArray) old_words = g_ptr_array_new_with_free_func ((GDestroyNotify)g_hash_table_unref);
+
+    for (guint o = 0; o < old_middle; o++)
+      g_ptr_array_add (old_words,
+                       word_set (desk_paragraph_get_text (desk_draft_get_paragraph (draft, prefix + o))));
+
+    for (guint i = 0; i < new_middle; i++)
+      {
+        const char *new_text = g_ptr_array_index (wanted, prefix + i);
+        g_autoptr(GHashTable) words = word_set (new_text);
+        DeskParagraph *paragraph = NULL;
+
+        /* The same text as an old paragraph (moved): that paragraph, as it was. */
+        for (guint o = 0; o < old_middle && paragraph == NULL; o++)
+          {
+            DeskParagraph *old = desk_draft_get_paragraph (draft, prefix + o);
+
+            if (g_str_equal (desk_paragraph_get_text (old), new_text))
+              paragraph = desk_paragraph_copy (old);
+          }
+
+        if (paragraph == NULL)
+          {
+            paragraph = desk_paragraph_new ("");
+            for (guint o = 0; o < old_middle; o++)
+              {
+                DeskParagraph *old = desk_draft_get_paragraph (draft, prefix + o);
+
+                if (shared_words (words, g_ptr_array_index (old_words, o)) < 0.5)
+                  continue;
+                for (guint p = 0; p < desk_paragraph_get_n_provenance (old); p++)
+                  desk_paragraph_add_provenance (paragraph,
+                                                 desk_paragraph_get_provenance_source (old, p),
+                                                 desk_paragraph_get_provenance_block (old, p));
+              }
+            /* Set after making: a paragraph that came from somewhere is now edited. */
+            desk_paragraph_set_text (paragraph, new_text);
+          }
+
+        g_ptr_array_add (made, paragraph);
+      }
+
+    for (guint o = old_middle; o > 0; o--)
+      desk_draft_remove (draft, prefix + o - 1);
+    for (guint i = 0; i < made->len; i++)
+      desk_draft_insert (draft, prefix + i, g_ptr_array_index (made, i));
+  }
+}
+
+static char *
+one_line (const char *text)
+{
+  char *line = g_strdup (text);
+
+  for (char *p = line; *p != '\0'; p++)
+    if (*p == '\n' || *p == '\r' || *p == '\t')
+      *p = ' ';
+
+  return g_strstrip (line);
+}
+
+/**
+ * desk_draft_view_store:
+ *
+ * Writes what the editor typed into the project's draft.
+ *
+ * Returns: whether the draft changed
+ */
+gboolean
+desk_draft_view_store (DeskDraftView *self)
+{
+  DeskDraft *draft;
+  g_autofree char *headline_text = NULL;
+  g_autofree char *headline = NULL;
+  const char *byline;
+  const char *dateline;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gboolean changed = FALSE;
+
+  g_return_val_if_fail (DESK_IS_DRAFT_VIEW (self), FALSE);
+
+  if (self->project == NULL)
+    return FALSE;
+
+  draft = desk_project_get_draft (self->project);
+  before = desk_draft_to_text (draft);
+
+  headline_text = buffer_dup_text (headline_buffer (self));
+  headline = one_line (headline_text);
+  if (g_strcmp0 (headline, desk_draft_get_headline (draft) ? desk_draft_get_headline (draft) : "") != 0)
+    {
+      desk_draft_set_headline (draft, headline);
+      changed = TRUE;
+    }
+
+  byline = gtk_editable_get_text (GTK_EDITABLE (self->byline_entry));
+  if (g_strcmp0 (byline, desk_draft_get_byline (draft) ? desk_draft_get_byline (draft) : "") != 0)
+    {
+      desk_draft_set_byline (draft, byline);
+      changed = TRUE;
+    }
+
+  dateline = gtk_editable_get_text (GTK_EDITABLE (self->dateline_entry));
+  if (g_strcmp0 (dateline, desk_draft_get_dateline (draft) ? desk_draft_get_dateline (draft) : "") != 0)
+    {
+      desk_draft_set_dateline (draft, dateline);
+      changed = TRUE;
+    }
+
+  store_body (self, draft);
+  after = desk_draft_to_text (draft);
+
+  return changed || g_strcmp0 (before, after) != 0;
+}
+
+/* ---- draft → widgets ------------------------------------------------------------- */
+
+/* Replaces only what differs between the buffer's text and @text. */
+static void
+buffer_update (GtkTextBuffer *buffer,
+               const char    *text)
+{
+  g_autofree char *current = buffer_dup_text (buffer);
+  const char *a = current;
+  const char *b = text;
+  gsize len_a = strlen (current);
+  gsize len_b = strlen (text);
+  glong prefix_chars = 0;
+  gsize prefix = 0;
+  gsize suffix = 0;
+  GtkTextIter start, end;
+
+  if (g_str_equal (current, text))
+    return;
+
+  while (prefix < len_a && prefix < len_b && a[prefix] == b[prefix])
+    prefix++;
+  /* Back to a character boundary. */
+  while (prefix > 0 && (a[prefix] & 0xc0) == 0x80)
+    prefix--;
+  while (suffix < len_a - prefix && suffix < len_b - prefix &&
+         a[len_a - 1 - suffix] == b[len_b - 1 - suffix])
+    suffix++;
+  while (suffix > 0 && (a[len_a - suffix] & 0xc0) == 0x80)
+    suffix--;
+
+  prefix_chars = g_utf8_strlen (a, prefix);
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, prefix_chars);
+  gtk_text_buffer_get_iter_at_offset (buffer, &end,
+                                      prefix_chars + g_utf8_strlen (a + prefix, len_a - prefix - suffix));
+  gtk_text_buffer_begin_user_action (buffer);
+  gtk_text_buffer_delete (buffer, &start, &end);
+  gtk_text_buffer_insert (buffer, &start, b + prefix, len_b - prefix - suffix);
+  gtk_text_buffer_end_user_action (buffer);
+}
+
+static void
+entry_update (GtkEntry   *entry,
+              const char *text)
+{
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (entry)), text ? text : "") != 0)
+    gtk_editable_set_text (GTK_EDITABLE (entry), text ? text : "");
+}
+
+/**
+ * desk_draft_view_load:
+ *
+ * Shows the project's draft, changing only what differs from what is shown.
+ */
+void
+desk_draft_view_load (DeskDraftView *self)
+{
+  DeskDraft *draft;
+  g_autoptr(GString) body = NULL;
+
+  g_return_if_fail (DESK_IS_DRAFT_VIEW (self));
+
+  if (self->project == NULL)
+    return;
+
+  draft = desk_project_get_draft (self->project);
+  body = g_string_new (NULL);
+  for (guint i = 0; i < desk_draft_get_n_paragraphs (draft); i++)
+    {
+      if (i > 0)
+        g_string_append_c (body, '\n');
+      g_string_append (body, desk_paragraph_get_text (desk_draft_get_paragraph (draft, i)));
+    }
+
+  self->loading = TRUE;
+  {
+    g_autofree char *shown = buffer_dup_text (headline_buffer (self));
+    g_autofree char *shown_line = one_line (shown);
+
+    /* A headline that differs only in line breaks the editor typed stays as typed. */
+    if (g_strcmp0 (shown_line, desk_draft_get_headline (draft) ? desk_draft_get_headline (draft) : "") != 0)
+      buffer_update (headline_buffer (self), desk_draft_get_headline (draft) ? desk_draft_get_headline (draft) : "");
+  }
+  entry_update (self->byline_entry, desk_draft_get_byline (draft));
+  entry_update (self->dateline_entry, desk_draft_get_dateline (draft));
+  {
+    g_autofree char *shown = buffer_dup_text (body_buffer (self));
+    g_autoptr(GPtrArray) shown_paragraphs = split_paragraphs (shown);
+    gboolean same = shown_paragraphs->len == desk_draft_get_n_paragraphs (draft);
+
+    for (guint i = 0; same && i < shown_paragraphs->len; i++)
+      same = g_str_equal (g_ptr_array_index (shown_paragraphs, i),
+                          desk_paragraph_get_text (desk_draft_get_paragraph (draft, i)));
+
+    /* Blank lines the editor left between paragraphs stay, if nothing else differs. */
+    if (!same)
+      buffer_update (body_buffer (self), body->str);
+  }
+  self->loading = FALSE;
+
+  gtk_widget_queue_draw (GTK_WIDGET (self->renderer));
+}
+
+/* ---- suggestions in the draft ---------------------------------------------------- */
+
+static gboolean
+paragraph_line_bounds (DeskDraftView *self,
+                       int            paragraph,
+                       GtkTextIter   *start,
+                       GtkTextIter   *end)
+{
+  GtkTextBuffer *buffer = body_buffer (self);
+  int lines = gtk_text_buffer_get_line_count (buffer);
+  int seen = 0;
+
+  for (int line = 0; line < lines; line++)
+    {
+      GtkTextIter iter;
+      gboolean blank = TRUE;
+
+      gtk_text_buffer_get_iter_at_line (buffer, &iter, line);
+      *start = iter;
+      while (!gtk_text_iter_ends_line (&iter))
+        {
+          if (!g_unichar_isspace (gtk_text_iter_get_char (&iter)))
+            blank = FALSE;
+          gtk_text_iter_forward_char (&iter);
+        }
+      *end = iter;
+
+      if (!blank && seen++ == paragraph)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+scroll_to (DeskDraftView     *self,
+           const GtkTextIter *iter)
+{
+  GdkRectangle visible;
+  int y, height;
+
+  gtk_text_view_get_visible_rect (GTK_TEXT_VIEW (self->body_view), &visible);
+  gtk_text_view_get_line_yrange (GTK_TEXT_VIEW (self->body_view), iter, &y, &height);
+
+  if (y >= visible.y && y + MIN (height, visible.height / 2) <= visible.y + visible.height)
+    return;
+
+  gtk_text_buffer_move_mark (body_buffer (self), self->scroll_mark, iter);
+  gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self->body_view), self->scroll_mark, 0.0, TRUE, 0.0, 0.3);
+}
+
+/* Where the line between paragraphs goes for the selected missing paragraph. */
+static void
+place_insert_marker (DeskDraftView *self)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (self->body_view);
+  GtkTextIter start, end;
+  int after, y, height;
+
+  if (self->shown == NULL || desk_suggestion_get_kind (self->shown) != DESK_SUGGESTION_MISSING)
+    {
+      desk_draft_text_view_set_marker (DESK_DRAFT_TEXT_VIEW (view), -1);
+      return;
+    }
+
+  after = desk_suggestion_placed_after (self->shown);
+  if (after < 0 || !paragraph_line_bounds (self, after, &start, &end))
+    y = -gtk_text_view_get_top_margin (view) / 2;
+  else
+    {
+      gtk_text_view_get_line_yrange (view, &start, &y, &height);
+      y += height - gtk_text_view_get_pixels_below_lines (view) / 2;
+    }
+
+  desk_draft_text_view_set_marker (DESK_DRAFT_TEXT_VIEW (view), y);
+}
+
+static gboolean
+marker_idle_cb (gpointer user_data)
+{
+  DeskDraftView *self = user_data;
+
+  self->marker_idle = 0;
+  place_insert_marker (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_place_marker (DeskDraftView *self)
+{
+  if (self->marker_idle == 0 && self->shown != NULL)
+    self->marker_idle = g_idle_add_full (G_PRIORITY_LOW, marker_idle_cb, self, NULL);
+}
+
+/**
+ * desk_draft_view_show_suggestion:
+ * @suggestion: (nullable): the selected suggestion
+ *
+ * Shows where a suggestion would go: a marker between paragraphs for a missing one, the
+ * paragraph it concerns (and the disputed sentence) otherwise; scrolls there.
+ */
+void
+desk_draft_view_show_suggestion (DeskDraftView  *self,
+                                 DeskSuggestion *suggestion)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  DeskSuggestionKind kind;
+
+  g_return_if_fail (DESK_IS_DRAFT_VIEW (self));
+
+  buffer = body_buffer (self);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  gtk_text_buffer_remove_tag_by_name (buffer, "suggestion-target", &start, &end);
+  gtk_text_buffer_remove_tag_by_name (buffer, "suggestion-disputed", &start, &end);
+  desk_provenance_renderer_set_insert_after (self->renderer, -2);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->headline_view), "suggestion-target");
+  g_set_object (&self->shown, suggestion);
+  place_insert_marker (self);
+
+  if (suggestion == NULL)
+    return;
+
+  kind = desk_suggestion_get_kind (suggestion);
+  if (kind == DESK_SUGGESTION_HEADLINE)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->headline_view), "suggestion-target");
+      return;
+    }
+
+  if (kind == DESK_SUGGESTION_MISSING)
+    {
+      int after = desk_suggestion_placed_after (suggestion);
+
+      desk_provenance_renderer_set_insert_after (self->renderer, MAX (after, -1));
+      if (after < 0)
+        gtk_text_buffer_get_start_iter (buffer, &start);
+      else if (!paragraph_line_bounds (self, after, &start, &end))
+        gtk_text_buffer_get_end_iter (buffer, &start);
+      scroll_to (self, &start);
+      return;
+    }
+
+  if (!paragraph_line_bounds (self, desk_suggestion_placed_target (suggestion), &start, &end))
+    return;
+
+  gtk_text_buffer_apply_tag_by_name (buffer, "suggestion-target", &start, &end);
+  if (desk_suggestion_get_draft_text (suggestion) != NULL)
+    {
+      GtkTextIter match_start, match_end;
+
+      if (gtk_text_iter_forward_search (&start, desk_suggestion_get_draft_text (suggestion), 0,
+                                        &match_start, &match_end, &end))
+        gtk_text_buffer_apply_tag_by_name (buffer, "suggestion-disputed", &match_start, &match_end);
+    }
+  scroll_to (self, &start);
+}
+
+/* ---- the start banner ------------------------------------------------------------ */
+
+static void
+start_clicked_cb (DeskDraftView *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->start_dropdown);
+  g_autoptr(DeskSource) source = NULL;
+
+  if (self->start_sources == NULL ||
+      !(source = g_list_model_get_item (G_LIST_MODEL (self->start_sources), selected)))
+    return;
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.start-draft", "s", desk_source_get_id (source));
+}
+
+static char *
+source_choice_label (DeskSource *source)
+{
+  g_autofree char *label = desk_source_dup_label (source);
+
+  /* Translators: a source to start the draft from: "02-newspaper-long, 590 words" */
+  return g_strdup_printf (ngettext ("%s, %u word", "%s, %u words", desk_source_get_n_words (source)),
+                          label, desk_source_get_n_words (source));
+}
+
+/**
+ * desk_draft_view_set_start_choices:
+ *
+ * Shows or hides the banner that starts the draft from a source, or empty.
+ */
+void
+desk_draft_view_set_start_choices (DeskDraftView *self,
+                                   gboolean       visible)
+{
+  g_return_if_fail (DESK_IS_DRAFT_VIEW (self));
+
+  if (visible && self->project != NULL)
+    {
+      GListModel *sources = desk_project_get_sources (self->project);
+      g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+      guint longest = 0;
+      guint longest_words = 0;
+
+      g_list_store_remove_all (self->start_sources);
+      for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
+        {
+          g_autoptr(DeskSource) source = g_list_model_get_item (sources, i);
+          g_autofree char *label = source_choice_label (source);
+
+          g_list_store_append (self->start_sources, source);
+          gtk_string_list_append (labels, label);
+          if (desk_source_get_n_words (source) > longest_words)
+            {
+              longest_words = desk_source_get_n_words (source);
+              longest = i;
+            }
+        }
+
+      gtk_drop_down_set_model (self->start_dropdown, G_LIST_MODEL (labels));
+      gtk_drop_down_set_selected (self->start_dropdown, longest);
+    }
+
+  /* Hidden, not just folded away: a revealer still asks for its child's width. */
+  gtk_widget_set_visible (GTK_WIDGET (self->start_revealer), visible);
+  gtk_revealer_set_reveal_child (self->start_revealer, visible);
+}
+
+/* ---- the widget ------------------------------------------------------------------ */
+
+static gboolean
+headline_key_pressed_cb (GtkEventControllerKey *controller,
+                         guint                  keyval,
+                         guint                  keycode,
+                         GdkModifierType        state,
+                         DeskDraftView         *self)
+{
+  /* A headline is one paragraph: Return moves on to the byline. */
+  if ((keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter || keyval == GDK_KEY_ISO_Enter) &&
+      (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) == 0)
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (self->byline_entry));
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+meta_activate_cb (DeskDraftView *self)
+{
+  desk_draft_view_focus_body (self);
+}
+
+static void
+update_style_scheme (DeskDraftView *self)
+{
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  GtkSourceStyleSchemeManager *schemes = gtk_source_style_scheme_manager_get_default ();
+  const char *id = adw_style_manager_get_dark (manager) ? "Adwaita-dark" : "Adwaita";
+  GtkSourceStyleScheme *scheme = gtk_source_style_scheme_manager_get_scheme (schemes, id);
+
+  if (scheme != NULL)
+    gtk_source_buffer_set_style_scheme (GTK_SOURCE_BUFFER (body_buffer (self)), scheme);
+}
+
+static void
+desk_draft_view_dispose (GObject *object)
+{
+  DeskDraftView *self = (DeskDraftView *)object;
+
+  g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
+  g_clear_handle_id (&self->marker_idle, g_source_remove);
+  g_clear_object (&self->shown);
+  g_clear_object (&self->body_spell);
+  g_clear_object (&self->headline_spell);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_DRAFT_VIEW);
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->project);
+  g_clear_object (&self->start_sources);
+
+  G_OBJECT_CLASS (desk_draft_view_parent_class)->dispose (object);
+}
+
+static void
+desk_draft_view_class_init (DeskDraftViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = desk_draft_view_dispose;
+
+  /**
+   * DeskDraftView::edited:
+   *
+   * The editor changed the headline, byline, dateline or body; the draft does not know
+   * yet (see desk_draft_view_store()).
+   */
+  signals[EDITED] = g_signal_new ("edited", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  g_type_ensure (GTK_SOURCE_TYPE_VIEW);
+  g_type_ensure (DESK_TYPE_DRAFT_TEXT_VIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/copydesk/Copydesk/ui/desk-draft-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, DeskDraftView, start_revealer);
+  gtk_widget_class_bind_template_child (widget_class, DeskDraftView, start_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, DeskDraftView, headline_view);
+  gtk_widget_class_bind_template_child (widget_class, DeskDraftView, headline_placeholder);
+  gtk_widget_class_bind_template_child (widget_class, DeskDraftView, body_placeholder);
+  gtk_widget_class_bind_template_child (widget_class, DeskDraftView, byline_entry);
+  gtk_widget_class_bind_template_child (widget_class, DeskDraftView, dateline_entry);
+  gtk_widget_class_bind_template_child (widget_class, DeskDraftView, scroller);
+  gtk_widget_class_bind_template_child (widget_class, DeskDraftView, body_view);
+  gtk_widget_class_bind_template_callback (widget_class, start_clicked_cb);
+  gtk_widget_class_set_css_name (widget_class, "draftview");
+}
+
+static void
+desk_draft_view_init (DeskDraftView *self)
+{
+  GtkTextBuffer *buffer;
+  GtkEventController *keys;
+  GdkRGBA target = { 0.21, 0.52, 0.89, 0.12 };
+  GdkRGBA disputed = { 0.88, 0.11, 0.14, 0.22 };
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->start_sources = g_list_store_new (DESK_TYPE_SOURCE);
+
+  buffer = body_buffer (self);
+  gtk_text_buffer_set_enable_undo (buffer, FALSE);
+  gtk_text_buffer_set_enable_undo (headline_buffer (self), FALSE);
+  gtk_source_buffer_set_highlight_matching_brackets (GTK_SOURCE_BUFFER (buffer), FALSE);
+  gtk_text_buffer_create_tag (buffer, "suggestion-target", "paragraph-background-rgba", &target, NULL);
+  gtk_text_buffer_create_tag (buffer, "suggestion-disputed", "background-rgba", &disputed,
+                              "underline", PANGO_UNDERLINE_ERROR, NULL);
+  {
+    GtkTextIter start;
+
+    gtk_text_buffer_get_start_iter (buffer, &start);
+    self->scroll_mark = gtk_text_buffer_create_mark (buffer, "desk-scroll", &start, TRUE);
+  }
+
+  g_signal_connect_object (buffer, "changed", G_CALLBACK (queue_place_marker), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->body_view)), "changed",
+                            G_CALLBACK (queue_place_marker), self, G_CONNECT_SWAPPED);
+
+  self->renderer = DESK_PROVENANCE_RENDERER (desk_provenance_renderer_new ());
+  gtk_source_gutter_insert (gtk_source_view_get_gutter (self->body_view, GTK_TEXT_WINDOW_LEFT),
+                            GTK_SOURCE_GUTTER_RENDERER (self->renderer), 0);
+
+  g_signal_connect_object (buffer, "changed", G_CALLBACK (text_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (headline_buffer (self), "changed", G_CALLBACK (text_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->byline_entry, "changed", G_CALLBACK (text_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->dateline_entry, "changed", G_CALLBACK (text_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->byline_entry, "activate", G_CALLBACK (meta_activate_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->dateline_entry, "activate", G_CALLBACK (meta_activate_cb), self, G_CONNECT_SWAPPED);
+
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (headline_key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->headline_view), keys);
+
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (update_style_scheme), self, G_CONNECT_SWAPPED);
+  update_style_scheme (self);
+
+  update_placeholders (self);
+
+  self->body_spell = desk_spell_checker_new (GTK_TEXT_VIEW (self->body_view));
+  self->headline_spell = desk_spell_checker_new (self->headline_view);
+}
+
+void
+desk_draft_view_set_project (DeskDraftView *self,
+                             DeskProject   *project)
+{
+  g_return_if_fail (DESK_IS_DRAFT_VIEW (self));
+
+  g_set_object (&self->project, project);
+  desk_provenance_renderer_set_project (self->renderer, project);
+  desk_draft_view_load (self);
+}
+
+void
+desk_draft_view_set_spell_checking (DeskDraftView *self,
+                                    gboolean       enabled)
+{
+  g_return_if_fail (DESK_IS_DRAFT_VIEW (self));
+
+  desk_spell_checker_set_enabled (self->body_spell, enabled);
+  desk_spell_checker_set_enabled (self->headline_spell, enabled);
+}
+
+void
+desk_draft_view_focus_body (DeskDraftView *self)
+{
+  g_return_if_fail (DESK_IS_DRAFT_VIEW (self));
+  gtk_widget_grab_focus (GTK_WIDGET (self->body_view));
+}
+
+/**
+ * desk_draft_view_refresh_margin:
+ *
+ * Draws the margin again: the draft's paragraphs or their sources changed.
+ */
+void
+desk_draft_view_refresh_margin (DeskDraftView *self)
+{
+  g_return_if_fail (DESK_IS_DRAFT_VIEW (self));
+  gtk_widget_queue_draw (GTK_WIDGET (self->renderer));
+}
+
+GtkTextBuffer *
+desk_draft_view_get_body_buffer (DeskDraftView *self)
+{
+  g_return_val_if_fail (DESK_IS_DRAFT_VIEW (self), NULL);
+  return body_buffer (self);
+}
+
+GtkTextBuffer *
+desk_draft_view_get_headline_buffer (DeskDraftView *self)
+{
+  g_return_val_if_fail (DESK_IS_DRAFT_VIEW (self), NULL);
+  return headline_buffer (self);
+}
+
+GtkTextView *
+desk_draft_view_get_body_view (DeskDraftView *self)
+{
+  g_return_val_if_fail (DESK_IS_DRAFT_VIEW (self), NULL);
+  return GTK_TEXT_VIEW (self->body_view);
+}
+
+/**
+ * desk_draft_view_dup_paragraph_tooltip:
+ *
+ * Returns: (transfer full) (nullable): what the margin's tooltip says of a paragraph
+ */
+char *
+desk_draft_view_dup_paragraph_tooltip (DeskDraftView *self,
+                                       guint          paragraph)
+{
+  g_return_val_if_fail (DESK_IS_DRAFT_VIEW (self), NULL);
+  return desk_provenance_renderer_dup_tooltip (self->renderer, paragraph);
+}

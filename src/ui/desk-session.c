@@ -1,0 +1,384 @@
+/* desk-session.c: keeping unsaved work safe: autosave, and recovery after a crash
+ *
+ * Every window has a session id. While its project has unsaved changes, the window
+ * writes it, a few seconds after the last change, to
+ * $XDG_DATA_HOME/copydesk/autosave/ID.copydesk, next to ID.session, a key file naming the
+ * project's own file (if any), the time and the process. The real project file is never
+ * touched. Closing a window cleanly (saved, or changes discarded) deletes both files;
+ * so autosaves left behind by a process that is no longer running are work a crash would
+ * have lost, and the next start opens them again, with a banner saying so.
+ *
+ * Autosaving serialises the project on the main thread (quick: JSON of the sources' bytes
+ * and the draft) and writes it in a worker, atomically, so a crash during a write leaves
+ * the previous autosave.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/types.h>
+#include <unistd.h>
+
+#include "desk-project-file.h"
+#include "desk-session.h"
+#include "desk-types.h"
+
+#define SESSION_GROUP "Session"
+
+struct _DeskSession
+{
+  GObject       parent_instance;
+
+  char         *id;
+  GFile        *autosave;
+  GFile        *info;
+  GFile        *project_file;
+  GCancellable *cancellable;
+  gboolean      writing;
+  gboolean      discarded;
+};
+
+G_DEFINE_FINAL_TYPE (DeskSession, desk_session, G_TYPE_OBJECT)
+
+/* ---- Project files (desk-project-file.c) --------------------------------------------- */
+
+gboolean
+desk_project_files_available (void)
+{
+  return TRUE;
+}
+
+DeskProject *
+desk_project_load_file (GFile         *file,
+                        GCancellable  *cancellable,
+                        GError       **error)
+{
+  return desk_project_file_load (file, cancellable, error);
+}
+
+gboolean
+desk_project_save_file (DeskProject   *project,
+                        GFile         *file,
+                        GCancellable  *cancellable,
+                        GError       **error)
+{
+  return desk_project_file_save (project, file, cancellable, error);
+}
+
+/* ---- Where autosaves live ---------------------------------------------------------- */
+
+GFile *
+desk_session_get_directory (void)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "copydesk", "autosave", NULL);
+
+  return g_file_new_for_path (path);
+}
+
+void
+desk_recoverable_free (DeskRecoverable *recoverable)
+{
+  if (recoverable == NULL)
+    return;
+
+  g_free (recoverable->id);
+  g_clear_object (&recoverable->autosave);
+  g_clear_object (&recoverable->project_file);
+  g_clear_pointer (&recoverable->time, g_date_time_unref);
+  g_free (recoverable);
+}
+
+static gboolean
+process_is_running (gint64 pid)
+{
+  if (pid <= 0)
+    return FALSE;
+  if (pid == getpid ())
+    return TRUE;
+  return kill ((pid_t)pid, 0) == 0 || errno == EPERM;
+}
+
+/**
+ * desk_session_list_recoverable:
+ *
+ * Returns: (transfer container) (element-type DeskRecoverable): the autosaves that no
+ *   running Copydesk is looking after, newest first
+ */
+GPtrArray *
+desk_session_list_recoverable (void)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify)desk_recoverable_free);
+  g_autoptr(GFile) directory = desk_session_get_directory ();
+  g_autoptr(GFileEnumerator) enumerator = NULL;
+  GFileInfo *info;
+
+  enumerator = g_file_enumerate_children (directory, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                          G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  if (enumerator == NULL)
+    return g_steal_pointer (&found);
+
+  while ((info = g_file_enumerator_next_file (enumerator, NULL, NULL)) != NULL)
+    {
+      g_autoptr(GFileInfo) owned = info;
+      const char *name = g_file_info_get_name (info);
+      g_autoptr(GKeyFile) keys = g_key_file_new ();
+      g_autoptr(GFile) session_file = NULL;
+      g_autofree char *id = NULL;
+      g_autofree char *autosave_name = NULL;
+      g_autofree char *uri = NULL;
+      DeskRecoverable *recoverable;
+      gint64 pid;
+      gint64 time;
+
+      if (!g_str_has_suffix (name, ".session"))
+        continue;
+
+      session_file = g_file_get_child (directory, name);
+      if (!g_key_file_load_from_file (keys, g_file_peek_path (session_file), G_KEY_FILE_NONE, NULL))
+        continue;
+
+      pid = g_key_file_get_int64 (keys, SESSION_GROUP, "pid", NULL);
+      if (process_is_running (pid) && pid != getpid ())
+        continue;
+      /* Our own process's sessions are open windows. */
+      if (pid == getpid ())
+        continue;
+
+      id = g_strndup (name, strlen (name) - strlen (".session"));
+      autosave_name = g_strconcat (id, ".copydesk", NULL);
+
+      recoverable = g_new0 (DeskRecoverable, 1);
+      recoverable->id = g_steal_pointer (&id);
+      recoverable->autosave = g_file_get_child (directory, autosave_name);
+      uri = g_key_file_get_string (keys, SESSION_GROUP, "file", NULL);
+      if (uri != NULL && uri[0] != '\0')
+        recoverable->project_file = g_file_new_for_uri (uri);
+      time = g_key_file_get_int64 (keys, SESSION_GROUP, "time", NULL);
+      recoverable->time = g_date_time_new_from_unix_local (time);
+
+      if (!g_file_query_exists (recoverable->autosave, NULL))
+        {
+          /* A session file whose autosave never got written: nothing to recover. */
+          g_file_delete (session_file, NULL, NULL);
+          desk_recoverable_free (recoverable);
+          continue;
+        }
+
+      g_ptr_array_add (found, recoverable);
+    }
+
+  return g_steal_pointer (&found);
+}
+
+/* ---- A window's session ------------------------------------------------------------ */
+
+static void
+desk_session_finalize (GObject *object)
+{
+  DeskSession *self = (DeskSession *)object;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->autosave);
+  g_clear_object (&self->info);
+  g_clear_object (&self->project_file);
+  g_clear_pointer (&self->id, g_free);
+
+  G_OBJECT_CLASS (desk_session_parent_class)->finalize (object);
+}
+
+static void
+desk_session_class_init (DeskSessionClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = desk_session_finalize;
+}
+
+static void
+desk_session_init (DeskSession *self)
+{
+  self->cancellable = g_cancellable_new ();
+}
+
+/**
+ * desk_session_new:
+ * @id: (nullable): the id of a session to continue (after recovery), or %NULL for a new one
+ */
+DeskSession *
+desk_session_new (const char *id)
+{
+  DeskSession *self = g_object_new (DESK_TYPE_SESSION, NULL);
+  g_autoptr(GFile) directory = desk_session_get_directory ();
+  g_autofree char *autosave_name = NULL;
+  g_autofree char *info_name = NULL;
+
+  self->id = id ? g_strdup (id) : g_uuid_string_random ();
+  autosave_name = g_strconcat (self->id, ".copydesk", NULL);
+  info_name = g_strconcat (self->id, ".session", NULL);
+  self->autosave = g_file_get_child (directory, autosave_name);
+  self->info = g_file_get_child (directory, info_name);
+
+  return self;
+}
+
+const char *
+desk_session_get_id (DeskSession *self)
+{
+  g_return_val_if_fail (DESK_IS_SESSION (self), NULL);
+  return self->id;
+}
+
+GFile *
+desk_session_get_autosave_file (DeskSession *self)
+{
+  g_return_val_if_fail (DESK_IS_SESSION (self), NULL);
+  return self->autosave;
+}
+
+void
+desk_session_set_project_file (DeskSession *self,
+                               GFile       *file)
+{
+  g_return_if_fail (DESK_IS_SESSION (self));
+  g_set_object (&self->project_file, file);
+}
+
+static gboolean
+write_info (DeskSession  *self,
+            GError      **error)
+{
+  g_autoptr(GKeyFile) keys = g_key_file_new ();
+  g_autoptr(GFile) directory = desk_session_get_directory ();
+  g_autofree char *uri = self->project_file ? g_file_get_uri (self->project_file) : g_strdup ("");
+  g_autofree char *data = NULL;
+  gsize length;
+
+  if (g_mkdir_with_parents (g_file_peek_path (directory), 0700) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   _("Cannot create the folder for unsaved work: %s"), g_strerror (saved));
+      return FALSE;
+    }
+
+  g_key_file_set_integer (keys, SESSION_GROUP, "version", 1);
+  g_key_file_set_string (keys, SESSION_GROUP, "file", uri);
+  g_key_file_set_int64 (keys, SESSION_GROUP, "time", g_get_real_time () / G_USEC_PER_SEC);
+  g_key_file_set_int64 (keys, SESSION_GROUP, "pid", getpid ());
+  data = g_key_file_to_data (keys, &length, NULL);
+
+  return g_file_replace_contents (self->info, data, length, NULL, FALSE,
+                                  G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
+                                  NULL, NULL, error);
+}
+
+static GBytes *
+serialize (DeskProject  *project,
+           GError      **error)
+{
+  return desk_project_file_save_to_bytes (project);
+}
+
+/**
+ * desk_session_write:
+ *
+ * Autosaves @project now, on this thread.
+ */
+gboolean
+desk_session_write (DeskSession  *self,
+                    DeskProject  *project,
+                    GError      **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (DESK_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (DESK_IS_PROJECT (project), FALSE);
+
+  if (!(bytes = serialize (project, error)) || !write_info (self, error))
+    return FALSE;
+
+  self->discarded = FALSE;
+  return g_file_replace_contents (self->autosave, g_bytes_get_data (bytes, NULL),
+                                  g_bytes_get_size (bytes), NULL, FALSE,
+                                  G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
+                                  NULL, NULL, error);
+}
+
+static void
+write_done_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(DeskSession) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  self->writing = FALSE;
+  if (!g_file_replace_contents_finish (G_FILE (object), result, NULL, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_warning ("Could not autosave to %s: %s", g_file_peek_path (self->autosave), error->message);
+
+  /* Closed while writing: the work was saved or discarded after all. */
+  if (self->discarded)
+    desk_session_discard (self);
+}
+
+/**
+ * desk_session_write_async:
+ *
+ * Autosaves @project: serialises it now and writes it in the background. A write
+ * already under way is left to finish; the caller tries again later.
+ */
+void
+desk_session_write_async (DeskSession *self,
+                          DeskProject *project)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (DESK_IS_SESSION (self));
+  g_return_if_fail (DESK_IS_PROJECT (project));
+
+  if (self->writing)
+    return;
+
+  if (!(bytes = serialize (project, &error)) || !write_info (self, &error))
+    {
+      g_warning ("Could not autosave: %s", error->message);
+      return;
+    }
+
+  self->writing = TRUE;
+  self->discarded = FALSE;
+  g_file_replace_contents_bytes_async (self->autosave, bytes, NULL, FALSE,
+                                       G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
+                                       self->cancellable, write_done_cb, g_object_ref (self));
+}
+
+gboolean
+desk_session_get_writing (DeskSession *self)
+{
+  g_return_val_if_fail (DESK_IS_SESSION (self), FALSE);
+  return self->writing;
+}
+
+/**
+ * desk_session_discard:
+ *
+ * Deletes the autosave: the work is saved, or the editor chose to lose it.
+ */
+void
+desk_session_discard (DeskSession *self)
+{
+  g_return_if_fail (DESK_IS_SESSION (self));
+
+  self->discarded = TRUE;
+  if (self->writing)
+    return;   /* write_done_cb comes back here */
+
+  g_file_delete (self->autosave, NULL, NULL);
+  g_file_delete (self->info, NULL, NULL);
+}

@@ -1,0 +1,799 @@
+/* desk-suggestion-row.c: one suggestion, as a card the editor accepts or rejects
+ *
+ * The card says what kind of suggestion it is, where it would go, its text with the new
+ * part emphasised, and which sources carry it (in their colours). Its buttons select the
+ * row and then activate the same window actions as the keyboard shortcuts, so a click and
+ * Ctrl+Return take one path.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "desk-palette.h"
+#include "desk-suggestion-row.h"
+
+struct _DeskSuggestionRow
+{
+  GtkWidget       parent_instance;
+
+  DeskSuggestion *suggestion;
+  DeskProject    *project;
+  GtkListItem    *item;          /* weak: the list view's item that shows this card */
+
+  GtkBox         *card;
+  GtkLabel       *kind_label;
+  GtkLabel       *where_label;
+  GtkLabel       *text_label;
+  GtkLabel       *draft_label;
+  GtkLabel       *sources_label;
+  GtkButton      *accept_button;
+  GtkButton      *reject_button;
+  GtkMenuButton  *versions_button;
+};
+
+G_DEFINE_FINAL_TYPE (DeskSuggestionRow, desk_suggestion_row, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_SUGGESTION,
+  PROP_PROJECT,
+  PROP_EXPANDED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void placement_changed_cb (DeskSuggestionRow *self);
+
+typedef struct
+{
+  int after;
+  int target;
+} Placement;
+
+/**
+ * desk_suggestion_placed_after:
+ *
+ * Returns: the draft paragraph a missing paragraph now follows (the suggester's `after`,
+ *   moved by the paragraphs the draft gained or lost since)
+ */
+int
+desk_suggestion_placed_after (DeskSuggestion *suggestion)
+{
+  Placement *placement = g_object_get_data (G_OBJECT (suggestion), "desk-placement");
+
+  return placement ? placement->after : desk_suggestion_get_after (suggestion);
+}
+
+/**
+ * desk_suggestion_placed_target:
+ *
+ * Returns: the draft paragraph the suggestion now concerns
+ */
+int
+desk_suggestion_placed_target (DeskSuggestion *suggestion)
+{
+  Placement *placement = g_object_get_data (G_OBJECT (suggestion), "desk-placement");
+
+  return placement ? placement->target : desk_suggestion_get_target (suggestion);
+}
+
+/**
+ * desk_suggestion_place:
+ *
+ * Moves a suggestion to other paragraphs of the draft; its card follows ("notify::after").
+ */
+void
+desk_suggestion_place (DeskSuggestion *suggestion,
+                       int             after,
+                       int             target)
+{
+  Placement *placement;
+
+  if (after == desk_suggestion_placed_after (suggestion) &&
+      target == desk_suggestion_placed_target (suggestion))
+    return;
+
+  if (after == desk_suggestion_get_after (suggestion) && target == desk_suggestion_get_target (suggestion))
+    g_object_set_data (G_OBJECT (suggestion), "desk-placement", NULL);
+  else
+    {
+      placement = g_new (Placement, 1);
+      placement->after = after;
+      placement->target = target;
+      g_object_set_data_full (G_OBJECT (suggestion), "desk-placement", placement, g_free);
+    }
+
+  g_object_notify (G_OBJECT (suggestion), "after");
+}
+
+/**
+ * desk_suggestion_dup_kind_label:
+ *
+ * Returns: (transfer full): the kind, as the card's pill says it
+ */
+char *
+desk_suggestion_dup_kind_label (DeskSuggestion *suggestion)
+{
+  switch (desk_suggestion_get_kind (suggestion))
+    {
+    case DESK_SUGGESTION_MISSING:
+      return g_strdup (C_("suggestion kind", "Missing"));
+    case DESK_SUGGESTION_ADDITION:
+      return g_strdup (C_("suggestion kind", "Addition"));
+    case DESK_SUGGESTION_CONFLICT:
+      return g_strdup (C_("suggestion kind", "Conflict"));
+    case DESK_SUGGESTION_VARIANT:
+      return g_strdup (C_("suggestion kind", "Variant"));
+    case DESK_SUGGESTION_HEADLINE:
+    default:
+      return g_strdup (C_("suggestion kind", "Headline"));
+    }
+}
+
+/**
+ * desk_suggestion_dup_where:
+ *
+ * Returns: (transfer full): where in the draft the suggestion would go, with paragraphs
+ *   numbered from 1 as the draft's margin numbers them
+ */
+char *
+desk_suggestion_dup_where (DeskSuggestion *suggestion)
+{
+  int after = desk_suggestion_placed_after (suggestion);
+  int target = desk_suggestion_placed_target (suggestion);
+
+  switch (desk_suggestion_get_kind (suggestion))
+    {
+    case DESK_SUGGESTION_MISSING:
+      if (after < 0)
+        return g_strdup (_("At the top of the story"));
+      /* Translators: ¶ is the paragraph sign; %d is the paragraph's number in the margin. */
+      return g_strdup_printf (_("After ¶ %d"), after + 1);
+    case DESK_SUGGESTION_ADDITION:
+      return g_strdup_printf (_("Adds to ¶ %d"), target + 1);
+    case DESK_SUGGESTION_CONFLICT:
+      return g_strdup_printf (_("Disagrees with ¶ %d"), target + 1);
+    case DESK_SUGGESTION_VARIANT:
+      return g_strdup_printf (_("Rewords ¶ %d"), target + 1);
+    case DESK_SUGGESTION_HEADLINE:
+    default:
+      return g_strdup (_("Replaces the headline"));
+    }
+}
+
+static void
+append_escaped (GString    *markup,
+                const char *text,
+                gsize       length)
+{
+  g_autofree char *escaped = g_markup_escape_text (text, length);
+  g_string_append (markup, escaped);
+}
+
+/* The text with [start, end) ranges wrapped in <span> */
+static char *
+markup_with_ranges (const char *text,
+                    GArray     *ranges,
+                    const char *span)
+{
+  g_autoptr(GString) markup = g_string_new (NULL);
+  gsize length = strlen (text);
+  gsize at = 0;
+
+  for (guint i = 0; i + 1 < ranges->len; i += 2)
+    {
+      gsize start = MIN (g_array_index (ranges, guint, i), length);
+      gsize end = MIN (g_array_index (ranges, guint, i + 1), length);
+
+      if (start < at || end <= start)
+        continue;
+      append_escaped (markup, text + at, start - at);
+      g_string_append (markup, span);
+      append_escaped (markup, text + start, end - start);
+      g_string_append (markup, "</span>");
+      at = end;
+    }
+  append_escaped (markup, text + at, length - at);
+
+  return g_string_free (g_steal_pointer (&markup), FALSE);
+}
+
+/* Where @needle occurs in @text, as a range; for a conflict's differing words. */
+static void
+add_occurrences (GArray     *ranges,
+                 const char *text,
+                 const char *needle)
+{
+  g_auto(GStrv) parts = NULL;
+
+  if (needle == NULL || needle[0] == '\0')
+    return;
+
+  /* new_text may list several parts, separated by " … ". */
+  parts = g_strsplit (needle, " … ", -1);
+  for (guint p = 0; parts[p] != NULL; p++)
+    {
+      const char *found = parts[p][0] ? strstr (text, parts[p]) : NULL;
+      guint start, end;
+
+      if (found == NULL)
+        continue;
+      start = found - text;
+      end = start + strlen (parts[p]);
+      g_array_append_val (ranges, start);
+      g_array_append_val (ranges, end);
+    }
+}
+
+static int
+compare_u64 (gconstpointer a,
+             gconstpointer b)
+{
+  guint64 ua = *(const guint64 *)a;
+  guint64 ub = *(const guint64 *)b;
+
+  return ua < ub ? -1 : ua > ub;
+}
+
+/**
+ * desk_suggestion_dup_markup:
+ *
+ * Returns: (transfer full): Pango markup of the suggestion's text with the new part (the
+ *   marks the suggester set, or the new text it names) emphasised; a missing paragraph,
+ *   all of it new, is left plain
+ */
+char *
+desk_suggestion_dup_markup (DeskSuggestion *suggestion)
+{
+  const char *text = desk_suggestion_get_text (suggestion);
+  DeskSuggestionKind kind = desk_suggestion_get_kind (suggestion);
+  g_autoptr(GArray) ranges = g_array_new (FALSE, FALSE, sizeof (guint));
+  const char *span = "<span weight=\"bold\" background=\"#2ec27e\" bgalpha=\"22%\">";
+  gsize length = strlen (text);
+
+  for (guint i = 0; i < desk_suggestion_get_n_marks (suggestion); i++)
+    {
+      guint start, end;
+
+      desk_suggestion_get_mark (suggestion, i, &start, &end);
+      g_array_append_val (ranges, start);
+      g_array_append_val (ranges, end);
+    }
+
+  if (ranges->len == 0 && kind != DESK_SUGGESTION_MISSING && kind != DESK_SUGGESTION_HEADLINE)
+    add_occurrences (ranges, text, desk_suggestion_get_new_text (suggestion));
+
+  if (kind == DESK_SUGGESTION_CONFLICT)
+    span = "<span weight=\"bold\" background=\"#e01b24\" bgalpha=\"20%\">";
+
+  /* All of it new: nothing to single out. */
+  if (ranges->len == 2 && g_array_index (ranges, guint, 0) == 0 &&
+      g_array_index (ranges, guint, 1) >= length)
+    g_array_set_size (ranges, 0);
+
+  /* The ranges in order of their start (the marks usually are already). */
+  for (guint i = 2; i + 1 < ranges->len; i += 2)
+    if (g_array_index (ranges, guint, i) < g_array_index (ranges, guint, i - 2))
+      {
+        g_autoptr(GArray) pairs = g_array_sized_new (FALSE, FALSE, sizeof (guint64), ranges->len / 2);
+
+        for (guint j = 0; j + 1 < ranges->len; j += 2)
+          {
+            guint64 key = ((guint64)g_array_index (ranges, guint, j) << 32) |
+                          g_array_index (ranges, guint, j + 1);
+            g_array_append_val (pairs, key);
+          }
+        g_array_sort (pairs, compare_u64);
+        for (guint j = 0; j < pairs->len; j++)
+          {
+            guint64 key = g_array_index (pairs, guint64, j);
+            g_array_index (ranges, guint, j * 2) = (guint)(key >> 32);
+            g_array_index (ranges, guint, j * 2 + 1) = (guint)(key & 0xffffffff);
+          }
+        break;
+      }
+
+  return markup_with_ranges (text, ranges, span);
+}
+
+/* The card's buttons act on the selected suggestion: select this one first. */
+static void
+select_self (DeskSuggestionRow *self)
+{
+  GtkWidget *list = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_LIST_VIEW);
+  GtkSelectionModel *model;
+
+  if (self->item == NULL || list == NULL)
+    return;
+
+  model = gtk_list_view_get_model (GTK_LIST_VIEW (list));
+  if (model != NULL && gtk_list_item_get_position (self->item) != GTK_INVALID_LIST_POSITION)
+    gtk_selection_model_select_item (model, gtk_list_item_get_position (self->item), TRUE);
+}
+
+static void
+accept_clicked_cb (DeskSuggestionRow *self)
+{
+  select_self (self);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.accept", NULL);
+}
+
+static void
+reject_clicked_cb (DeskSuggestionRow *self)
+{
+  select_self (self);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.reject", NULL);
+}
+
+static gboolean
+source_link_cb (DeskSuggestionRow *self,
+                const char        *uri)
+{
+  if (!g_str_has_prefix (uri, "source:"))
+    return FALSE;
+
+  select_self (self);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-source", "s", uri + strlen ("source:"));
+  return TRUE;
+}
+
+/* Opening the versions selects the card they belong to. */
+static void
+versions_shown_cb (DeskSuggestionRow *self)
+{
+  select_self (self);
+}
+
+static void
+version_clicked_cb (GtkButton         *button,
+                    DeskSuggestionRow *self)
+{
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "version"));
+
+  gtk_menu_button_popdown (self->versions_button);
+  select_self (self);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.accept-version", "u", index);
+}
+
+static GtkWidget *
+build_versions_popover (DeskSuggestionRow *self)
+{
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  guint n = desk_suggestion_get_n_alternatives (self->suggestion);
+
+  gtk_widget_add_css_class (popover, "versions-popover");
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 420);
+  gtk_widget_set_margin_start (box, 6);
+  gtk_widget_set_margin_end (box, 6);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *label = desk_source_dup_label_for_name (desk_suggestion_get_alternative_source (self->suggestion, i));
+      GtkWidget *item = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+      GtkWidget *name = gtk_label_new (label);
+      GtkWidget *text = gtk_label_new (desk_suggestion_get_alternative_text (self->suggestion, i));
+      GtkWidget *button = gtk_button_new_with_mnemonic (_("_Accept This Version"));
+
+      gtk_widget_add_css_class (name, "heading");
+      gtk_label_set_xalign (GTK_LABEL (name), 0);
+      gtk_label_set_xalign (GTK_LABEL (text), 0);
+      gtk_label_set_wrap (GTK_LABEL (text), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (text), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_max_width_chars (GTK_LABEL (text), 48);
+      gtk_label_set_width_chars (GTK_LABEL (text), 36);
+      gtk_widget_set_halign (button, GTK_ALIGN_START);
+      gtk_widget_add_css_class (button, "small-button");
+      g_object_set_data (G_OBJECT (button), "version", GUINT_TO_POINTER (i));
+      g_signal_connect (button, "clicked", G_CALLBACK (version_clicked_cb), self);
+
+      gtk_box_append (GTK_BOX (item), name);
+      gtk_box_append (GTK_BOX (item), text);
+      gtk_box_append (GTK_BOX (item), button);
+      if (i > 0)
+        gtk_box_append (GTK_BOX (box), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
+      gtk_box_append (GTK_BOX (box), item);
+    }
+
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), box);
+  gtk_popover_set_child (GTK_POPOVER (popover), scroller);
+
+  return popover;
+}
+
+#define MAX_SOURCES_SHOWN 4
+
+/* The sources that carry the suggestion, each in its colour; beyond a few, a count (the
+ * tooltip names them all). */
+static char *
+sources_markup (DeskSuggestionRow *self,
+                char             **tooltip)
+{
+  g_autoptr(GString) markup = g_string_new (NULL);
+  g_autoptr(GString) all = g_string_new (NULL);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  guint n = desk_suggestion_get_n_sources (self->suggestion);
+  guint shown = 0;
+  guint more = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const char *id = desk_suggestion_get_source_id (self->suggestion, i);
+      g_autofree char *label = desk_source_dup_label_for_name (desk_suggestion_get_source_name (self->suggestion, i));
+      g_autofree char *escaped = NULL;
+      guint index;
+      GdkRGBA color;
+      g_autofree char *hex = NULL;
+
+      if (!g_hash_table_add (seen, (gpointer)id))
+        continue;
+
+      g_string_append_printf (all, "%s%s", all->len ? "\n" : "", label);
+      if (shown == MAX_SOURCES_SHOWN)
+        {
+          more++;
+          continue;
+        }
+
+      /* Chips break between each other, not inside a name: hyphens do not break. */
+      {
+        g_autofree char *plain = g_markup_escape_text (label, -1);
+        g_autoptr(GString) unbreakable = g_string_new (NULL);
+
+        for (const char *p = plain; *p != '\0'; p++)
+          {
+            if (*p == '-')
+              g_string_append (unbreakable, "\u2011");
+            else
+              g_string_append_c (unbreakable, *p);
+          }
+        escaped = g_string_free (g_steal_pointer (&unbreakable), FALSE);
+      }
+
+      index = self->project ? desk_palette_index_for_source (self->project, id) : 0;
+      desk_palette_get_color (index, &color);
+      hex = g_strdup_printf ("#%02x%02x%02x", (int)(color.red * 255), (int)(color.green * 255),
+                             (int)(color.blue * 255));
+      /* The name is a link: it shows the source, at the block the suggestion comes from. */
+      {
+        g_autofree char *escaped_id = g_markup_escape_text (id, -1);
+        g_autofree char *title = g_strdup_printf (_("Show %s"), label);
+        g_autofree char *escaped_title = g_markup_escape_text (title, -1);
+
+        g_string_append_printf (markup, "%s<span foreground=\"%s\">●</span>\u00a0<a href=\"source:%s\" title=\"%s\">%s</a>",
+                                markup->len ? "   " : "", hex, escaped_id, escaped_title, escaped);
+      }
+      shown++;
+    }
+
+  if (more > 0)
+    g_string_append_printf (markup, ngettext ("   and %u more", "   and %u more", more), more);
+
+  *tooltip = more > 0 ? g_string_free (g_steal_pointer (&all), FALSE) : NULL;
+  return g_string_free (g_steal_pointer (&markup), FALSE);
+}
+
+/* Sets a label only when its text changes: a card rebound to the same text (the list
+ * moved, a position shifted) keeps its measured size. */
+static void
+set_markup_if_changed (GtkLabel   *label,
+                       const char *markup)
+{
+  const char *shown = g_object_get_data (G_OBJECT (label), "desk-markup");
+
+  if (g_strcmp0 (shown, markup) == 0)
+    return;
+  g_object_set_data_full (G_OBJECT (label), "desk-markup", g_strdup (markup), g_free);
+  gtk_label_set_markup (label, markup);
+}
+
+static void
+update (DeskSuggestionRow *self)
+{
+  DeskSuggestionKind kind;
+  g_autofree char *kind_text = NULL;
+  g_autofree char *where = NULL;
+  g_autofree char *markup = NULL;
+  g_autofree char *sources = NULL;
+  g_autofree char *sources_tooltip = NULL;
+  g_autofree char *accessible = NULL;
+  guint n_versions;
+  static const char * const kind_classes[] = {
+    "missing", "addition", "conflict", "variant", "headline",
+  };
+
+  if (self->suggestion == NULL)
+    return;
+
+  kind = desk_suggestion_get_kind (self->suggestion);
+
+  /* Cards are recycled by the list view: undo what the last suggestion set, changing
+   * only what differs. */
+  for (guint i = 0; i < G_N_ELEMENTS (kind_classes); i++)
+    if (i != kind)
+      {
+        gtk_widget_remove_css_class (GTK_WIDGET (self->card), kind_classes[i]);
+        gtk_widget_remove_css_class (GTK_WIDGET (self->kind_label), kind_classes[i]);
+      }
+  if (kind != DESK_SUGGESTION_HEADLINE)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->text_label), "heading");
+  if (kind != DESK_SUGGESTION_CONFLICT && kind != DESK_SUGGESTION_VARIANT)
+    gtk_widget_set_visible (GTK_WIDGET (self->draft_label), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->accept_button), kind != DESK_SUGGESTION_CONFLICT);
+  gtk_widget_set_visible (GTK_WIDGET (self->versions_button), FALSE);
+  gtk_menu_button_set_popover (self->versions_button, NULL);
+  if (kind != DESK_SUGGESTION_CONFLICT)
+    {
+      gtk_button_set_label (self->reject_button, _("_Reject"));
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->reject_button), _("Dismiss it for good (Ctrl+Backspace)"));
+    }
+
+  kind_text = desk_suggestion_dup_kind_label (self->suggestion);
+  where = desk_suggestion_dup_where (self->suggestion);
+  markup = desk_suggestion_dup_markup (self->suggestion);
+  sources = sources_markup (self, &sources_tooltip);
+
+  gtk_label_set_label (self->kind_label, kind_text);
+  gtk_widget_add_css_class (GTK_WIDGET (self->kind_label), kind_classes[MIN (kind, 4u)]);
+  gtk_widget_add_css_class (GTK_WIDGET (self->card), kind_classes[MIN (kind, 4u)]);
+
+  gtk_label_set_label (self->where_label, where);
+  set_markup_if_changed (self->text_label, markup);
+  set_markup_if_changed (self->sources_label, sources);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->sources_label), sources_tooltip);
+
+  if (kind == DESK_SUGGESTION_HEADLINE)
+    gtk_widget_add_css_class (GTK_WIDGET (self->text_label), "heading");
+
+  if (desk_suggestion_get_draft_text (self->suggestion) != NULL &&
+      (kind == DESK_SUGGESTION_CONFLICT || kind == DESK_SUGGESTION_VARIANT))
+    {
+      g_autofree char *escaped = g_markup_escape_text (desk_suggestion_get_draft_text (self->suggestion), -1);
+      g_autofree char *draft_markup = g_strdup_printf ("<span weight=\"bold\">%s</span> %s",
+                                                       _("The draft says:"), escaped);
+
+      set_markup_if_changed (self->draft_label, draft_markup);
+      gtk_widget_set_visible (GTK_WIDGET (self->draft_label), TRUE);
+    }
+
+  /* A conflict is never applied: the editor settles it in the draft, then dismisses it. */
+  if (kind == DESK_SUGGESTION_CONFLICT)
+    {
+      gtk_button_set_label (self->reject_button, _("_Keep the Draft’s Version"));
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->reject_button),
+                                   _("Dismiss the conflict; edit the draft first if the source is right"));
+    }
+
+  n_versions = desk_suggestion_get_n_alternatives (self->suggestion);
+  if (n_versions > 0 && kind != DESK_SUGGESTION_CONFLICT)
+    {
+      g_autofree char *label = g_strdup_printf (ngettext ("%u Other Version", "%u Other Versions",
+                                                          n_versions), n_versions);
+
+      gtk_menu_button_set_label (self->versions_button, label);
+      GtkWidget *popover = build_versions_popover (self);
+
+      g_signal_connect_object (popover, "show", G_CALLBACK (versions_shown_cb), self, G_CONNECT_SWAPPED);
+      gtk_menu_button_set_popover (self->versions_button, popover);
+      gtk_widget_set_visible (GTK_WIDGET (self->versions_button), TRUE);
+    }
+
+  accessible = g_strdup_printf ("%s, %s: %s", kind_text, where,
+                                desk_suggestion_get_text (self->suggestion));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  accessible, -1);
+}
+
+static void
+desk_suggestion_row_dispose (GObject *object)
+{
+  DeskSuggestionRow *self = (DeskSuggestionRow *)object;
+
+  if (self->suggestion != NULL)
+    g_signal_handlers_disconnect_by_func (self->suggestion, placement_changed_cb, self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_SUGGESTION_ROW);
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->suggestion);
+  g_clear_object (&self->project);
+
+  G_OBJECT_CLASS (desk_suggestion_row_parent_class)->dispose (object);
+}
+
+static void
+desk_suggestion_row_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  DeskSuggestionRow *self = DESK_SUGGESTION_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SUGGESTION:
+      g_value_set_object (value, self->suggestion);
+      break;
+
+    case PROP_PROJECT:
+      g_value_set_object (value, self->project);
+      break;
+
+    case PROP_EXPANDED:
+      g_value_set_boolean (value, gtk_label_get_lines (self->text_label) < 0);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+desk_suggestion_row_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  DeskSuggestionRow *self = DESK_SUGGESTION_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SUGGESTION:
+      desk_suggestion_row_set_suggestion (self, g_value_get_object (value), self->project);
+      break;
+
+    case PROP_PROJECT:
+      g_set_object (&self->project, g_value_get_object (value));
+      update (self);
+      break;
+
+    case PROP_EXPANDED:
+      desk_suggestion_row_set_expanded (self, g_value_get_boolean (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+desk_suggestion_row_class_init (DeskSuggestionRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = desk_suggestion_row_dispose;
+  object_class->get_property = desk_suggestion_row_get_property;
+  object_class->set_property = desk_suggestion_row_set_property;
+
+  properties[PROP_SUGGESTION] =
+    g_param_spec_object ("suggestion", NULL, NULL, DESK_TYPE_SUGGESTION,
+                         (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS));
+  properties[PROP_PROJECT] =
+    g_param_spec_object ("project", NULL, NULL, DESK_TYPE_PROJECT,
+                         (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS));
+  /**
+   * DeskSuggestionRow:expanded:
+   *
+   * Whether the whole text shows (the selected card) or its first lines.
+   */
+  properties[PROP_EXPANDED] =
+    g_param_spec_boolean ("expanded", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/copydesk/Copydesk/ui/desk-suggestion-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, DeskSuggestionRow, card);
+  gtk_widget_class_bind_template_child (widget_class, DeskSuggestionRow, kind_label);
+  gtk_widget_class_bind_template_child (widget_class, DeskSuggestionRow, where_label);
+  gtk_widget_class_bind_template_child (widget_class, DeskSuggestionRow, text_label);
+  gtk_widget_class_bind_template_child (widget_class, DeskSuggestionRow, draft_label);
+  gtk_widget_class_bind_template_child (widget_class, DeskSuggestionRow, sources_label);
+  gtk_widget_class_bind_template_child (widget_class, DeskSuggestionRow, accept_button);
+  gtk_widget_class_bind_template_child (widget_class, DeskSuggestionRow, reject_button);
+  gtk_widget_class_bind_template_child (widget_class, DeskSuggestionRow, versions_button);
+  gtk_widget_class_bind_template_callback (widget_class, accept_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, source_link_cb);
+  gtk_widget_class_bind_template_callback (widget_class, reject_clicked_cb);
+}
+
+static void
+desk_suggestion_row_init (DeskSuggestionRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/**
+ * desk_suggestion_row_new:
+ * @suggestion: (nullable): the suggestion to show
+ * @project: (nullable): its project, for the sources' colours
+ */
+GtkWidget *
+desk_suggestion_row_new (DeskSuggestion *suggestion,
+                         DeskProject    *project)
+{
+  return g_object_new (DESK_TYPE_SUGGESTION_ROW,
+                       "project", project,
+                       "suggestion", suggestion,
+                       NULL);
+}
+
+/**
+ * desk_suggestion_row_set_suggestion:
+ *
+ * Shows another suggestion in the card (the list view recycles cards).
+ */
+static void
+placement_changed_cb (DeskSuggestionRow *self)
+{
+  g_autofree char *where = NULL;
+
+  if (self->suggestion == NULL)
+    return;
+  where = desk_suggestion_dup_where (self->suggestion);
+  gtk_label_set_label (self->where_label, where);
+}
+
+void
+desk_suggestion_row_set_suggestion (DeskSuggestionRow *self,
+                                    DeskSuggestion    *suggestion,
+                                    DeskProject       *project)
+{
+  g_return_if_fail (DESK_IS_SUGGESTION_ROW (self));
+
+  if (self->suggestion != NULL)
+    g_signal_handlers_disconnect_by_func (self->suggestion, placement_changed_cb, self);
+  g_set_object (&self->project, project);
+  g_set_object (&self->suggestion, suggestion);
+  if (suggestion != NULL)
+    g_signal_connect_object (suggestion, "notify::after", G_CALLBACK (placement_changed_cb), self,
+                             G_CONNECT_SWAPPED);
+  update (self);
+}
+
+/**
+ * desk_suggestion_row_set_list_item:
+ * @item: (nullable): the list item the card is the child of
+ */
+void
+desk_suggestion_row_set_list_item (DeskSuggestionRow *self,
+                                   GtkListItem       *item)
+{
+  g_return_if_fail (DESK_IS_SUGGESTION_ROW (self));
+  self->item = item;
+}
+
+DeskSuggestion *
+desk_suggestion_row_get_suggestion (DeskSuggestionRow *self)
+{
+  g_return_val_if_fail (DESK_IS_SUGGESTION_ROW (self), NULL);
+  return self->suggestion;
+}
+
+/**
+ * desk_suggestion_row_set_expanded:
+ *
+ * Shows the whole text (the selected card) or its first lines.
+ */
+void
+desk_suggestion_row_set_expanded (DeskSuggestionRow *self,
+                                  gboolean           expanded)
+{
+  g_return_if_fail (DESK_IS_SUGGESTION_ROW (self));
+
+  if ((gtk_label_get_lines (self->text_label) < 0) == !!expanded)
+    return;
+  gtk_label_set_lines (self->text_label, expanded ? -1 : 5);
+  gtk_label_set_ellipsize (self->text_label, expanded ? PANGO_ELLIPSIZE_NONE : PANGO_ELLIPSIZE_END);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXPANDED]);
+}

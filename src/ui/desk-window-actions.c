@@ -1,0 +1,1033 @@
+/* desk-window-actions.c: everything the editor can do in a window, as actions
+ *
+ * Menus, buttons, keyboard shortcuts (desk-shortcuts.c) and the tests all go through
+ * these win.* actions. _desk_window_update_actions() is the one place that decides
+ * which of them are enabled.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "desk-credits-dialog.h"
+#include "desk-export-dialog.h"
+#include "desk-file-chooser.h"
+#include "desk-palette.h"
+#include "desk-window-private.h"
+
+#define MAX_RECENT 8
+
+/* ---- Which actions can be used --------------------------------------------------- */
+
+void
+_desk_window_update_actions (DeskWindow *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  GListModel *suggestions;
+  DeskSuggestion *selected;
+  int position;
+  guint n;
+  guint n_sources;
+  gboolean have_applicable = FALSE;
+  gboolean have_draft;
+  DeskDraft *draft;
+
+  if (self->project == NULL || self->suggestions == NULL || self->suggestions_panel == NULL)
+    return;
+
+  suggestions = G_LIST_MODEL (self->suggestions);
+  n = g_list_model_get_n_items (suggestions);
+  n_sources = g_list_model_get_n_items (desk_project_get_sources (self->project));
+  position = desk_suggestions_panel_get_selected (self->suggestions_panel);
+  selected = _desk_window_get_selected_suggestion (self);
+  draft = desk_project_get_draft (self->project);
+  have_draft = desk_draft_get_n_paragraphs (draft) > 0 ||
+               (desk_draft_get_headline (draft) != NULL && desk_draft_get_headline (draft)[0] != '\0');
+
+  for (guint i = 0; i < n && !have_applicable; i++)
+    {
+      g_autoptr(DeskSuggestion) suggestion = g_list_model_get_item (suggestions, i);
+      DeskSuggestionKind kind = desk_suggestion_get_kind (suggestion);
+
+      have_applicable = kind == DESK_SUGGESTION_MISSING || kind == DESK_SUGGESTION_ADDITION;
+    }
+
+  gtk_widget_action_set_enabled (widget, "win.accept",
+                                 selected != NULL && desk_suggestion_is_applicable (selected) &&
+                                 !self->positions_stale);
+  gtk_widget_action_set_enabled (widget, "win.accept-version",
+                                 selected != NULL && desk_suggestion_is_applicable (selected) &&
+                                 desk_suggestion_get_n_alternatives (selected) > 0 &&
+                                 !self->positions_stale);
+  gtk_widget_action_set_enabled (widget, "win.reject", selected != NULL);
+  gtk_widget_action_set_enabled (widget, "win.accept-all", have_applicable);
+  gtk_widget_action_set_enabled (widget, "win.next-suggestion", n > 0 && position + 1 < (int)n);
+  gtk_widget_action_set_enabled (widget, "win.previous-suggestion", n > 0 && position > 0);
+  gtk_widget_action_set_enabled (widget, "win.undo", desk_undo_stack_get_can_undo (self->undo_stack));
+  gtk_widget_action_set_enabled (widget, "win.redo", desk_undo_stack_get_can_redo (self->undo_stack));
+  gtk_widget_action_set_enabled (widget, "win.save",
+                                 desk_project_files_available () && (n_sources > 0 || have_draft));
+  gtk_widget_action_set_enabled (widget, "win.save-as",
+                                 desk_project_files_available () && (n_sources > 0 || have_draft));
+  gtk_widget_action_set_enabled (widget, "win.open-project", desk_project_files_available ());
+  gtk_widget_action_set_enabled (widget, "win.open-recent", desk_project_files_available ());
+  gtk_widget_action_set_enabled (widget, "win.export", have_draft);
+  gtk_widget_action_set_enabled (widget, "win.credits", n_sources > 0);
+  gtk_widget_action_set_enabled (widget, "win.toggle-sources", n_sources > 0);
+  gtk_widget_action_set_enabled (widget, "win.toggle-suggestions", n_sources > 0);
+  gtk_widget_action_set_enabled (widget, "win.start-draft", n_sources > 0);
+}
+
+/* ---- Suggestions ----------------------------------------------------------------- */
+
+static void
+accept_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  _desk_window_accept (DESK_WINDOW (widget), -1);
+}
+
+static void
+accept_version_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  _desk_window_accept (DESK_WINDOW (widget), (int)g_variant_get_uint32 (parameter));
+}
+
+static void
+reject_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  _desk_window_reject (DESK_WINDOW (widget));
+}
+
+static void
+accept_all_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  _desk_window_accept_all (DESK_WINDOW (widget));
+}
+
+static void
+move_selection (DeskWindow *self,
+                int         delta)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->suggestions));
+  int position = desk_suggestions_panel_get_selected (self->suggestions_panel);
+  int next = position < 0 ? 0 : position + delta;
+
+  if (n == 0 || next < 0 || next >= (int)n)
+    return;
+
+  adw_flap_set_reveal_flap (self->suggestions_flap, TRUE);
+  desk_suggestions_panel_select (self->suggestions_panel, next);
+}
+
+static void
+next_suggestion_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  move_selection (DESK_WINDOW (widget), 1);
+}
+
+static void
+previous_suggestion_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  move_selection (DESK_WINDOW (widget), -1);
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  _desk_window_undo (DESK_WINDOW (widget), g_str_equal (action_name, "win.redo"));
+}
+
+static void
+start_draft_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  _desk_window_start_draft (DESK_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+focus_draft_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  desk_draft_view_focus_body (DESK_WINDOW (widget)->draft_view);
+}
+
+/* ---- Sources --------------------------------------------------------------------- */
+
+static void
+sources_chosen_cb (GPtrArray *files,
+                   gpointer   user_data)
+{
+  g_autoptr(DeskWindow) self = user_data;
+
+  if (files == NULL || self->project == NULL)
+    return;
+
+  desk_window_add_files (self, (GFile **)files->pdata, files->len, FALSE);
+}
+
+static void
+open_sources_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  desk_file_chooser_open (GTK_WINDOW (widget), _("Add Versions of the Story"), DESK_FILES_SOURCES,
+                          TRUE, sources_chosen_cb, g_object_ref (widget));
+}
+
+static void
+paste_read_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(DeskWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (object), result, &error);
+
+  if (self->project == NULL)
+    return;
+
+  if (text == NULL || g_strstrip (text)[0] == '\0')
+    {
+      _desk_window_toast (self, _("The clipboard holds no text to add"), NULL, NULL);
+      return;
+    }
+
+  desk_window_add_text (self, text, NULL);
+}
+
+static void
+paste_source_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (widget), NULL, paste_read_cb,
+                                 g_object_ref (widget));
+}
+
+static void
+show_source_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  _desk_window_show_source (DESK_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+show_sources_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  _desk_window_show_source (DESK_WINDOW (widget), NULL);
+}
+
+static void
+remove_source_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  _desk_window_remove_source (DESK_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+toggle_sources_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  DeskWindow *self = DESK_WINDOW (widget);
+
+  adw_flap_set_reveal_flap (self->sources_flap, !adw_flap_get_reveal_flap (self->sources_flap));
+}
+
+static void
+toggle_suggestions_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  DeskWindow *self = DESK_WINDOW (widget);
+
+  adw_flap_set_reveal_flap (self->suggestions_flap, !adw_flap_get_reveal_flap (self->suggestions_flap));
+}
+
+static GFile *
+find_sample_folder (void)
+{
+  const char *candidates[] = {
+    PKGDATADIR "/seeds/harbour-fire",
+#ifdef COPYDESK_SOURCE_SEEDS
+    COPYDESK_SOURCE_SEEDS "/harbour-fire",
+#endif
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
+    if (g_file_test (candidates[i], G_FILE_TEST_IS_DIR))
+      return g_file_new_for_path (candidates[i]);
+
+  return NULL;
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *)a, *(const char * const *)b);
+}
+
+static void
+open_sample_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  DeskWindow *self = DESK_WINDOW (widget);
+  g_autoptr(GFile) folder = find_sample_folder ();
+  g_autoptr(GFileEnumerator) enumerator = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  GFileInfo *info;
+
+  if (folder == NULL ||
+      !(enumerator = g_file_enumerate_children (folder, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                                G_FILE_QUERY_INFO_NONE, NULL, NULL)))
+    return;
+
+  while ((info = g_file_enumerator_next_file (enumerator, NULL, NULL)) != NULL)
+    {
+      if (g_str_has_suffix (g_file_info_get_name (info), ".txt"))
+        g_ptr_array_add (names, g_strdup (g_file_info_get_name (info)));
+      g_object_unref (info);
+    }
+  g_ptr_array_sort (names, compare_names);
+
+  for (guint i = 0; i < names->len; i++)
+    g_ptr_array_add (files, g_file_get_child (folder, g_ptr_array_index (names, i)));
+
+  desk_window_add_files (self, (GFile **)files->pdata, files->len, TRUE);
+}
+
+/* ---- Projects -------------------------------------------------------------------- */
+
+gboolean
+_desk_window_save_to (DeskWindow  *self,
+                      GFile       *file,
+                      GError     **error)
+{
+  desk_window_flush_edits (self);
+
+  if (!desk_project_save_file (self->project, file, NULL, error))
+    return FALSE;
+
+  g_set_object (&self->file, file);
+  desk_session_set_project_file (self->session, file);
+  self->modified = FALSE;
+  desk_session_discard (self->session);
+  _desk_window_add_recent (self, file);
+  _desk_window_update_title (self);
+  return TRUE;
+}
+
+typedef void (*Continuation) (DeskWindow *self);
+
+typedef struct
+{
+  DeskWindow   *window;
+  Continuation  then;
+} SaveClosure;
+
+static void
+save_as_chosen_cb (GPtrArray *files,
+                   gpointer   user_data)
+{
+  SaveClosure *closure = user_data;
+  g_autoptr(DeskWindow) self = closure->window;
+  Continuation then = closure->then;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+
+  g_free (closure);
+  if (files == NULL || self->project == NULL)
+    return;
+
+  file = g_object_ref (g_ptr_array_index (files, 0));
+  if (!g_str_has_suffix (g_file_peek_path (file) ? g_file_peek_path (file) : "", ".copydesk"))
+    {
+      g_autofree char *path = g_strconcat (g_file_peek_path (file), ".copydesk", NULL);
+
+      if (g_file_peek_path (file) != NULL)
+        {
+          g_object_unref (file);
+          file = g_file_new_for_path (path);
+        }
+    }
+
+  if (!_desk_window_save_to (self, file, &error))
+    {
+      AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                                             _("The Project Was Not Saved"),
+                                                                             error->message));
+      adw_message_dialog_add_response (dialog, "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+
+  _desk_window_toast (self, _("Project saved"), NULL, NULL);
+  if (then != NULL)
+    then (self);
+}
+
+static char *
+suggested_name (DeskWindow *self)
+{
+  const char *headline = desk_draft_get_headline (desk_project_get_draft (self->project));
+  g_autoptr(GString) name = g_string_new (NULL);
+
+  if (headline != NULL)
+    for (const char *p = headline; *p != '\0' && name->len < 48; p = g_utf8_next_char (p))
+      {
+        gunichar c = g_utf8_get_char (p);
+
+        if (g_unichar_isalnum (c))
+          g_string_append_unichar (name, g_unichar_tolower (c));
+        else if (name->len > 0 && name->str[name->len - 1] != '-')
+          g_string_append_c (name, '-');
+      }
+  while (name->len > 0 && name->str[name->len - 1] == '-')
+    g_string_truncate (name, name->len - 1);
+  if (name->len == 0)
+    g_string_append (name, _("roundup"));
+  g_string_append (name, ".copydesk");
+
+  return g_string_free (g_steal_pointer (&name), FALSE);
+}
+
+static void
+save_as_then (DeskWindow   *self,
+              Continuation  then)
+{
+  SaveClosure *closure = g_new0 (SaveClosure, 1);
+  g_autofree char *name = suggested_name (self);
+
+  closure->window = g_object_ref (self);
+  closure->then = then;
+  desk_file_chooser_save (GTK_WINDOW (self), _("Save the Project"), name, DESK_FILES_PROJECTS,
+                          save_as_chosen_cb, closure);
+}
+
+static void
+save_then (DeskWindow   *self,
+           Continuation  then)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->file == NULL)
+    {
+      save_as_then (self, then);
+      return;
+    }
+
+  if (!_desk_window_save_to (self, self->file, &error))
+    {
+      AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                                             _("The Project Was Not Saved"),
+                                                                             error->message));
+      adw_message_dialog_add_response (dialog, "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+
+  _desk_window_toast (self, _("Project saved"), NULL, NULL);
+  if (then != NULL)
+    then (self);
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  save_then (DESK_WINDOW (widget), NULL);
+}
+
+static void
+save_as_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  save_as_then (DESK_WINDOW (widget), NULL);
+}
+
+/* Asks what to do with unsaved work, then goes on with @then (unless cancelled). */
+typedef struct
+{
+  DeskWindow   *window;
+  Continuation  then;
+} ConfirmClosure;
+
+typedef struct
+{
+  DeskWindow   *window;
+  Continuation  then;
+  gboolean      save;
+} Decision;
+
+/* After the dialog is gone: closing the window under its own dialog would leave the
+ * dialog pointing at a window that no longer exists. */
+static gboolean
+decided_cb (gpointer user_data)
+{
+  Decision *decision = user_data;
+  g_autoptr(DeskWindow) self = decision->window;
+  Continuation then = decision->then;
+  gboolean save = decision->save;
+
+  g_free (decision);
+  if (self->project == NULL)
+    return G_SOURCE_REMOVE;
+
+  if (save)
+    save_then (self, then);
+  else
+    {
+      desk_session_discard (self->session);
+      self->modified = FALSE;
+      then (self);
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+confirm_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     gpointer          user_data)
+{
+  ConfirmClosure *closure = user_data;
+  Decision *decision;
+
+  if (!g_str_equal (response, "save") && !g_str_equal (response, "discard"))
+    {
+      g_object_unref (closure->window);
+      g_free (closure);
+      return;
+    }
+
+  decision = g_new0 (Decision, 1);
+  decision->window = closure->window;
+  decision->then = closure->then;
+  decision->save = g_str_equal (response, "save");
+  g_free (closure);
+  g_idle_add (decided_cb, decision);
+}
+
+static gboolean
+has_work (DeskWindow *self)
+{
+  DeskDraft *draft = desk_project_get_draft (self->project);
+
+  return self->modified &&
+         (g_list_model_get_n_items (desk_project_get_sources (self->project)) > 0 ||
+          desk_draft_get_n_paragraphs (draft) > 0);
+}
+
+static void
+confirm_unsaved (DeskWindow   *self,
+                 Continuation  then)
+{
+  AdwMessageDialog *dialog;
+  ConfirmClosure *closure;
+  g_autofree char *body = NULL;
+
+  desk_window_flush_edits (self);
+
+  if (!has_work (self))
+    {
+      desk_session_discard (self->session);
+      then (self);
+      return;
+    }
+
+  if (self->file != NULL)
+    {
+      g_autofree char *base = g_file_get_basename (self->file);
+      body = g_strdup_printf (_("“%s” has changes that are not saved. Without saving, they are lost."), base);
+    }
+  else
+    body = g_strdup (_("This roundup was never saved. Without saving, the draft and the sources are lost."));
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Save Changes?"), body));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "save");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+
+  closure = g_new0 (ConfirmClosure, 1);
+  closure->window = g_object_ref (self);
+  closure->then = then;
+  g_signal_connect (dialog, "response", G_CALLBACK (confirm_response_cb), closure);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+really_close (DeskWindow *self)
+{
+  int width, height;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
+  if (!gtk_window_is_maximized (GTK_WINDOW (self)) && width > 0 && height > 0)
+    {
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+
+  g_object_set_data (G_OBJECT (self), "desk-closing", GINT_TO_POINTER (TRUE));
+  desk_session_discard (self->session);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static gboolean
+close_request_cb (DeskWindow *self)
+{
+  if (g_object_get_data (G_OBJECT (self), "desk-closing"))
+    return FALSE;
+
+  confirm_unsaved (self, really_close);
+  return TRUE;
+}
+
+static void
+close_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  gtk_window_close (GTK_WINDOW (widget));
+}
+
+static void
+start_new_project (DeskWindow *self)
+{
+  g_autoptr(DeskProject) project = desk_project_new ();
+
+  desk_session_discard (self->session);
+  _desk_window_set_project (self, project, NULL);
+  _desk_window_show_banner (self, NULL);
+}
+
+static void
+new_project_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  confirm_unsaved (DESK_WINDOW (widget), start_new_project);
+}
+
+/**
+ * desk_window_load_project:
+ *
+ * Replaces the window's project with the one in @file.
+ */
+gboolean
+desk_window_load_project (DeskWindow  *self,
+                          GFile       *file,
+                          GError     **error)
+{
+  g_autoptr(DeskProject) project = NULL;
+
+  g_return_val_if_fail (DESK_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  project = desk_project_load_file (file, NULL, error);
+  if (project == NULL)
+    return FALSE;
+
+  desk_session_discard (self->session);
+  _desk_window_set_project (self, project, file);
+  _desk_window_add_recent (self, file);
+  return TRUE;
+}
+
+/**
+ * desk_window_open_project:
+ *
+ * Opens a project: in this window when it shows nothing yet, else in a new one.
+ */
+void
+desk_window_open_project (DeskWindow *self,
+                          GFile      *file)
+{
+  g_autoptr(GError) error = NULL;
+  DeskWindow *target = self;
+
+  g_return_if_fail (DESK_IS_WINDOW (self));
+
+  /* Already open in a window: bring that one up. */
+  for (GList *l = gtk_application_get_windows (gtk_window_get_application (GTK_WINDOW (self)));
+       l != NULL; l = l->next)
+    if (DESK_IS_WINDOW (l->data) && DESK_WINDOW (l->data)->file != NULL &&
+        g_file_equal (DESK_WINDOW (l->data)->file, file))
+      {
+        gtk_window_present (GTK_WINDOW (l->data));
+        return;
+      }
+
+  if (!desk_window_is_empty (self))
+    {
+      target = desk_window_new (gtk_window_get_application (GTK_WINDOW (self)));
+      gtk_window_present (GTK_WINDOW (target));
+    }
+
+  if (!desk_window_load_project (target, file, &error))
+    {
+      AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (target),
+                                                                             _("The Project Could Not Be Opened"),
+                                                                             error->message));
+      adw_message_dialog_add_response (dialog, "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+}
+
+static void
+project_chosen_cb (GPtrArray *files,
+                   gpointer   user_data)
+{
+  g_autoptr(DeskWindow) self = user_data;
+
+  if (files == NULL || self->project == NULL)
+    return;
+
+  desk_window_open_project (self, g_ptr_array_index (files, 0));
+}
+
+static void
+open_project_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  desk_file_chooser_open (GTK_WINDOW (widget), _("Open a Project"), DESK_FILES_PROJECTS, FALSE,
+                          project_chosen_cb, g_object_ref (widget));
+}
+
+static void
+open_recent_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
+
+  desk_window_open_project (DESK_WINDOW (widget), file);
+}
+
+void
+_desk_window_add_recent (DeskWindow *self,
+                         GFile      *file)
+{
+  g_auto(GStrv) recent = g_settings_get_strv (self->settings, "recent-projects");
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autofree char *uri = g_file_get_uri (file);
+  g_auto(GStrv) updated = NULL;
+  guint n = 1;
+
+  g_strv_builder_add (builder, uri);
+  for (guint i = 0; recent[i] != NULL && n < MAX_RECENT; i++)
+    if (!g_str_equal (recent[i], uri))
+      {
+        g_strv_builder_add (builder, recent[i]);
+        n++;
+      }
+
+  updated = g_strv_builder_end (builder);
+  g_settings_set_strv (self->settings, "recent-projects", (const char * const *)updated);
+}
+
+static void
+recent_row_activated_cb (GtkListBox    *list,
+                         GtkListBoxRow *row,
+                         DeskWindow    *self)
+{
+  const char *uri = g_object_get_data (G_OBJECT (row), "uri");
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.open-recent", "s", uri);
+}
+
+void
+_desk_window_update_recent (DeskWindow *self)
+{
+  g_auto(GStrv) recent = g_settings_get_strv (self->settings, "recent-projects");
+  guint shown = 0;
+  GtkWidget *child;
+
+  g_menu_remove_all (self->recent_menu);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list))) != NULL)
+    gtk_list_box_remove (self->recent_list, child);
+
+  if (g_object_get_data (G_OBJECT (self->recent_list), "desk-connected") == NULL)
+    {
+      g_signal_connect (self->recent_list, "row-activated", G_CALLBACK (recent_row_activated_cb), self);
+      g_object_set_data (G_OBJECT (self->recent_list), "desk-connected", GINT_TO_POINTER (TRUE));
+    }
+
+  for (guint i = 0; recent[i] != NULL; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_uri (recent[i]);
+      g_autofree char *base = g_file_get_basename (file);
+      g_autofree char *label = desk_source_dup_label_for_name (base);
+      g_autoptr(GMenuItem) item = NULL;
+      g_autoptr(GFile) parent = g_file_get_parent (file);
+      g_autofree char *where = parent ? g_file_get_parse_name (parent) : g_strdup ("");
+      GtkWidget *row;
+
+      if (!g_file_query_exists (file, NULL))
+        continue;
+
+      item = g_menu_item_new (label, NULL);
+      g_menu_item_set_action_and_target_value (item, "win.open-recent", g_variant_new_string (recent[i]));
+      g_menu_append_item (self->recent_menu, item);
+
+      if (shown < 4)
+        {
+          row = adw_action_row_new ();
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), where);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+          g_object_set_data_full (G_OBJECT (row), "uri", g_strdup (recent[i]), g_free);
+          gtk_list_box_append (self->recent_list, row);
+          shown++;
+        }
+    }
+
+  gtk_widget_set_visible (self->recent_group, shown > 0 && desk_project_files_available ());
+}
+
+/* ---- Recovery -------------------------------------------------------------------- */
+
+/**
+ * desk_window_recover:
+ *
+ * Opens the work a crashed session left behind, and says so.
+ */
+gboolean
+desk_window_recover (DeskWindow       *self,
+                     DeskRecoverable  *recoverable,
+                     GError          **error)
+{
+  g_autoptr(DeskProject) project = NULL;
+  g_autofree char *when = NULL;
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (DESK_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (recoverable != NULL, FALSE);
+
+  project = desk_project_load_file (recoverable->autosave, NULL, error);
+  if (project == NULL)
+    return FALSE;
+
+  g_clear_object (&self->session);
+  self->session = desk_session_new (recoverable->id);
+
+  _desk_window_set_project (self, project, recoverable->project_file);
+  self->modified = TRUE;
+  _desk_window_update_title (self);
+
+  when = recoverable->time ? g_date_time_format (recoverable->time, "%H:%M") : g_strdup ("");
+  if (recoverable->project_file != NULL)
+    {
+      g_autofree char *base = g_file_get_basename (recoverable->project_file);
+      text = g_strdup_printf (_("Copydesk did not close properly. Your unsaved changes to “%s” "
+                                "were recovered, as autosaved at %s."), base, when);
+    }
+  else
+    text = g_strdup_printf (_("Copydesk did not close properly. This unsaved roundup was "
+                              "recovered, as autosaved at %s."), when);
+  _desk_window_show_banner (self, text);
+
+  return TRUE;
+}
+
+static void
+discard_recovered (DeskWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  _desk_window_show_banner (self, NULL);
+  desk_session_discard (self->session);
+
+  if (self->file != NULL)
+    {
+      g_autoptr(GFile) file = g_object_ref (self->file);
+
+      if (desk_window_load_project (self, file, &error))
+        return;
+      _desk_window_toast (self, error->message, NULL, NULL);
+    }
+
+  start_new_project (self);
+}
+
+static void
+discard_recovered_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  discard_recovered (DESK_WINDOW (widget));
+}
+
+static void
+dismiss_banner_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  _desk_window_show_banner (DESK_WINDOW (widget), NULL);
+}
+
+/* ---- Dialogs --------------------------------------------------------------------- */
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  DeskWindow *self = DESK_WINDOW (widget);
+  GtkWindow *dialog;
+
+  desk_window_flush_edits (self);
+  dialog = desk_export_dialog_new (GTK_WINDOW (self), self->project);
+  gtk_window_present (dialog);
+}
+
+static void
+credits_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  DeskWindow *self = DESK_WINDOW (widget);
+  GtkWindow *dialog;
+
+  desk_window_flush_edits (self);
+  dialog = desk_credits_dialog_new (GTK_WINDOW (self), self->project);
+  gtk_window_present (dialog);
+}
+
+/* ---- Dropping -------------------------------------------------------------------- */
+
+static gboolean
+drop_cb (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         DeskWindow    *self)
+{
+  if (G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    {
+      GSList *list = g_value_get_boxed (value);
+      g_autoptr(GPtrArray) files = g_ptr_array_new ();
+
+      for (GSList *l = list; l != NULL; l = l->next)
+        {
+          GFile *file = l->data;
+          g_autofree char *base = g_file_get_basename (file);
+
+          if (base != NULL && g_str_has_suffix (base, ".copydesk"))
+            {
+              desk_window_open_project (self, file);
+              continue;
+            }
+          g_ptr_array_add (files, file);
+        }
+
+      desk_window_add_files (self, (GFile **)files->pdata, files->len, FALSE);
+      return TRUE;
+    }
+
+  if (G_VALUE_HOLDS (value, G_TYPE_STRING))
+    {
+      const char *text = g_value_get_string (value);
+
+      if (text == NULL || text[0] == '\0')
+        return FALSE;
+      desk_window_add_text (self, text, NULL);
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+setup_drop (DeskWindow *self)
+{
+  GtkDropTarget *target = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
+  GType types[] = { GDK_TYPE_FILE_LIST, G_TYPE_STRING };
+
+  gtk_drop_target_set_gtypes (target, types, G_N_ELEMENTS (types));
+  g_signal_connect (target, "drop", G_CALLBACK (drop_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->toast_overlay), GTK_EVENT_CONTROLLER (target));
+}
+
+static void
+window_realize_cb (DeskWindow *self)
+{
+  g_autoptr(GFile) sample = find_sample_folder ();
+
+  gtk_widget_set_visible (self->sample_button, sample != NULL);
+}
+
+void
+_desk_window_class_actions_init (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.accept", NULL, accept_action);
+  gtk_widget_class_install_action (widget_class, "win.accept-version", "u", accept_version_action);
+  gtk_widget_class_install_action (widget_class, "win.reject", NULL, reject_action);
+  gtk_widget_class_install_action (widget_class, "win.accept-all", NULL, accept_all_action);
+  gtk_widget_class_install_action (widget_class, "win.next-suggestion", NULL, next_suggestion_action);
+  gtk_widget_class_install_action (widget_class, "win.previous-suggestion", NULL, previous_suggestion_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.start-draft", "s", start_draft_action);
+  gtk_widget_class_install_action (widget_class, "win.focus-draft", NULL, focus_draft_action);
+  gtk_widget_class_install_action (widget_class, "win.open-sources", NULL, open_sources_action);
+  gtk_widget_class_install_action (widget_class, "win.paste-source", NULL, paste_source_action);
+  gtk_widget_class_install_action (widget_class, "win.show-source", "s", show_source_action);
+  gtk_widget_class_install_action (widget_class, "win.show-sources", NULL, show_sources_action);
+  gtk_widget_class_install_action (widget_class, "win.remove-source", "s", remove_source_action);
+  gtk_widget_class_install_action (widget_class, "win.toggle-sources", NULL, toggle_sources_action);
+  gtk_widget_class_install_action (widget_class, "win.toggle-suggestions", NULL, toggle_suggestions_action);
+  gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, open_sample_action);
+  gtk_widget_class_install_action (widget_class, "win.new-project", NULL, new_project_action);
+  gtk_widget_class_install_action (widget_class, "win.open-project", NULL, open_project_action);
+  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.credits", NULL, credits_action);
+  gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
+  gtk_widget_class_install_action (widget_class, "win.discard-recovered", NULL, discard_recovered_action);
+  gtk_widget_class_install_action (widget_class, "win.dismiss-banner", NULL, dismiss_banner_action);
+}
+
+void
+_desk_window_actions_init (DeskWindow *self)
+{
+  setup_drop (self);
+  g_signal_connect (self, "close-request", G_CALLBACK (close_request_cb), NULL);
+  g_signal_connect (self, "realize", G_CALLBACK (window_realize_cb), NULL);
+}

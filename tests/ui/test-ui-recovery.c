@@ -1,0 +1,202 @@
+/* test-ui-recovery.c: start on a project, edit, SIGKILL, start again: the edit is back
+ *
+ * The test runs itself a second time as the editor to be killed ("--child PROJECT"):
+ * that process opens the project, types into the draft, waits until the autosave has
+ * written the edit and says so on its standard output. The test kills it with SIGKILL,
+ * then starts the editor in-process on the same data folder: the window must come back
+ * with the edit, the project's own file, and the banner that says what happened.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "desk-draft-view.h"
+#include "desk-project-file.h"
+#include "desk-session.h"
+#include "ui-test-util.h"
+
+#define EDIT "The desk wrote this before the crash."
+
+static const char *child_project;
+
+static gboolean
+autosave_has_edit (gpointer data)
+{
+  DeskWindow *window = data;
+  g_autoptr(GFile) directory = desk_session_get_directory ();
+  g_autofree char *name = g_strconcat (desk_window_get_session_id (window), ".copydesk", NULL);
+  g_autoptr(GFile) autosave = g_file_get_child (directory, name);
+  g_autofree char *contents = NULL;
+
+  return g_file_load_contents (autosave, NULL, &contents, NULL, NULL, NULL) &&
+         strstr (contents, EDIT) != NULL;
+}
+
+static int
+run_child (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GFile) file = g_file_new_for_path (child_project);
+  GtkTextBuffer *buffer;
+  DeskWindow *window;
+  GtkTextIter end;
+
+  g_settings_set_uint (settings, "autosave-delay", 1);
+
+  g_application_open (G_APPLICATION (ui_test_get_application ()), &file, 1, "");
+  window = DESK_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (ui_test_get_application ())));
+  g_assert_nonnull (window);
+  g_assert_nonnull (desk_window_get_file (window));
+  ui_test_settle (window);
+
+  buffer = desk_draft_view_get_body_buffer (DESK_DRAFT_VIEW (desk_window_get_draft_view (window)));
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert (buffer, &end, "\n" EDIT, -1);
+
+  /* No shortcut: the autosave timer does it, as for an editor who keeps typing. */
+  if (!ui_test_wait_for (autosave_has_edit, window, 20000))
+    g_error ("The edit was not autosaved");
+
+  g_print ("AUTOSAVED\n");
+  fflush (stdout);
+
+  for (;;)
+    g_main_context_iteration (NULL, TRUE);
+
+  return 0;
+}
+
+static void
+test_recovery_after_sigkill (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tmpdir = g_dir_make_tmp ("copydesk-recovery-XXXXXX", &error);
+  g_autofree char *project_path = NULL;
+  g_autoptr(GFile) project_file = NULL;
+  g_autoptr(DeskProject) project = desk_project_new ();
+  g_autoptr(GPtrArray) seeds = ui_test_seed_files ("harbour-fire");
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) child = NULL;
+  g_autoptr(GDataInputStream) output = NULL;
+  g_autofree char *line = NULL;
+  g_autofree char *saved = NULL;
+  const char *prgname = g_get_prgname ();
+  g_autofree char *self_path = NULL;
+  DeskWindow *window = NULL;
+  DeskDraft *draft;
+  gboolean found = FALSE;
+
+  g_assert_no_error (error);
+
+  /* A project on disk, as an editor would have saved it. */
+  for (guint i = 0; i < seeds->len; i++)
+    {
+      g_autoptr(DeskSource) source = desk_source_new_for_file (g_ptr_array_index (seeds, i), 0, NULL, &error);
+
+      g_assert_no_error (error);
+      if (i == 0)
+        desk_project_start_draft_from (project, source);
+      desk_project_add_source (project, source);
+    }
+  project_path = g_build_filename (tmpdir, "harbour-fire.copydesk", NULL);
+  project_file = g_file_new_for_path (project_path);
+  g_assert_true (desk_project_file_save (project, project_file, NULL, &error));
+  g_assert_no_error (error);
+
+  /* The editor, in another process, on the same data folder. */
+  self_path = g_file_read_link ("/proc/self/exe", NULL);
+  if (self_path == NULL)
+    self_path = g_strdup (prgname);
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+  g_subprocess_launcher_setenv (launcher, "COPYDESK_TEST_KEEP_DATA_HOME", "1", TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", g_get_user_data_dir (), TRUE);
+  child = g_subprocess_launcher_spawn (launcher, &error, self_path, "--child", project_path, NULL);
+  g_assert_no_error (error);
+
+  /* Its test framework talks too ("# random seed …"): wait for our line. */
+  output = g_data_input_stream_new (g_subprocess_get_stdout_pipe (child));
+  while ((line = g_data_input_stream_read_line_utf8 (output, NULL, NULL, &error)) != NULL &&
+         !g_str_equal (line, "AUTOSAVED"))
+    g_clear_pointer (&line, g_free);
+  if (line == NULL)
+    {
+      g_subprocess_force_exit (child);
+      g_error ("The editor to be killed stopped before autosaving: %s",
+               error ? error->message : "no output");
+    }
+
+  /* The crash. */
+  g_subprocess_send_signal (child, SIGKILL);
+  g_subprocess_wait (child, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_signaled (child));
+  g_assert_cmpint (g_subprocess_get_term_sig (child), ==, SIGKILL);
+
+  /* The project file itself was never touched. */
+  g_assert_true (g_file_get_contents (project_path, &saved, NULL, NULL));
+  g_assert_null (strstr (saved, EDIT));
+
+  /* Start again. */
+  g_application_activate (G_APPLICATION (ui_test_get_application ()));
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (ui_test_get_application ()));
+       l != NULL; l = l->next)
+    if (DESK_IS_WINDOW (l->data))
+      window = l->data;
+  g_assert_nonnull (window);
+  ui_test_settle (window);
+
+  draft = desk_project_get_draft (desk_window_get_project (window));
+  for (guint i = 0; i < desk_draft_get_n_paragraphs (draft); i++)
+    if (g_str_equal (desk_paragraph_get_text (desk_draft_get_paragraph (draft, i)), EDIT))
+      found = TRUE;
+  g_assert_true (found);
+
+  g_assert_true (desk_window_get_banner_revealed (window));
+  g_assert_true (desk_window_get_modified (window));
+  g_assert_nonnull (desk_window_get_file (window));
+  g_assert_true (g_file_equal (desk_window_get_file (window), project_file));
+  g_assert_cmpuint (g_list_model_get_n_items (desk_project_get_sources (desk_window_get_project (window))), ==,
+                    seeds->len);
+
+  ui_test_screenshot (GTK_WIDGET (window), "12-recovered");
+
+  /* Saving puts the edit into the project and retires the autosave. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  g_clear_pointer (&saved, g_free);
+  g_assert_true (g_file_get_contents (project_path, &saved, NULL, NULL));
+  g_assert_nonnull (strstr (saved, EDIT));
+  g_assert_false (desk_window_get_modified (window));
+  {
+    g_autoptr(GPtrArray) left = desk_session_list_recoverable ();
+    g_assert_cmpuint (left->len, ==, 0);
+  }
+
+  ui_test_close_window (window);
+  g_unlink (project_path);
+  g_rmdir (tmpdir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  if (argc >= 3 && g_str_equal (argv[1], "--child"))
+    {
+      int child_argc = 1;
+
+      child_project = argv[2];
+      ui_test_init (&child_argc, &argv);
+      return run_child ();
+    }
+
+  ui_test_init (&argc, &argv);
+
+  g_test_add_func ("/ui/recovery/sigkill", test_recovery_after_sigkill);
+
+  return g_test_run ();
+}
