@@ -266,6 +266,60 @@ test_merge_text_and_file (void)
   g_rmdir (dir);
 }
 
+static void
+test_project_round_trip (void)
+{
+  g_autofree char *a = seed ("harbour-fire", "01-agency-short.txt");
+  g_autofree char *b = seed ("harbour-fire", "02-newspaper-long.txt");
+  g_autofree char *d = seed ("harbour-fire", "04-writethru.txt");
+  g_autofree char *dir = g_dir_make_tmp ("copydesk-cli-XXXXXX", NULL);
+  g_autofree char *project = g_build_filename (dir, "roundup.copydesk", NULL);
+  g_autofree char *bad = g_build_filename (dir, "bad.copydesk", NULL);
+  g_auto(Run) first = { 0 };
+  g_auto(Run) exported = { 0 };
+  g_auto(Run) suggested = { 0 };
+  g_auto(Run) second = { 0 };
+  g_auto(Run) exported_again = { 0 };
+  g_auto(Run) damaged = { 0 };
+  g_auto(Run) no_project = { 0 };
+
+  /* Merge two versions into a new project: the file is made and holds the merge. */
+  run_tool (&first, "merge", "--project", project, a, b, NULL);
+  g_assert_cmpint (first.status, ==, 0);
+  g_assert_true (g_file_test (project, G_FILE_TEST_IS_REGULAR));
+
+  /* Export gives the same story, without merging anything more. */
+  run_tool (&exported, "export", "--project", project, NULL);
+  g_assert_cmpint (exported.status, ==, 0);
+  g_assert_cmpstr (exported.out, ==, first.out);
+
+  /* The writethru arrives later: suggest on the project sees only what it adds. */
+  run_tool (&suggested, "suggest", "--project", project, d, NULL);
+  g_assert_cmpint (suggested.status, ==, 0);
+  g_assert_nonnull (strstr (suggested.out, "04-writethru.txt"));
+  g_assert_null (strstr (suggested.out, "02-newspaper-long.txt —"));
+
+  /* … and merging it changes the project, which export then writes. */
+  run_tool (&second, "merge", "--project", project, d, NULL);
+  g_assert_cmpint (second.status, ==, 0);
+  g_assert_cmpstr (second.out, !=, first.out);
+  run_tool (&exported_again, "export", "--project", project, NULL);
+  g_assert_cmpstr (exported_again.out, ==, second.out);
+
+  /* A damaged project: exit 1, named. */
+  g_assert_true (g_file_set_contents (bad, "{\"format\": \"copydesk-project\", \"vers", -1, NULL));
+  run_tool (&damaged, "export", "--project", bad, NULL);
+  g_assert_cmpint (damaged.status, ==, 1);
+  g_assert_nonnull (strstr (damaged.err, "bad.copydesk"));
+
+  run_tool (&no_project, "export", NULL);
+  g_assert_cmpint (no_project.status, ==, 2);
+
+  g_unlink (project);
+  g_unlink (bad);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -277,6 +331,7 @@ main (int   argc,
   g_test_add_func ("/cli/inspect-json", test_inspect_json);
   g_test_add_func ("/cli/suggest-json", test_suggest_json);
   g_test_add_func ("/cli/merge", test_merge_text_and_file);
+  g_test_add_func ("/cli/project", test_project_round_trip);
 
   return g_test_run ();
 }

@@ -18,6 +18,7 @@
 #include "desk-bench.h"
 #include "desk-export.h"
 #include "desk-json.h"
+#include "desk-project-file.h"
 #include "desk-project.h"
 #include "desk-source.h"
 #include "desk-suggester.h"
@@ -282,35 +283,71 @@ command_inspect (int    argc,
 }
 
 
-/* Builds the project that suggest and merge work on: the draft from --draft, or from the
- * first source. */
+/* Builds the project that suggest, merge and export work on: the one in @project_path
+ * (a new one if that file does not exist yet) with the SOURCEs added; the draft starts
+ * from --draft, or from the first source, unless the project has one already. */
 static DeskProject *
 load_project (const char  *draft_path,
+              const char  *project_path,
               char       **paths,
               int          n_paths)
 {
-  g_autoptr(DeskProject) project = desk_project_new ();
+  g_autoptr(DeskProject) project = NULL;
   g_autoptr(GPtrArray) sources = NULL;
   g_autoptr(GPtrArray) draft_sources = NULL;
   char *draft_arg[1] = { (char *)draft_path };
+  gboolean has_draft;
+
+  if (project_path != NULL && g_file_test (project_path, G_FILE_TEST_EXISTS))
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (project_path);
+      g_autoptr(GError) error = NULL;
+
+      if (!(project = desk_project_file_load (file, NULL, &error)))
+        {
+          g_printerr ("copydesk-merge: %s\n", error->message);
+          return NULL;
+        }
+    }
+  else
+    project = desk_project_new ();
 
   if (draft_path != NULL && !(draft_sources = load_sources (draft_arg, 1)))
     return NULL;
   if (!(sources = load_sources (paths, n_paths)))
     return NULL;
 
+  has_draft = desk_project_get_draft_source_id (project) != NULL ||
+              desk_draft_get_n_paragraphs (desk_project_get_draft (project)) > 0;
+
   if (draft_sources != NULL)
     {
       desk_project_add_source (project, g_ptr_array_index (draft_sources, 0));
       desk_project_start_draft_from (project, g_ptr_array_index (draft_sources, 0));
     }
-  else
+  else if (!has_draft && sources->len > 0)
     desk_project_start_draft_from (project, g_ptr_array_index (sources, 0));
 
   for (guint i = 0; i < sources->len; i++)
     desk_project_add_source (project, g_ptr_array_index (sources, i));
 
   return g_steal_pointer (&project);
+}
+
+static gboolean
+save_project (DeskProject *project,
+              const char  *project_path)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (project_path);
+  g_autoptr(GError) error = NULL;
+
+  if (!desk_project_file_save (project, file, NULL, &error))
+    {
+      g_printerr ("copydesk-merge: %s\n", error->message);
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 static JsonNode *
@@ -412,12 +449,14 @@ command_suggest (int    argc,
   g_autoptr(DeskSuggester) suggester = desk_suggester_new ();
   g_autoptr(GPtrArray) suggestions = NULL;
   g_autofree char *draft_path = NULL;
+  g_autofree char *project_path = NULL;
   gboolean as_json = FALSE;
   gboolean variants = FALSE;
   int status = 0;
   const GOptionEntry entries[] = {
     { "json", 'j', 0, G_OPTION_ARG_NONE, &as_json, N_("Print JSON"), NULL },
     { "draft", 'd', 0, G_OPTION_ARG_FILENAME, &draft_path, N_("Start the draft from FILE"), N_("FILE") },
+    { "project", 'p', 0, G_OPTION_ARG_FILENAME, &project_path, N_("Work on the project in FILE (it is not changed)"), N_("FILE") },
     { "variants", 0, 0, G_OPTION_ARG_NONE, &variants, N_("Also propose sentences the draft has in other words"), NULL },
     { NULL }
   };
@@ -431,18 +470,19 @@ command_suggest (int    argc,
       "variant (with --variants), headline.\n\n"
       "Examples:\n"
       "  copydesk-merge suggest short.txt long.txt reprint.txt\n"
-      "  copydesk-merge suggest --json --draft mine.txt wire/*.txt"));
+      "  copydesk-merge suggest --json --draft mine.txt wire/*.txt\n"
+      "  copydesk-merge suggest --project roundup.copydesk"));
 
   if (!parse_options (context, &argc, &argv, &status))
     return status;
 
-  if (argc < 2 || (draft_path == NULL && argc < 3))
+  if (project_path == NULL && (argc < 2 || (draft_path == NULL && argc < 3)))
     {
-      g_printerr ("copydesk-merge: %s\n", _("suggest needs a draft and at least one SOURCE"));
+      g_printerr ("copydesk-merge: %s\n", _("suggest needs a draft and at least one SOURCE, or --project"));
       return EXIT_USAGE;
     }
 
-  if (!(project = load_project (draft_path, argv + 1, argc - 1)))
+  if (!(project = load_project (draft_path, project_path, argv + 1, argc - 1)))
     return EXIT_READ_ERROR;
 
   desk_suggester_set_show_variants (suggester, variants);
@@ -524,6 +564,101 @@ parse_credit_style (const char      *name,
   return TRUE;
 }
 
+/* The options that say how to write the story, shared by merge and export. */
+typedef struct
+{
+  char    *format;
+  char    *output;
+  char    *credit_style;
+  int      wrap;
+  gboolean ascii;
+  gboolean fragment;
+} ExportArgs;
+
+static void
+export_args_clear (ExportArgs *args)
+{
+  g_clear_pointer (&args->format, g_free);
+  g_clear_pointer (&args->output, g_free);
+  g_clear_pointer (&args->credit_style, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ExportArgs, export_args_clear)
+
+static void
+add_export_options (GOptionContext *context,
+                    ExportArgs     *args)
+{
+  const GOptionEntry entries[] = {
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &args->format, N_("text (the default), html, markdown or ninjs"), N_("FORMAT") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &args->output, N_("Write to FILE instead of standard output"), N_("FILE") },
+    { "credit-style", 0, 0, G_OPTION_ARG_STRING, &args->credit_style, N_("contributor (the default), agency or none"), N_("STYLE") },
+    { "wrap", 'w', 0, G_OPTION_ARG_INT, &args->wrap, N_("Text: wrap lines at COLUMNS"), N_("COLUMNS") },
+    { "ascii", 0, 0, G_OPTION_ARG_NONE, &args->ascii, N_("Fold typographic quotes and dashes to ASCII"), NULL },
+    { "fragment", 0, 0, G_OPTION_ARG_NONE, &args->fragment, N_("HTML: an <article> to paste into a CMS"), NULL },
+    { NULL }
+  };
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+}
+
+/* Checks the export options; prints what is wrong and returns FALSE on a usage error. */
+static gboolean
+export_options_from_args (const ExportArgs  *args,
+                          DeskExportOptions *options)
+{
+  desk_export_options_init (options);
+
+  if (args->format != NULL && !desk_export_format_from_string (args->format, &options->format))
+    {
+      g_printerr (_("copydesk-merge: unknown format “%s”: use text, html, markdown or ninjs\n"), args->format);
+      return FALSE;
+    }
+  if (!parse_credit_style (args->credit_style, &options->credit_style))
+    {
+      g_printerr (_("copydesk-merge: unknown credit style “%s”: use contributor, agency or none\n"),
+                  args->credit_style);
+      return FALSE;
+    }
+  if (args->wrap < 0)
+    {
+      g_printerr ("copydesk-merge: %s\n", _("--wrap needs a positive number of columns"));
+      return FALSE;
+    }
+
+  options->wrap_width = args->wrap;
+  options->ascii_quotes = args->ascii;
+  options->fragment = args->fragment;
+
+  return TRUE;
+}
+
+/* Writes the story to args->output, or to standard output. */
+static int
+write_story (DeskProject             *project,
+             const DeskExportOptions *options,
+             const ExportArgs        *args)
+{
+  if (args->output != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (args->output);
+      g_autoptr(GError) error = NULL;
+
+      if (!desk_export_to_file (project, options, file, NULL, &error))
+        {
+          g_printerr ("copydesk-merge: %s\n", error->message);
+          return EXIT_READ_ERROR;
+        }
+    }
+  else
+    {
+      g_autofree char *text = desk_export_to_string (project, options);
+      fputs (text, stdout);
+    }
+
+  return 0;
+}
+
 static int
 command_merge (int    argc,
                char **argv)
@@ -532,93 +667,105 @@ command_merge (int    argc,
   g_autoptr(DeskProject) project = NULL;
   g_autoptr(DeskSuggester) suggester = desk_suggester_new ();
   g_autofree char *draft_path = NULL;
-  g_autofree char *format = NULL;
-  g_autofree char *output = NULL;
-  g_autofree char *credit_style = NULL;
+  g_autofree char *project_path = NULL;
+  g_auto(ExportArgs) args = { 0 };
   DeskExportOptions options;
-  int wrap = 0;
-  gboolean ascii = FALSE;
-  gboolean fragment = FALSE;
   int status = 0;
   const GOptionEntry entries[] = {
     { "draft", 'd', 0, G_OPTION_ARG_FILENAME, &draft_path, N_("Start the draft from FILE"), N_("FILE") },
-    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("text (the default), html, markdown or ninjs"), N_("FORMAT") },
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to FILE instead of standard output"), N_("FILE") },
-    { "credit-style", 0, 0, G_OPTION_ARG_STRING, &credit_style, N_("contributor (the default), agency or none"), N_("STYLE") },
-    { "wrap", 'w', 0, G_OPTION_ARG_INT, &wrap, N_("Text: wrap lines at COLUMNS"), N_("COLUMNS") },
-    { "ascii", 0, 0, G_OPTION_ARG_NONE, &ascii, N_("Fold typographic quotes and dashes to ASCII"), NULL },
-    { "fragment", 0, 0, G_OPTION_ARG_NONE, &fragment, N_("HTML: an <article> to paste into a CMS"), NULL },
+    { "project", 'p', 0, G_OPTION_ARG_FILENAME, &project_path, N_("Merge into the project in FILE, and save it there (made if new)"), N_("FILE") },
     { NULL }
   };
 
   context = g_option_context_new (_("SOURCE… — write the consolidated story"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  add_export_options (context, &args);
   g_option_context_set_description (context,
     _("Accepts every missing paragraph and addition the suggester proposes (never a\n"
-      "conflict) and writes the story with its credit line.\n\n"
+      "conflict) and writes the story with its credit line. With --project, the sources\n"
+      "are added to that project, the merge is made in its draft, and it is saved.\n\n"
       "Examples:\n"
       "  copydesk-merge merge short.txt long.txt reprint.txt\n"
-      "  copydesk-merge merge --format html -o story.html seeds/harbour-fire/*.txt"));
+      "  copydesk-merge merge --format html -o story.html seeds/harbour-fire/*.txt\n"
+      "  copydesk-merge merge --project roundup.copydesk writethru.txt"));
 
   if (!parse_options (context, &argc, &argv, &status))
     return status;
 
-  desk_export_options_init (&options);
-  if (format != NULL && !desk_export_format_from_string (format, &options.format))
-    {
-      g_printerr (_("copydesk-merge: unknown format “%s”: use text, html, markdown or ninjs\n"), format);
-      return EXIT_USAGE;
-    }
-  if (!parse_credit_style (credit_style, &options.credit_style))
-    {
-      g_printerr (_("copydesk-merge: unknown credit style “%s”: use contributor, agency or none\n"),
-                  credit_style);
-      return EXIT_USAGE;
-    }
-  if (wrap < 0)
-    {
-      g_printerr ("copydesk-merge: %s\n", _("--wrap needs a positive number of columns"));
-      return EXIT_USAGE;
-    }
-  options.wrap_width = wrap;
-  options.ascii_quotes = ascii;
-  options.fragment = fragment;
+  if (!export_options_from_args (&args, &options))
+    return EXIT_USAGE;
 
-  if (argc < 2)
+  if (argc < 2 && project_path == NULL)
     {
-      g_printerr ("copydesk-merge: %s\n", _("merge needs at least one SOURCE"));
+      g_printerr ("copydesk-merge: %s\n", _("merge needs at least one SOURCE, or --project"));
       return EXIT_USAGE;
     }
 
-  if (!(project = load_project (draft_path, argv + 1, argc - 1)))
+  if (!(project = load_project (draft_path, project_path, argv + 1, argc - 1)))
     return EXIT_READ_ERROR;
 
   desk_suggester_accept_all (suggester, project);
 
-  if (output != NULL)
-    {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (output);
-      g_autoptr(GError) error = NULL;
+  if (project_path != NULL && !save_project (project, project_path))
+    return EXIT_READ_ERROR;
 
-      if (!desk_export_to_file (project, &options, file, NULL, &error))
-        {
-          g_printerr ("copydesk-merge: %s\n", error->message);
-          return EXIT_READ_ERROR;
-        }
-    }
-  else
+  return write_story (project, &options, &args);
+}
+
+static int
+command_export (int    argc,
+                char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(DeskProject) project = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *project_path = NULL;
+  g_auto(ExportArgs) args = { 0 };
+  DeskExportOptions options;
+  int status = 0;
+  const GOptionEntry entries[] = {
+    { "project", 'p', 0, G_OPTION_ARG_FILENAME, &project_path, N_("The project to export"), N_("FILE") },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("— write a project's story as it stands"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  add_export_options (context, &args);
+  g_option_context_set_description (context,
+    _("Writes the draft of a project saved by Copydesk, with its credit line, without\n"
+      "accepting anything.\n\n"
+      "Examples:\n"
+      "  copydesk-merge export --project roundup.copydesk\n"
+      "  copydesk-merge export --project roundup.copydesk --format ninjs -o story.json"));
+
+  if (!parse_options (context, &argc, &argv, &status))
+    return status;
+
+  if (!export_options_from_args (&args, &options))
+    return EXIT_USAGE;
+
+  if (project_path == NULL || argc > 1)
     {
-      g_autofree char *text = desk_export_to_string (project, &options);
-      fputs (text, stdout);
+      g_printerr ("copydesk-merge: %s\n", _("export needs --project FILE and nothing else"));
+      return EXIT_USAGE;
     }
 
-  return 0;
+  file = g_file_new_for_commandline_arg (project_path);
+  if (!(project = desk_project_file_load (file, NULL, &error)))
+    {
+      g_printerr ("copydesk-merge: %s\n", error->message);
+      return EXIT_READ_ERROR;
+    }
+
+  return write_story (project, &options, &args);
 }
 
 static const Command commands[] = {
   { "inspect", command_inspect, N_("Show how Copydesk reads each source") },
   { "suggest", command_suggest, N_("Propose what the draft lacks from the other sources") },
   { "merge", command_merge, N_("Accept what the sources add and write the consolidated story") },
+  { "export", command_export, N_("Write a saved project's story as it stands") },
   { "bench", desk_bench_run, N_("Measure ingest and suggestion on generated roundups") },
 };
 
