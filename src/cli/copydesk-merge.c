@@ -134,6 +134,18 @@ load_sources (char  **paths,
   return failed ? NULL : g_steal_pointer (&sources);
 }
 
+/* "  label      value": the label padded to ten characters (not bytes: a translated label
+ * may have accents). */
+static void
+print_field (const char *label,
+             const char *value,
+             gboolean    newline)
+{
+  glong width = g_utf8_strlen (label, -1);
+
+  g_print ("  %s%*s %s%s", label, (int)MAX (0, 10 - width), "", value, newline ? "\n" : "");
+}
+
 static void
 print_wrapped (const char *label,
                const char *text)
@@ -149,7 +161,7 @@ print_wrapped (const char *label,
   else
     shown = g_strdup (text);
 
-  g_print ("  %-10s %s\n", label, shown);
+  print_field (label, shown, TRUE);
 }
 
 static void
@@ -162,12 +174,12 @@ print_source (DeskSource *source)
   const char *unknown = "—";
 
   g_print ("%s\n", desk_source_get_name (source));
-  g_print ("  %-10s %s\n", _("title"), desk_source_get_title (source) ?: unknown);
-  g_print ("  %-10s %s\n", _("agency"), desk_source_get_agency (source) ?: unknown);
-  g_print ("  %-10s %s\n", _("byline"), byline ?: unknown);
-  g_print ("  %-10s %s\n", _("dateline"), desk_source_get_dateline (source) ?: unknown);
-  g_print ("  %-10s %s\n", _("date"), desk_source_get_date (source) ?: unknown);
-  g_print ("  %-10s %s", _("format"), desk_source_get_format (source));
+  print_field (_("title"), desk_source_get_title (source) ?: unknown, TRUE);
+  print_field (_("agency"), desk_source_get_agency (source) ?: unknown, TRUE);
+  print_field (_("byline"), byline ?: unknown, TRUE);
+  print_field (_("dateline"), desk_source_get_dateline (source) ?: unknown, TRUE);
+  print_field (_("date"), desk_source_get_date (source) ?: unknown, TRUE);
+  print_field (_("format"), desk_source_get_format (source), FALSE);
   if (desk_source_get_slug (source) != NULL)
     g_print (", %s %s", _("slug"), desk_source_get_slug (source));
   if (desk_source_get_version (source) > 0)
@@ -175,7 +187,7 @@ print_source (DeskSource *source)
   if (desk_source_get_signal (source) != NULL)
     g_print (", %s", desk_source_get_signal (source));
   g_print ("\n");
-  g_print ("  %-10s %s", _("encoding"), desk_source_get_encoding (source));
+  print_field (_("encoding"), desk_source_get_encoding (source), FALSE);
   if (desk_source_get_n_repaired (source) > 0)
     g_print (ngettext (", %u broken character repaired", ", %u broken characters repaired",
                        desk_source_get_n_repaired (source)),
@@ -198,7 +210,7 @@ print_source (DeskSource *source)
                                 desk_credit_get_role (credit));
       else
         line = g_strdup_printf ("%s (%s)", org ? org : unknown, desk_credit_get_role (credit));
-      g_print ("  %-10s %s\n", i == 0 ? _("credits") : "", line);
+      print_field (i == 0 ? _("credits") : "", line, TRUE);
     }
 
   g_print ("  %s\n", _("blocks"));
@@ -228,7 +240,7 @@ command_inspect (int    argc,
   context = g_option_context_new (_("FILE… — show how Copydesk reads each source"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_description (context,
-    _("Prints each source's headline, agency, byline, dateline, date, encoding, credits,\n"
+    _("Prints each source’s headline, agency, byline, dateline, date, encoding, credits,\n"
       "and every block with the role Copydesk gave it (headline, deck, byline, dateline,\n"
       "caption, body, credit, furniture).\n\n"
       "Examples:\n"
@@ -416,10 +428,17 @@ print_suggestion (DeskSuggestion *suggestion,
   g_autoptr(GString) sources = g_string_new (NULL);
   g_autofree char *where = NULL;
 
+  /* Each source once, though it may carry the suggestion in several paragraphs. */
   for (guint i = 0; i < desk_suggestion_get_n_sources (suggestion); i++)
     {
       g_autofree char *base = g_path_get_basename (desk_suggestion_get_source_name (suggestion, i));
-      g_string_append_printf (sources, "%s%s", i ? ", " : "", base);
+      gboolean seen = FALSE;
+
+      for (guint j = 0; j < i && !seen; j++)
+        seen = g_str_equal (desk_suggestion_get_source_name (suggestion, i),
+                            desk_suggestion_get_source_name (suggestion, j));
+      if (!seen)
+        g_string_append_printf (sources, "%s%s", sources->len ? ", " : "", base);
     }
 
   if (kind == DESK_SUGGESTION_MISSING)
@@ -622,7 +641,7 @@ export_options_from_args (const ExportArgs  *args,
     }
   if (args->wrap < 0)
     {
-      g_printerr ("copydesk-merge: %s\n", _("--wrap needs a positive number of columns"));
+      g_printerr ("copydesk-merge: %s\n", _("--wrap needs a number of columns, or 0 for none"));
       return FALSE;
     }
 
@@ -777,7 +796,7 @@ print_help (FILE *stream)
   fprintf (stream, "\n%s\n", _("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     fprintf (stream, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
-  fprintf (stream, "\n%s\n", _("Run “copydesk-merge COMMAND --help” for a command's options and examples."));
+  fprintf (stream, "\n%s\n", _("Run “copydesk-merge COMMAND --help” for a command’s options and examples."));
 }
 
 int

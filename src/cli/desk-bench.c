@@ -265,7 +265,7 @@ desk_bench_run (int    argc,
   const GOptionEntry entries[] = {
     { "sources", 's', 0, G_OPTION_ARG_STRING, &sizes_arg, N_("Roundup sizes, comma-separated (default 5,50,200)"), N_("N,…") },
     { "seeds", 0, 0, G_OPTION_ARG_FILENAME, &seeds_dir, N_("Folder of sample roundups to take text from"), N_("DIR") },
-    { "write", 0, 0, G_OPTION_ARG_FILENAME, &write_dir, N_("Also write the largest roundup's sources into DIR"), N_("DIR") },
+    { "write", 0, 0, G_OPTION_ARG_FILENAME, &write_dir, N_("Also write the largest roundup’s sources into DIR"), N_("DIR") },
     { NULL }
   };
 

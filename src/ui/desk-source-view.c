@@ -51,7 +51,7 @@ static const struct
   { DESK_BLOCK_ROLE_HEADLINE, N_("_Headline"), N_("headline") },
   { DESK_BLOCK_ROLE_DECK, N_("_Deck"), N_("deck") },
   { DESK_BLOCK_ROLE_BYLINE, N_("B_yline"), N_("byline") },
-  { DESK_BLOCK_ROLE_DATELINE, N_("_Dateline"), N_("dateline") },
+  { DESK_BLOCK_ROLE_DATELINE, N_("Date_line"), N_("dateline") },
   { DESK_BLOCK_ROLE_CAPTION, N_("_Caption"), N_("caption") },
   { DESK_BLOCK_ROLE_CREDIT, N_("C_redit Line"), N_("credit") },
   { DESK_BLOCK_ROLE_FURNITURE, N_("Page _Furniture"), N_("furniture") },

@@ -59,6 +59,41 @@ count_open (DeskSourcesPanel *self)
 
 /* The parts of a row that follow the project: colour, open count, draft badge. Changes
  * only what differs, so that a refresh lays out nothing it need not. */
+/* "Update of 02-newspaper-long": which sources of the project this one is a later
+ * version of (a writethru, a corrected item). */
+static void
+update_relation (DeskSourcesPanel *self,
+                 GtkWidget        *row,
+                 DeskSource       *source)
+{
+  GtkWidget *label = g_object_get_data (G_OBJECT (row), "update-note");
+  GListModel *sources = desk_project_get_sources (self->project);
+  g_autoptr(GString) older = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
+    {
+      g_autoptr(DeskSource) other = g_list_model_get_item (sources, i);
+      g_autofree char *other_label = NULL;
+
+      if (other == source || !desk_source_is_update_of (source, other))
+        continue;
+
+      other_label = desk_source_dup_label (other);
+      if (older->len > 0)
+        g_string_append (older, ", ");
+      g_string_append (older, other_label);
+    }
+
+  if (older->len > 0)
+    {
+      /* Translators: %s names the earlier versions this source updates */
+      g_autofree char *note = g_strdup_printf (_("Update of %s"), older->str);
+
+      gtk_label_set_label (GTK_LABEL (label), note);
+    }
+  gtk_widget_set_visible (label, older->len > 0);
+}
+
 static void
 update_row (DeskSourcesPanel *self,
             GtkWidget        *row)
@@ -76,6 +111,8 @@ update_row (DeskSourcesPanel *self,
 
   if (source == NULL || self->project == NULL)
     return;
+
+  update_relation (self, row, source);
 
   id = desk_source_get_id (source);
   is_draft = g_strcmp0 (id, desk_project_get_draft_source_id (self->project)) == 0;
@@ -174,6 +211,7 @@ setup_item_cb (GtkSignalListItemFactory *factory,
   GtkWidget *name = label_new ("source-name", FALSE);
   GtkWidget *details = label_new ("caption", TRUE);
   GtkWidget *repaired = label_new ("repaired-note", FALSE);
+  GtkWidget *update_note = label_new ("update-note", FALSE);
   GtkWidget *open_label = gtk_label_new (NULL);
   GtkWidget *draft_badge = gtk_label_new (_("Draft"));
   GtkGesture *click = gtk_gesture_click_new ();
@@ -188,6 +226,9 @@ setup_item_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_MIDDLE);
   gtk_widget_add_css_class (name, "caption");
   gtk_widget_add_css_class (repaired, "caption");
+  gtk_widget_add_css_class (update_note, "caption");
+  gtk_label_set_ellipsize (GTK_LABEL (update_note), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_visible (update_note, FALSE);
 
   gtk_widget_add_css_class (open_label, "count-badge");
   gtk_widget_set_halign (open_label, GTK_ALIGN_END);
@@ -202,6 +243,7 @@ setup_item_cb (GtkSignalListItemFactory *factory,
   gtk_box_append (GTK_BOX (text), name);
   gtk_box_append (GTK_BOX (text), details);
   gtk_box_append (GTK_BOX (text), repaired);
+  gtk_box_append (GTK_BOX (text), update_note);
   gtk_widget_set_valign (badges, GTK_ALIGN_START);
   gtk_box_append (GTK_BOX (badges), open_label);
   gtk_box_append (GTK_BOX (badges), draft_badge);
@@ -214,6 +256,7 @@ setup_item_cb (GtkSignalListItemFactory *factory,
   g_object_set_data (G_OBJECT (box), "name", name);
   g_object_set_data (G_OBJECT (box), "details", details);
   g_object_set_data (G_OBJECT (box), "repaired", repaired);
+  g_object_set_data (G_OBJECT (box), "update-note", update_note);
   g_object_set_data (G_OBJECT (box), "open-label", open_label);
   g_object_set_data (G_OBJECT (box), "draft-badge", draft_badge);
   g_object_set_data (G_OBJECT (box), "dot", dot);

@@ -615,6 +615,51 @@ has_n_sources (gpointer data)
   return g_list_model_get_n_items (desk_project_get_sources (desk_window_get_project (window))) == wanted;
 }
 
+/* The visible labels with @css_class below @widget, their texts in order. */
+static void
+collect_labels (GtkWidget  *widget,
+                const char *css_class,
+                GPtrArray  *texts)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, css_class) &&
+      gtk_widget_get_visible (widget))
+    g_ptr_array_add (texts, g_strdup (gtk_label_get_label (GTK_LABEL (widget))));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_labels (child, css_class, texts);
+}
+
+static void
+test_wire_versions (void)
+{
+  const char *dir = g_getenv ("COPYDESK_FORMATS_DIR");
+  const char * const names[] = { "ferry-v1.anpa", "ferry-v2.anpa", "ferry-g2-message.xml" };
+  DeskWindow *window = DESK_WINDOW (desk_application_new_window (ui_test_get_application ()));
+  DeskProject *project = desk_window_get_project (window);
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    g_ptr_array_add (files, g_file_new_build_filename (dir, names[i], NULL));
+
+  /* Agency files: the news message holds two stories, so four sources from three files. */
+  g_object_set_data (G_OBJECT (window), "test-wanted", GUINT_TO_POINTER (4));
+  desk_window_add_files (window, (GFile **)files->pdata, files->len, TRUE);
+  g_assert_true (ui_test_wait_for (has_n_sources, window, 5000));
+  ui_test_settle (window);
+
+  /* The writethru says which version it updates. */
+  collect_labels (GTK_WIDGET (window), "update-note", notes);
+  g_assert_cmpuint (notes->len, ==, 1);
+  g_assert_nonnull (strstr (g_ptr_array_index (notes, 0), "Update of"));
+  g_assert_nonnull (strstr (g_ptr_array_index (notes, 0), "ferry-v1"));
+  ui_test_screenshot (GTK_WIDGET (window), "17-wire-versions");
+
+  g_assert_cmpuint (g_list_model_get_n_items (desk_project_get_sources (project)), ==, 4);
+  ui_test_close_window (window);
+}
+
 static void
 test_start_paste_close (void)
 {
@@ -793,6 +838,7 @@ main (int    argc,
   g_test_add_func ("/ui/window/dark-narrow", test_dark_and_narrow);
   g_test_add_func ("/ui/window/versions-headline", test_versions_and_headline);
   g_test_add_func ("/ui/window/start-paste-close", test_start_paste_close);
+  g_test_add_func ("/ui/window/wire-versions", test_wire_versions);
   g_test_add_func ("/ui/window/large", test_large_roundup);
 
   return g_test_run ();
