@@ -96,11 +96,23 @@ count_words (const char *text)
   guint n = 0;
   gboolean in_word = FALSE;
 
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
+  for (const char *p = text; *p; )
     {
-      gunichar c = g_utf8_get_char (p);
+      gboolean space;
 
-      if (g_unichar_isspace (c))
+      /* ASCII without a table lookup; the rest through GLib. */
+      if ((guchar)*p < 0x80)
+        {
+          space = g_ascii_isspace (*p);
+          p++;
+        }
+      else
+        {
+          space = g_unichar_isspace (g_utf8_get_char (p));
+          p = g_utf8_next_char (p);
+        }
+
+      if (space)
         in_word = FALSE;
       else if (!in_word)
         {
@@ -115,12 +127,30 @@ count_words (const char *text)
 static char *
 fold_key (const char *text)
 {
-  GString *key = g_string_new (NULL);
+  GString *key = g_string_sized_new (strlen (text));
   gboolean space = FALSE;
 
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
+  for (const char *p = text; *p; )
     {
-      gunichar c = g_unichar_tolower (g_utf8_get_char (p));
+      gunichar c;
+
+      if ((guchar)*p < 0x80)
+        {
+          c = g_ascii_tolower (*p++);
+          if (g_ascii_isalnum (c))
+            {
+              if (space && key->len > 0)
+                g_string_append_c (key, ' ');
+              g_string_append_c (key, c);
+              space = FALSE;
+            }
+          else
+            space = TRUE;
+          continue;
+        }
+
+      c = g_unichar_tolower (g_utf8_get_char (p));
+      p = g_utf8_next_char (p);
 
       if (g_unichar_isalnum (c))
         {
@@ -671,6 +701,80 @@ classify_alone (Item *item)
     }
 }
 
+/* What pass 1 decides depends on a paragraph's text alone, and a roundup repeats the same
+ * agency paragraphs in source after source: the decisions are remembered, by text, for
+ * every ingest in the process (threads included), up to a bound. */
+
+#define ALONE_CACHE_SIZE 16384
+
+typedef struct
+{
+  int          role;
+  const char  *reason;       /* static strings */
+  GPtrArray   *credits;      /* DeskCredit, immutable; or NULL */
+  char        *date;
+  gboolean     agency_only;
+} Alone;
+
+static GMutex      alone_lock;
+static GHashTable *alone_cache;
+
+static void
+alone_free (Alone *alone)
+{
+  g_clear_pointer (&alone->credits, g_ptr_array_unref);
+  g_free (alone->date);
+  g_free (alone);
+}
+
+static gboolean
+alone_cache_lookup (Item *item)
+{
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&alone_lock);
+  Alone *alone;
+
+  if (alone_cache == NULL || !(alone = g_hash_table_lookup (alone_cache, item->clean)))
+    return FALSE;
+
+  item->role = alone->role;
+  item->reason = alone->reason;
+  item->date = g_strdup (alone->date);
+  item->agency_only = alone->agency_only;
+  if (alone->credits != NULL)
+    {
+      item->credits = g_ptr_array_new_with_free_func (g_object_unref);
+      for (guint i = 0; i < alone->credits->len; i++)
+        g_ptr_array_add (item->credits, g_object_ref (g_ptr_array_index (alone->credits, i)));
+    }
+
+  return TRUE;
+}
+
+static void
+alone_cache_store (const Item *item)
+{
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&alone_lock);
+  Alone *alone = g_new0 (Alone, 1);
+
+  if (alone_cache == NULL)
+    alone_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)alone_free);
+  else if (g_hash_table_size (alone_cache) >= ALONE_CACHE_SIZE)
+    g_hash_table_remove_all (alone_cache);
+
+  alone->role = item->role;
+  alone->reason = item->reason;
+  alone->date = g_strdup (item->date);
+  alone->agency_only = item->agency_only;
+  if (item->credits != NULL)
+    {
+      alone->credits = g_ptr_array_new_with_free_func (g_object_unref);
+      for (guint i = 0; i < item->credits->len; i++)
+        g_ptr_array_add (alone->credits, g_object_ref (g_ptr_array_index (item->credits, i)));
+    }
+
+  g_hash_table_replace (alone_cache, g_strdup (item->clean), alone);
+}
+
 /* ---- Pass 2: where the story starts -------------------------------------------------- */
 
 typedef struct
@@ -1102,7 +1206,11 @@ _desk_classify (const char *text,
       item->key = fold_key (item->clean);
       item->words = count_words (item->clean);
       item->role = ROLE_UNKNOWN;
-      classify_alone (item);
+      if (!alone_cache_lookup (item))
+        {
+          classify_alone (item);
+          alone_cache_store (item);
+        }
     }
 
   story_start = find_story_start (items, n_items);

@@ -474,13 +474,16 @@ static const char * const contribution_words[] = {
 
 static const char * const photo_words[] = { "photo", "pic", "image", "credit", NULL };
 
-/* Whether @text has one of @words, in any case: a cheap test before the patterns run. */
+/* Whether @text has one of @words (lower case), in any case: a cheap test before the
+ * patterns run. */
 static gboolean
 mentions_any (const char         *text,
               const char * const *words)
 {
+  g_autofree char *lower = g_ascii_strdown (text, -1);
+
   for (guint i = 0; words[i] != NULL; i++)
-    if (strcasestr (text, words[i]) != NULL)
+    if (strstr (lower, words[i]) != NULL)
       return TRUE;
 
   return FALSE;
