@@ -317,9 +317,7 @@ read_items (GBytes            *bytes,
             gboolean           first_only,
             GError           **error)
 {
-  g_autoptr(GPtrArray) sources = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) items = g_ptr_array_new ();
-  g_autoptr(GError) first_error = NULL;
   xmlNode *root;
   xmlDoc *xml;
 
@@ -339,43 +337,8 @@ read_items (GBytes            *bytes,
       return NULL;
     }
 
-  for (guint i = 0; i < items->len; i++)
-    {
-      g_autoptr(DeskReaderDoc) doc = _desk_reader_doc_new (DESK_FORMAT_NEWSML);
-      g_autoptr(GError) local_error = NULL;
-      g_autofree char *item_name = NULL;
-      DeskSource *source;
-
-      if (items->len > 1 && !first_only)
-        item_name = g_strdup_printf (_("%s (%u of %u)"), name, i + 1, items->len);
-
-      _desk_reader_doc_set_encoding (doc, xml->encoding ? (const char *)xml->encoding : "UTF-8",
-                                     0, 0);
-      read_news_item (doc, g_ptr_array_index (items, i));
-
-      source = _desk_reader_doc_finish (doc, bytes, item_name ? item_name : name, origin, i,
-                                        &local_error);
-      if (source == NULL)
-        {
-          if (first_error == NULL)
-            first_error = g_steal_pointer (&local_error);
-          continue;
-        }
-
-      g_ptr_array_add (sources, source);
-      if (first_only)
-        break;
-    }
-
-  xmlFreeDoc (xml);
-
-  if (sources->len == 0)
-    {
-      g_propagate_error (error, g_steal_pointer (&first_error));
-      return NULL;
-    }
-
-  return g_steal_pointer (&sources);
+  return _desk_reader_read_items (bytes, name, origin, DESK_FORMAT_NEWSML, xml, items,
+                                  read_news_item, first_only, error);
 }
 
 GPtrArray *
@@ -393,10 +356,5 @@ _desk_reader_newsml_read (GBytes            *bytes,
                           DeskSourceOrigin   origin,
                           GError           **error)
 {
-  g_autoptr(GPtrArray) sources = read_items (bytes, name, origin, TRUE, error);
-
-  if (sources == NULL)
-    return NULL;
-
-  return g_object_ref (g_ptr_array_index (sources, 0));
+  return _desk_reader_first (read_items (bytes, name, origin, TRUE, error));
 }

@@ -144,6 +144,20 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (DeskReaderDoc, _desk_reader_doc_free)
 
 /* ---- Markup -------------------------------------------------------------------------- */
 
+typedef void (*DeskReaderItemFunc) (DeskReaderDoc *doc,
+                                    xmlNode       *item);
+
+GPtrArray  *_desk_reader_read_items          (GBytes            *bytes,
+                                              const char        *name,
+                                              DeskSourceOrigin   origin,
+                                              const char        *format,
+                                              xmlDoc            *xml,
+                                              GPtrArray         *items,
+                                              DeskReaderItemFunc read_item,
+                                              gboolean           first_only,
+                                              GError           **error);
+DeskSource *_desk_reader_first               (GPtrArray         *sources);
+
 xmlDoc     *_desk_reader_parse_xml           (GBytes         *bytes,
                                               const char     *format,
                                               GError        **error);

@@ -2848,3 +2848,87 @@ _desk_reader_read_all (const char        *format,
 
   return sources;
 }
+
+/**
+ * _desk_reader_read_items:
+ * @xml: (transfer full): the parsed file, freed here
+ * @items: (element-type xmlNode): its news items, in order
+ * @read_item: fills a document from one item
+ * @first_only: stop at the first item that reads
+ *
+ * A source per news item of a NewsML file (G2 message or 1.x), named "@name (2 of 3)"
+ * when there are several. An item that cannot be read is skipped; if none can, the
+ * first one's error is returned.
+ *
+ * Returns: (transfer container) (element-type DeskSource): the sources, or %NULL with
+ *   @error set
+ */
+GPtrArray *
+_desk_reader_read_items (GBytes            *bytes,
+                         const char        *name,
+                         DeskSourceOrigin   origin,
+                         const char        *format,
+                         xmlDoc            *xml,
+                         GPtrArray         *items,
+                         DeskReaderItemFunc read_item,
+                         gboolean           first_only,
+                         GError           **error)
+{
+  g_autoptr(GPtrArray) sources = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) first_error = NULL;
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      g_autoptr(DeskReaderDoc) doc = _desk_reader_doc_new (format);
+      g_autoptr(GError) local_error = NULL;
+      g_autofree char *item_name = NULL;
+      DeskSource *source;
+
+      if (items->len > 1 && !first_only)
+        item_name = g_strdup_printf (_("%s (%u of %u)"), name, i + 1, items->len);
+
+      _desk_reader_doc_set_encoding (doc, xml->encoding ? (const char *)xml->encoding : "UTF-8",
+                                     0, 0);
+      read_item (doc, g_ptr_array_index (items, i));
+
+      source = _desk_reader_doc_finish (doc, bytes, item_name ? item_name : name, origin, i,
+                                        &local_error);
+      if (source == NULL)
+        {
+          if (first_error == NULL)
+            first_error = g_steal_pointer (&local_error);
+          continue;
+        }
+
+      g_ptr_array_add (sources, source);
+      if (first_only)
+        break;
+    }
+
+  xmlFreeDoc (xml);
+
+  if (sources->len == 0)
+    {
+      g_propagate_error (error, g_steal_pointer (&first_error));
+      return NULL;
+    }
+
+  return g_steal_pointer (&sources);
+}
+
+/**
+ * _desk_reader_first:
+ * @sources: (transfer full) (nullable) (element-type DeskSource): sources, or %NULL
+ *
+ * Returns: (transfer full) (nullable): the first source
+ */
+DeskSource *
+_desk_reader_first (GPtrArray *sources)
+{
+  g_autoptr(GPtrArray) owned = sources;
+
+  if (owned == NULL || owned->len == 0)
+    return NULL;
+
+  return g_object_ref (g_ptr_array_index (owned, 0));
+}
