@@ -758,6 +758,51 @@ nesting_depth (const char *data,
   return deepest;
 }
 
+/* Whether @data is one JSON object and nothing after it (but space). json-glib 1.6 reads
+ * "{…} {…}" as its first value and leaks the others. */
+static gboolean
+is_one_object (const char *data,
+               gsize       length)
+{
+  guint depth = 0;
+  gboolean in_string = FALSE;
+  gsize i = 0;
+
+  while (i < length && g_ascii_isspace (data[i]))
+    i++;
+  if (i == length || data[i] != '{')
+    return FALSE;
+
+  for (; i < length; i++)
+    {
+      char c = data[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+          continue;
+        }
+
+      if (c == '"')
+        in_string = TRUE;
+      else if (c == '{' || c == '[')
+        depth++;
+      else if ((c == '}' || c == ']') && --depth == 0)
+        {
+          i++;
+          break;
+        }
+    }
+
+  while (i < length && g_ascii_isspace (data[i]))
+    i++;
+
+  return i >= length;
+}
+
 static DeskProject *
 load (Reader *reader,
       GBytes *bytes)
@@ -803,11 +848,21 @@ load (Reader *reader,
       return NULL;
     }
 
-  if (!json_parser_load_from_data (parser, data, length, &parse_error))
+  if (!is_one_object (data, length))
     {
       g_set_error (reader->error, DESK_ERROR, DESK_ERROR_MALFORMED,
+                   _("Cannot open “%s”: it is not a Copydesk project"), reader->name);
+      return NULL;
+    }
+
+  if (!json_parser_load_from_data (parser, data, length, &parse_error))
+    {
+      /* json-glib quotes the text it stumbled on, cut at a byte count: maybe mid-character */
+      g_autofree char *problem = g_utf8_make_valid (parse_error->message, -1);
+
+      g_set_error (reader->error, DESK_ERROR, DESK_ERROR_MALFORMED,
                    _("Cannot open “%s”: it is damaged or incomplete (%s)"),
-                   reader->name, parse_error->message);
+                   reader->name, problem);
       return NULL;
     }
 
@@ -890,7 +945,9 @@ load (Reader *reader,
       return NULL;
     if (!desk_project_set_aliases (project, aliases, &aliases_error))
       {
-        g_set_error (reader->error, DESK_ERROR, DESK_ERROR_MALFORMED, "%s", aliases_error->message);
+        g_set_error (reader->error, DESK_ERROR, DESK_ERROR_MALFORMED,
+                     _("Cannot open “%s”: it is damaged or incomplete (%s)"),
+                     reader->name, aliases_error->message);
         return NULL;
       }
   }
