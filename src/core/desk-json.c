@@ -118,3 +118,62 @@ desk_json_to_string (JsonNode *node)
 
   return g_strconcat (text, "\n", NULL);
 }
+
+/**
+ * desk_json_check_shape:
+ * @data: JSON text, not necessarily valid
+ * @length: its length in bytes
+ * @max_depth: how deep arrays and objects may nest
+ *
+ * Looks at untrusted JSON before json-glib parses it: json-glib 1.6 recurses once per level
+ * of nesting, and of a text holding several values it reads the first and leaks the rest.
+ * Text that is merely invalid passes: the parser reports it.
+ *
+ * Returns: whether @data is one object or array, nested no deeper than @max_depth
+ */
+DeskJsonShape
+desk_json_check_shape (const char *data,
+                       gsize       length,
+                       guint       max_depth)
+{
+  guint depth = 0;
+  gboolean in_string = FALSE;
+  gsize i = 0;
+
+  while (i < length && g_ascii_isspace (data[i]))
+    i++;
+  if (i == length || (data[i] != '{' && data[i] != '['))
+    return DESK_JSON_SHAPE_NOT_ONE;
+
+  for (; i < length; i++)
+    {
+      char c = data[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+          continue;
+        }
+
+      if (c == '"')
+        in_string = TRUE;
+      else if (c == '{' || c == '[')
+        {
+          if (++depth > max_depth)
+            return DESK_JSON_SHAPE_TOO_DEEP;
+        }
+      else if ((c == '}' || c == ']') && depth > 0 && --depth == 0)
+        {
+          i++;
+          break;
+        }
+    }
+
+  while (i < length && g_ascii_isspace (data[i]))
+    i++;
+
+  return i >= length ? DESK_JSON_SHAPE_OK : DESK_JSON_SHAPE_NOT_ONE;
+}

@@ -56,10 +56,11 @@
 
 #include "desk-credits.h"
 #include "desk-export.h"
+#include "desk-json.h"
 #include "desk-project-file.h"
 
 /* Deeper nesting than this is no project file, and could exhaust the parser's stack. */
-#define MAX_DEPTH 64
+#define MAX_DEPTH DESK_JSON_MAX_DEPTH
 
 /* A source read from a project has no file, but the path it was read from is kept on it
  * so that saving it again does not lose it. */
@@ -711,98 +712,6 @@ read_draft (Reader     *reader,
   return g_steal_pointer (&draft);
 }
 
-/* How deep arrays and objects nest, strings skipped; G_MAXUINT past @limit. */
-static guint
-nesting_depth (const char *data,
-               gsize       length,
-               guint       limit)
-{
-  guint depth = 0;
-  guint deepest = 0;
-  gboolean in_string = FALSE;
-
-  for (gsize i = 0; i < length; i++)
-    {
-      char c = data[i];
-
-      if (in_string)
-        {
-          if (c == '\\')
-            i++;
-          else if (c == '"')
-            in_string = FALSE;
-          continue;
-        }
-
-      switch (c)
-        {
-        case '"':
-          in_string = TRUE;
-          break;
-        case '[':
-        case '{':
-          if (++depth > limit)
-            return G_MAXUINT;
-          deepest = MAX (deepest, depth);
-          break;
-        case ']':
-        case '}':
-          if (depth > 0)
-            depth--;
-          break;
-        default:
-          break;
-        }
-    }
-
-  return deepest;
-}
-
-/* Whether @data is one JSON object and nothing after it (but space). json-glib 1.6 reads
- * "{…} {…}" as its first value and leaks the others. */
-static gboolean
-is_one_object (const char *data,
-               gsize       length)
-{
-  guint depth = 0;
-  gboolean in_string = FALSE;
-  gsize i = 0;
-
-  while (i < length && g_ascii_isspace (data[i]))
-    i++;
-  if (i == length || data[i] != '{')
-    return FALSE;
-
-  for (; i < length; i++)
-    {
-      char c = data[i];
-
-      if (in_string)
-        {
-          if (c == '\\')
-            i++;
-          else if (c == '"')
-            in_string = FALSE;
-          continue;
-        }
-
-      if (c == '"')
-        in_string = TRUE;
-      else if (c == '{' || c == '[')
-        depth++;
-      else if ((c == '}' || c == ']') && --depth == 0)
-        {
-          i++;
-          break;
-        }
-    }
-
-  while (i < length && g_ascii_isspace (data[i]))
-    i++;
-
-  return i >= length;
-}
-
 static DeskProject *
 load (Reader *reader,
       GBytes *bytes)
@@ -840,19 +749,22 @@ load (Reader *reader,
       return NULL;
     }
 
-  if (nesting_depth (data, length, MAX_DEPTH) == G_MAXUINT)
+  switch (desk_json_check_shape (data, length, MAX_DEPTH))
     {
+    case DESK_JSON_SHAPE_TOO_DEEP:
       g_set_error (reader->error, DESK_ERROR, DESK_ERROR_MALFORMED,
                    _("Cannot open “%s”: it is not a Copydesk project (nested too deeply)"),
                    reader->name);
       return NULL;
-    }
 
-  if (!is_one_object (data, length))
-    {
+    case DESK_JSON_SHAPE_NOT_ONE:
       g_set_error (reader->error, DESK_ERROR, DESK_ERROR_MALFORMED,
                    _("Cannot open “%s”: it is not a Copydesk project"), reader->name);
       return NULL;
+
+    case DESK_JSON_SHAPE_OK:
+    default:
+      break;
     }
 
   if (!json_parser_load_from_data (parser, data, length, &parse_error))

@@ -23,6 +23,7 @@
 #include <string.h>
 
 #include "desk-format.h"
+#include "desk-json.h"
 #include "desk-reader-private.h"
 
 /* A paragraph shorter than this does not score */
@@ -726,7 +727,9 @@ read_json_ld (Page          *page,
     if (child->content != NULL)
       g_string_append (text, (const char *)child->content);
 
-  if (json_parser_load_from_data (parser, text->str, text->len, NULL))
+  /* Untrusted: one value, not too deep, before json-glib sees it. */
+  if (desk_json_check_shape (text->str, text->len, DESK_JSON_MAX_DEPTH) == DESK_JSON_SHAPE_OK &&
+      json_parser_load_from_data (parser, text->str, text->len, NULL))
     read_json_ld_node (page, json_parser_get_root (parser), 0);
 }
 

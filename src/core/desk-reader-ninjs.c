@@ -17,6 +17,7 @@
 #include "desk-credit.h"
 #include "desk-decode.h"
 #include "desk-format.h"
+#include "desk-json.h"
 #include "desk-reader-private.h"
 
 static const char *
@@ -354,6 +355,24 @@ _desk_reader_ninjs_read (GBytes            *bytes,
 
   if (!(decoded = desk_decode_bytes (bytes, error)))
     return NULL;
+
+  switch (desk_json_check_shape (decoded->text, decoded->length, DESK_JSON_MAX_DEPTH))
+    {
+    case DESK_JSON_SHAPE_TOO_DEEP:
+      g_set_error_literal (error, DESK_ERROR, DESK_ERROR_MALFORMED,
+                           _("not valid ninjs: it nests too deeply"));
+      return NULL;
+
+    case DESK_JSON_SHAPE_NOT_ONE:
+      g_set_error_literal (error, DESK_ERROR, DESK_ERROR_MALFORMED,
+                           _("not valid ninjs: the file holds something other than one news "
+                             "item"));
+      return NULL;
+
+    case DESK_JSON_SHAPE_OK:
+    default:
+      break;
+    }
 
   if (!json_parser_load_from_data (parser, decoded->text, decoded->length, &local_error))
     {

@@ -2470,12 +2470,15 @@ emit (Walker     *w,
     {
       /* Two line breaks in a row end a paragraph; one is a space */
       static GRegex *breaks_re;
+      g_autofree char *valid = NULL;
       g_auto(GStrv) parts = NULL;
 
       if (g_once_init_enter (&breaks_re))
         g_once_init_leave (&breaks_re, g_regex_new ("\x1d\\s*\x1d", 0, 0, NULL));
 
-      parts = g_regex_split (breaks_re, raw, 0);
+      /* GRegex reads only UTF-8: a page's stray bytes must not make it return NULL. */
+      valid = g_utf8_make_valid (raw, -1);
+      parts = g_regex_split (breaks_re, valid, 0);
       for (guint i = 0; parts[i] != NULL; i++)
         {
           char *first_break = strchr (parts[i], BREAK_MARK);

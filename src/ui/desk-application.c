@@ -206,6 +206,35 @@ shortcuts_action (GSimpleAction *action,
 }
 
 static void
+help_shown_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!gtk_show_uri_full_finish (GTK_WINDOW (object), result, &error))
+    {
+      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (object),
+                                                  _("The User Guide Could Not Be Opened"),
+                                                  error->message);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+}
+
+/* F1: the user guide (help/C), in the help browser. */
+static void
+help_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  gtk_show_uri_full (parent, "help:copydesk", GDK_CURRENT_TIME, NULL, help_shown_cb, NULL);
+}
+
+static void
 about_action (GSimpleAction *action,
               GVariant      *parameter,
               gpointer       user_data)
@@ -251,6 +280,7 @@ desk_application_init (DeskApplication *self)
     { .name = "new-window", .activate = new_window_action },
     { .name = "preferences", .activate = preferences_action },
     { .name = "shortcuts", .activate = shortcuts_action },
+    { .name = "help", .activate = help_action },
     { .name = "about", .activate = about_action },
   };
 

@@ -174,6 +174,52 @@ desk_session_list_recoverable (void)
   return g_steal_pointer (&found);
 }
 
+/**
+ * desk_session_find_other_owner:
+ * @file: a project file
+ *
+ * Returns: the process id of another running Copydesk that has @file open, or 0
+ */
+gint64
+desk_session_find_other_owner (GFile *file)
+{
+  g_autoptr(GFile) directory = desk_session_get_directory ();
+  g_autoptr(GFileEnumerator) enumerator = NULL;
+  g_autofree char *wanted = NULL;
+  GFileInfo *info;
+
+  g_return_val_if_fail (G_IS_FILE (file), 0);
+
+  enumerator = g_file_enumerate_children (directory, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                          G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  if (enumerator == NULL)
+    return 0;
+
+  wanted = g_file_get_uri (file);
+  while ((info = g_file_enumerator_next_file (enumerator, NULL, NULL)) != NULL)
+    {
+      g_autoptr(GFileInfo) owned = info;
+      g_autoptr(GFile) session_file = NULL;
+      g_autoptr(GKeyFile) keys = g_key_file_new ();
+      g_autofree char *uri = NULL;
+      gint64 pid;
+
+      if (!g_str_has_suffix (g_file_info_get_name (info), ".session"))
+        continue;
+
+      session_file = g_file_get_child (directory, g_file_info_get_name (info));
+      if (!g_key_file_load_from_file (keys, g_file_peek_path (session_file), G_KEY_FILE_NONE, NULL))
+        continue;
+
+      pid = g_key_file_get_int64 (keys, SESSION_GROUP, "pid", NULL);
+      uri = g_key_file_get_string (keys, SESSION_GROUP, "file", NULL);
+      if (pid != getpid () && process_is_running (pid) && g_strcmp0 (uri, wanted) == 0)
+        return pid;
+    }
+
+  return 0;
+}
+
 /* ---- A window's session ------------------------------------------------------------ */
 
 static void
@@ -238,12 +284,20 @@ desk_session_get_autosave_file (DeskSession *self)
   return self->autosave;
 }
 
+static gboolean write_info (DeskSession  *self,
+                            GError      **error);
+
 void
 desk_session_set_project_file (DeskSession *self,
                                GFile       *file)
 {
   g_return_if_fail (DESK_IS_SESSION (self));
   g_set_object (&self->project_file, file);
+
+  /* Say at once which project this window holds, so that another Copydesk opening it
+   * can tell (desk_session_find_other_owner()). */
+  if (file != NULL)
+    write_info (self, NULL);
 }
 
 static gboolean

@@ -30,6 +30,7 @@ typedef struct
 
 void       desk_recoverable_free          (DeskRecoverable *recoverable);
 GPtrArray *desk_session_list_recoverable  (void);
+gint64     desk_session_find_other_owner  (GFile *file);
 GFile     *desk_session_get_directory     (void);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DeskRecoverable, desk_recoverable_free)

@@ -46,6 +46,7 @@ static const DeskShortcut shortcuts[] = {
   { "app.new-window", { "<Control><Shift>n", NULL }, N_("General"), N_("New window"), FALSE },
   { "app.preferences", { "<Control>comma", NULL }, N_("General"), N_("Preferences"), FALSE },
   { "app.shortcuts", { "<Control>question", NULL }, N_("General"), N_("Keyboard shortcuts"), FALSE },
+  { "app.help", { "F1", NULL }, N_("General"), N_("User guide"), FALSE },
   { "app.quit", { "<Control>q", NULL }, N_("General"), N_("Quit"), FALSE },
 };
 

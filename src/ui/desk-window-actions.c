@@ -666,29 +666,13 @@ desk_window_load_project (DeskWindow  *self,
   return TRUE;
 }
 
-/**
- * desk_window_open_project:
- *
- * Opens a project: in this window when it shows nothing yet, else in a new one.
- */
-void
-desk_window_open_project (DeskWindow *self,
-                          GFile      *file)
+/* Opens @file: in @self when it shows nothing yet, else in a new window. */
+static void
+open_project_in (DeskWindow *self,
+                 GFile      *file)
 {
   g_autoptr(GError) error = NULL;
   DeskWindow *target = self;
-
-  g_return_if_fail (DESK_IS_WINDOW (self));
-
-  /* Already open in a window: bring that one up. */
-  for (GList *l = gtk_application_get_windows (gtk_window_get_application (GTK_WINDOW (self)));
-       l != NULL; l = l->next)
-    if (DESK_IS_WINDOW (l->data) && DESK_WINDOW (l->data)->file != NULL &&
-        g_file_equal (DESK_WINDOW (l->data)->file, file))
-      {
-        gtk_window_present (GTK_WINDOW (l->data));
-        return;
-      }
 
   if (!desk_window_is_empty (self))
     {
@@ -704,6 +688,63 @@ desk_window_open_project (DeskWindow *self,
       adw_message_dialog_add_response (dialog, "close", _("_Close"));
       gtk_window_present (GTK_WINDOW (dialog));
     }
+}
+
+static void
+open_anyway_cb (AdwMessageDialog *dialog,
+                const char       *response,
+                DeskWindow       *self)
+{
+  if (g_str_equal (response, "open"))
+    open_project_in (self, g_object_get_data (G_OBJECT (dialog), "file"));
+}
+
+/**
+ * desk_window_open_project:
+ *
+ * Opens a project: in this window when it shows nothing yet, else in a new one.
+ */
+void
+desk_window_open_project (DeskWindow *self,
+                          GFile      *file)
+{
+  gint64 owner;
+
+  g_return_if_fail (DESK_IS_WINDOW (self));
+
+  /* Already open in a window: bring that one up. */
+  for (GList *l = gtk_application_get_windows (gtk_window_get_application (GTK_WINDOW (self)));
+       l != NULL; l = l->next)
+    if (DESK_IS_WINDOW (l->data) && DESK_WINDOW (l->data)->file != NULL &&
+        g_file_equal (DESK_WINDOW (l->data)->file, file))
+      {
+        gtk_window_present (GTK_WINDOW (l->data));
+        return;
+      }
+
+  /* Open in another Copydesk: two editors saving one file would overwrite each other. */
+  if ((owner = desk_session_find_other_owner (file)) > 0)
+    {
+      g_autofree char *base = g_file_get_basename (file);
+      g_autofree char *body = g_strdup_printf (_("“%s” is open in another Copydesk (process %d). "
+                                                 "If both save it, the last one to save wins."),
+                                               base, (int)owner);
+      AdwMessageDialog *dialog;
+
+      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                           _("Project Already Open"), body));
+      adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "open", _("_Open Anyway"),
+                                        NULL);
+      adw_message_dialog_set_response_appearance (dialog, "open", ADW_RESPONSE_DESTRUCTIVE);
+      adw_message_dialog_set_default_response (dialog, "cancel");
+      adw_message_dialog_set_close_response (dialog, "cancel");
+      g_object_set_data_full (G_OBJECT (dialog), "file", g_object_ref (file), g_object_unref);
+      g_signal_connect_object (dialog, "response", G_CALLBACK (open_anyway_cb), self, 0);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+
+  open_project_in (self, file);
 }
 
 static void
