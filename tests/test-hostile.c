@@ -955,37 +955,17 @@ test_ninjs_wrong_types (void)
   }
 }
 
-/* Known reader bugs, found here and by the fuzzers, for the readers' author to fix. Each
- * reads its reproducer (tests/fuzz/regressions/) in a subprocess; while that fails, the
- * test is marked incomplete (TODO), not failed, and once it passes, its message says so.
- * The subprocess keeps its output (a sanitizer's report of the known bug) to itself. */
+/* What the fuzzers and these tests found in the readers, and must not come back
+ * (tests/fuzz/regressions/, fixed in 635fdf3): by default a source or a clear error. */
 static const struct
 {
-  const char *test;
-  const char *file;     /* under tests/fuzz/regressions/ */
+  const char *file;
   Expect      expect;
-  const char *bug;
-} known_bugs[] = {
-  { "/hostile/known-bug/ninjs-deep-nesting", "fuzz-reader-ninjs/deep-nesting.json.gz",
-    EXPECT_EITHER,
-    "desk-reader-ninjs.c: JSON nested 200 000 deep overflows the stack in json-glib's parser "
-    "(SIGSEGV): measure the nesting before parsing, as desk-project-file.c does" },
-  { "/hostile/known-bug/ninjs-second-value", "fuzz-reader-ninjs/leak-second-json-value.json",
-    EXPECT_ERROR,
-    "desk-reader-ninjs.c: a second JSON value after the item is accepted, and json-glib 1.6 "
-    "leaks it: refuse anything after the item, as desk-project-file.c does" },
-  { "/hostile/known-bug/html-invalid-utf8-break", "fuzz-reader-html/null-split-invalid-utf8.html",
-    EXPECT_EITHER,
-    "desk-reader.c, emit(): on a web page whose text has invalid UTF-8 and a <br>, "
-    "g_regex_split() returns NULL and parts[0] is read (SIGSEGV)" },
-  { "/hostile/known-bug/html-json-ld-deep-nesting", "fuzz-reader-html/jsonld-deep-nesting.html.gz",
-    EXPECT_EITHER,
-    "desk-reader-html.c, read_json_ld(): JSON-LD nested 200 000 deep overflows the stack in "
-    "json-glib's parser (SIGSEGV)" },
-  { "/hostile/known-bug/html-json-ld-second-value", "fuzz-reader-html/jsonld-second-value.html",
-    EXPECT_SOURCE,
-    "desk-reader-html.c, read_json_ld(): a second JSON value in the JSON-LD script is parsed "
-    "and leaked by json-glib 1.6 (ASan, valgrind)" },
+} regression_expectations[] = {
+  /* ninjs followed by a second JSON value: refused (json-glib 1.6 leaked the second) */
+  { "leak-second-json-value.json", EXPECT_ERROR },
+  /* a web page whose JSON-LD holds two values: the page is read, the JSON-LD ignored */
+  { "jsonld-second-value.html", EXPECT_SOURCE },
 };
 
 static GBytes *
@@ -1011,34 +991,6 @@ load_regression (const char *file)
   g_assert_no_error (error);
 
   return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (memory));
-}
-
-static void
-test_known_bug (gconstpointer data)
-{
-  guint i = GPOINTER_TO_UINT (data);
-
-  if (g_test_subprocess ())
-    {
-      g_autoptr(GBytes) bytes = load_regression (known_bugs[i].file);
-      g_autofree char *name = g_path_get_basename (known_bugs[i].file);
-      g_autoptr(DeskSource) source = read_bytes (bytes, name, known_bugs[i].expect, NULL);
-
-      return;
-    }
-
-  g_test_trap_subprocess (NULL, 120 * G_USEC_PER_SEC * time_factor (),
-                          G_TEST_SUBPROCESS_DEFAULT);
-  if (g_test_trap_has_passed ())
-    g_test_message ("passes here (fixed? then remove it from known_bugs): %s", known_bugs[i].bug);
-  else
-    {
-      g_autofree char *message = g_strdup_printf ("%s (reproducer: "
-                                                  "tests/fuzz/regressions/%s)",
-                                                  known_bugs[i].bug, known_bugs[i].file);
-
-      g_test_incomplete (message);
-    }
 }
 
 /* ---- Project files ----------------------------------------------------------------------- */
@@ -1778,8 +1730,10 @@ test_export_escapes (void)
 
 /* ---- What the fuzzers found ------------------------------------------------------------- */
 
-/* Every input saved in tests/fuzz/regressions/, through the public entry points, in the
- * plain build (build-aux/fuzz runs them in the fuzzing build), but for the known bugs. */
+/* Every input saved in tests/fuzz/regressions/, through the public entry points, in this
+ * build (build-aux/fuzz runs them in the fuzzing build): deep nesting (SIGSEGV in json-glib),
+ * second JSON values (leaks), invalid UTF-8 at a line break (NULL from g_regex_split()),
+ * a damaged project whose parse error was invalid UTF-8. */
 static void
 test_fuzz_regressions (void)
 {
@@ -1802,26 +1756,23 @@ test_fuzz_regressions (void)
 
       while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
         {
-          g_autofree char *path = g_build_filename (dir_path, name, NULL);
-          g_autofree char *data = NULL;
-          gsize length = 0;
+          g_autofree char *file = g_build_filename (target, name, NULL);
+          g_autoptr(GBytes) bytes = load_regression (file);
+          gsize length;
+          const char *data = g_bytes_get_data (bytes, &length);
+          Expect expect = EXPECT_EITHER;
 
-          gboolean known = FALSE;
-
-          for (guint i = 0; i < G_N_ELEMENTS (known_bugs); i++)
-            known |= g_str_has_suffix (known_bugs[i].file, name);
-          if (known || g_str_has_suffix (name, ".gz"))
-            continue;
-          g_assert_true (g_file_get_contents (path, &data, &length, NULL));
+          for (guint i = 0; i < G_N_ELEMENTS (regression_expectations); i++)
+            if (g_str_equal (regression_expectations[i].file, name))
+              expect = regression_expectations[i].expect;
 
           if (g_str_equal (target, "fuzz-project"))
             {
-              g_autoptr(DeskProject) project = load_project (data, length, name, EXPECT_EITHER,
-                                                             NULL);
+              g_autoptr(DeskProject) project = load_project (data, length, name, expect, NULL);
             }
           else
             {
-              g_autoptr(DeskSource) source = read_data (data, length, name, EXPECT_EITHER, NULL);
+              g_autoptr(DeskSource) source = read_bytes (bytes, name, expect, NULL);
             }
           n++;
         }
@@ -1850,8 +1801,6 @@ main (int   argc,
   g_test_add_func ("/hostile/entity-bomb", test_entity_bomb);
   g_test_add_func ("/hostile/external-entities", test_external_entities);
   g_test_add_func ("/hostile/ninjs-wrong-types", test_ninjs_wrong_types);
-  for (guint i = 0; i < G_N_ELEMENTS (known_bugs); i++)
-    g_test_add_data_func (known_bugs[i].test, GUINT_TO_POINTER (i), test_known_bug);
   g_test_add_func ("/hostile/project-bytes", test_project_hostile_bytes);
   g_test_add_func ("/hostile/project-wrong-types", test_project_wrong_types);
   g_test_add_func ("/hostile/project-odd-values", test_project_odd_values);
