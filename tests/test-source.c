@@ -767,6 +767,50 @@ test_override_changes_source (void)
   g_assert_cmpuint (desk_source_count_blocks (source, DESK_BLOCK_ROLE_DECK), ==, 1);
 }
 
+/* Scraped Markdown: bold marks go, a link keeps its text; what only looks like a link stays. */
+static void
+test_markdown_links (void)
+{
+  static const char text[] =
+    "The minister, who spoke in Paris on Thursday, said the **annual** report was late and "
+    "that [the full report](https://example.com/report?id=4) would follow next week.\n\n"
+    "An aide said [the appendix] (not a link) and [the [draft] copy](https://example.com/d) "
+    "and [an empty address]() and [](https://example.com/x) and "
+    "[a spaced address](https://example.com/a b) and [one](a) [two](b) were sent on Friday.\n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (text, sizeof text - 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskSource) source = desk_source_new_from_bytes (bytes, "scraped", DESK_SOURCE_ORIGIN_PASTE, &error);
+  g_autoptr(DeskBlock) first = NULL;
+  g_autoptr(DeskBlock) second = NULL;
+
+  g_assert_no_error (error);
+  first = get_block (source, 0);
+  second = get_block (source, 1);
+  g_assert_cmpstr (desk_block_get_text (first), ==,
+                   "The minister, who spoke in Paris on Thursday, said the annual report was late "
+                   "and that the full report would follow next week.");
+  g_assert_cmpstr (desk_block_get_text (second), ==,
+                   "An aide said [the appendix] (not a link) and [the [draft] copy](https://example.com/d) "
+                   "and [an empty address]() and [](https://example.com/x) and "
+                   "[a spaced address](https://example.com/a b) and one two were sent on Friday.");
+}
+
+/* A view may hold a block after its source is gone; the block then tells no one. */
+static void
+test_block_outlives_source (void)
+{
+  g_autoptr(DeskSource) source = load_fixture ("newspaper.txt");
+  g_autoptr(DeskBlock) deck = get_block (source, 1);
+  guint changed = 0;
+
+  g_signal_connect (source, "changed", G_CALLBACK (changed_cb), &changed);
+  g_clear_object (&source);
+
+  desk_block_set_role (deck, DESK_BLOCK_ROLE_BODY);
+  g_assert_cmpint (desk_block_get_role (deck), ==, DESK_BLOCK_ROLE_BODY);
+  g_assert_cmpuint (changed, ==, 0);
+}
+
 /* ---- Errors ---------------------------------------------------------------------------- */
 
 typedef struct
@@ -1177,6 +1221,8 @@ main (int   argc,
 
   g_test_add_func ("/source/from-bytes", test_from_bytes);
   g_test_add_func ("/source/override-changes-source", test_override_changes_source);
+  g_test_add_func ("/source/block-outlives-source", test_block_outlives_source);
+  g_test_add_func ("/source/markdown-links", test_markdown_links);
 
   g_test_add ("/source/error/empty", TempDir, NULL,
               temp_dir_set_up, test_error_empty, temp_dir_tear_down);

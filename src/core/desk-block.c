@@ -8,7 +8,7 @@
  */
 #include "config.h"
 
-#include "desk-block.h"
+#include "desk-block-private.h"
 
 struct _DeskBlock
 {
@@ -20,6 +20,12 @@ struct _DeskBlock
   gsize          end;
   DeskBlockRole  guessed_role;
   DeskBlockRole  role;
+
+  /* The source the block belongs to, told of role changes without a signal connection:
+   * a roundup has tens of thousands of blocks, and a connection apiece costs more than
+   * reading them. */
+  DeskBlockRoleWatch watch;
+  gpointer           watch_owner;
 };
 
 G_DEFINE_FINAL_TYPE (DeskBlock, desk_block, G_TYPE_OBJECT)
@@ -245,6 +251,26 @@ desk_block_set_role (DeskBlock     *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ROLE]);
   if (was_overridden != desk_block_get_role_overridden (self))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ROLE_OVERRIDDEN]);
+
+  if (self->watch != NULL)
+    self->watch (self->watch_owner, self);
+}
+
+/*
+ * _desk_block_set_role_watch:
+ * @watch: (nullable): called after every change of role, or %NULL to stop
+ * @owner: what @watch is called with; not referenced, so the owner must stop the watch
+ *   before it goes
+ */
+void
+_desk_block_set_role_watch (DeskBlock          *self,
+                            DeskBlockRoleWatch  watch,
+                            gpointer            owner)
+{
+  g_return_if_fail (DESK_IS_BLOCK (self));
+
+  self->watch = watch;
+  self->watch_owner = watch != NULL ? owner : NULL;
 }
 
 void

@@ -46,6 +46,7 @@ typedef struct
   gsize        slug_length;  /* bytes of a writethru slug ("UPDATE 2-") split off the head */
   char        *clean;
   char        *key;          /* folded for comparing repeated lines */
+  guint        key_hash;
   guint        words;
   gboolean     heading;
   int          role;
@@ -127,7 +128,9 @@ count_words (const char *text)
 static char *
 fold_key (const char *text)
 {
-  GString *key = g_string_sized_new (strlen (text));
+  /* A character of n bytes gives at most a space and 4 bytes. */
+  char *key = g_malloc (3 * strlen (text) + 1);
+  gsize len = 0;
   gboolean space = FALSE;
 
   for (const char *p = text; *p; )
@@ -136,12 +139,12 @@ fold_key (const char *text)
 
       if ((guchar)*p < 0x80)
         {
-          c = g_ascii_tolower (*p++);
+          c = (guchar)*p++;
           if (g_ascii_isalnum (c))
             {
-              if (space && key->len > 0)
-                g_string_append_c (key, ' ');
-              g_string_append_c (key, c);
+              if (space && len > 0)
+                key[len++] = ' ';
+              key[len++] = (c >= 'A' && c <= 'Z') ? c + ('a' - 'A') : c;
               space = FALSE;
             }
           else
@@ -154,16 +157,17 @@ fold_key (const char *text)
 
       if (g_unichar_isalnum (c))
         {
-          if (space && key->len > 0)
-            g_string_append_c (key, ' ');
-          g_string_append_unichar (key, c);
+          if (space && len > 0)
+            key[len++] = ' ';
+          len += g_unichar_to_utf8 (c, key + len);
           space = FALSE;
         }
       else
         space = TRUE;
     }
+  key[len] = '\0';
 
-  return g_string_free (key, FALSE);
+  return g_realloc (key, len + 1);
 }
 
 static gboolean
@@ -201,21 +205,47 @@ text_starts_lower (const char *text)
  *
  * Returns: (transfer full): the clean text
  */
+/* Removes "[text](address)" links from @str in place, keeping the text: the text is
+ * anything up to the first "]", the address anything up to ")" but white space. */
+static void
+unlink_in_place (char *str)
+{
+  char *w = str;
+
+  for (const char *r = str; *r != '\0';)
+    {
+      if (*r == '[')
+        {
+          const char *close = strchr (r + 1, ']');
+
+          if (close != NULL && close > r + 1 && close[1] == '(')
+            {
+              const char *a = close + 2;
+
+              while (*a != '\0' && *a != ')' && !g_ascii_isspace (*a))
+                a++;
+              if (*a == ')' && a > close + 2)
+                {
+                  memmove (w, r + 1, close - (r + 1));
+                  w += close - (r + 1);
+                  r = a + 1;
+                  continue;
+                }
+            }
+        }
+      *w++ = *r++;
+    }
+  *w = '\0';
+}
+
 char *
 _desk_classify_strip_markdown (const char *text,
                                gboolean   *is_heading)
 {
-  static GRegex *link_re;
-  GString *out = g_string_new (NULL);
+  char *out = g_malloc (strlen (text) + 1);
   const char *p = text;
-  g_autofree char *unlinked = NULL;
-
-  if (g_once_init_enter (&link_re))
-    g_once_init_leave (&link_re, g_regex_new ("\\[([^\\]]+)\\]\\([^)\\s]+\\)",
-                                              G_REGEX_OPTIMIZE, 0, NULL));
-
-  if (is_heading != NULL)
-    *is_heading = FALSE;
+  gboolean heading = FALSE;
+  gsize len = 0;
 
   if (*p == '#')
     {
@@ -226,8 +256,7 @@ _desk_classify_strip_markdown (const char *text,
       if (*q == ' ' && q - p <= 6)
         {
           p = q + 1;
-          if (is_heading != NULL)
-            *is_heading = TRUE;
+          heading = TRUE;
         }
     }
 
@@ -238,18 +267,21 @@ _desk_classify_strip_markdown (const char *text,
           p++;
           continue;
         }
-      g_string_append_c (out, *p);
+      out[len++] = *p;
     }
 
   /* Trailing heading marks: "## Title ##" */
-  while (out->len > 0 && (out->str[out->len - 1] == '#' || out->str[out->len - 1] == ' ')
-         && is_heading != NULL && *is_heading)
-    g_string_truncate (out, out->len - 1);
+  while (heading && is_heading != NULL && len > 0 && (out[len - 1] == '#' || out[len - 1] == ' '))
+    len--;
+  out[len] = '\0';
 
-  unlinked = g_regex_replace (link_re, out->str, -1, 0, "\\1", 0, NULL);
-  g_string_free (out, TRUE);
+  if (memchr (out, '[', len) != NULL)
+    unlink_in_place (out);
 
-  return g_strstrip (g_steal_pointer (&unlinked));
+  if (is_heading != NULL)
+    *is_heading = heading;
+
+  return g_strstrip (out);
 }
 
 /* ---- Dates -------------------------------------------------------------------------- */
@@ -883,25 +915,53 @@ find_story_start (Item  *items,
 
 /* ---- Pass 3: repeated lines ------------------------------------------------------------ */
 
+typedef struct
+{
+  Item     *first;      /* the first item with the key */
+  guint     count;
+  gboolean  in_story;   /* the key comes back after the story's start */
+} Repeat;
+
+static guint
+item_key_hash (gconstpointer item)
+{
+  return ((const Item *)item)->key_hash;
+}
+
+static gboolean
+item_key_equal (gconstpointer a,
+                gconstpointer b)
+{
+  const Item *item_a = a;
+  const Item *item_b = b;
+
+  return item_a->key_hash == item_b->key_hash && strcmp (item_a->key, item_b->key) == 0;
+}
+
 static void
 classify_repeats (Item  *items,
                   guint  n_items,
                   guint  story_start)
 {
-  g_autoptr(GHashTable) first_seen = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) seen_in_story = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) repeats = g_hash_table_new_full (item_key_hash, item_key_equal, NULL, g_free);
+  g_autofree Repeat **repeat_of = g_new0 (Repeat *, n_items);
 
   for (guint i = 0; i < n_items; i++)
     {
-      const char *key = items[i].key;
+      Repeat *repeat;
 
-      if (key[0] == '\0')
+      if (items[i].key[0] == '\0')
         continue;
-      g_hash_table_insert (counts, (gpointer)key,
-                           GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, key)) + 1));
+      if (!(repeat = g_hash_table_lookup (repeats, &items[i])))
+        {
+          repeat = g_new0 (Repeat, 1);
+          repeat->first = &items[i];
+          g_hash_table_insert (repeats, &items[i], repeat);
+        }
+      repeat->count++;
       if (i >= story_start)
-        g_hash_table_add (seen_in_story, (gpointer)key);
+        repeat->in_story = TRUE;
+      repeat_of[i] = repeat;
     }
 
   for (guint i = 0; i < n_items; i++)
@@ -909,12 +969,10 @@ classify_repeats (Item  *items,
       Item *item = &items[i];
       Item *first;
 
-      if (item->key[0] == '\0' || GPOINTER_TO_UINT (g_hash_table_lookup (counts, item->key)) < 2)
+      if (repeat_of[i] == NULL || repeat_of[i]->count < 2)
         continue;
 
-      first = g_hash_table_lookup (first_seen, item->key);
-      if (first == NULL)
-        g_hash_table_insert (first_seen, item->key, item);
+      first = repeat_of[i]->first != item ? repeat_of[i]->first : NULL;
 
       if (item->role == DESK_BLOCK_ROLE_CAPTION || (first && first->role == DESK_BLOCK_ROLE_CAPTION))
         {
@@ -927,9 +985,8 @@ classify_repeats (Item  *items,
       if (item->role != ROLE_UNKNOWN)
         continue;
 
-      if (item->words < FULL_PARAGRAPH_WORDS &&
-          g_hash_table_contains (seen_in_story, item->key) &&
-          (first == NULL || first->role != DESK_BLOCK_ROLE_FURNITURE || first == item))
+      if (item->words < FULL_PARAGRAPH_WORDS && repeat_of[i]->in_story &&
+          (first == NULL || first->role != DESK_BLOCK_ROLE_FURNITURE))
         {
           /* A short line that comes back inside the story is a page header or footer. */
           item->role = DESK_BLOCK_ROLE_FURNITURE;
@@ -1204,6 +1261,7 @@ _desk_classify (const char *text,
       item->raw = item->segment->text + item->slug_length;
       item->clean = _desk_classify_strip_markdown (item->raw, &item->heading);
       item->key = fold_key (item->clean);
+      item->key_hash = g_str_hash (item->key);
       item->words = count_words (item->clean);
       item->role = ROLE_UNKNOWN;
       if (!alone_cache_lookup (item))
