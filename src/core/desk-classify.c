@@ -31,6 +31,7 @@
 #include <string.h>
 
 #include "desk-credit-line.h"
+#include "desk-hash.h"
 #include "desk-ingest-private.h"
 #include "desk-organization.h"
 
@@ -789,7 +790,7 @@ alone_cache_store (const Item *item)
   Alone *alone = g_new0 (Alone, 1);
 
   if (alone_cache == NULL)
-    alone_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)alone_free);
+    alone_cache = g_hash_table_new_full (desk_hash_text, g_str_equal, g_free, (GDestroyNotify)alone_free);
   else if (g_hash_table_size (alone_cache) >= ALONE_CACHE_SIZE)
     g_hash_table_remove_all (alone_cache);
 
@@ -1261,7 +1262,7 @@ _desk_classify (const char *text,
       item->raw = item->segment->text + item->slug_length;
       item->clean = _desk_classify_strip_markdown (item->raw, &item->heading);
       item->key = fold_key (item->clean);
-      item->key_hash = g_str_hash (item->key);
+      item->key_hash = desk_hash_text (item->key);
       item->words = count_words (item->clean);
       item->role = ROLE_UNKNOWN;
       if (!alone_cache_lookup (item))

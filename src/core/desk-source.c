@@ -12,9 +12,11 @@
 
 #include <glib/gi18n.h>
 
+#include "desk-block-model.h"
 #include "desk-block-private.h"
 #include "desk-decode.h"
 #include "desk-format.h"
+#include "desk-hash.h"
 #include "desk-ingest-private.h"
 #include "desk-reader-private.h"
 #include "desk-source-private.h"
@@ -40,7 +42,7 @@ struct _DeskSource
   char             *date;
   GStrv             bylines;
   GListStore       *credits;
-  GListStore       *blocks;
+  DeskBlockModel   *blocks;
 
   /* What the format says about the story (desk-source-private.h) */
   const char       *format;
@@ -97,14 +99,11 @@ desk_source_finalize (GObject *object)
   /* A block may outlive its source (a view holds it) */
   if (self->blocks != NULL)
     {
-      guint n_blocks = g_list_model_get_n_items (G_LIST_MODEL (self->blocks));
+      guint n_blocks;
+      DeskBlock * const *blocks = desk_block_model_peek (self->blocks, &n_blocks);
 
       for (guint i = 0; i < n_blocks; i++)
-        {
-          g_autoptr(DeskBlock) block = g_list_model_get_item (G_LIST_MODEL (self->blocks), i);
-
-          _desk_block_set_role_watch (block, NULL, NULL);
-        }
+        _desk_block_set_role_watch (blocks[i], NULL, NULL);
     }
   g_clear_object (&self->blocks);
   g_clear_pointer (&self->slug, g_free);
@@ -213,50 +212,23 @@ static void
 desk_source_init (DeskSource *self)
 {
   self->credits = g_list_store_new (DESK_TYPE_CREDIT);
-  self->blocks = g_list_store_new (DESK_TYPE_BLOCK);
+  {
+    g_autoptr(GPtrArray) none = g_ptr_array_new ();
+
+    self->blocks = desk_block_model_new (none);
+  }
   self->format = DESK_FORMAT_TEXT;
 }
 
 /* The id names a source by its bytes: the same file added twice is the same source, and a
- * project file can tell its sources apart. A 64-bit hash written as 16 hex digits; it is
- * not a checksum against tampering, and reading the bytes eight at a time keeps ingest of
- * a large roundup from spending a tenth of its time here. */
+ * project file can tell its sources apart. Stories of one file differ by their place in
+ * it. */
 static char *
 make_id (const guchar *data,
          gsize         size,
          guint         item)
 {
-  const guint64 k1 = G_GUINT64_CONSTANT (0x9e3779b97f4a7c15);
-  const guint64 k2 = G_GUINT64_CONSTANT (0xc2b2ae3d27d4eb4f);
-  guint64 h = k2 ^ ((guint64)size * k1);
-  gsize i = 0;
-
-  for (; i + 8 <= size; i += 8)
-    {
-      guint64 w;
-
-      memcpy (&w, data + i, 8);
-      w = GUINT64_FROM_LE (w);
-      h ^= w * k1;
-      h = ((h << 31) | (h >> 33)) * k2;
-    }
-  for (; i < size; i++)
-    {
-      h ^= data[i] * k1;
-      h = ((h << 31) | (h >> 33)) * k2;
-    }
-
-  /* Stories of one file differ by their place in it. */
-  h ^= (guint64)item * k2;
-
-  /* Every bit of the input reaches every bit of the output. */
-  h ^= h >> 33;
-  h *= G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
-  h ^= h >> 33;
-  h *= G_GUINT64_CONSTANT (0xc4ceb9fe1a85ec53);
-  h ^= h >> 33;
-
-  return g_strdup_printf ("%016" G_GINT64_MODIFIER "x", h);
+  return g_strdup_printf ("%016" G_GINT64_MODIFIER "x", desk_hash_bytes (data, size, item));
 }
 
 static void
@@ -271,6 +243,8 @@ static void
 adopt_classified (DeskSource     *self,
                   DeskClassified *classified)
 {
+  g_autoptr(GPtrArray) blocks = g_ptr_array_new_full (classified->blocks->len, g_object_unref);
+
   self->title = g_steal_pointer (&classified->title);
   self->agency = g_steal_pointer (&classified->agency);
   self->dateline = g_steal_pointer (&classified->dateline);
@@ -281,12 +255,17 @@ adopt_classified (DeskSource     *self,
 
   g_list_store_splice (self->credits, 0, 0,
                        classified->credits->pdata, classified->credits->len);
-  g_list_store_splice (self->blocks, 0, 0,
-                       classified->blocks->pdata, classified->blocks->len);
 
   /* Finalize stops the watches: a block may outlive its source. */
   for (guint i = 0; i < classified->blocks->len; i++)
-    _desk_block_set_role_watch (g_ptr_array_index (classified->blocks, i), block_role_changed, self);
+    {
+      DeskBlock *block = g_ptr_array_index (classified->blocks, i);
+
+      _desk_block_set_role_watch (block, block_role_changed, self);
+      g_ptr_array_add (blocks, g_object_ref (block));
+    }
+  g_clear_object (&self->blocks);
+  self->blocks = desk_block_model_new (blocks);
 }
 
 static gboolean
@@ -824,19 +803,16 @@ guint
 desk_source_count_blocks (DeskSource    *self,
                           DeskBlockRole  role)
 {
+  DeskBlock * const *blocks;
+  guint n_blocks;
   guint n = 0;
-  guint n_items;
 
   g_return_val_if_fail (DESK_IS_SOURCE (self), 0);
 
-  n_items = g_list_model_get_n_items (G_LIST_MODEL (self->blocks));
-  for (guint i = 0; i < n_items; i++)
-    {
-      g_autoptr(DeskBlock) block = g_list_model_get_item (G_LIST_MODEL (self->blocks), i);
-
-      if (desk_block_get_role (block) == role)
-        n++;
-    }
+  blocks = desk_block_model_peek (self->blocks, &n_blocks);
+  for (guint i = 0; i < n_blocks; i++)
+    if (desk_block_get_role (blocks[i]) == role)
+      n++;
 
   return n;
 }

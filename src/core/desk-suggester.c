@@ -30,6 +30,8 @@
 #include <math.h>
 #include <string.h>
 
+#include "desk-block-model.h"
+#include "desk-hash.h"
 #include "desk-sentence.h"
 #include "desk-suggester.h"
 
@@ -79,7 +81,8 @@ typedef struct
   char      *title;
   gboolean   repaired;
   guint      supersedes;  /* how many other sources of the project it is an update of */
-  GPtrArray *texts;    /* char *: body paragraphs */
+  GObject   *model;    /* the source's blocks, whose text never changes: kept for texts */
+  GPtrArray *texts;    /* const char *: body paragraphs, the blocks' own text */
   GArray    *blocks;   /* guint: their block indexes */
 } SnapSource;
 
@@ -105,6 +108,7 @@ snap_source_free (SnapSource *source)
   g_free (source->title);
   g_ptr_array_unref (source->texts);
   g_array_unref (source->blocks);
+  g_clear_object (&source->model);
   g_free (source);
 }
 
@@ -132,6 +136,13 @@ snapshot_new (DeskSuggester *self,
   GListModel *sources = desk_project_get_sources (project);
   const char *draft_source = desk_project_get_draft_source_id (project);
   const char * const *rejected = desk_project_get_rejected (project);
+  guint n_sources = g_list_model_get_n_items (sources);
+  g_autoptr(GPtrArray) source_refs = g_ptr_array_new_full (n_sources, g_object_unref);
+  DeskSource **all_sources;
+
+  for (guint i = 0; i < n_sources; i++)
+    g_ptr_array_add (source_refs, g_list_model_get_item (sources, i));
+  all_sources = (DeskSource **)source_refs->pdata;
 
   snapshot->headline = g_strdup (desk_draft_get_headline (draft));
   snapshot->draft = g_ptr_array_new_with_free_func (g_free);
@@ -140,10 +151,12 @@ snapshot_new (DeskSuggester *self,
                      g_strdup (desk_paragraph_get_text (desk_draft_get_paragraph (draft, i))));
 
   snapshot->sources = g_ptr_array_new_with_free_func ((GDestroyNotify)snap_source_free);
-  for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
+  for (guint i = 0; i < n_sources; i++)
     {
-      g_autoptr(DeskSource) source = g_list_model_get_item (sources, i);
-      GListModel *blocks = desk_source_get_blocks (source);
+      DeskSource *source = all_sources[i];
+      DeskBlockModel *model = DESK_BLOCK_MODEL (desk_source_get_blocks (source));
+      DeskBlock * const *blocks;
+      guint n_blocks;
       SnapSource *snap;
 
       /* The draft's own source is what the editor started from: what the draft no
@@ -157,25 +170,21 @@ snapshot_new (DeskSuggester *self,
       snap->agency = g_strdup (desk_source_get_agency (source));
       snap->title = g_strdup (desk_source_get_title (source));
       snap->repaired = desk_source_get_n_repaired (source) > 0 || desk_source_get_n_invalid (source) > 0;
-      snap->texts = g_ptr_array_new_with_free_func (g_free);
+      snap->model = g_object_ref (G_OBJECT (model));
+      snap->texts = g_ptr_array_new ();
       snap->blocks = g_array_new (FALSE, FALSE, sizeof (guint));
 
-      for (guint b = 0; b < g_list_model_get_n_items (blocks); b++)
+      blocks = desk_block_model_peek (model, &n_blocks);
+      for (guint b = 0; b < n_blocks; b++)
         {
-          g_autoptr(DeskBlock) block = g_list_model_get_item (blocks, b);
-
-          if (desk_block_get_role (block) != DESK_BLOCK_ROLE_BODY)
+          if (desk_block_get_role (blocks[b]) != DESK_BLOCK_ROLE_BODY)
             continue;
-          g_ptr_array_add (snap->texts, g_strdup (desk_block_get_text (block)));
+          g_ptr_array_add (snap->texts, (gpointer)desk_block_get_text (blocks[b]));
           g_array_append_val (snap->blocks, b);
         }
 
-      for (guint j = 0; j < g_list_model_get_n_items (sources); j++)
-        {
-          g_autoptr(DeskSource) other = g_list_model_get_item (sources, j);
-
-          snap->supersedes += j != i && desk_source_is_update_of (source, other);
-        }
+      for (guint j = 0; j < n_sources; j++)
+        snap->supersedes += j != i && desk_source_is_update_of (source, all_sources[j]);
 
       g_ptr_array_add (snapshot->sources, snap);
     }
@@ -327,13 +336,60 @@ typedef struct
   int          org_rank;
 } Candidate;
 
+/* A set of lexicon word ids, a bit apiece: the word ids of a lexicon are dense, and a
+ * roundup adds a few hundred thousand of them. */
+typedef struct
+{
+  guint64 *bits;
+  guint    n_longs;
+} WordSet;
+
+static WordSet *
+word_set_new (void)
+{
+  return g_new0 (WordSet, 1);
+}
+
+static void
+word_set_free (WordSet *set)
+{
+  g_free (set->bits);
+  g_free (set);
+}
+
+static void
+word_set_add (WordSet *set,
+              guint    id)
+{
+  guint word = id / 64;
+
+  if (word >= set->n_longs)
+    {
+      guint n_longs = MAX (word + 1, set->n_longs * 2);
+
+      set->bits = g_renew (guint64, set->bits, n_longs);
+      memset (set->bits + set->n_longs, 0, (n_longs - set->n_longs) * sizeof (guint64));
+      set->n_longs = n_longs;
+    }
+  set->bits[word] |= G_GUINT64_CONSTANT (1) << (id % 64);
+}
+
+static gboolean
+word_set_contains (const WordSet *set,
+                   guint          id)
+{
+  guint word = id / 64;
+
+  return word < set->n_longs && (set->bits[word] & (G_GUINT64_CONSTANT (1) << (id % 64))) != 0;
+}
+
 typedef struct
 {
   DeskLexicon *lexicon;
   Snapshot    *snapshot;
   GPtrArray   *draft_sentences;  /* DraftSentence */
   GPtrArray   *draft_parsed;     /* per paragraph: GPtrArray of DeskSentence (owned) */
-  GPtrArray   *draft_words;      /* per paragraph: GHashTable of content word ids + 1 */
+  GPtrArray   *draft_words;      /* per paragraph: WordSet of content word ids */
   GPtrArray   *rejected;         /* DeskSentence */
   Index        draft_index;
   Index        rejected_index;
@@ -346,8 +402,8 @@ typedef struct
   GHashTable  *conflicts;        /* key → DeskSuggestion */
   GHashTable  *variants;         /* key → DeskSuggestion */
   GHashTable  *seen_texts;       /* paragraph text → the first Candidate with it */
-  GHashTable  *draft_all_words;  /* content word ids + 1 of the whole draft */
-  GPtrArray   *source_words;     /* per source: GHashTable of content word ids + 1 */
+  WordSet     *draft_all_words;  /* content word ids of the whole draft */
+  GPtrArray   *source_words;     /* per source: WordSet of content word ids */
   GArray      *name_pairs;       /* NamePair: names a source may call otherwise */
   int          current_draft;    /* the draft sentence classify_sentence is comparing with */
   GPtrArray   *results;
@@ -393,7 +449,7 @@ run_clear (Run *run)
   g_clear_pointer (&run->conflicts, g_hash_table_unref);
   g_clear_pointer (&run->variants, g_hash_table_unref);
   g_clear_pointer (&run->seen_texts, g_hash_table_unref);
-  g_clear_pointer (&run->draft_all_words, g_hash_table_unref);
+  g_clear_pointer (&run->draft_all_words, word_set_free);
   g_clear_pointer (&run->source_words, g_ptr_array_unref);
   g_clear_pointer (&run->name_pairs, g_array_unref);
   g_clear_pointer (&run->results, g_ptr_array_unref);
@@ -480,7 +536,7 @@ is_rejected (Run                *run,
  * "the European Union" counts its words). */
 static guint
 find_clause (const DeskSentence *sentence,
-             GHashTable         *paragraph_words,
+             const WordSet      *paragraph_words,
              guint              *start,
              guint              *end)
 {
@@ -499,7 +555,7 @@ find_clause (const DeskSentence *sentence,
 
           is_stop = (token->flags & DESK_TOKEN_STOP) != 0;
           if (!is_stop)
-            is_new = !g_hash_table_contains (paragraph_words, GUINT_TO_POINTER (token->id + 1));
+            is_new = !word_set_contains (paragraph_words, token->id);
         }
 
       if (is_new)
@@ -881,11 +937,11 @@ note_name_pair (Run                *run,
 }
 
 static gboolean
-any_in (GArray     *ids,
-        GHashTable *words)
+any_in (GArray        *ids,
+        const WordSet *words)
 {
   for (guint i = 0; i < ids->len; i++)
-    if (g_hash_table_contains (words, GUINT_TO_POINTER (g_array_index (ids, guint, i) + 1)))
+    if (word_set_contains (words, g_array_index (ids, guint, i)))
       return TRUE;
   return FALSE;
 }
@@ -902,7 +958,7 @@ learn_aliases (Run *run)
   for (guint i = 0; i < run->name_pairs->len; i++)
     {
       NamePair *pair = &g_array_index (run->name_pairs, NamePair, i);
-      GHashTable *source_words = g_ptr_array_index (run->source_words, pair->source_index);
+      const WordSet *source_words = g_ptr_array_index (run->source_words, pair->source_index);
       g_autofree char *line = NULL;
 
       if (any_in (pair->source_ids, run->draft_all_words) || any_in (pair->draft_ids, source_words))
@@ -982,7 +1038,7 @@ classify_sentence (Run            *run,
   /* A name the draft sentence leaves to a pronoun ("she") is named elsewhere in its
    * paragraph: it counts as present. */
   {
-    GHashTable *words = g_ptr_array_index (run->draft_words, draft_paragraph_of (run, best));
+    const WordSet *words = g_ptr_array_index (run->draft_words, draft_paragraph_of (run, best));
     const DeskSentence *draft = draft_sentence (run, best);
 
     for (guint i = 0; i < sentence->n_tokens; i++)
@@ -990,7 +1046,7 @@ classify_sentence (Run            *run,
         const DeskToken *token = &sentence->tokens[i];
 
         if ((token->flags & DESK_TOKEN_NAME) && !has_token (draft, token->id) &&
-            g_hash_table_contains (words, GUINT_TO_POINTER (token->id + 1)))
+            word_set_contains (words, token->id))
           best_overlap++;
       }
   }
@@ -1196,10 +1252,10 @@ add_source_words (Run                *run,
                   guint               source_index,
                   const DeskSentence *sentence)
 {
-  GHashTable *words = g_ptr_array_index (run->source_words, source_index);
+  WordSet *words = g_ptr_array_index (run->source_words, source_index);
 
   for (guint w = 0; w < sentence->n_content; w++)
-    g_hash_table_add (words, GUINT_TO_POINTER (sentence->content[w] + 1));
+    word_set_add (words, sentence->content[w]);
 }
 
 static Candidate *
@@ -2030,7 +2086,7 @@ run_snapshot (Snapshot     *snapshot,
   run.lexicon = desk_lexicon_new (snapshot->aliases);
   run.draft_sentences = g_ptr_array_new_with_free_func (g_free);
   run.draft_parsed = g_ptr_array_new_with_free_func ((GDestroyNotify)g_ptr_array_unref);
-  run.draft_words = g_ptr_array_new_with_free_func ((GDestroyNotify)g_hash_table_unref);
+  run.draft_words = g_ptr_array_new_with_free_func ((GDestroyNotify)word_set_free);
   run.rejected = g_ptr_array_new_with_free_func ((GDestroyNotify)desk_sentence_free);
   run.cluster_reps = g_ptr_array_new ();
   run.cluster_sources = g_ptr_array_new_with_free_func ((GDestroyNotify)g_hash_table_unref);
@@ -2039,11 +2095,11 @@ run_snapshot (Snapshot     *snapshot,
   run.owned_units = g_ptr_array_new_with_free_func ((GDestroyNotify)desk_sentence_free);
   run.conflicts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   run.variants = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
-  run.seen_texts = g_hash_table_new (g_str_hash, g_str_equal);
-  run.draft_all_words = g_hash_table_new (NULL, NULL);
-  run.source_words = g_ptr_array_new_with_free_func ((GDestroyNotify)g_hash_table_unref);
+  run.seen_texts = g_hash_table_new (desk_hash_text, g_str_equal);
+  run.draft_all_words = word_set_new ();
+  run.source_words = g_ptr_array_new_with_free_func ((GDestroyNotify)word_set_free);
   for (guint s = 0; s < snapshot->sources->len; s++)
-    g_ptr_array_add (run.source_words, g_hash_table_new (NULL, NULL));
+    g_ptr_array_add (run.source_words, word_set_new ());
   run.name_pairs = g_array_new (FALSE, TRUE, sizeof (NamePair));
   g_array_set_clear_func (run.name_pairs, name_pair_clear);
   run.results = g_ptr_array_new_with_free_func (g_object_unref);
@@ -2055,7 +2111,7 @@ run_snapshot (Snapshot     *snapshot,
   for (guint p = 0; p < snapshot->draft->len; p++)
     {
       GPtrArray *sentences = desk_sentence_parse (run.lexicon, g_ptr_array_index (snapshot->draft, p));
-      GHashTable *words = g_hash_table_new (NULL, NULL);
+      WordSet *words = word_set_new ();
 
       g_ptr_array_add (run.draft_parsed, sentences);
       g_ptr_array_add (run.draft_words, words);
@@ -2066,8 +2122,8 @@ run_snapshot (Snapshot     *snapshot,
 
           for (guint w = 0; w < sentence->n_content; w++)
             {
-              g_hash_table_add (words, GUINT_TO_POINTER (sentence->content[w] + 1));
-              g_hash_table_add (run.draft_all_words, GUINT_TO_POINTER (sentence->content[w] + 1));
+              word_set_add (words, sentence->content[w]);
+              word_set_add (run.draft_all_words, sentence->content[w]);
             }
 
           ds->sentence = g_ptr_array_index (sentences, i);
