@@ -4,7 +4,11 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "desk-block.h"
+#include "desk-block-model.h"
+#include "desk-hash.h"
 
 /* Counts the notifications a block sends while a test changes its role. */
 typedef struct
@@ -189,6 +193,56 @@ test_block_every_role (void)
     }
 }
 
+/* The model a source exposes its blocks through. */
+static void
+test_block_model (void)
+{
+  g_autoptr(GPtrArray) blocks = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(DeskBlockModel) model = NULL;
+  g_autoptr(DeskBlock) second = NULL;
+  DeskBlock * const *peeked;
+  guint n = 0;
+
+  g_ptr_array_add (blocks, desk_block_new (DESK_BLOCK_ROLE_HEADLINE, "Ferry fire", 0, 10, NULL));
+  g_ptr_array_add (blocks, desk_block_new (DESK_BLOCK_ROLE_BODY, "A fire tore through a ferry.", 12, 40, NULL));
+  model = desk_block_model_new (blocks);
+
+  g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (model)) == DESK_TYPE_BLOCK);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 2);
+  second = g_list_model_get_item (G_LIST_MODEL (model), 1);
+  g_assert_true (second == g_ptr_array_index (blocks, 1));
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (model), 2));
+
+  peeked = desk_block_model_peek (model, &n);
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_cmpstr (desk_block_get_text (peeked[0]), ==, "Ferry fire");
+
+  /* The model keeps its blocks when the array's owner lets go. */
+  g_clear_pointer (&blocks, g_ptr_array_unref);
+  g_assert_cmpstr (desk_block_get_text (desk_block_model_peek (model, &n)[1]), ==,
+                   "A fire tore through a ferry.");
+}
+
+/* Source ids are made with desk_hash_bytes() and saved in project files: the same bytes
+ * must give the same hash on every machine and in every version. */
+static void
+test_hash (void)
+{
+  static const char text[] = "A fire tore through a passenger ferry near the mouth of Halifax Harbour.";
+  guint64 h = desk_hash_bytes (text, strlen (text), 0);
+
+  g_assert_cmpuint (h, ==, desk_hash_bytes (text, strlen (text), 0));
+  g_assert_cmpuint (h, !=, desk_hash_bytes (text, strlen (text), 1));
+  g_assert_cmpuint (h, !=, desk_hash_bytes (text, strlen (text) - 1, 0));
+  g_assert_cmpuint (desk_hash_bytes ("", 0, 0), !=, desk_hash_bytes ("\0", 1, 0));
+  g_assert_cmpuint (desk_hash_bytes ("ab", 2, 0), !=, desk_hash_bytes ("ba", 2, 0));
+  g_assert_cmpuint (desk_hash_text (text), ==, (guint)(h ^ (h >> 32)));
+
+  /* Fixed values: a change here changes every saved id. */
+  g_assert_cmpuint (desk_hash_bytes ("", 0, 0), ==, G_GUINT64_CONSTANT (0x0ff2e69699c4857e));
+  g_assert_cmpuint (h, ==, G_GUINT64_CONSTANT (0xb82a6f306d31df2e));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -200,6 +254,8 @@ main (int   argc,
   g_test_add_func ("/block/override", test_block_override);
   g_test_add_func ("/block/role-property", test_block_role_property);
   g_test_add_func ("/block/every-role", test_block_every_role);
+  g_test_add_func ("/block/model", test_block_model);
+  g_test_add_func ("/block/hash", test_hash);
 
   return g_test_run ();
 }
