@@ -32,7 +32,17 @@ struct _DeskLexicon
   GHashTable  *stop;
   GHashTable  *days;
   GHashTable  *numbers;  /* number word → digits */
+  GHashTable  *known;    /* folded word (not an alias) → KnownWord: what it normalised to */
 };
+
+/* A word as normalisation left it: the id of its stem (or digits) and whether it is a
+ * stop word, a number or a day. A roundup repeats its vocabulary in every paragraph, and
+ * normalising a word takes several lookups and a copy. */
+typedef struct
+{
+  guint id;
+  guint flags;
+} KnownWord;
 
 static const char * const stop_words[] = {
   "a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "by", "with", "as", "into",
@@ -106,6 +116,7 @@ desk_lexicon_new (DeskAliases *aliases)
   for (guint i = 0; i < G_N_ELEMENTS (number_words); i++)
     g_hash_table_insert (lexicon->numbers, (gpointer)number_words[i][0],
                          (gpointer)number_words[i][1]);
+  lexicon->known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   return lexicon;
 }
@@ -123,6 +134,7 @@ desk_lexicon_free (DeskLexicon *lexicon)
   g_hash_table_unref (lexicon->stop);
   g_hash_table_unref (lexicon->days);
   g_hash_table_unref (lexicon->numbers);
+  g_hash_table_unref (lexicon->known);
   g_free (lexicon);
 }
 
@@ -399,6 +411,43 @@ word_clear (Word *word)
   g_free (word->folded);
 }
 
+/* What @folded, a word that is not part of an alias, stands for. */
+static const KnownWord *
+normalize_word (DeskLexicon *lexicon,
+                const char  *folded)
+{
+  KnownWord *known = g_hash_table_lookup (lexicon->known, folded);
+  g_autofree char *normal = NULL;
+  const char *digits;
+
+  if (known != NULL)
+    return known;
+
+  known = g_new0 (KnownWord, 1);
+  normal = g_strdup (folded);
+  digits = g_hash_table_lookup (lexicon->numbers, normal);
+
+  if (g_hash_table_contains (lexicon->stop, normal))
+    known->flags |= DESK_TOKEN_STOP;
+  else if (digits != NULL)
+    {
+      g_free (normal);
+      normal = g_strdup (digits);
+      known->flags |= DESK_TOKEN_NUMBER;
+    }
+  else if (g_ascii_isdigit (normal[0]))
+    known->flags |= DESK_TOKEN_NUMBER;
+  else if (g_hash_table_contains (lexicon->days, normal))
+    known->flags |= DESK_TOKEN_DAY;
+  else
+    stem (normal);
+
+  known->id = intern (lexicon, normal, 0);
+  g_hash_table_insert (lexicon->known, g_strdup (folded), known);
+
+  return known;
+}
+
 /**
  * desk_sentence_new:
  * @lexicon: the lexicon of this run
@@ -481,29 +530,15 @@ desk_sentence_new (DeskLexicon *lexicon,
         }
       else
         {
-          g_autofree char *normal = g_strdup (word->folded);
-          const char *digits = g_hash_table_lookup (lexicon->numbers, normal);
+          const KnownWord *known = normalize_word (lexicon, word->folded);
 
           matched = 1;
-          if (g_hash_table_contains (lexicon->stop, normal))
-            token.flags |= DESK_TOKEN_STOP;
-          else if (digits != NULL)
-            {
-              g_free (normal);
-              normal = g_strdup (digits);
-              token.flags |= DESK_TOKEN_NUMBER;
-            }
-          else if (g_ascii_isdigit (normal[0]))
-            token.flags |= DESK_TOKEN_NUMBER;
-          else if (g_hash_table_contains (lexicon->days, normal))
-            token.flags |= DESK_TOKEN_DAY;
-          else
-            stem (normal);
+          token.id = known->id;
+          token.flags = known->flags;
 
           if (i > 0 && g_unichar_isupper (first) && !(token.flags & (DESK_TOKEN_STOP | DESK_TOKEN_DAY)))
             token.flags |= DESK_TOKEN_NAME;
 
-          token.id = intern (lexicon, normal, 0);
           /* Remember it as a name, for when it opens a sentence elsewhere. */
           if (token.flags & DESK_TOKEN_NAME)
             g_array_index (lexicon->flags, guint, token.id) |= DESK_TOKEN_NAME;
