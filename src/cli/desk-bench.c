@@ -8,14 +8,20 @@
  * middle of a sentence, and now and then mojibake. The first source is the draft.
  *
  * Every scale runs in a child process of its own, so that the peak memory it reports is
- * its own. Figures are measured, never asserted: this is a benchmark, not a test.
+ * its own: first in process (ingest one source after another, then suggestion), then end
+ * to end, as a user runs it: the sources are written to files and `copydesk-merge suggest`
+ * runs on them, five times after one warm-up run, and the median time and the largest peak
+ * memory are reported. Figures are measured, never asserted: this is a benchmark, not a
+ * test.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -175,10 +181,76 @@ make_version (GPtrArray *pool,
 
 typedef struct
 {
-  guint  n_sources;
-  guint  paragraphs;
-  char  *write_dir;
+  guint       n_sources;
+  guint       paragraphs;   /* body paragraphs per version, about; 0 for 40 to 60 */
+  const char *write_dir;    /* (nullable): where to leave the sources */
+  const char *self;         /* (nullable): this program, to run end to end */
 } Scale;
+
+#define CLI_RUNS 5
+
+static int
+compare_double (gconstpointer a,
+                gconstpointer b)
+{
+  double x = *(const double *)a, y = *(const double *)b;
+
+  return (x > y) - (x < y);
+}
+
+/* Runs `copydesk-merge suggest` on @paths with its output thrown away, as many times as
+ * asked after a warm-up run; gives the median milliseconds and the largest peak memory. */
+static gboolean
+run_cli (const char *self,
+         GPtrArray  *paths,
+         double     *median_ms,
+         double     *peak_mb)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  double times[CLI_RUNS];
+  long peak_kb = 0;
+
+  g_ptr_array_add (args, (gpointer)self);
+  g_ptr_array_add (args, (gpointer)"suggest");
+  for (guint i = 0; i < paths->len; i++)
+    g_ptr_array_add (args, g_ptr_array_index (paths, i));
+  g_ptr_array_add (args, NULL);
+
+  for (int run = -1; run < CLI_RUNS; run++)
+    {
+      struct rusage usage;
+      double start = g_get_monotonic_time () / 1000.0;
+      int status = 0;
+      pid_t pid;
+
+      fflush (stdout);
+      pid = fork ();
+      if (pid == 0)
+        {
+          int null = open ("/dev/null", O_WRONLY);
+
+          if (null >= 0)
+            dup2 (null, STDOUT_FILENO);
+          execv (self, (char **)args->pdata);
+          _exit (127);
+        }
+      if (pid < 0 || wait4 (pid, &status, 0, &usage) < 0 ||
+          !WIFEXITED (status) || WEXITSTATUS (status) != 0)
+        return FALSE;
+
+      if (run >= 0)
+        {
+          times[run] = g_get_monotonic_time () / 1000.0 - start;
+          peak_kb = MAX (peak_kb, usage.ru_maxrss);
+        }
+    }
+
+  qsort (times, CLI_RUNS, sizeof (double), compare_double);
+  *median_ms = times[CLI_RUNS / 2];
+  *peak_mb = peak_kb / 1024.0;
+
+  return TRUE;
+}
 
 static double
 now_ms (void)
@@ -195,27 +267,51 @@ run_scale (GPtrArray   *pool,
   g_autoptr(DeskProject) project = desk_project_new ();
   g_autoptr(DeskSuggester) suggester = desk_suggester_new ();
   g_autoptr(GPtrArray) suggestions = NULL;
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *temp_dir = NULL;
+  const char *dir = scale->write_dir;
   struct rusage usage;
   gsize bytes = 0;
   guint paragraphs = 0;
   double t0, t1, t2;
+  double cli_ms = 0, cli_mb = 0;
+  gboolean cli_ran = FALSE;
+
+  if (dir == NULL && scale->self != NULL)
+    {
+      if (!(temp_dir = g_dir_make_tmp ("copydesk-bench-XXXXXX", &error)))
+        {
+          g_printerr ("copydesk-merge: %s\n", error->message);
+          return 1;
+        }
+      dir = temp_dir;
+    }
 
   for (guint s = 0; s < scale->n_sources; s++)
     {
-      /* Drawn so that, after the paragraphs a version drops, 40 to 60 remain. */
-      guint count = g_rand_int_range (rand, 50, 73);
+      /* Drawn so that, after the paragraphs a version drops (one in six), 40 to 60 remain,
+       * or about as many as asked. */
+      guint count = scale->paragraphs == 0
+                    ? (guint)g_rand_int_range (rand, 50, 73)
+                    : scale->paragraphs * 6 / 5 + g_rand_int_range (rand, 0, 3);
       guint first = g_rand_int_range (rand, 0, pool->len);
-      char *text = make_version (pool, first, MIN (count, scale->paragraphs), s, rand);
+      char *text = make_version (pool, first, count, s, rand);
 
       bytes += strlen (text);
       g_ptr_array_add (texts, text);
 
-      if (scale->write_dir != NULL)
+      if (dir != NULL)
         {
           g_autofree char *name = g_strdup_printf ("%03u.txt", s);
-          g_autofree char *path = g_build_filename (scale->write_dir, name, NULL);
+          g_autofree char *path = g_build_filename (dir, name, NULL);
 
-          g_file_set_contents (path, text, -1, NULL);
+          if (!g_file_set_contents (path, text, -1, &error))
+            {
+              g_printerr ("copydesk-merge: %s\n", error->message);
+              return 1;
+            }
+          g_ptr_array_add (paths, g_steal_pointer (&path));
         }
     }
 
@@ -252,9 +348,24 @@ run_scale (GPtrArray   *pool,
   t2 = now_ms ();
 
   getrusage (RUSAGE_SELF, &usage);
-  g_print ("%7u %9.2f %10u %10.1f %11.1f %9.1f %9.1f %9u\n",
+
+  if (scale->self != NULL)
+    cli_ran = run_cli (scale->self, paths, &cli_ms, &cli_mb);
+
+  g_print ("%7u %9.2f %10u %10.1f %11.1f %9.1f %9.1f %9u",
            scale->n_sources, bytes / 1e6, paragraphs,
            t1 - t0, t2 - t1, t2 - t0, usage.ru_maxrss / 1024.0, suggestions->len);
+  if (cli_ran)
+    g_print (" %9.1f %9.1f\n", cli_ms, cli_mb);
+  else
+    g_print (" %9s %9s\n", "-", "-");
+
+  if (temp_dir != NULL)
+    {
+      for (guint i = 0; i < paths->len; i++)
+        g_unlink (g_ptr_array_index (paths, i));
+      g_rmdir (temp_dir);
+    }
 
   return 0;
 }
@@ -268,11 +379,14 @@ desk_bench_run (int    argc,
   g_autoptr(GError) error = NULL;
   g_autofree char *seeds_dir = NULL;
   g_autofree char *write_dir = NULL;
+  g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
   g_auto(GStrv) sizes = NULL;
+  int paragraphs = 0;
   g_autofree char *sizes_arg = NULL;
   const GOptionEntry entries[] = {
     { "sources", 's', 0, G_OPTION_ARG_STRING, &sizes_arg, N_("Roundup sizes, comma-separated (default 5,50,200)"), N_("N,…") },
     { "seeds", 0, 0, G_OPTION_ARG_FILENAME, &seeds_dir, N_("Folder of sample roundups to take text from"), N_("DIR") },
+    { "paragraphs", 'p', 0, G_OPTION_ARG_INT, &paragraphs, N_("Body paragraphs per version (default 40 to 60)"), N_("N") },
     { "write", 0, 0, G_OPTION_ARG_FILENAME, &write_dir, N_("Also write the largest roundup’s sources into DIR"), N_("DIR") },
     { NULL }
   };
@@ -283,10 +397,13 @@ desk_bench_run (int    argc,
     _("Generates roundups of 5, 50 and 200 sources of 40 to 60 paragraphs from the sample\n"
       "roundups, with cuts, rewording, reordering, mojibake and page furniture, and prints\n"
       "for each: megabytes, body paragraphs, ingest, suggestion and total milliseconds,\n"
-      "peak memory (MB) and the number of suggestions. Each size runs in its own process,\n"
-      "after one untimed source (patterns compile once per process).\n\n"
+      "peak memory (MB) and the number of suggestions, measured in one process that reads\n"
+      "the sources one after another (after one untimed source: patterns compile once per\n"
+      "process); then the median time and the peak memory of “copydesk-merge suggest” run\n"
+      "on the same sources written to files, end to end, as a user runs it (cli ms, cli MB).\n\n"
       "Examples:\n"
       "  copydesk-merge bench\n"
+      "  copydesk-merge bench --sources 200 --paragraphs 60\n"
       "  copydesk-merge bench --sources 200 --write /tmp/roundup"));
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
@@ -316,8 +433,15 @@ desk_bench_run (int    argc,
   sizes = g_strsplit (sizes_arg ? sizes_arg : "5,50,200", ",", -1);
 
   g_print ("# %u sample paragraphs from %s\n", pool->len, seeds_dir);
-  g_print ("%7s %9s %10s %10s %11s %9s %9s %9s\n",
-           "sources", "MB", "paragraphs", "ingest ms", "suggest ms", "total ms", "peak MB", "suggested");
+  if (paragraphs < 0 || paragraphs > 10000)
+    {
+      g_printerr (_("copydesk-merge: %d is not a number of paragraphs\n"), paragraphs);
+      return 2;
+    }
+
+  g_print ("%7s %9s %10s %10s %11s %9s %9s %9s %9s %9s\n",
+           "sources", "MB", "paragraphs", "ingest ms", "suggest ms", "total ms", "peak MB",
+           "suggested", "cli ms", "cli MB");
   fflush (stdout);
 
   for (guint i = 0; sizes[i] != NULL; i++)
@@ -334,8 +458,9 @@ desk_bench_run (int    argc,
         }
 
       scale.n_sources = n;
-      scale.paragraphs = 72;
+      scale.paragraphs = paragraphs;
       scale.write_dir = sizes[i + 1] == NULL ? write_dir : NULL;
+      scale.self = self;
       if (scale.write_dir != NULL)
         g_mkdir_with_parents (scale.write_dir, 0755);
 
