@@ -441,19 +441,19 @@ print_suggestion (DeskSuggestion *suggestion,
 {
   DeskSuggestionKind kind = desk_suggestion_get_kind (suggestion);
   g_autoptr(GString) sources = g_string_new (NULL);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   g_autofree char *where = NULL;
 
   /* Each source once, though it may carry the suggestion in several paragraphs. */
   for (guint i = 0; i < desk_suggestion_get_n_sources (suggestion); i++)
     {
-      g_autofree char *base = g_path_get_basename (desk_suggestion_get_source_name (suggestion, i));
-      gboolean seen = FALSE;
+      const char *name = desk_suggestion_get_source_name (suggestion, i);
+      g_autofree char *base = NULL;
 
-      for (guint j = 0; j < i && !seen; j++)
-        seen = g_str_equal (desk_suggestion_get_source_name (suggestion, i),
-                            desk_suggestion_get_source_name (suggestion, j));
-      if (!seen)
-        g_string_append_printf (sources, "%s%s", sources->len ? ", " : "", base);
+      if (!g_hash_table_add (seen, (gpointer)name))
+        continue;
+      base = g_path_get_basename (name);
+      g_string_append_printf (sources, "%s%s", sources->len ? ", " : "", base);
     }
 
   if (kind == DESK_SUGGESTION_MISSING)

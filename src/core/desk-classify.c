@@ -735,13 +735,19 @@ classify_alone (Item *item)
 }
 
 /* What pass 1 decides depends on a paragraph's text alone, and a roundup repeats the same
- * agency paragraphs in source after source: the decisions are remembered, by text, for
- * every ingest in the process (threads included), up to a bound. */
+ * agency paragraphs in source after source: the decisions, and the clean text and key they
+ * were made on, are remembered by the paragraph's raw text for every ingest in the process
+ * (threads included), up to a bound. */
 
 #define ALONE_CACHE_SIZE 16384
 
 typedef struct
 {
+  char        *clean;
+  gboolean     heading;
+  char        *key;
+  guint        key_hash;
+  guint        words;
   int          role;
   const char  *reason;       /* static strings */
   GPtrArray   *credits;      /* DeskCredit, immutable; or NULL */
@@ -756,6 +762,8 @@ static void
 alone_free (Alone *alone)
 {
   g_clear_pointer (&alone->credits, g_ptr_array_unref);
+  g_free (alone->clean);
+  g_free (alone->key);
   g_free (alone->date);
   g_free (alone);
 }
@@ -766,9 +774,14 @@ alone_cache_lookup (Item *item)
   g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&alone_lock);
   Alone *alone;
 
-  if (alone_cache == NULL || !(alone = g_hash_table_lookup (alone_cache, item->clean)))
+  if (alone_cache == NULL || !(alone = g_hash_table_lookup (alone_cache, item->raw)))
     return FALSE;
 
+  item->clean = g_strdup (alone->clean);
+  item->heading = alone->heading;
+  item->key = g_strdup (alone->key);
+  item->key_hash = alone->key_hash;
+  item->words = alone->words;
   item->role = alone->role;
   item->reason = alone->reason;
   item->date = g_strdup (alone->date);
@@ -794,6 +807,11 @@ alone_cache_store (const Item *item)
   else if (g_hash_table_size (alone_cache) >= ALONE_CACHE_SIZE)
     g_hash_table_remove_all (alone_cache);
 
+  alone->clean = g_strdup (item->clean);
+  alone->heading = item->heading;
+  alone->key = g_strdup (item->key);
+  alone->key_hash = item->key_hash;
+  alone->words = item->words;
   alone->role = item->role;
   alone->reason = item->reason;
   alone->date = g_strdup (item->date);
@@ -805,7 +823,7 @@ alone_cache_store (const Item *item)
         g_ptr_array_add (alone->credits, g_object_ref (g_ptr_array_index (item->credits, i)));
     }
 
-  g_hash_table_replace (alone_cache, g_strdup (item->clean), alone);
+  g_hash_table_replace (alone_cache, g_strdup (item->raw), alone);
 }
 
 /* ---- Pass 2: where the story starts -------------------------------------------------- */
@@ -1260,13 +1278,13 @@ _desk_classify (const char *text,
       item->segment = g_ptr_array_index (segments, i);
       item->slug_length = find_writethru_slug (item->segment->text);
       item->raw = item->segment->text + item->slug_length;
-      item->clean = _desk_classify_strip_markdown (item->raw, &item->heading);
-      item->key = fold_key (item->clean);
-      item->key_hash = desk_hash_text (item->key);
-      item->words = count_words (item->clean);
-      item->role = ROLE_UNKNOWN;
       if (!alone_cache_lookup (item))
         {
+          item->clean = _desk_classify_strip_markdown (item->raw, &item->heading);
+          item->key = fold_key (item->clean);
+          item->key_hash = desk_hash_text (item->key);
+          item->words = count_words (item->clean);
+          item->role = ROLE_UNKNOWN;
           classify_alone (item);
           alone_cache_store (item);
         }

@@ -24,6 +24,7 @@ struct _DeskProject
   GObject     parent_instance;
 
   GListStore *sources;
+  GHashTable *sources_by_id;       /* id (the source's own string) → DeskSource, borrowed */
   DeskDraft  *draft;
   char       *draft_source_id;
   GPtrArray  *rejected;            /* of char *, NULL-terminated */
@@ -80,6 +81,7 @@ desk_project_dispose (GObject *object)
   if (self->credits != NULL)
     g_signal_handlers_disconnect_by_data (self->credits, self);
 
+  g_clear_pointer (&self->sources_by_id, g_hash_table_unref);
   g_clear_object (&self->sources);
   g_clear_object (&self->draft);
   g_clear_object (&self->credits);
@@ -227,6 +229,7 @@ static void
 desk_project_init (DeskProject *self)
 {
   self->sources = g_list_store_new (DESK_TYPE_SOURCE);
+  self->sources_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->draft = desk_draft_new ();
   self->rejected = g_ptr_array_new_null_terminated (1, g_free, TRUE);
   self->organization_order = g_new0 (char *, 1);
@@ -276,6 +279,7 @@ desk_project_add_source (DeskProject *self,
     return;
 
   g_list_store_append (self->sources, source);
+  g_hash_table_insert (self->sources_by_id, (gpointer)desk_source_get_id (source), source);
   g_signal_connect_object (source, "changed",
                            G_CALLBACK (emit_changed), self, G_CONNECT_SWAPPED);
 
@@ -299,6 +303,7 @@ desk_project_remove_source (DeskProject *self,
 
   source = g_list_model_get_item (G_LIST_MODEL (self->sources), position);
   g_signal_handlers_disconnect_by_data (source, self);
+  g_hash_table_remove (self->sources_by_id, desk_source_get_id (source));
   g_list_store_remove (self->sources, position);
 
   emit_changed (self);
@@ -314,22 +319,11 @@ DeskSource *
 desk_project_find_source (DeskProject *self,
                           const char  *source_id)
 {
-  guint n_items;
-
   g_return_val_if_fail (DESK_IS_PROJECT (self), NULL);
   g_return_val_if_fail (source_id != NULL, NULL);
 
-  n_items = g_list_model_get_n_items (G_LIST_MODEL (self->sources));
-  for (guint i = 0; i < n_items; i++)
-    {
-      g_autoptr(DeskSource) source = g_list_model_get_item (G_LIST_MODEL (self->sources), i);
-
-      /* The store keeps its own reference. */
-      if (g_strcmp0 (desk_source_get_id (source), source_id) == 0)
-        return source;
-    }
-
-  return NULL;
+  /* The store keeps its own reference. */
+  return self->sources_by_id != NULL ? g_hash_table_lookup (self->sources_by_id, source_id) : NULL;
 }
 
 /**

@@ -19,6 +19,7 @@
  */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "desk-sentence.h"
@@ -411,6 +412,15 @@ word_clear (Word *word)
   g_free (word->folded);
 }
 
+/* Whether the character at @p is a letter or a digit; ASCII without a table lookup. */
+static inline gboolean
+is_alnum_at (const char *p)
+{
+  if ((guchar)*p < 0x80)
+    return g_ascii_isalnum (*p);
+  return g_unichar_isalnum (g_utf8_get_char (p));
+}
+
 /* What @folded, a word that is not part of an alias, stands for. */
 static const KnownWord *
 normalize_word (DeskLexicon *lexicon,
@@ -464,9 +474,12 @@ desk_sentence_new (DeskLexicon *lexicon,
                    guint        end)
 {
   DeskSentence *sentence = g_new0 (DeskSentence, 1);
-  g_autoptr(GArray) words = g_array_new (FALSE, TRUE, sizeof (Word));
-  g_autoptr(GArray) tokens = g_array_new (FALSE, FALSE, sizeof (DeskToken));
-  g_autoptr(GArray) content = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autofree Word *words = NULL;
+  guint n_words = 0, words_size = 0;
+  DeskToken *tokens;
+  guint n_tokens = 0;
+  guint *content;
+  guint n_content = 0;
   g_autofree const char **written = NULL;
   g_autofree const char **folded = NULL;
   const char *p = text + start;
@@ -481,13 +494,13 @@ desk_sentence_new (DeskLexicon *lexicon,
     {
       Word word = { 0 };
 
-      while (p < limit && !g_unichar_isalnum (g_utf8_get_char (p)))
+      while (p < limit && !is_alnum_at (p))
         p = g_utf8_next_char (p);
       if (p >= limit)
         break;
 
       word.start = p;
-      while (p < limit && g_unichar_isalnum (g_utf8_get_char (p)))
+      while (p < limit && is_alnum_at (p))
         p = g_utf8_next_char (p);
       word.end = p;
 
@@ -499,21 +512,29 @@ desk_sentence_new (DeskLexicon *lexicon,
        * in capitals. */
       if (g_unichar_isupper (g_utf8_get_char (word.start)))
         word.written = g_strndup (word.start, word.end - word.start);
-      g_array_append_val (words, word);
+
+      if (n_words == words_size)
+        {
+          words_size = MAX (32, words_size * 2);
+          words = g_renew (Word, words, words_size);
+        }
+      words[n_words++] = word;
     }
 
-  written = g_new0 (const char *, words->len + 1);
-  folded = g_new0 (const char *, words->len + 1);
-  for (guint i = 0; i < words->len; i++)
+  written = g_new0 (const char *, n_words + 1);
+  folded = g_new0 (const char *, n_words + 1);
+  /* A token is a word or several: never more tokens than words. */
+  tokens = g_new (DeskToken, MAX (n_words, 1));
+  content = g_new (guint, MAX (n_words, 1));
+  for (guint i = 0; i < n_words; i++)
     {
-      written[i] = g_array_index (words, Word, i).written ? g_array_index (words, Word, i).written
-                                                          : g_array_index (words, Word, i).folded;
-      folded[i] = g_array_index (words, Word, i).folded;
+      written[i] = words[i].written ? words[i].written : words[i].folded;
+      folded[i] = words[i].folded;
     }
 
-  for (guint i = 0; i < words->len;)
+  for (guint i = 0; i < n_words;)
     {
-      Word *word = &g_array_index (words, Word, i);
+      Word *word = &words[i];
       DeskToken token = { 0 };
       const char *canonical = NULL;
       guint matched = 1;
@@ -521,7 +542,7 @@ desk_sentence_new (DeskLexicon *lexicon,
 
       if (lexicon->aliases != NULL)
         canonical = _desk_aliases_match (lexicon->aliases, written + i, folded + i,
-                                         words->len - i, &matched);
+                                         n_words - i, &matched);
 
       if (canonical != NULL)
         {
@@ -545,39 +566,41 @@ desk_sentence_new (DeskLexicon *lexicon,
         }
 
       token.start = word->start - text;
-      token.end = g_array_index (words, Word, i + matched - 1).end - text;
+      token.end = words[i + matched - 1].end - text;
       token.words = matched;
-      g_array_append_val (tokens, token);
+      tokens[n_tokens++] = token;
       wording = (wording ^ token.id) * 1099511628211ull;
 
       if (!(token.flags & DESK_TOKEN_STOP))
         {
-          g_array_append_val (content, token.id);
+          content[n_content++] = token.id;
           hash = (hash ^ token.id) * 1099511628211ull;
         }
 
       i += matched;
     }
 
-  for (guint i = 0; i < words->len; i++)
-    word_clear (&g_array_index (words, Word, i));
+  for (guint i = 0; i < n_words; i++)
+    word_clear (&words[i]);
 
   /* Sorted and unique, for overlap by merging. */
-  g_array_sort (content, compare_ids);
-  for (guint i = 1; i < content->len;)
+  qsort (content, n_content, sizeof (guint), compare_ids);
+  if (n_content > 1)
     {
-      if (g_array_index (content, guint, i) == g_array_index (content, guint, i - 1))
-        g_array_remove_index (content, i);
-      else
-        i++;
+      guint kept = 1;
+
+      for (guint i = 1; i < n_content; i++)
+        if (content[i] != content[kept - 1])
+          content[kept++] = content[i];
+      n_content = kept;
     }
 
   sentence->hash = hash;
   sentence->wording = wording;
-  sentence->n_tokens = tokens->len;
-  sentence->tokens = (DeskToken *)(gpointer)g_array_free (g_steal_pointer (&tokens), FALSE);
-  sentence->n_content = content->len;
-  sentence->content = (guint *)(gpointer)g_array_free (g_steal_pointer (&content), FALSE);
+  sentence->n_tokens = n_tokens;
+  sentence->tokens = tokens;
+  sentence->n_content = n_content;
+  sentence->content = content;
 
   return sentence;
 }
