@@ -755,7 +755,7 @@ typedef struct
   gboolean     agency_only;
 } Alone;
 
-static GMutex      alone_lock;
+static GRWLock     alone_lock;   /* read for lookups, write for stores */
 static GHashTable *alone_cache;
 
 static void
@@ -771,7 +771,7 @@ alone_free (Alone *alone)
 static gboolean
 alone_cache_lookup (Item *item)
 {
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&alone_lock);
+  g_autoptr(GRWLockReaderLocker) locker = g_rw_lock_reader_locker_new (&alone_lock);
   Alone *alone;
 
   if (alone_cache == NULL || !(alone = g_hash_table_lookup (alone_cache, item->raw)))
@@ -799,7 +799,7 @@ alone_cache_lookup (Item *item)
 static void
 alone_cache_store (const Item *item)
 {
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&alone_lock);
+  g_autoptr(GRWLockWriterLocker) locker = g_rw_lock_writer_locker_new (&alone_lock);
   Alone *alone = g_new0 (Alone, 1);
 
   if (alone_cache == NULL)

@@ -551,6 +551,30 @@ new_for_file_thread (GTask        *task,
     }
 }
 
+/* Ingest is computation: as many workers as processors. GTask's own pool runs up to ten
+ * threads, which on a small machine spend a roundup's load switching between each other
+ * and growing a malloc arena apiece. */
+static void
+ingest_worker (gpointer data,
+               gpointer user_data)
+{
+  g_autoptr(GTask) task = data;
+
+  new_for_file_thread (task, NULL, g_task_get_task_data (task), g_task_get_cancellable (task));
+}
+
+static GThreadPool *
+ingest_pool (void)
+{
+  static GThreadPool *pool;
+
+  if (g_once_init_enter (&pool))
+    g_once_init_leave (&pool, g_thread_pool_new (ingest_worker, NULL,
+                                                 MAX (2, (int)g_get_num_processors ()),
+                                                 FALSE, NULL));
+  return pool;
+}
+
 static void
 run_load (GFile               *file,
           gsize                max_size,
@@ -568,7 +592,8 @@ run_load (GFile               *file,
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, source_tag);
   g_task_set_task_data (task, data, (GDestroyNotify)load_data_free);
-  g_task_run_in_thread (task, new_for_file_thread);
+  /* Queued even when no new thread can be started: a running worker takes it. */
+  g_thread_pool_push (ingest_pool (), g_steal_pointer (&task), NULL);
 }
 
 /**
