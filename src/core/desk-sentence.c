@@ -96,6 +96,17 @@ set_from (const char * const *words,
   return set;
 }
 
+/* The abbreviations as a set, made once for the process and never changed. */
+static GHashTable *
+abbreviation_set (void)
+{
+  static GHashTable *set;
+
+  if (g_once_init_enter (&set))
+    g_once_init_leave (&set, set_from (abbreviations, G_N_ELEMENTS (abbreviations)));
+  return set;
+}
+
 /**
  * desk_lexicon_new:
  * @aliases: (nullable): the alias table to fold entity names with
@@ -219,11 +230,7 @@ is_abbreviation (const char *text,
     return TRUE;
 
   word = g_strndup (start, dot - start);
-  for (guint i = 0; i < G_N_ELEMENTS (abbreviations); i++)
-    if (g_str_equal (word, abbreviations[i]))
-      return TRUE;
-
-  return FALSE;
+  return g_hash_table_contains (abbreviation_set (), word);
 }
 
 /**
