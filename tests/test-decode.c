@@ -402,6 +402,65 @@ test_binary_magic (void)
   assert_decode_fails (pdf, sizeof pdf - 1, DESK_ERROR_BINARY);
 }
 
+/* Controls are read eight bytes at a time: one at any place in a word counts. */
+static void
+test_binary_any_position (void)
+{
+  for (guint place = 0; place < 8; place++)
+    {
+      g_autofree guint8 *data = g_malloc (800);
+
+      for (guint i = 0; i < 800; i++)
+        data[i] = i % 8 == place ? 0x07 : 'a' + i % 26;
+      g_assert_true (desk_decode_looks_binary (data, 800));
+
+      /* Below the 2% that passes, a stray control does not make text binary. */
+      for (guint i = 0; i < 800; i++)
+        data[i] = (i == 8 * 50 + place) ? 0x07 : 'a' + i % 26;
+      g_assert_false (desk_decode_looks_binary (data, 800));
+    }
+}
+
+/* Valid UTF-8 is read eight bytes at a time while it is ASCII: a character that straddles
+ * eight-byte words, or a bad sequence anywhere, is still found. */
+static void
+test_utf8_any_position (void)
+{
+  static const char * const good[] = { "\xc3\xa9", "\xe2\x80\x99", "\xf0\x9f\x98\x80" };
+  static const char * const bad[] = { "\xc0\xaf", "\xed\xa0\x80", "\xf4\x90\x80\x80", "\xe2\x80", "\x80" };
+
+  for (guint offset = 0; offset < 17; offset++)
+    {
+      for (guint g = 0; g < G_N_ELEMENTS (good); g++)
+        {
+          g_autofree char *text = g_strdup_printf ("The minister said %.*s%s that talks had failed on Friday.",
+                                                   (int)offset, "aaaaaaaaaaaaaaaaa", good[g]);
+          g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+          g_autoptr(GError) error = NULL;
+          g_autoptr(DeskDecoded) decoded = desk_decode_bytes (bytes, &error);
+
+          g_assert_no_error (error);
+          g_assert_cmpstr (decoded->encoding, ==, "UTF-8");
+          g_assert_cmpuint (decoded->n_invalid, ==, 0);
+          g_assert_cmpstr (decoded->text, ==, text);
+        }
+
+      for (guint b = 0; b < G_N_ELEMENTS (bad); b++)
+        {
+          g_autofree char *text = g_strdup_printf ("The minister said %.*s%s that talks had failed on Friday.",
+                                                   (int)offset, "aaaaaaaaaaaaaaaaa", bad[b]);
+          g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+          g_autoptr(GError) error = NULL;
+          g_autoptr(DeskDecoded) decoded = desk_decode_bytes (bytes, &error);
+
+          /* Not valid UTF-8: repaired as damaged UTF-8, or read as Windows-1252. */
+          g_assert_no_error (error);
+          g_assert_true (decoded->n_invalid > 0 || g_str_equal (decoded->encoding, "Windows-1252"));
+          g_assert_true (g_utf8_validate (decoded->text, -1, NULL));
+        }
+    }
+}
+
 static void
 test_binary_random (void)
 {
@@ -548,6 +607,8 @@ main (int   argc,
   g_test_add_func ("/decode/error/binary-magic", test_binary_magic);
   g_test_add_func ("/decode/error/binary-random", test_binary_random);
   g_test_add_func ("/decode/binary/not-binary", test_binary_not);
+  g_test_add_func ("/decode/binary/any-position", test_binary_any_position);
+  g_test_add_func ("/decode/utf8/any-position", test_utf8_any_position);
   g_test_add_func ("/decode/size/big", test_big);
   g_test_add_func ("/decode/size/big-single-line", test_big_single_line);
   g_test_add_func ("/decode/seed/reprint", test_seed_reprint);

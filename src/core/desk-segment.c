@@ -176,6 +176,19 @@ segment_chunk (GPtrArray  *segments,
     }
 }
 
+/* Characters in @length bytes of valid UTF-8: the bytes that do not continue one. */
+static guint
+count_chars (const char *text,
+             gsize       length)
+{
+  guint n = 0;
+
+  for (gsize i = 0; i < length; i++)
+    n += ((guchar)text[i] & 0xc0) != 0x80;
+
+  return n;
+}
+
 /**
  * _desk_segment_text:
  * @text: decoded, normalised text (LF line ends)
@@ -218,7 +231,7 @@ _desk_segment_text (const char *text)
 
           line.start = s - text;
           line.end = e - text;
-          line.width = g_utf8_strlen (s, e - s);
+          line.width = count_chars (s, e - s);
           line.indented = (s - p) >= 2 || (s > p && *p == '\t');
           g_array_append_val (lines, line);
         }
