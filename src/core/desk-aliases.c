@@ -392,7 +392,9 @@ _desk_aliases_match (DeskAliases  *self,
     return NULL;
 
   buckets[0] = g_hash_table_lookup (self->by_first_word, folded[0]);
-  buckets[1] = g_hash_table_lookup (self->by_first_word, words[0]);
+  /* A word in lower case is its own folded form: no second lookup. */
+  buckets[1] = words[0] == folded[0] || g_str_equal (words[0], folded[0])
+               ? buckets[0] : g_hash_table_lookup (self->by_first_word, words[0]);
 
   for (guint b = 0; b < G_N_ELEMENTS (buckets); b++)
     {

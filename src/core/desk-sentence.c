@@ -311,17 +311,20 @@ typedef struct
 {
   const char *start;
   const char *end;
-  char       *written;
-  char       *folded;   /* case-folded, accents removed */
+  const char *written;  /* (nullable): as written, where it has capitals */
+  const char *folded;   /* case-folded, accents removed */
 } Word;
 
-static char *
-fold_word (const char *start,
-           gsize       length)
+/* The word's folded form, kept in @strings (a sentence's words live as long as it is
+ * being read, and a chunk saves an allocation apiece). */
+static const char *
+fold_word (GStringChunk *strings,
+           const char   *start,
+           gsize         length)
 {
   g_autofree char *lower = NULL;
   g_autofree char *decomposed = NULL;
-  GString *out;
+  g_autoptr(GString) out = NULL;
   gboolean ascii = TRUE;
 
   for (gsize i = 0; i < length && ascii; i++)
@@ -330,10 +333,11 @@ fold_word (const char *start,
   /* Plain ASCII, by far the most words: no case folding tables, no decomposition. */
   if (ascii)
     {
-      char *word = g_strndup (start, length);
+      char *word = g_string_chunk_insert_len (strings, start, length);
 
-      for (char *p = word; *p; p++)
-        *p = g_ascii_tolower (*p);
+      for (gsize i = 0; i < length; i++)
+        if (word[i] >= 'A' && word[i] <= 'Z')
+          word[i] += 'a' - 'A';
       return word;
     }
 
@@ -349,7 +353,7 @@ fold_word (const char *start,
       g_string_append_unichar (out, c);
     }
 
-  return g_string_free (out, FALSE);
+  return g_string_chunk_insert_len (strings, out->str, out->len);
 }
 
 static void
@@ -410,13 +414,6 @@ compare_ids (gconstpointer a,
   guint ia = *(const guint *)a, ib = *(const guint *)b;
 
   return ia < ib ? -1 : ia > ib;
-}
-
-static void
-word_clear (Word *word)
-{
-  g_free (word->written);
-  g_free (word->folded);
 }
 
 /* Whether the character at @p is a letter or a digit; ASCII without a table lookup. */
@@ -481,6 +478,7 @@ desk_sentence_new (DeskLexicon *lexicon,
                    guint        end)
 {
   DeskSentence *sentence = g_new0 (DeskSentence, 1);
+  g_autoptr(GStringChunk) strings = g_string_chunk_new (CLAMP ((end - start) * 2 + 32, 64, 4096));
   g_autofree Word *words = NULL;
   guint n_words = 0, words_size = 0;
   DeskToken *tokens;
@@ -514,11 +512,11 @@ desk_sentence_new (DeskLexicon *lexicon,
       /* "Merkel's", "Merkel’s": the possessive is not a word of its own. */
       p += possessive_length (p, limit);
 
-      word.folded = fold_word (word.start, word.end - word.start);
+      word.folded = fold_word (strings, word.start, word.end - word.start);
       /* As written, only where it differs: alias variants in capitals match only words
        * in capitals. */
       if (g_unichar_isupper (g_utf8_get_char (word.start)))
-        word.written = g_strndup (word.start, word.end - word.start);
+        word.written = g_string_chunk_insert_len (strings, word.start, word.end - word.start);
 
       if (n_words == words_size)
         {
@@ -586,9 +584,6 @@ desk_sentence_new (DeskLexicon *lexicon,
 
       i += matched;
     }
-
-  for (guint i = 0; i < n_words; i++)
-    word_clear (&words[i]);
 
   /* Sorted and unique, for overlap by merging. */
   qsort (content, n_content, sizeof (guint), compare_ids);
