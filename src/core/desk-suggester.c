@@ -32,6 +32,7 @@
 
 #include "desk-block-model.h"
 #include "desk-hash.h"
+#include "desk-prose.h"
 #include "desk-sentence.h"
 #include "desk-suggester.h"
 
@@ -50,6 +51,17 @@
 /* ... or, for sentences of at least LONG_SENTENCE content words, this much. */
 #define SAME_NEWS        0.65
 #define LONG_SENTENCE    12
+/* A source that aligns with no paragraph of the draft tells the same story when at least
+ * this share of its names and numbers is in the draft. */
+#define SAME_STORY_ANCHORS 0.3
+/* A new sentence restates the draft when its anchors, at least this many, are all in the
+ * draft, and this share of its content words. */
+#define RESTATED_ANCHORS 2
+#define RESTATED_SHARE   0.6
+/* A photo credit standing alone has fewer words than this ("Photo: First Last, Agency"). */
+#define BARE_CREDIT_WORDS 8
+/* A paragraph runs when this share of its words is in sentences that run. */
+#define PARAGRAPH_RUNS   0.6
 
 struct _DeskSuggester
 {
@@ -320,6 +332,7 @@ typedef struct
   DeskSuggestion *noted;     /* the conflict or variant it was noted in */
   guint         clause_start;
   guint         clause_end;
+  int           prose;       /* DeskProseKind of the sentence, or -1 until judged */
 } SourceSentence;
 
 typedef struct
@@ -334,6 +347,7 @@ typedef struct
   guint        n_words;
   gboolean     broken;      /* has U+FFFD */
   int          org_rank;
+  gboolean     held;        /* not the story's text: not proposed (see judge_source) */
 } Candidate;
 
 /* A set of lexicon word ids, a bit apiece: the word ids of a lexicon are dense, and a
@@ -1282,6 +1296,7 @@ make_candidate (Run        *run,
     {
       SourceSentence *ss = g_new0 (SourceSentence, 1);
 
+      ss->prose = -1;
       ss->sentence = g_steal_pointer (&parsed->pdata[i]);
       candidate->n_words += ss->sentence->n_content;
       add_source_words (run, source_index, ss->sentence);
@@ -1324,6 +1339,51 @@ classify_candidate (Run       *run,
     }
 }
 
+/* Whether a sentence the draft does not have restates what one draft paragraph says:
+ * every name, number and day in it — the anchors of its facts — is in the draft, its
+ * numbers and most of its other words in that paragraph. Another newsroom's account of the same fact,
+ * a writethru's new lead that retells the old one. */
+static gboolean
+is_restated (Run                *run,
+             const DeskSentence *sentence)
+{
+  guint anchors = 0, best = 0;
+
+  for (guint t = 0; t < sentence->n_tokens; t++)
+    {
+      const DeskToken *token = &sentence->tokens[t];
+
+      if (!token_is (run, token, DESK_TOKEN_NAME) && !(token->flags & (DESK_TOKEN_NUMBER | DESK_TOKEN_DAY)))
+        continue;
+      anchors++;
+      if (!word_set_contains (run->draft_all_words, token->id))
+        return FALSE;
+    }
+
+  if (anchors < RESTATED_ANCHORS)
+    return FALSE;
+
+  for (guint p = 0; p < run->draft_words->len; p++)
+    {
+      const WordSet *words = g_ptr_array_index (run->draft_words, p);
+      guint known = 0;
+
+      gboolean numbers = TRUE;
+
+      /* A figure restated is the same figure in the same paragraph; another is news. */
+      for (guint t = 0; t < sentence->n_tokens && numbers; t++)
+        numbers = !(sentence->tokens[t].flags & DESK_TOKEN_NUMBER) ||
+                  word_set_contains (words, sentence->tokens[t].id);
+      if (!numbers)
+        continue;
+      for (guint w = 0; w < sentence->n_content; w++)
+        known += word_set_contains (words, sentence->content[w]);
+      best = MAX (best, known);
+    }
+
+  return best >= RESTATED_SHARE * sentence->n_content;
+}
+
 static void
 collect_items (Run       *run,
                Candidate *candidate)
@@ -1335,6 +1395,11 @@ collect_items (Run       *run,
 
       if (ss->status != STATUS_NEW && ss->status != STATUS_EXTENDS)
         continue;
+      if (ss->status == STATUS_NEW && is_restated (run, ss->sentence))
+        {
+          ss->status = STATUS_IGNORED;
+          continue;
+        }
 
       item = g_new0 (Item, 1);
       item->clusters = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -1526,15 +1591,53 @@ item_taken_by (Item   *item,
   return FALSE;
 }
 
-/* A missing paragraph's text: the whole paragraph when everything in it is new, else the
- * sentences that bring the clusters this choice took. */
+/* Whether a sentence of @candidate reads as running text inside its paragraph. */
+static gboolean
+sentence_runs (Candidate      *candidate,
+               SourceSentence *ss)
+{
+  if (ss->prose < 0)
+    ss->prose = desk_prose_judge (candidate->text + ss->sentence->start,
+                                  ss->sentence->end - ss->sentence->start,
+                                  DESK_PROSE_IN_PARAGRAPH);
+  return ss->prose == DESK_PROSE_SENTENCE;
+}
+
+/* Whether a paragraph reads as running text: as a whole, or for most of its words
+ * sentence by sentence (a last paragraph that a service line ran into). */
+static gboolean
+paragraph_runs (Candidate *candidate)
+{
+  guint words = 0, running = 0;
+
+  if (desk_prose_judge (candidate->text, -1, DESK_PROSE_PARAGRAPH) == DESK_PROSE_SENTENCE)
+    return TRUE;
+  if (candidate->sentences->len < 2)
+    return FALSE;
+
+  for (guint i = 0; i < candidate->sentences->len; i++)
+    {
+      SourceSentence *ss = g_ptr_array_index (candidate->sentences, i);
+
+      words += ss->sentence->n_tokens;
+      if (sentence_runs (candidate, ss))
+        running += ss->sentence->n_tokens;
+    }
+
+  return running >= PARAGRAPH_RUNS * words;
+}
+
+/* A missing paragraph's text: the whole paragraph when everything in it is new and it
+ * reads as running text, else the sentences that bring the clusters this choice took and
+ * read as running text (not the service line a last paragraph ran into). */
 static char *
 missing_text (Candidate *candidate,
               GArray    *taken)
 {
   GString *text = g_string_new (NULL);
 
-  if (taken->len == candidate->clusters->len)
+  if (taken->len == candidate->clusters->len &&
+      desk_prose_judge (candidate->text, -1, DESK_PROSE_PARAGRAPH) == DESK_PROSE_SENTENCE)
     {
       g_string_append (text, candidate->text);
       return g_string_free (text, FALSE);
@@ -1544,7 +1647,7 @@ missing_text (Candidate *candidate,
     {
       SourceSentence *ss = g_ptr_array_index (candidate->sentences, i);
 
-      if (ss->item == NULL || !item_taken_by (ss->item, taken))
+      if (ss->item == NULL || !item_taken_by (ss->item, taken) || !sentence_runs (candidate, ss))
         continue;
       if (text->len > 0)
         g_string_append_c (text, ' ');
@@ -1555,125 +1658,103 @@ missing_text (Candidate *candidate,
   return g_string_free (text, FALSE);
 }
 
-/* Where in the draft sentence @ds the clause of @extension goes: after the draft's own copy
- * of the last word that precedes the clause in the source. Widens the clause to take the
- * words that join it on ("…, with nine members voting against it"). Returns the byte
- * offset in the draft paragraph, or 0 when no such word exists. */
+/* How many double quotation marks, of any style, a stretch of text has: a sentence cut
+ * out of a quotation that runs over several sentences has an odd number. */
 static guint
-splice_point (const DeskSentence *ds,
-              SourceSentence     *extension,
-              const char         *source_text)
+count_quote_marks (const char *text,
+                   gsize       length)
 {
-  const DeskSentence *s = extension->sentence;
-  int anchor = -1;
-  guint end = extension->clause_end;
+  guint n = 0;
 
-  int at = -1;
-  guint best_run = 0;
-
-  for (guint i = 0; i < s->n_tokens; i++)
-    if (s->tokens[i].end <= extension->clause_start &&
-        !(s->tokens[i].flags & DESK_TOKEN_STOP) && has_token (ds, s->tokens[i].id))
-      anchor = i;
-
-  if (anchor < 0)
-    return 0;
-
-  /* The draft's copy of the anchor: where the words before it line up longest. */
-  for (guint j = 0; j < ds->n_tokens; j++)
+  for (const char *p = text; p < text + length; p = g_utf8_next_char (p))
     {
-      guint run = 0;
+      gunichar c = g_utf8_get_char (p);
 
-      while (run <= (guint)anchor && run <= j &&
-             ds->tokens[j - run].id == s->tokens[anchor - run].id)
-        run++;
-      if (run > best_run)
+      n += c == '"' || c == 0x201C || c == 0x201D || c == 0x201E || c == 0x00AB || c == 0x00BB;
+    }
+
+  return n;
+}
+
+/* Whether @sentence may stand where the draft sentence @ds stands: it says everything @ds
+ * says (every content word, so a replacement never loses a fact and replacements only
+ * ever grow), and it leaves the paragraph's quotation marks paired as @ds left them. */
+static gboolean
+may_replace (const DeskSentence *ds,
+             const char         *draft_text,
+             const DeskSentence *sentence,
+             const char         *source_text)
+{
+  guint i = 0, j = 0;
+
+  while (i < ds->n_content && j < sentence->n_content)
+    {
+      if (ds->content[i] == sentence->content[j])
+        i++, j++;
+      else if (ds->content[i] > sentence->content[j])
+        j++;
+      else
+        return FALSE;
+    }
+  if (i < ds->n_content)
+    return FALSE;
+
+  return count_quote_marks (draft_text + ds->start, ds->end - ds->start) % 2 ==
+         count_quote_marks (source_text + sentence->start, sentence->end - sentence->start) % 2;
+}
+
+/* Appends a source's whole sentence to the paragraph being built and marks the words in
+ * it that @ds (the draft sentence it replaces; NULL for a new sentence) lacks: runs of new
+ * words, joined across the function words between them. */
+static void
+append_sentence (GString            *text,
+                 GString            *new_text,
+                 GArray             *marks,
+                 const char         *source_text,
+                 const DeskSentence *sentence,
+                 const DeskSentence *ds)
+{
+  gsize base;
+  int run_start = -1, run_end = -1;
+
+  if (text->len > 0)
+    g_string_append_c (text, ' ');
+  base = text->len;
+  g_string_append_len (text, source_text + sentence->start, sentence->end - sentence->start);
+
+  for (guint i = 0; i <= sentence->n_tokens; i++)
+    {
+      const DeskToken *token = i < sentence->n_tokens ? &sentence->tokens[i] : NULL;
+      gboolean is_new = token != NULL && (ds == NULL || !has_token (ds, token->id));
+      gboolean joins = token != NULL && !is_new && (token->flags & DESK_TOKEN_STOP) && run_start >= 0;
+
+      if (is_new)
         {
-          best_run = run;
-          at = j;
+          if (run_start < 0)
+            run_start = i;
+          run_end = i;
+        }
+      else if (!joins && run_start >= 0)
+        {
+          guint start = base + sentence->tokens[run_start].start - sentence->start;
+          guint end = base + sentence->tokens[run_end].end - sentence->start;
+
+          /* A new sentence is marked whole, from its first character to its last. */
+          if (ds == NULL)
+            {
+              start = base;
+              end = text->len;
+            }
+          g_array_append_val (marks, start);
+          g_array_append_val (marks, end);
+          if (new_text->len > 0)
+            g_string_append (new_text, " … ");
+          g_string_append_len (new_text, text->str + start, end - start);
+          run_start = -1;
+          if (ds == NULL)
+            break;
         }
     }
-
-  /* Function words that follow it in both ("… authority said, although …"). */
-  while ((guint)anchor + 1 < s->n_tokens && s->tokens[anchor + 1].end <= extension->clause_start &&
-         (guint)at + 1 < ds->n_tokens && ds->tokens[at + 1].id == s->tokens[anchor + 1].id)
-    {
-      anchor++;
-      at++;
-    }
-
-  /* The clause starts right after the anchor, with what joins it ("…, with"). */
-  extension->clause_start = s->tokens[anchor].end;
-
-  /* … and ends with the function words that close it, up to punctuation or the end. */
-  for (guint i = 0; i < s->n_tokens; i++)
-    {
-      const DeskToken *token = &s->tokens[i];
-      gboolean punctuated = FALSE;
-
-      if (token->start < end)
-        continue;
-      if (!(token->flags & DESK_TOKEN_STOP))
-        break;
-      for (guint b = end; b < token->start; b++)
-        punctuated |= g_ascii_ispunct (source_text[b]) && source_text[b] != '-';
-      if (punctuated)
-        break;
-      end = token->end;
-    }
-  extension->clause_end = end;
-
-  return ds->tokens[at].end;
-}
-
-/* Appends a new part to the paragraph being built, marks it (from its first word: a
- * spliced clause may begin with the comma that joins it on) and adds it to @new_text. */
-static void
-append_new (GString    *text,
-            GString    *new_text,
-            GArray     *marks,
-            const char *piece,
-            gsize       length)
-{
-  gsize skip = 0;
-  guint start, end;
-
-  g_string_append_len (text, piece, length);
-
-  /* Skip what joins the clause on: spaces, commas, dashes; not an opening quote. */
-  while (skip < length)
-    {
-      gunichar c = g_utf8_get_char (piece + skip);
-
-      if (g_unichar_isalnum (c) || c == '"' || c == 0x201C || c == '(')
-        break;
-      skip = g_utf8_next_char (piece + skip) - piece;
-    }
-
-  start = text->len - length + skip;
-  end = text->len;
-  g_array_append_val (marks, start);
-  g_array_append_val (marks, end);
-
-  if (new_text->len > 0)
-    g_string_append (new_text, " … ");
-  g_string_append_len (new_text, piece + skip, length - skip);
-}
-
-typedef struct
-{
-  guint           at;          /* byte offset in the draft paragraph */
-  SourceSentence *ss;
-  Candidate      *candidate;
-} Splice;
-
-static int
-compare_splices (gconstpointer a,
-                 gconstpointer b)
-{
-  const Splice *sa = a, *sb = b;
-
-  return sa->at < sb->at ? -1 : sa->at > sb->at;
 }
 
 typedef struct
@@ -1682,9 +1763,12 @@ typedef struct
   Candidate      *candidate;
 } Insert;
 
-/* One draft paragraph with every new part its sources add put in: clauses spliced into
- * the draft's sentences after the word that precedes them in the source, new sentences
- * after the draft sentence that precedes them there. @members are the choices, best
+/* One draft paragraph with every new part its sources add put in. The merge chooses and
+ * orders text, it never writes any: a source sentence that says all a draft sentence says
+ * and more takes that sentence's place whole (never a clause spliced into the draft's
+ * words, which would make a sentence no version carries); a new sentence goes after the
+ * draft sentence that precedes it in the source. Neither is taken when it would leave a
+ * quotation unpaired, or when it is not running text. @members are the choices, best
  * first, whose new parts go in; each brings the parts of the clusters it took. */
 static DeskSuggestion *
 build_addition (Run       *run,
@@ -1697,13 +1781,12 @@ build_addition (Run       *run,
   g_autoptr(GString) text = g_string_new (NULL);
   g_autoptr(GString) new_text = g_string_new (NULL);
   g_autoptr(GArray) marks = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autoptr(GPtrArray) splices = g_ptr_array_new_with_free_func ((GDestroyNotify)g_array_unref);
+  g_autofree Insert *replacements = g_new0 (Insert, MAX (n, 1));
   g_autoptr(GPtrArray) inserts = g_ptr_array_new_with_free_func ((GDestroyNotify)g_array_unref);
+  g_autoptr(GHashTable) inserted = g_hash_table_new (g_int64_hash, g_int64_equal);
   guint n_sentences = 0;
   DeskSuggestion *suggestion;
 
-  for (guint d = 0; d < n; d++)
-    g_ptr_array_add (splices, g_array_new (FALSE, FALSE, sizeof (Splice)));
   for (guint d = 0; d <= n; d++)
     g_ptr_array_add (inserts, g_array_new (FALSE, FALSE, sizeof (Insert)));
 
@@ -1728,22 +1811,27 @@ build_addition (Run       *run,
 
           if (ss->status == STATUS_EXTENDS && local >= 0 && taken)
             {
-              Splice splice = { 0, ss, candidate };
+              const DeskSentence *ds = g_ptr_array_index (draft_sentences, local);
 
-              splice.at = splice_point (g_ptr_array_index (draft_sentences, local), ss, candidate->text);
-              /* A clause with no word of the draft to hang on goes after the sentence. */
-              if (splice.at > 0)
-                g_array_append_val (g_ptr_array_index (splices, local), splice);
-              else
+              if (replacements[local].ss == NULL && sentence_runs (candidate, ss) &&
+                  may_replace (ds, draft_text, ss->sentence, candidate->text))
                 {
-                  Insert insert = { ss, candidate };
-                  g_array_append_val (g_ptr_array_index (inserts, local + 1), insert);
+                  replacements[local].ss = ss;
+                  replacements[local].candidate = candidate;
                 }
               last_draft = local;
             }
           else if (ss->status == STATUS_NEW && taken)
             {
               Insert insert = { ss, candidate };
+
+              /* The same words once, however many sources bring them. */
+              if (!sentence_runs (candidate, ss) ||
+                  count_quote_marks (candidate->text + ss->sentence->start,
+                                     ss->sentence->end - ss->sentence->start) % 2 != 0 ||
+                  g_hash_table_contains (inserted, &ss->sentence->wording))
+                continue;
+              g_hash_table_add (inserted, &ss->sentence->wording);
               g_array_append_val (g_ptr_array_index (inserts, last_draft + 1), insert);
             }
           else if (local >= 0)
@@ -1758,35 +1846,24 @@ build_addition (Run       *run,
       if (d >= 0)
         {
           const DeskSentence *ds = g_ptr_array_index (draft_sentences, d);
-          GArray *cuts = g_ptr_array_index (splices, d);
-          guint from = ds->start;
+          Insert *replacement = &replacements[d];
 
-          if (text->len > 0)
-            g_string_append_c (text, ' ');
-
-          g_array_sort (cuts, compare_splices);
-          for (guint k = 0; k < cuts->len; k++)
+          if (replacement->ss != NULL)
+            append_sentence (text, new_text, marks, replacement->candidate->text,
+                             replacement->ss->sentence, ds);
+          else
             {
-              Splice *splice = &g_array_index (cuts, Splice, k);
-              SourceSentence *ss = splice->ss;
-
-              g_string_append_len (text, draft_text + from, splice->at - from);
-              append_new (text, new_text, marks, splice->candidate->text + ss->clause_start,
-                          ss->clause_end - ss->clause_start);
-              from = splice->at;
+              if (text->len > 0)
+                g_string_append_c (text, ' ');
+              g_string_append_len (text, draft_text + ds->start, ds->end - ds->start);
             }
-          g_string_append_len (text, draft_text + from, ds->end - from);
         }
 
       for (guint k = 0; k < here->len; k++)
         {
           Insert *insert = &g_array_index (here, Insert, k);
-          const DeskSentence *sentence = insert->ss->sentence;
 
-          if (text->len > 0)
-            g_string_append_c (text, ' ');
-          append_new (text, new_text, marks, insert->candidate->text + sentence->start,
-                      sentence->end - sentence->start);
+          append_sentence (text, new_text, marks, insert->candidate->text, insert->ss->sentence, NULL);
         }
     }
 
@@ -1809,6 +1886,211 @@ add_source_of (DeskSuggestion *suggestion,
 {
   desk_suggestion_add_source (suggestion, candidate->source->id, candidate->source->name,
                               g_array_index (candidate->source->blocks, guint, candidate->paragraph));
+}
+
+/* Whether @text is a photo credit standing alone: "(AP Photo/Name)", "Photo: Name". */
+static gboolean
+is_bare_credit (const char *text)
+{
+  guint words = 0;
+
+  for (const char *p = text; *p != '\0'; p++)
+    words += g_ascii_isspace (*p) && !g_ascii_isspace (p[1]) && p[1] != '\0';
+
+  return words < BARE_CREDIT_WORDS &&
+         desk_prose_judge (text, -1, DESK_PROSE_PARAGRAPH) == DESK_PROSE_CAPTION;
+}
+
+/* Whether most of what @candidate carries is carried by another source too. */
+static gboolean
+is_supported (Run       *run,
+              Candidate *candidate)
+{
+  guint shared = 0;
+
+  for (guint c = 0; c < candidate->clusters->len; c++)
+    {
+      GHashTable *members = g_ptr_array_index (run->cluster_sources,
+                                               g_array_index (candidate->clusters, guint, c));
+
+      shared += g_hash_table_size (members) >= 2;
+    }
+
+  return candidate->clusters->len > 0 && shared * 2 > candidate->clusters->len;
+}
+
+/* Whether the running text of a source that aligns with no paragraph of the draft is the
+ * same story told otherwise: most of the names and numbers it gives — the anchors of its
+ * facts — are in the draft. Another story shares a few names with it at most. */
+static gboolean
+is_same_story (Run       *run,
+               GPtrArray *of_source,
+               gboolean  *running,
+               GArray    *blocks)
+{
+  guint anchors = 0, known = 0;
+
+  for (guint i = 0; i < of_source->len; i++)
+    {
+      Candidate *candidate = g_ptr_array_index (of_source, i);
+
+      if (!running[g_array_index (blocks, guint, candidate->paragraph)])
+        continue;
+      for (guint k = 0; k < candidate->sentences->len; k++)
+        {
+          const DeskSentence *sentence = ((SourceSentence *)g_ptr_array_index (candidate->sentences, k))->sentence;
+
+          for (guint t = 1; t < sentence->n_tokens; t++)
+            {
+              const DeskToken *token = &sentence->tokens[t];
+
+              if (!token_is (run, token, DESK_TOKEN_NAME) && !(token->flags & DESK_TOKEN_NUMBER))
+                continue;
+              anchors++;
+              known += word_set_contains (run->draft_all_words, token->id);
+            }
+        }
+    }
+
+  return anchors > 0 && known >= SAME_STORY_ANCHORS * anchors;
+}
+
+/* Step 4a: which paragraphs of one source are the story, from the evidence the roundup
+ * gives, never from a site's wording:
+ *  - only running text is proposed (desk-prose.c: not labels, headlines, captions,
+ *    pitches, links, notices or contact blocks), unless the editor said it is body text;
+ *    a block that a bare photo credit follows is that photo's caption;
+ *  - the story is where the source's running text aligns with the draft: between its
+ *    first and last aligned paragraphs, and on from either end while running text goes on
+ *    unbroken (a longer version's later paragraphs, a writethru's new top); past a break —
+ *    a label, a related headline, a widget — only what another source carries as well;
+ *  - inside the story, a paragraph that sits between two blocks that are not running text
+ *    (a video's description between "Now playing" and its credit) is part of a widget,
+ *    unless another source carries it;
+ *  - a source whose running text aligns with no paragraph of a non-empty draft is the
+ *    same story told otherwise when its names and numbers are the draft's, and another
+ *    story, held whole, when they are not.
+ * Aligned paragraphs are never held: their new sentences are judged one by one. */
+static void
+judge_source (Run       *run,
+              GPtrArray *of_source)
+{
+  SnapSource *source;
+  DeskBlock * const *blocks;
+  guint n_blocks;
+  g_autofree gboolean *running = NULL;
+  g_autofree gboolean *breaks = NULL;
+  int first = -1, last = -1;
+
+  if (of_source->len == 0)
+    return;
+
+  source = ((Candidate *)g_ptr_array_index (of_source, 0))->source;
+  blocks = desk_block_model_peek (DESK_BLOCK_MODEL (source->model), &n_blocks);
+  running = g_new0 (gboolean, n_blocks);
+  breaks = g_new0 (gboolean, n_blocks);
+
+  /* What interrupts a story's run: furniture and fragments (labels, related headlines,
+   * buttons), not a photo's caption, which stories carry inside their text. */
+  for (guint b = 0; b < n_blocks; b++)
+    switch (desk_block_get_role (blocks[b]))
+      {
+      case DESK_BLOCK_ROLE_CAPTION:
+      case DESK_BLOCK_ROLE_CREDIT:
+        break;
+      case DESK_BLOCK_ROLE_BODY:
+        breaks[b] = desk_prose_judge (desk_block_get_text (blocks[b]), -1,
+                                      DESK_PROSE_PARAGRAPH) != DESK_PROSE_CAPTION;
+        break;
+      default:
+        breaks[b] = TRUE;
+        break;
+      }
+
+  for (guint i = 0; i < of_source->len; i++)
+    {
+      Candidate *candidate = g_ptr_array_index (of_source, i);
+      guint b = g_array_index (source->blocks, guint, candidate->paragraph);
+
+      running[b] = desk_block_get_role_overridden (blocks[b]) || paragraph_runs (candidate);
+
+      /* A block that a bare photo credit follows is that photo's caption. */
+      if (running[b] && !desk_block_get_role_overridden (blocks[b]) && b + 1 < n_blocks &&
+          is_bare_credit (desk_block_get_text (blocks[b + 1])))
+        running[b] = FALSE;
+
+      /* A block the draft carries too (a caption both pages show) is part of the story. */
+      if (candidate->aligned >= 0)
+        breaks[b] = FALSE;
+      if (candidate->aligned >= 0 && running[b])
+        {
+          if (first < 0)
+            first = i;
+          last = i;
+        }
+    }
+
+  /* No running paragraph aligns: the same story in other words starts at its first
+   * running paragraph; another story is held whole. */
+  if (first < 0 && run->snapshot->draft->len > 0)
+    {
+      if (!is_same_story (run, of_source, running, source->blocks))
+        {
+          for (guint i = 0; i < of_source->len; i++)
+            ((Candidate *)g_ptr_array_index (of_source, i))->held = TRUE;
+          return;
+        }
+      for (guint i = 0; i < of_source->len && first < 0; i++)
+        if (running[g_array_index (source->blocks, guint,
+                                   ((Candidate *)g_ptr_array_index (of_source, i))->paragraph)])
+          first = last = i;
+    }
+
+  for (guint i = 0; i < of_source->len; i++)
+    {
+      Candidate *candidate = g_ptr_array_index (of_source, i);
+      guint b = g_array_index (source->blocks, guint, candidate->paragraph);
+      gboolean unbroken = TRUE;
+
+      if ((candidate->aligned >= 0 && running[b]) || candidate->clusters->len == 0)
+        continue;
+
+      if (!running[b])
+        {
+          candidate->held = TRUE;
+          continue;
+        }
+
+      if (first < 0 || ((int)i >= first && (int)i <= last && last == first))
+        continue;
+
+      if ((int)i > first && (int)i < last)
+        {
+          gboolean widget = b > 0 && !running[b - 1] && b + 1 < n_blocks && !running[b + 1];
+
+          candidate->held = widget && !is_supported (run, candidate);
+          continue;
+        }
+
+      if ((int)i > last)
+        {
+          guint from = g_array_index (source->blocks, guint,
+                                      ((Candidate *)g_ptr_array_index (of_source, last))->paragraph);
+
+          for (guint k = from + 1; k < b; k++)
+            unbroken &= running[k] || !breaks[k];
+        }
+      else
+        {
+          guint to = g_array_index (source->blocks, guint,
+                                    ((Candidate *)g_ptr_array_index (of_source, first))->paragraph);
+
+          for (guint k = b + 1; k < to; k++)
+            unbroken &= running[k] || !breaks[k];
+        }
+
+      candidate->held = !unbroken && !is_supported (run, candidate);
+    }
 }
 
 /* Step 4: choose, among all candidates, which version of each piece of content to propose. */
@@ -1834,12 +2116,13 @@ choose (Run *run)
         g_ptr_array_add (of_source, g_ptr_array_index (run->candidates, end++));
 
       after = place_source (of_source);
+      judge_source (run, of_source);
       for (guint i = 0; i < of_source->len; i++)
         {
           Candidate *candidate = g_ptr_array_index (of_source, i);
           Choice *choice;
 
-          if (candidate->clusters->len == 0)
+          if (candidate->clusters->len == 0 || candidate->held)
             continue;
 
           choice = g_new0 (Choice, 1);
@@ -1918,6 +2201,9 @@ choose (Run *run)
         {
           g_autofree char *text = missing_text (candidate, choice->taken);
 
+          /* Nothing that reads as running text, or sentences cut out of a quotation. */
+          if (text[0] == '\0' || count_quote_marks (text, strlen (text)) % 2 != 0)
+            continue;
           choice->suggestion = desk_suggestion_new (DESK_SUGGESTION_MISSING, text, choice->after,
                                                     -1, 1.0);
           add_source_of (choice->suggestion, candidate);

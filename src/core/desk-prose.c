@@ -1,0 +1,257 @@
+/* desk-prose.c: whether a block of text reads as a paragraph of a news story
+ *
+ * The suggester proposes only what reads as running text. What a page puts around a
+ * story — labels and buttons, related headlines, photo captions and credits, embedded
+ * posts, pitches to the reader, copyright lines, contact blocks — is told apart here by
+ * what the text is, not by which words a particular site uses:
+ *
+ *  - running text has enough words to be a sentence, ends as a sentence ends, and is not
+ *    set in title case (headlines and labels capitalise nearly every word; German prose
+ *    still writes its function words in lower case);
+ *  - news copy speaks about people, not to the reader: second-person address outside a
+ *    quotation is a prompt or a pitch;
+ *  - captions follow the genre's own conventions in every agency and language: a credit
+ *    "Agency/Photographer", "(… Photo …)", "Photo:", "file photo", "FILE –";
+ *  - web addresses, handles, copyright notices, telephone numbers and e-mail addresses
+ *    are not part of a story's prose.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "copydesk-prose"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "desk-prose.h"
+
+/* A paragraph of fewer words is a label, a button or a stamp, not a paragraph of a story. */
+#define PARAGRAPH_MIN_WORDS     4
+/* A sentence of fewer words inside a paragraph is still a sentence ("He declined."). */
+#define SENTENCE_MIN_WORDS      2
+/* Running text writes at least this share of its words (after the first) in lower case;
+ * title case writes only its short function words so. Measured: English news prose
+ * 0.55–0.85, German 0.40–0.60, English headlines 0.05–0.30. */
+#define PROSE_MIN_LOWER_SHARE   0.34
+/* Second-person address is a prompt only in a block of at most this many words; a long
+ * paragraph that speaks to the reader once is still prose (a feature's aside). */
+#define ADDRESS_MAX_WORDS       60
+
+typedef struct
+{
+  GRegex *caption;
+  GRegex *link;
+  GRegex *notice;
+  GRegex *contact;
+} Patterns;
+
+static const Patterns *
+patterns (void)
+{
+  static Patterns patterns;
+  static gsize ready = 0;
+
+  if (g_once_init_enter (&ready))
+    {
+      GRegexCompileFlags flags = G_REGEX_CASELESS | G_REGEX_OPTIMIZE;
+
+      /* The conventions of a caption or a photo credit, in the agencies' languages. */
+      patterns.caption =
+        g_regex_new ("\\b(?:photos?|fotos?|images?|pictures?|bild|bilder|video)\\s*[:/|]"
+                     "|\\([^()]{0,80}\\b(?:photos?|fotos?|images?|bild|pictures?)\\b[^()]{0,80}\\)"
+                     "|\\b(?:file|archive|archiv)\\s+(?:photos?|images?|pictures?|fotos?|bild)\\b"
+                     "|^\\W*(?:file|archiv|archive)\\s*[-\\x{2013}\\x{2014}:]"
+                     "|\\bin this\\s+(?:\\S+\\s+){0,8}(?:photo|image|picture)\\b"
+                     "|\\b(?:getty images|shutterstock|picture alliance)\\b"
+                     "|(?-i:\\b[A-Z]{2,}[A-Za-z]*\\s?/\\s?[A-Z][a-z]+)",
+                     flags, 0, NULL);
+      patterns.link =
+        g_regex_new ("https?://|\\bwww\\.|\\bpic\\.twitter\\.com|\\(@\\w+\\)"
+                     "|\\b[\\w-]+\\.(?:com|org|net|de|fr|co\\.uk|html?)/",
+                     flags, 0, NULL);
+      patterns.notice =
+        g_regex_new ("\\x{00A9}|\\(c\\)\\s*\\d{4}|\\bcopyright\\b|\\btrademark\\b"
+                     "|\\ball rights reserved\\b|\\balle rechte vorbehalten\\b"
+                     "|\\btous droits r\\x{00E9}serv\\x{00E9}s\\b",
+                     flags, 0, NULL);
+      patterns.contact =
+        g_regex_new ("\\b[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+\\b"
+                     "|\\+\\d[\\d\\s/().-]{7,}\\d"
+                     "|\\b(?:tel|telefon|phone|fax|t\\x{00E9}l)\\b\\.?:?\\s*[\\d+(]",
+                     flags, 0, NULL);
+      g_assert (patterns.caption && patterns.link && patterns.notice && patterns.contact);
+      g_once_init_leave (&ready, 1);
+    }
+
+  return &patterns;
+}
+
+static gboolean
+is_quote_mark (gunichar c)
+{
+  return c == '"' || c == 0x201C || c == 0x201D || c == 0x201E || c == 0x00AB || c == 0x00BB;
+}
+
+static gboolean
+is_sentence_end (gunichar c)
+{
+  return c == '.' || c == '!' || c == '?' || c == 0x2026 || c == ':';
+}
+
+static gboolean
+is_closer (gunichar c)
+{
+  return is_quote_mark (c) || c == '\'' || c == 0x2019 || c == 0x2018 || c == ')' || c == ']' ||
+         c == 0x203A || c == 0x2039;
+}
+
+/* Whether @word, a word outside any quotation, addresses the reader. German and French
+ * formal address is capitalised mid-sentence; at the start of a sentence "Sie" is "they". */
+static gboolean
+is_address (const char *word,
+            gboolean    sentence_start)
+{
+  static const char * const any_case[] = {
+    "you", "your", "yours", "yourself", "you're", "you've", "you'll", "you'd",
+    "vous", "votre", "vos", "usted", "ustedes",
+  };
+  static const char * const capitalised[] = { "Sie", "Ihnen", "Ihr", "Ihre", "Ihren", "Ihrem" };
+  g_autofree char *lower = g_utf8_strdown (word, -1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (any_case); i++)
+    if (g_str_equal (lower, any_case[i]))
+      return TRUE;
+  if (!sentence_start)
+    for (guint i = 0; i < G_N_ELEMENTS (capitalised); i++)
+      if (g_str_equal (word, capitalised[i]))
+        return TRUE;
+
+  return FALSE;
+}
+
+/**
+ * desk_prose_judge:
+ * @text: the text of a block or of one sentence
+ * @length: its length in bytes, or -1 when nul-terminated
+ * @flags: whether @text is a whole paragraph or a sentence inside one
+ *
+ * Tells whether @text reads as running text of a story, and if not, what it is.
+ *
+ * Returns: the kind of text
+ */
+DeskProseKind
+desk_prose_judge (const char     *text,
+                  gssize          length,
+                  DeskProseFlags  flags)
+{
+  const Patterns *p = patterns ();
+  g_autofree char *copy = NULL;
+  g_autoptr(GString) word = g_string_new (NULL);
+  guint n_words = 0, n_later = 0, n_lower = 0, n_address = 0;
+  gboolean in_quote = FALSE, sentence_start = TRUE;
+  gunichar last = 0;
+
+  g_return_val_if_fail (text != NULL, DESK_PROSE_FRAGMENT);
+
+  copy = length < 0 ? g_strdup (text) : g_strndup (text, length);
+  g_strstrip (copy);
+
+  if (g_regex_match (p->notice, copy, 0, NULL))
+    return DESK_PROSE_NOTICE;
+  if (g_regex_match (p->contact, copy, 0, NULL))
+    return DESK_PROSE_CONTACT;
+  if (g_regex_match (p->link, copy, 0, NULL))
+    return DESK_PROSE_LINK;
+  if (g_regex_match (p->caption, copy, 0, NULL))
+    return DESK_PROSE_CAPTION;
+
+  for (const char *s = copy; ; s = g_utf8_next_char (s))
+    {
+      gunichar c = g_utf8_get_char (s);
+      gboolean inner = (c == '\'' || c == 0x2019 || c == '-') && word->len > 0 &&
+                       g_unichar_isalnum (g_utf8_get_char (g_utf8_next_char (s)));
+
+      if (c != 0 && (g_unichar_isalnum (c) || inner))
+        {
+          g_string_append_unichar (word, c == 0x2019 ? '\'' : c);
+          continue;
+        }
+
+      /* A lone letter is an initial or part of "p.m.", not a word of its own. */
+      if (word->len > 0 && g_utf8_strlen (word->str, -1) < 2)
+        g_string_truncate (word, 0);
+
+      if (word->len > 0)
+        {
+          gunichar first = g_utf8_get_char (word->str);
+
+          n_words++;
+          if (n_words > 1 && g_unichar_isalpha (first))
+            {
+              n_later++;
+              n_lower += g_unichar_islower (first);
+            }
+          if (!in_quote && is_address (word->str, sentence_start))
+            n_address++;
+          sentence_start = FALSE;
+          g_string_truncate (word, 0);
+        }
+
+      if (c == 0)
+        break;
+      if (is_quote_mark (c))
+        in_quote = !in_quote;
+      else if (c == '.' || c == '!' || c == '?')
+        sentence_start = TRUE;
+    }
+
+  /* The last character that is not a closing quote or bracket. */
+  for (const char *s = copy + strlen (copy); s > copy;)
+    {
+      s = g_utf8_prev_char (s);
+      last = g_utf8_get_char (s);
+      if (!is_closer (last) && !g_unichar_isspace (last))
+        break;
+    }
+
+  if (n_words < ((flags & DESK_PROSE_IN_PARAGRAPH) ? SENTENCE_MIN_WORDS : PARAGRAPH_MIN_WORDS))
+    return DESK_PROSE_FRAGMENT;
+  if (!is_sentence_end (last))
+    return DESK_PROSE_FRAGMENT;
+  if (n_later >= 3 && n_lower < PROSE_MIN_LOWER_SHARE * n_later)
+    return DESK_PROSE_FRAGMENT;
+  if (n_address > 0 && n_words <= ADDRESS_MAX_WORDS)
+    return DESK_PROSE_ADDRESSED;
+
+  return DESK_PROSE_SENTENCE;
+}
+
+/**
+ * desk_prose_kind_describe:
+ * @kind: a kind of text
+ *
+ * Returns: a short description in English, for logs and the command line's reasons
+ */
+const char *
+desk_prose_kind_describe (DeskProseKind kind)
+{
+  switch (kind)
+    {
+    case DESK_PROSE_SENTENCE:
+      return "running text";
+    case DESK_PROSE_FRAGMENT:
+      return "not a sentence";
+    case DESK_PROSE_ADDRESSED:
+      return "speaks to the reader";
+    case DESK_PROSE_CAPTION:
+      return "a photo caption or credit";
+    case DESK_PROSE_LINK:
+      return "a web address or handle";
+    case DESK_PROSE_NOTICE:
+      return "a copyright notice";
+    case DESK_PROSE_CONTACT:
+      return "contact details";
+    default:
+      return "text";
+    }
+}
