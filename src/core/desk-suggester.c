@@ -1763,6 +1763,39 @@ typedef struct
   Candidate      *candidate;
 } Insert;
 
+/* Whether the words of @sentence, in order, are already in the paragraph whose sentences
+ * are @parsed: a new sentence that the draft cut otherwise ("…!" Trump tweeted.) is not
+ * new, and accepting it again and again would never end. */
+static gboolean
+words_in_paragraph (const DeskSentence *sentence,
+                    GPtrArray          *parsed)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  if (sentence->n_tokens == 0)
+    return TRUE;
+
+  for (guint i = 0; i < parsed->len; i++)
+    {
+      const DeskSentence *ds = g_ptr_array_index (parsed, i);
+
+      for (guint t = 0; t < ds->n_tokens; t++)
+        g_array_append_val (ids, ds->tokens[t].id);
+    }
+
+  for (guint at = 0; at + sentence->n_tokens <= ids->len; at++)
+    {
+      guint k = 0;
+
+      while (k < sentence->n_tokens && g_array_index (ids, guint, at + k) == sentence->tokens[k].id)
+        k++;
+      if (k == sentence->n_tokens)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 /* One draft paragraph with every new part its sources add put in. The merge chooses and
  * orders text, it never writes any: a source sentence that says all a draft sentence says
  * and more takes that sentence's place whole (never a clause spliced into the draft's
@@ -1829,7 +1862,8 @@ build_addition (Run       *run,
               if (!sentence_runs (candidate, ss) ||
                   count_quote_marks (candidate->text + ss->sentence->start,
                                      ss->sentence->end - ss->sentence->start) % 2 != 0 ||
-                  g_hash_table_contains (inserted, &ss->sentence->wording))
+                  g_hash_table_contains (inserted, &ss->sentence->wording) ||
+                  words_in_paragraph (ss->sentence, draft_sentences))
                 continue;
               g_hash_table_add (inserted, &ss->sentence->wording);
               g_array_append_val (g_ptr_array_index (inserts, last_draft + 1), insert);

@@ -1,0 +1,291 @@
+/* test-merge-invariants.c: what holds of every merged story, whatever the key says
+ *
+ * Accept All on every real roundup in ../shared/roundups, the real seed roundup and the
+ * project's own sample roundups: it converges by itself (nothing is left to accept), the
+ * merged story carries no sentence twice, and no sentence that no input carries (the merge
+ * chooses and orders text; it never writes any). Text is compared as the corpus's scorer
+ * compares it, regardless of typography. Skips what is absent, as in a user's clone.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "desk-block.h"
+#include "desk-draft.h"
+#include "desk-project.h"
+#include "desk-sentence.h"
+#include "desk-source.h"
+#include "desk-suggester.h"
+#include "desk-suggestion.h"
+
+/* Lower case, one form of every quote, dash and ellipsis, one space for any run of
+ * spaces. */
+static char *
+fold (const char *text,
+      gssize      length)
+{
+  g_autofree char *normal = g_utf8_normalize (text, length, G_NORMALIZE_ALL_COMPOSE);
+  g_autofree char *lower = g_utf8_strdown (normal != NULL ? normal : "", -1);
+  GString *out = g_string_new (NULL);
+  gboolean space = TRUE;
+
+  for (const char *p = lower; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c) || c == 0x00AD)
+        {
+          if (!space && c != 0x00AD)
+            g_string_append_c (out, ' ');
+          space = c != 0x00AD || space;
+          continue;
+        }
+      space = FALSE;
+      if (c == 0x2018 || c == 0x2019 || c == '`' || c == 0x00B4 || c == 0x02BC)
+        c = '\'';
+      else if (c == 0x201C || c == 0x201D || c == 0x201E || c == 0x00AB || c == 0x00BB)
+        c = '"';
+      else if ((c >= 0x2010 && c <= 0x2015) || c == 0x2212)
+        c = '-';
+      if (c == 0x2026)
+        g_string_append (out, "...");
+      else if (c == '-' && out->len > 0 && out->str[out->len - 1] == '-')
+        continue;
+      else
+        g_string_append_unichar (out, c);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static guint
+count_words (const char *text,
+             gsize       length)
+{
+  guint n = 0;
+  gboolean in_word = FALSE;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      gboolean alnum = g_ascii_isalnum (text[i]) || (guchar)text[i] >= 0x80;
+
+      n += alnum && !in_word;
+      in_word = alnum;
+    }
+
+  return n;
+}
+
+static void
+check_roundup (const char        *dir,
+               const char        *draft_name,
+               const char * const *source_names)
+{
+  g_autoptr(DeskProject) project = desk_project_new ();
+  g_autoptr(DeskSuggester) suggester = desk_suggester_new ();
+  g_autoptr(GString) inputs = g_string_new (NULL);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) left = NULL;
+  g_autofree char *folded_inputs = NULL;
+  g_autofree char *story = NULL;
+  g_auto(GStrv) paragraphs = NULL;
+  guint n_sentences = 0;
+
+  for (int i = -1; i < 0 || source_names[i] != NULL; i++)
+    {
+      const char *name = i < 0 ? draft_name : source_names[i];
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autoptr(GFile) file = NULL;
+      g_autoptr(DeskSource) source = NULL;
+      g_autoptr(GError) error = NULL;
+      GListModel *blocks;
+
+      if (!g_file_test (path, G_FILE_TEST_EXISTS))
+        {
+          g_free (path);
+          path = g_strconcat (dir, G_DIR_SEPARATOR_S, name, ".txt", NULL);
+        }
+      file = g_file_new_for_path (path);
+      source = desk_source_new_for_file (file, 0, NULL, &error);
+      g_assert_no_error (error);
+
+      blocks = desk_source_get_blocks (source);
+      for (guint b = 0; b < g_list_model_get_n_items (blocks); b++)
+        {
+          g_autoptr(DeskBlock) block = g_list_model_get_item (blocks, b);
+
+          g_string_append (inputs, desk_block_get_text (block));
+          g_string_append_c (inputs, '\n');
+        }
+
+      desk_project_add_source (project, source);
+      if (i < 0)
+        desk_project_start_draft_from (project, source);
+    }
+
+  desk_suggester_accept_all (suggester, project);
+
+  /* Converged by itself: nothing left that Accept All would take. */
+  left = desk_suggester_suggest (suggester, project);
+  for (guint i = 0; i < left->len; i++)
+    {
+      DeskSuggestionKind kind = desk_suggestion_get_kind (g_ptr_array_index (left, i));
+
+      if (kind == DESK_SUGGESTION_MISSING || kind == DESK_SUGGESTION_ADDITION)
+        g_error ("%s: Accept All left \"%s\"", dir,
+                 desk_suggestion_get_text (g_ptr_array_index (left, i)));
+    }
+
+  folded_inputs = fold (inputs->str, inputs->len);
+  story = desk_draft_to_text (desk_project_get_draft (project));
+  paragraphs = g_strsplit (story, "\n\n", -1);
+
+  for (guint p = 0; paragraphs[p] != NULL; p++)
+    {
+      g_autoptr(GArray) spans = desk_sentence_split (paragraphs[p]);
+
+      for (guint s = 0; s < spans->len; s += 2)
+        {
+          guint start = g_array_index (spans, guint, s);
+          guint end = g_array_index (spans, guint, s + 1);
+          g_autofree char *sentence = NULL;
+
+          if (count_words (paragraphs[p] + start, end - start) < 4)
+            continue;
+          sentence = fold (paragraphs[p] + start, end - start);
+          g_strstrip (sentence);
+          n_sentences++;
+
+          if (g_hash_table_contains (seen, sentence))
+            g_error ("%s: the merged story carries this sentence twice: %s", dir, sentence);
+          if (strstr (folded_inputs, sentence) == NULL)
+            g_error ("%s: the merged story carries a sentence no input carries: %s", dir, sentence);
+          g_hash_table_add (seen, g_steal_pointer (&sentence));
+        }
+    }
+
+  g_assert_cmpuint (n_sentences, >, 0);
+}
+
+static void
+test_corpus (void)
+{
+  const char *shared = g_getenv ("COPYDESK_SHARED_DIR");
+  g_autofree char *root = shared ? g_build_filename (shared, "roundups", NULL) : NULL;
+  g_autoptr(GDir) cases = NULL;
+  const char *name;
+  guint n_cases = 0;
+
+  if (root == NULL || (cases = g_dir_open (root, 0, NULL)) == NULL)
+    {
+      g_test_skip ("../shared/roundups is absent");
+      return;
+    }
+
+  while ((name = g_dir_read_name (cases)) != NULL)
+    {
+      g_autofree char *dir = g_build_filename (root, name, NULL);
+      g_autofree char *key_path = g_build_filename (dir, "key.json", NULL);
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) sources = g_ptr_array_new ();
+      JsonObject *key;
+      JsonArray *list;
+
+      if (!g_file_test (key_path, G_FILE_TEST_IS_REGULAR))
+        continue;
+      json_parser_load_from_file (parser, key_path, &error);
+      g_assert_no_error (error);
+      key = json_node_get_object (json_parser_get_root (parser));
+      list = json_object_get_array_member (key, "sources");
+      for (guint i = 0; i < json_array_get_length (list); i++)
+        g_ptr_array_add (sources, (gpointer)json_array_get_string_element (list, i));
+      g_ptr_array_add (sources, NULL);
+
+      g_test_message ("%s", name);
+      check_roundup (dir, json_object_get_string_member (key, "draft"),
+                     (const char * const *)sources->pdata);
+      n_cases++;
+    }
+
+  g_assert_cmpuint (n_cases, >, 0);
+}
+
+static void
+test_seed (void)
+{
+  const char *shared = g_getenv ("COPYDESK_SHARED_DIR");
+  g_autofree char *dir = shared ? g_build_filename (shared, "seeds", NULL) : NULL;
+  g_autofree char *key_path = dir ? g_build_filename (dir, "key.json", NULL) : NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) sources = g_ptr_array_new ();
+  JsonObject *key;
+  JsonArray *list;
+
+  if (key_path == NULL || !g_file_test (key_path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_test_skip ("../shared/seeds is absent");
+      return;
+    }
+
+  json_parser_load_from_file (parser, key_path, &error);
+  g_assert_no_error (error);
+  key = json_node_get_object (json_parser_get_root (parser));
+  list = json_object_get_array_member (key, "sources");
+  for (guint i = 0; i < json_array_get_length (list); i++)
+    g_ptr_array_add (sources, (gpointer)json_array_get_string_element (list, i));
+  g_ptr_array_add (sources, NULL);
+
+  check_roundup (dir, json_object_get_string_member (key, "draft"),
+                 (const char * const *)sources->pdata);
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *)a, *(const char * const *)b);
+}
+
+/* The project's own samples: the first version is the draft, the others its sources. */
+static void
+test_samples (void)
+{
+  static const char * const folders[] = { "harbour-fire", "dam-talks" };
+
+  for (guint f = 0; f < G_N_ELEMENTS (folders); f++)
+    {
+      g_autofree char *dir = g_build_filename (g_getenv ("COPYDESK_SEEDS_DIR"), folders[f], NULL);
+      g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+      g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+      const char *name;
+
+      g_assert_nonnull (listing);
+      while ((name = g_dir_read_name (listing)) != NULL)
+        if (g_str_has_suffix (name, ".txt"))
+          g_ptr_array_add (names, g_strdup (name));
+      g_ptr_array_sort (names, compare_names);
+      g_assert_cmpuint (names->len, >=, 2);
+      g_ptr_array_add (names, NULL);
+
+      check_roundup (dir, g_ptr_array_index (names, 0),
+                     (const char * const *)names->pdata + 1);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/merge-invariants/samples", test_samples);
+  g_test_add_func ("/merge-invariants/seed", test_seed);
+  g_test_add_func ("/merge-invariants/corpus", test_corpus);
+
+  return g_test_run ();
+}
