@@ -17,13 +17,13 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#define G_LOG_DOMAIN "copydesk-prose"
 
 #include "config.h"
 
 #include <string.h>
 
 #include "desk-prose.h"
+#include "desk-reader-private.h"
 
 /* A paragraph of fewer words is a label, a button or a stamp, not a paragraph of a story. */
 #define PARAGRAPH_MIN_WORDS     4
@@ -254,4 +254,27 @@ desk_prose_kind_describe (DeskProseKind kind)
     default:
       return "text";
     }
+}
+
+/**
+ * desk_prose_dateline_length:
+ * @text: the first sentence of a paragraph
+ *
+ * The dateline that opens a story's first paragraph, as every reader finds it ("NEW YORK
+ * (AP) — ", "Berlin (dpa) - "): a place and an agency, not news.
+ *
+ * Returns: the bytes of the dateline at the head of @text with its separator, or 0
+ */
+gsize
+desk_prose_dateline_length (const char *text)
+{
+  g_autofree char *place = NULL;
+  g_autofree char *agency = NULL;
+  gsize length = 0;
+
+  g_return_val_if_fail (text != NULL, 0);
+
+  if (!_desk_reader_split_dateline (text, FALSE, &length, &place, &agency))
+    return 0;
+  return length;
 }

@@ -45,5 +45,6 @@ DeskProseKind  desk_prose_judge         (const char     *text,
                                          gssize          length,
                                          DeskProseFlags  flags);
 const char    *desk_prose_kind_describe (DeskProseKind   kind);
+gsize          desk_prose_dateline_length (const char   *text);
 
 G_END_DECLS

@@ -56,6 +56,24 @@ static const char * const stop_words[] = {
   "after", "before", "up", "out", "just", "very", "both", "some", "such", "all", "any",
   "since", "because", "although", "though", "however", "if", "whether", "other", "more",
   "most", "not", "no", "only", "own", "same", "too", "via", "per", "well", "being", "group",
+  /* German function words, folded ("für" is "fur"); not those that are English words of
+   * their own ("war", "will", "also", "hat", "man", "bad", "gift", "rat", "kind"). */
+  "der", "die", "das", "dem", "den", "des", "ein", "eine", "einer", "einen", "einem", "eines",
+  "und", "oder", "aber", "nicht", "mit", "von", "vom", "zu", "zum", "zur", "auf", "aus", "bei",
+  "beim", "nach", "uber", "fur", "gegen", "durch", "ohne", "unter", "sich", "sie", "er", "es",
+  "wir", "ihr", "ihre", "ihren", "ihrem", "ihrer", "sein", "seine", "seinen", "seinem", "seiner",
+  "ist", "sind", "wird", "werden", "wurde", "wurden", "worden", "habe", "haben", "hatte",
+  "hatten", "kann", "konnen", "konnte", "soll", "sollen", "sollte", "muss", "mussen", "dass",
+  "wie", "wenn", "als", "auch", "noch", "nur", "schon", "mehr", "sehr", "bereits", "diese",
+  "dieser", "dieses", "diesen", "diesem", "dort", "hier", "jedoch", "sowie", "sagte", "sagt",
+  "laut", "zwischen", "seit", "bis", "vor", "im", "ins", "um", "ob", "denn", "doch", "dabei",
+  "damit", "dazu", "jetzt", "nun", "keine", "kein", "keinen",
+  /* French function words, folded ("été" is "ete"); not "son", "pour", "sale". */
+  "le", "la", "les", "un", "une", "du", "de", "et", "ou", "mais", "dans", "sur", "par", "avec",
+  "sans", "sous", "est", "sont", "ete", "etait", "avait", "ont", "au", "aux", "ce", "cette",
+  "ces", "qui", "que", "qu", "il", "elle", "ils", "elles", "nous", "vous", "leur", "leurs",
+  "sa", "ses", "se", "ne", "pas", "plus", "selon", "entre", "apres", "avant", "comme", "aussi",
+  "tres", "deja", "dit", "lors", "dont", "ainsi",
 };
 
 static const char * const day_words[] = {

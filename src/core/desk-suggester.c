@@ -58,6 +58,8 @@
  * draft, and this share of its content words. */
 #define RESTATED_ANCHORS 2
 #define RESTATED_SHARE   0.6
+/* Two blocks of one page that open with this many bytes alike are one text shown twice. */
+#define DOUBLED_MIN_BYTES 60
 /* A photo credit standing alone has fewer words than this ("Photo: First Last, Agency"). */
 #define BARE_CREDIT_WORDS 8
 /* A paragraph runs when this share of its words is in sentences that run. */
@@ -420,6 +422,7 @@ typedef struct
   GPtrArray   *source_words;     /* per source: WordSet of content word ids */
   GArray      *name_pairs;       /* NamePair: names a source may call otherwise */
   int          current_draft;    /* the draft sentence classify_sentence is comparing with */
+  GHashTable  *captions;         /* block texts some source shows as a photo's caption */
   GPtrArray   *results;
 } Run;
 
@@ -466,6 +469,7 @@ run_clear (Run *run)
   g_clear_pointer (&run->draft_all_words, word_set_free);
   g_clear_pointer (&run->source_words, g_ptr_array_unref);
   g_clear_pointer (&run->name_pairs, g_array_unref);
+  g_clear_pointer (&run->captions, g_hash_table_unref);
   g_clear_pointer (&run->results, g_ptr_array_unref);
   g_clear_pointer (&run->lexicon, desk_lexicon_free);
 }
@@ -1686,6 +1690,14 @@ may_replace (const DeskSentence *ds,
              const char         *source_text)
 {
   guint i = 0, j = 0;
+  gsize dateline = sentence->start == 0 ? desk_prose_dateline_length (source_text) : 0;
+  gboolean news = FALSE;
+
+  /* What it adds must be more than the dateline the draft keeps apart. */
+  for (guint t = 0; t < sentence->n_tokens && !news; t++)
+    news = sentence->tokens[t].start >= dateline && !has_token (ds, sentence->tokens[t].id);
+  if (!news)
+    return FALSE;
 
   while (i < ds->n_content && j < sentence->n_content)
     {
@@ -1989,11 +2001,55 @@ is_same_story (Run       *run,
   return anchors > 0 && known >= SAME_STORY_ANCHORS * anchors;
 }
 
+/* The texts that some source shows as a photo's caption: a block that a bare photo credit
+ * follows, or one a page shows twice (a gallery's caption and its image's alternative
+ * text). A story never says a paragraph twice. Whatever one page shows as a caption is a
+ * caption on every page that reprints it, even without its credit. */
+static void
+find_captions (Run *run)
+{
+  run->captions = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint s = 0; s < run->snapshot->sources->len; s++)
+    {
+      SnapSource *source = g_ptr_array_index (run->snapshot->sources, s);
+      g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      DeskBlock * const *blocks;
+      guint n_blocks;
+
+      blocks = desk_block_model_peek (DESK_BLOCK_MODEL (source->model), &n_blocks);
+      for (guint b = 0; b < n_blocks; b++)
+        {
+          const char *text = desk_block_get_text (blocks[b]);
+          gsize length = strlen (text);
+          const char *before;
+          char *opening;
+
+          if (b + 1 < n_blocks && is_bare_credit (desk_block_get_text (blocks[b + 1])))
+            g_hash_table_add (run->captions, (gpointer)text);
+
+          /* Shown twice: the same opening, whatever credit one copy carries on. */
+          if (length < DOUBLED_MIN_BYTES)
+            continue;
+          opening = g_utf8_make_valid (text, MIN (length, DOUBLED_MIN_BYTES));
+          before = g_hash_table_lookup (seen, opening);
+          if (before != NULL)
+            {
+              g_hash_table_add (run->captions, (gpointer)before);
+              g_hash_table_add (run->captions, (gpointer)text);
+              g_free (opening);
+            }
+          else
+            g_hash_table_insert (seen, opening, (gpointer)text);
+        }
+    }
+}
+
 /* Step 4a: which paragraphs of one source are the story, from the evidence the roundup
  * gives, never from a site's wording:
  *  - only running text is proposed (desk-prose.c: not labels, headlines, captions,
  *    pitches, links, notices or contact blocks), unless the editor said it is body text;
- *    a block that a bare photo credit follows is that photo's caption;
+ *    nor what any source shows as a photo's caption (find_captions);
  *  - the story is where the source's running text aligns with the draft: between its
  *    first and last aligned paragraphs, and on from either end while running text goes on
  *    unbroken (a longer version's later paragraphs, a writethru's new top); past a break —
@@ -2048,9 +2104,9 @@ judge_source (Run       *run,
 
       running[b] = desk_block_get_role_overridden (blocks[b]) || paragraph_runs (candidate);
 
-      /* A block that a bare photo credit follows is that photo's caption. */
-      if (running[b] && !desk_block_get_role_overridden (blocks[b]) && b + 1 < n_blocks &&
-          is_bare_credit (desk_block_get_text (blocks[b + 1])))
+      /* A photo's caption, here or in another source. */
+      if (running[b] && !desk_block_get_role_overridden (blocks[b]) &&
+          g_hash_table_contains (run->captions, candidate->text))
         running[b] = FALSE;
 
       /* A block the draft carries too (a caption both pages show) is part of the story. */
@@ -2136,6 +2192,8 @@ choose (Run *run)
   g_autoptr(GHashTable) additions = g_hash_table_new (NULL, NULL);   /* target + 1 → lead Choice */
   g_autoptr(GPtrArray) emitted = g_ptr_array_new ();
   guint start = 0;
+
+  find_captions (run);
 
   /* Placement, source by source. */
   while (start < run->candidates->len)
