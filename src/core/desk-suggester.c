@@ -350,6 +350,7 @@ typedef struct
   gboolean     broken;      /* has U+FFFD */
   int          org_rank;
   gboolean     held;        /* not the story's text: not proposed (see judge_source) */
+  gboolean     anchor;      /* running text aligned with the draft: places what is around it */
 } Candidate;
 
 /* A set of lexicon word ids, a bit apiece: the word ids of a lexicon are dense, and a
@@ -1481,51 +1482,23 @@ repeat_candidate (Run        *run,
 }
 
 /* Step 5: for each paragraph of a source, the draft paragraph after which its new content
- * belongs, from the longest run of aligned paragraphs that keeps the draft's order. */
+ * belongs: the one its nearest anchor before it (running text aligned with the draft)
+ * matches, so that a paragraph follows what it follows in its source — a quote the
+ * sentence that introduces it, a later item the item before it. Before any anchor, -1:
+ * above the draft's lead, where judge_source() lets only a new top of the same story in. */
 static GArray *
 place_source (GPtrArray *candidates)
 {
-  guint n = candidates->len;
-  g_autofree int *length = g_new0 (int, n);
-  g_autofree int *previous = g_new0 (int, n);
-  g_autofree gboolean *in_run = g_new0 (gboolean, n);
-  GArray *after = g_array_sized_new (FALSE, FALSE, sizeof (int), n);
-  int best = -1;
+  GArray *after = g_array_sized_new (FALSE, FALSE, sizeof (int), candidates->len);
   int last = -1;
 
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < candidates->len; i++)
     {
-      Candidate *ci = g_ptr_array_index (candidates, i);
-
-      previous[i] = -1;
-      if (ci->aligned < 0)
-        continue;
-
-      length[i] = 1;
-      for (guint j = 0; j < i; j++)
-        {
-          Candidate *cj = g_ptr_array_index (candidates, j);
-
-          if (cj->aligned >= 0 && cj->aligned <= ci->aligned && length[j] + 1 > length[i])
-            {
-              length[i] = length[j] + 1;
-              previous[i] = j;
-            }
-        }
-      if (best < 0 || length[i] > length[best])
-        best = i;
-    }
-
-  for (int i = best; i >= 0; i = previous[i])
-    in_run[i] = TRUE;
-
-  for (guint i = 0; i < n; i++)
-    {
-      Candidate *ci = g_ptr_array_index (candidates, i);
+      Candidate *candidate = g_ptr_array_index (candidates, i);
 
       g_array_append_val (after, last);
-      if (in_run[i])
-        last = ci->aligned;
+      if (candidate->anchor)
+        last = candidate->aligned;
     }
 
   return after;
@@ -2061,7 +2034,7 @@ find_captions (Run *run)
  *    same story told otherwise when its names and numbers are the draft's, and another
  *    story, held whole, when they are not.
  * Aligned paragraphs are never held: their new sentences are judged one by one. */
-static void
+static gboolean
 judge_source (Run       *run,
               GPtrArray *of_source)
 {
@@ -2071,9 +2044,10 @@ judge_source (Run       *run,
   g_autofree gboolean *running = NULL;
   g_autofree gboolean *breaks = NULL;
   int first = -1, last = -1;
+  gboolean anchored;
 
   if (of_source->len == 0)
-    return;
+    return FALSE;
 
   source = ((Candidate *)g_ptr_array_index (of_source, 0))->source;
   blocks = desk_block_model_peek (DESK_BLOCK_MODEL (source->model), &n_blocks);
@@ -2112,13 +2086,16 @@ judge_source (Run       *run,
       /* A block the draft carries too (a caption both pages show) is part of the story. */
       if (candidate->aligned >= 0)
         breaks[b] = FALSE;
-      if (candidate->aligned >= 0 && running[b])
+      candidate->anchor = candidate->aligned >= 0 && running[b];
+      if (candidate->anchor)
         {
           if (first < 0)
             first = i;
           last = i;
         }
     }
+
+  anchored = first >= 0;
 
   /* No running paragraph aligns: the same story in other words starts at its first
    * running paragraph; another story is held whole. */
@@ -2128,7 +2105,7 @@ judge_source (Run       *run,
         {
           for (guint i = 0; i < of_source->len; i++)
             ((Candidate *)g_ptr_array_index (of_source, i))->held = TRUE;
-          return;
+          return FALSE;
         }
       for (guint i = 0; i < of_source->len && first < 0; i++)
         if (running[g_array_index (source->blocks, guint,
@@ -2181,6 +2158,41 @@ judge_source (Run       *run,
 
       candidate->held = !unbroken && !is_supported (run, candidate);
     }
+
+  return anchored;
+}
+
+/* Where new content of a source that aligns nowhere with the draft goes: after the draft
+ * paragraph that shares most of its words (the same people, the same place in the story),
+ * or at the end. Never above the draft's lead: only a newer lead goes there, and a source
+ * that aligns nowhere does not show that it is one. */
+static int
+place_by_words (Run       *run,
+                Candidate *candidate)
+{
+  int best = (int)run->draft_words->len - 1;
+  guint best_shared = 0;
+
+  for (guint p = 0; p < run->draft_words->len; p++)
+    {
+      const WordSet *words = g_ptr_array_index (run->draft_words, p);
+      guint shared = 0;
+
+      for (guint k = 0; k < candidate->sentences->len; k++)
+        {
+          const DeskSentence *sentence = ((SourceSentence *)g_ptr_array_index (candidate->sentences, k))->sentence;
+
+          for (guint w = 0; w < sentence->n_content; w++)
+            shared += word_set_contains (words, sentence->content[w]);
+        }
+      if (shared > best_shared)
+        {
+          best_shared = shared;
+          best = p;
+        }
+    }
+
+  return best;
 }
 
 /* Step 4: choose, among all candidates, which version of each piece of content to propose. */
@@ -2202,13 +2214,14 @@ choose (Run *run)
       g_autoptr(GPtrArray) of_source = g_ptr_array_new ();
       g_autoptr(GArray) after = NULL;
       guint end = start;
+      gboolean anchored;
 
       while (end < run->candidates->len &&
              ((Candidate *)g_ptr_array_index (run->candidates, end))->source == first->source)
         g_ptr_array_add (of_source, g_ptr_array_index (run->candidates, end++));
 
+      anchored = judge_source (run, of_source);
       after = place_source (of_source);
-      judge_source (run, of_source);
       for (guint i = 0; i < of_source->len; i++)
         {
           Candidate *candidate = g_ptr_array_index (of_source, i);
@@ -2219,7 +2232,7 @@ choose (Run *run)
 
           choice = g_new0 (Choice, 1);
           choice->candidate = candidate;
-          choice->after = g_array_index (after, int, i);
+          choice->after = anchored ? g_array_index (after, int, i) : place_by_words (run, candidate);
           choice->position = (double)(i + 1) / (of_source->len + 1);
           g_ptr_array_add (choices, choice);
         }
@@ -2598,7 +2611,10 @@ run_snapshot (Snapshot     *snapshot,
       Ordered o = { suggestion, 0, i };
       double position = 0;
 
-      /* Its place in the longest source that carries it. */
+      /* Its place in the longest source that carries it: the fullest version orders
+       * what shorter ones carry of it as well. */
+      guint longest = 0;
+
       for (guint k = 0; k < desk_suggestion_get_n_sources (suggestion); k++)
         {
           const char *id = desk_suggestion_get_source_id (suggestion, k);
@@ -2611,13 +2627,17 @@ run_snapshot (Snapshot     *snapshot,
                 {
                   guint block = desk_suggestion_get_source_block (suggestion, k);
 
+                  if (source->blocks->len <= longest)
+                    break;
                   for (guint p = 0; p < source->blocks->len; p++)
                     if (g_array_index (source->blocks, guint, p) == block)
-                      position = MAX (position, (double)(p + 1) / (source->blocks->len + 1));
+                      {
+                        position = (double)(p + 1) / (source->blocks->len + 1);
+                        longest = source->blocks->len;
+                      }
                   break;
                 }
             }
-          break;
         }
 
       o.order = suggestion_order (suggestion, position);
