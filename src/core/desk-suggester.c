@@ -58,6 +58,12 @@
  * draft, and this share of its content words. */
 #define RESTATED_ANCHORS 2
 #define RESTATED_SHARE   0.6
+/* A paragraph whose names and numbers are all the draft's restates it when this share of
+ * its content words is the draft's too. */
+#define RESTATES_DRAFT   0.85
+/* ... and it has at least this many: a short sentence is a new fact in known words
+ * ("He said Putin would deny it.") as often as it is an old one. */
+#define RESTATES_MIN_WORDS 8
 /* Two blocks of one page that open with this many bytes alike are one text shown twice. */
 #define DOUBLED_MIN_BYTES 60
 /* A photo credit standing alone has fewer words than this ("Photo: First Last, Agency"). */
@@ -1389,6 +1395,32 @@ is_restated (Run                *run,
   return best >= RESTATED_SHARE * sentence->n_content;
 }
 
+/* Whether a paragraph the draft lacks retells the draft: every name and number in it is
+ * the draft's, and so are nearly all its words (a writethru's lead over the old one,
+ * another newsroom's account of the same facts). */
+static gboolean
+restates_draft (Run       *run,
+                Candidate *candidate)
+{
+  guint known = 0, total = 0;
+
+  for (guint k = 0; k < candidate->sentences->len; k++)
+    {
+      const DeskSentence *sentence = ((SourceSentence *)g_ptr_array_index (candidate->sentences, k))->sentence;
+
+      for (guint t = 0; t < sentence->n_tokens; t++)
+        if ((token_is (run, &sentence->tokens[t], DESK_TOKEN_NAME) ||
+             (sentence->tokens[t].flags & DESK_TOKEN_NUMBER)) &&
+            !word_set_contains (run->draft_all_words, sentence->tokens[t].id))
+          return FALSE;
+      for (guint w = 0; w < sentence->n_content; w++)
+        known += word_set_contains (run->draft_all_words, sentence->content[w]);
+      total += sentence->n_content;
+    }
+
+  return total >= RESTATES_MIN_WORDS && known >= RESTATES_DRAFT * total;
+}
+
 static void
 collect_items (Run       *run,
                Candidate *candidate)
@@ -2305,6 +2337,10 @@ choose (Run *run)
       if (candidate->aligned < 0)
         {
           g_autofree char *text = missing_text (candidate, choice->taken);
+
+          /* A paragraph that restates the draft as a whole. */
+          if (restates_draft (run, candidate))
+            continue;
 
           /* Nothing that reads as running text, or sentences cut out of a quotation. */
           if (text[0] == '\0' || count_quote_marks (text, strlen (text)) % 2 != 0)
