@@ -793,6 +793,13 @@ note_conflict (Run                *run,
   g_autoptr(GString) facts = g_string_new (NULL);
   DeskSuggestion *suggestion;
 
+  /* Two versions differ on a fact only in their running text: not in a caption's credit,
+   * a contact block's numbers or a label. */
+  if (desk_prose_judge (candidate->text + ss->sentence->start,
+                        ss->sentence->end - ss->sentence->start,
+                        DESK_PROSE_IN_PARAGRAPH) != DESK_PROSE_SENTENCE)
+    return;
+
   for (guint i = 0; i + 1 < ranges->len; i += 2)
     {
       guint start = g_array_index (ranges, guint, i), end = g_array_index (ranges, guint, i + 1);

@@ -1,0 +1,98 @@
+/* test-prose.c: what reads as a story's running text, and what does not
+ *
+ * Examples written for this test, in the forms the genre uses everywhere (a caption's
+ * credit, a pitch, a related headline), in English, German and French.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "desk-prose.h"
+
+typedef struct
+{
+  const char    *text;
+  DeskProseKind  kind;
+} Case;
+
+static const Case paragraphs[] = {
+  /* Running text. */
+  { "The council approved the budget on Monday after a long debate over school buses.", DESK_PROSE_SENTENCE },
+  { "\"We will not give up,\" the mayor said, adding that the vote was close.", DESK_PROSE_SENTENCE },
+  { "Der Stadtrat hat den Haushalt am Montag nach langer Debatte beschlossen.", DESK_PROSE_SENTENCE },
+  { "Le conseil a adopté le budget lundi après un long débat sur les transports.", DESK_PROSE_SENTENCE },
+  { "The talks continue today.", DESK_PROSE_SENTENCE },
+  /* A quotation may speak to "you": the story still speaks about people. */
+  { "\"You cannot build a bridge in a week,\" the engineer told the committee on Tuesday.", DESK_PROSE_SENTENCE },
+  /* Labels, buttons, stamps, headlines. */
+  { "Image 2 of 5", DESK_PROSE_FRAGMENT },
+  { "Now Playing:", DESK_PROSE_FRAGMENT },
+  { "3:15 p.m.", DESK_PROSE_FRAGMENT },
+  { "Council Approves Budget After Long Debate Over School Buses", DESK_PROSE_FRAGMENT },
+  { "Mayor says vote on the budget was close", DESK_PROSE_FRAGMENT },
+  /* Speaking to the reader. */
+  { "Sign up for our newsletter and never miss a story from your neighbourhood.", DESK_PROSE_ADDRESSED },
+  { "Melden Sie sich jetzt für unseren Newsletter an.", DESK_PROSE_ADDRESSED },
+  /* Captions and credits. */
+  { "(AP Photo/Jane Doe)", DESK_PROSE_CAPTION },
+  { "In this March 3, 2019, file photo, the mayor speaks to reporters at city hall.", DESK_PROSE_CAPTION },
+  { "FILE - The mayor speaks to reporters at city hall on March 3, 2019.", DESK_PROSE_CAPTION },
+  { "Foto: Max Mustermann/dpa", DESK_PROSE_CAPTION },
+  /* Links, notices, contacts. */
+  { "Read more at https://example.org/news/budget.", DESK_PROSE_LINK },
+  { "A better budget is possible. pic.twitter.com/abc123", DESK_PROSE_LINK },
+  { "© 2019 Example News. All rights reserved.", DESK_PROSE_NOTICE },
+  { "Copyright 2019 Example Media Group. This material may not be published.", DESK_PROSE_NOTICE },
+  { "Redaktion: Erika Beispiel, +49 30 1234 5678, desk@example.org", DESK_PROSE_CONTACT },
+};
+
+static void
+test_paragraphs (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (paragraphs); i++)
+    {
+      DeskProseKind kind = desk_prose_judge (paragraphs[i].text, -1, DESK_PROSE_PARAGRAPH);
+
+      if (kind != paragraphs[i].kind)
+        g_error ("\"%s\": %s, expected %s", paragraphs[i].text, desk_prose_kind_describe (kind),
+                 desk_prose_kind_describe (paragraphs[i].kind));
+    }
+}
+
+static void
+test_sentence_in_paragraph (void)
+{
+  /* A short sentence is a sentence inside a paragraph, not a paragraph of its own. */
+  g_assert_cmpint (desk_prose_judge ("He declined.", -1, DESK_PROSE_IN_PARAGRAPH), ==,
+                   DESK_PROSE_SENTENCE);
+  g_assert_cmpint (desk_prose_judge ("He declined.", -1, DESK_PROSE_PARAGRAPH), ==,
+                   DESK_PROSE_FRAGMENT);
+  /* The length given, not the nul, ends the text. */
+  g_assert_cmpint (desk_prose_judge ("The talks continue today. (AP Photo/Jane Doe)", 25,
+                                     DESK_PROSE_PARAGRAPH), ==, DESK_PROSE_SENTENCE);
+}
+
+static void
+test_dateline (void)
+{
+  g_assert_cmpuint (desk_prose_dateline_length ("HALIFAX, Nova Scotia (AP) — A fire tore through a ferry."),
+                    ==, strlen ("HALIFAX, Nova Scotia (AP) — "));
+  g_assert_cmpuint (desk_prose_dateline_length ("Berlin (dpa) - Der Stadtrat hat beschlossen."),
+                    ==, strlen ("Berlin (dpa) - "));
+  g_assert_cmpuint (desk_prose_dateline_length ("The council approved the budget."), ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/prose/paragraphs", test_paragraphs);
+  g_test_add_func ("/prose/sentence-in-paragraph", test_sentence_in_paragraph);
+  g_test_add_func ("/prose/dateline", test_dateline);
+
+  return g_test_run ();
+}
