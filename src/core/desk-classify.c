@@ -34,6 +34,7 @@
 #include "desk-hash.h"
 #include "desk-ingest-private.h"
 #include "desk-organization.h"
+#include "desk-prose.h"
 
 #define ROLE_UNKNOWN ((int)-1)
 
@@ -1109,8 +1110,11 @@ classify_story (Item  *items,
           continue;
         }
 
-      item->role = DESK_BLOCK_ROLE_BODY;
+      DeskBlockRole role = DESK_BLOCK_ROLE_BODY;
+
       item->reason = "paragraph";
+      desk_prose_not_story (item->clean, &role, &item->reason);
+      item->role = role;
     }
 }
 

@@ -33,6 +33,9 @@
  * title case writes only its short function words so. Measured: English news prose
  * 0.55–0.85, German 0.40–0.60, English headlines 0.05–0.30. */
 #define PROSE_MIN_LOWER_SHARE   0.34
+/* No paragraph of a story is longer than this; a block that is (a page's text run into
+ * one line) is not judged by the patterns, whose cost grows with it, and counts as text. */
+#define JUDGE_MAX_BYTES         (16 * 1024)
 /* Second-person address is a prompt only in a block of at most this many words; a long
  * paragraph that speaks to the reader once is still prose (a feature's aside). */
 #define ADDRESS_MAX_WORDS       60
@@ -72,7 +75,10 @@ patterns (void)
       patterns.notice =
         g_regex_new ("\\x{00A9}|\\(c\\)\\s*\\d{4}|\\bcopyright\\b|\\btrademark\\b"
                      "|\\ball rights reserved\\b|\\balle rechte vorbehalten\\b"
-                     "|\\btous droits r\\x{00E9}serv\\x{00E9}s\\b",
+                     "|\\btous droits r\\x{00E9}serv\\x{00E9}s\\b"
+                     /* an agency's note that what follows is for the desk only */
+                     "|\\bnot for publication\\b|\\bnicht zur ver\\x{00F6}ffentlichung\\b"
+                     "|\\bne pas publier\\b",
                      flags, 0, NULL);
       patterns.contact =
         g_regex_new ("\\b[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+\\b"
@@ -152,6 +158,9 @@ desk_prose_judge (const char     *text,
   gunichar last = 0;
 
   g_return_val_if_fail (text != NULL, DESK_PROSE_FRAGMENT);
+
+  if ((length < 0 ? strlen (text) : (gsize)length) > JUDGE_MAX_BYTES)
+    return DESK_PROSE_SENTENCE;
 
   copy = length < 0 ? g_strdup (text) : g_strndup (text, length);
   g_strstrip (copy);
@@ -277,4 +286,50 @@ desk_prose_dateline_length (const char *text)
   if (!_desk_reader_split_dateline (text, FALSE, &length, &place, &agency))
     return 0;
   return length;
+}
+
+/**
+ * desk_prose_not_story:
+ * @text: a paragraph that its position would make a paragraph of the story
+ * @role: (out): the role it has instead
+ * @reason: (out): why, in a few words
+ *
+ * The last word on a paragraph before it is taken for story text, the same whichever way
+ * it arrived (plain text, a web page, an agency format): a caption or its credit, a web
+ * address, a copyright notice or a contact block is not story text, whatever its place.
+ * Labels, headlines and pitches are left to the suggester, which weighs them against the
+ * other versions.
+ *
+ * Returns: %TRUE if @text is not story text; then @role and @reason are set
+ */
+gboolean
+desk_prose_not_story (const char     *text,
+                      DeskBlockRole  *role,
+                      const char    **reason)
+{
+  DeskProseKind kind;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail (role != NULL && reason != NULL, FALSE);
+
+  kind = desk_prose_judge (text, -1, DESK_PROSE_PARAGRAPH);
+  switch (kind)
+    {
+    case DESK_PROSE_CAPTION:
+      *role = DESK_BLOCK_ROLE_CAPTION;
+      break;
+    case DESK_PROSE_LINK:
+    case DESK_PROSE_NOTICE:
+    case DESK_PROSE_CONTACT:
+      *role = DESK_BLOCK_ROLE_FURNITURE;
+      break;
+    case DESK_PROSE_SENTENCE:
+    case DESK_PROSE_FRAGMENT:
+    case DESK_PROSE_ADDRESSED:
+    default:
+      return FALSE;
+    }
+
+  *reason = desk_prose_kind_describe (kind);
+  return TRUE;
 }

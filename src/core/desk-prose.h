@@ -6,6 +6,8 @@
 
 #include <glib.h>
 
+#include "desk-types.h"
+
 G_BEGIN_DECLS
 
 /**
@@ -16,7 +18,7 @@ G_BEGIN_DECLS
  * @DESK_PROSE_ADDRESSED: speaks to the reader outside any quotation: a prompt, a pitch
  * @DESK_PROSE_CAPTION: describes or credits a picture
  * @DESK_PROSE_LINK: carries a web address or a social-media handle
- * @DESK_PROSE_NOTICE: a copyright or trademark notice
+ * @DESK_PROSE_NOTICE: a copyright or trademark notice, or a note not for publication
  * @DESK_PROSE_CONTACT: a telephone number or an e-mail address
  */
 typedef enum
@@ -46,5 +48,8 @@ DeskProseKind  desk_prose_judge         (const char     *text,
                                          DeskProseFlags  flags);
 const char    *desk_prose_kind_describe (DeskProseKind   kind);
 gsize          desk_prose_dateline_length (const char   *text);
+gboolean       desk_prose_not_story     (const char     *text,
+                                         DeskBlockRole  *role,
+                                         const char    **reason);
 
 G_END_DECLS

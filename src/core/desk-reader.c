@@ -32,6 +32,7 @@
 #include "desk-format.h"
 #include "desk-ingest-private.h"
 #include "desk-organization.h"
+#include "desk-prose.h"
 #include "desk-reader-private.h"
 #include "desk-source-private.h"
 
@@ -1433,6 +1434,13 @@ classify_body (DeskReaderDoc  *doc,
       *reason = "subheading";
       return DESK_BLOCK_ROLE_FURNITURE;
     }
+
+  {
+    DeskBlockRole role;
+
+    if (desk_prose_not_story (text, &role, reason))
+      return role;
+  }
 
   *reason = "paragraph";
   return DESK_BLOCK_ROLE_BODY;
