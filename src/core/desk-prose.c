@@ -22,6 +22,7 @@
 
 #include <string.h>
 
+#include "desk-hash.h"
 #include "desk-prose.h"
 #include "desk-reader-private.h"
 
@@ -92,6 +93,32 @@ patterns (void)
   return &patterns;
 }
 
+/* Whether @lower (in ASCII lower case) contains one of @needles: the words a pattern
+ * cannot match without, looked for before the pattern runs, which costs far more. */
+static gboolean
+has_any (const char         *lower,
+         const char * const *needles)
+{
+  for (guint i = 0; needles[i] != NULL; i++)
+    if (strstr (lower, needles[i]) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+static const char * const notice_words[] = {
+  "\xc2\xa9", "(c)", "copyright", "trademark", "rights reserved", "rechte vorbehalten",
+  "droits r", "publication", "ffentlichung", "publier", NULL
+};
+static const char * const contact_words[] = { "@", "+", "tel", "phone", "fax", "t\xc3\xa9l", NULL };
+static const char * const link_words[] = {
+  "://", "www.", "pic.twitter", "(@", ".com/", ".org/", ".net/", ".de/", ".fr/", ".co.uk/",
+  ".htm", NULL
+};
+static const char * const caption_words[] = {
+  "photo", "foto", "image", "picture", "bild", "video", "file", "archiv", "getty",
+  "shutterstock", "alliance", "in this", "/", NULL
+};
+
 static gboolean
 is_quote_mark (gunichar c)
 {
@@ -122,10 +149,13 @@ is_address (const char *word,
     "vous", "votre", "vos", "usted", "ustedes",
   };
   static const char * const capitalised[] = { "Sie", "Ihnen", "Ihr", "Ihre", "Ihren", "Ihrem" };
-  g_autofree char *lower = g_utf8_strdown (word, -1);
+
+  /* Every form above is plain ASCII: most words are ruled out by their first letter. */
+  if (word[0] == '\0' || strchr ("yYvVuUIS", word[0]) == NULL)
+    return FALSE;
 
   for (guint i = 0; i < G_N_ELEMENTS (any_case); i++)
-    if (g_str_equal (lower, any_case[i]))
+    if (g_ascii_strcasecmp (word, any_case[i]) == 0)
       return TRUE;
   if (!sentence_start)
     for (guint i = 0; i < G_N_ELEMENTS (capitalised); i++)
@@ -134,6 +164,16 @@ is_address (const char *word,
 
   return FALSE;
 }
+
+/* What was judged, for as long as the process runs: a roundup repeats most of its
+ * paragraphs in every version, and ingest, the suggester and its next run ask of the same
+ * texts again. Bounded: emptied when it holds JUDGED_MAX texts. */
+#define JUDGED_MAX 65536
+
+static GMutex      judged_lock;
+static GHashTable *judged[2];   /* by DeskProseFlags: text → kind + 1 */
+
+static DeskProseKind judge_text (const char *text, DeskProseFlags flags);
 
 /**
  * desk_prose_judge:
@@ -150,28 +190,61 @@ desk_prose_judge (const char     *text,
                   gssize          length,
                   DeskProseFlags  flags)
 {
-  const Patterns *p = patterns ();
   g_autofree char *copy = NULL;
-  g_autoptr(GString) word = g_string_new (NULL);
-  guint n_words = 0, n_later = 0, n_lower = 0, n_address = 0;
-  gboolean in_quote = FALSE, sentence_start = TRUE;
-  gunichar last = 0;
+  guint index = (flags & DESK_PROSE_IN_PARAGRAPH) ? 1 : 0;
+  gpointer known;
+  DeskProseKind kind;
 
   g_return_val_if_fail (text != NULL, DESK_PROSE_FRAGMENT);
 
   if ((length < 0 ? strlen (text) : (gsize)length) > JUDGE_MAX_BYTES)
     return DESK_PROSE_SENTENCE;
 
-  copy = length < 0 ? g_strdup (text) : g_strndup (text, length);
-  g_strstrip (copy);
+  if (length >= 0)
+    text = copy = g_strndup (text, length);
 
-  if (g_regex_match (p->notice, copy, 0, NULL))
+  g_mutex_lock (&judged_lock);
+  if (judged[index] == NULL)
+    judged[index] = g_hash_table_new_full (desk_hash_text, g_str_equal, g_free, NULL);
+  known = g_hash_table_lookup (judged[index], text);
+  g_mutex_unlock (&judged_lock);
+  if (known != NULL)
+    return GPOINTER_TO_INT (known) - 1;
+
+  kind = judge_text (text, flags);
+
+  g_mutex_lock (&judged_lock);
+  if (g_hash_table_size (judged[index]) >= JUDGED_MAX)
+    g_hash_table_remove_all (judged[index]);
+  g_hash_table_insert (judged[index], copy ? g_steal_pointer (&copy) : g_strdup (text),
+                       GINT_TO_POINTER (kind + 1));
+  g_mutex_unlock (&judged_lock);
+
+  return kind;
+}
+
+static DeskProseKind
+judge_text (const char     *text,
+            DeskProseFlags  flags)
+{
+  const Patterns *p = patterns ();
+  g_autofree char *copy = NULL;
+  g_autofree char *lower = NULL;
+  g_autoptr(GString) word = g_string_new (NULL);
+  guint n_words = 0, n_later = 0, n_lower = 0, n_address = 0;
+  gboolean in_quote = FALSE, sentence_start = TRUE;
+  gunichar last = 0;
+
+  copy = g_strstrip (g_strdup (text));
+  lower = g_ascii_strdown (copy, -1);
+
+  if (has_any (lower, notice_words) && g_regex_match (p->notice, copy, 0, NULL))
     return DESK_PROSE_NOTICE;
-  if (g_regex_match (p->contact, copy, 0, NULL))
+  if (has_any (lower, contact_words) && g_regex_match (p->contact, copy, 0, NULL))
     return DESK_PROSE_CONTACT;
-  if (g_regex_match (p->link, copy, 0, NULL))
+  if (has_any (lower, link_words) && g_regex_match (p->link, copy, 0, NULL))
     return DESK_PROSE_LINK;
-  if (g_regex_match (p->caption, copy, 0, NULL))
+  if (has_any (lower, caption_words) && g_regex_match (p->caption, copy, 0, NULL))
     return DESK_PROSE_CAPTION;
 
   for (const char *s = copy; ; s = g_utf8_next_char (s))

@@ -2020,12 +2020,12 @@ is_same_story (Run       *run,
 static void
 find_captions (Run *run)
 {
-  run->captions = g_hash_table_new (g_str_hash, g_str_equal);
+  run->captions = g_hash_table_new (desk_hash_text, g_str_equal);
 
   for (guint s = 0; s < run->snapshot->sources->len; s++)
     {
       SnapSource *source = g_ptr_array_index (run->snapshot->sources, s);
-      g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      g_autoptr(GHashTable) seen = g_hash_table_new_full (desk_hash_text, g_str_equal, g_free, NULL);
       DeskBlock * const *blocks;
       guint n_blocks;
 
