@@ -66,6 +66,9 @@
 #define RESTATES_MIN_WORDS 8
 /* Two blocks of one page that open with this many bytes alike are one text shown twice. */
 #define DOUBLED_MIN_BYTES 60
+/* A quotation of at least this many words that the draft has word for word anchors the
+ * sentence that carries it to the draft's fact. */
+#define QUOTE_MIN_WORDS  5
 /* A photo credit standing alone has fewer words than this ("Photo: First Last, Agency"). */
 #define BARE_CREDIT_WORDS 8
 /* A paragraph runs when this share of its words is in sentences that run. */
@@ -430,6 +433,8 @@ typedef struct
   GArray      *name_pairs;       /* NamePair: names a source may call otherwise */
   int          current_draft;    /* the draft sentence classify_sentence is comparing with */
   GHashTable  *captions;         /* block texts some source shows as a photo's caption */
+  GArray      *draft_ids;        /* guint: the draft's word ids in order, G_MAXUINT between
+                                  * paragraphs */
   GPtrArray   *results;
 } Run;
 
@@ -477,6 +482,7 @@ run_clear (Run *run)
   g_clear_pointer (&run->source_words, g_ptr_array_unref);
   g_clear_pointer (&run->name_pairs, g_array_unref);
   g_clear_pointer (&run->captions, g_hash_table_unref);
+  g_clear_pointer (&run->draft_ids, g_array_unref);
   g_clear_pointer (&run->results, g_ptr_array_unref);
   g_clear_pointer (&run->lexicon, desk_lexicon_free);
 }
@@ -1428,6 +1434,80 @@ restates_draft (Run       *run,
   return total >= RESTATES_MIN_WORDS && known >= RESTATES_DRAFT * total;
 }
 
+static gboolean
+is_double_quote (gunichar c)
+{
+  return c == '"' || c == 0x201C || c == 0x201D || c == 0x201E || c == 0x00AB || c == 0x00BB;
+}
+
+/* Whether the draft has, word for word, a quotation of at least QUOTE_MIN_WORDS words that
+ * @ss quotes, and most of the words around it: a quote is the anchor of the fact around
+ * it, and the draft that carries the quote carries that fact, however each version
+ * introduces it (but not a new fact told beside the quote). A quotation runs from its
+ * opening mark to its closing mark, or to the end of the sentence when it goes on. */
+static gboolean
+quotes_draft (Run            *run,
+              Candidate      *candidate,
+              SourceSentence *ss)
+{
+  const DeskSentence *sentence = ss->sentence;
+  const char *text = candidate->text;
+  g_autofree gboolean *quoted = g_new0 (gboolean, sentence->n_tokens + 1);
+  gboolean found = FALSE;
+  guint outside = 0, known = 0;
+  guint t = 0;
+
+  for (const char *p = text + sentence->start; p < text + sentence->end; p = g_utf8_next_char (p))
+    {
+      guint open = p - text, close = sentence->end, first, n;
+
+      if (!is_double_quote (g_utf8_get_char (p)))
+        continue;
+      for (const char *q = g_utf8_next_char (p); q < text + sentence->end; q = g_utf8_next_char (q))
+        if (is_double_quote (g_utf8_get_char (q)))
+          {
+            close = q - text;
+            break;
+          }
+
+      while (t < sentence->n_tokens && sentence->tokens[t].start < open)
+        t++;
+      first = t;
+      while (t < sentence->n_tokens && sentence->tokens[t].end <= close)
+        t++;
+      n = t - first;
+      for (guint k = first; k < t; k++)
+        quoted[k] = TRUE;
+
+      if (n >= QUOTE_MIN_WORDS)
+        for (guint at = 0; at + n <= run->draft_ids->len && !found; at++)
+          {
+            guint k = 0;
+
+            while (k < n && g_array_index (run->draft_ids, guint, at + k) == sentence->tokens[first + k].id)
+              k++;
+            found = k == n;
+          }
+
+      if (close >= sentence->end)
+        break;
+      p = text + close;
+    }
+
+  if (!found)
+    return FALSE;
+
+  /* ... and the words around it are the draft's too: not a new fact beside the quote. */
+  for (guint k = 0; k < sentence->n_tokens; k++)
+    if (!quoted[k] && !(sentence->tokens[k].flags & DESK_TOKEN_STOP))
+      {
+        outside++;
+        known += word_set_contains (run->draft_all_words, sentence->tokens[k].id);
+      }
+
+  return known >= RESTATED_SHARE * outside;
+}
+
 static void
 collect_items (Run       *run,
                Candidate *candidate)
@@ -1439,7 +1519,7 @@ collect_items (Run       *run,
 
       if (ss->status != STATUS_NEW && ss->status != STATUS_EXTENDS)
         continue;
-      if (ss->status == STATUS_NEW && is_restated (run, ss->sentence))
+      if (ss->status == STATUS_NEW && (is_restated (run, ss->sentence) || quotes_draft (run, candidate, ss)))
         {
           ss->status = STATUS_IGNORED;
           continue;
@@ -2531,6 +2611,7 @@ run_snapshot (Snapshot     *snapshot,
   run.variants = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   run.seen_texts = g_hash_table_new (desk_hash_text, g_str_equal);
   run.draft_all_words = word_set_new ();
+  run.draft_ids = g_array_new (FALSE, FALSE, sizeof (guint));
   run.source_words = g_ptr_array_new_with_free_func ((GDestroyNotify)word_set_free);
   for (guint s = 0; s < snapshot->sources->len; s++)
     g_ptr_array_add (run.source_words, word_set_new ());
@@ -2542,6 +2623,8 @@ run_snapshot (Snapshot     *snapshot,
   index_init (&run.cluster_index);
 
   /* Step 1: the draft. */
+  const guint paragraph_end = G_MAXUINT;
+
   for (guint p = 0; p < snapshot->draft->len; p++)
     {
       GPtrArray *sentences = desk_sentence_parse (run.lexicon, g_ptr_array_index (snapshot->draft, p));
@@ -2559,12 +2642,15 @@ run_snapshot (Snapshot     *snapshot,
               word_set_add (words, sentence->content[w]);
               word_set_add (run.draft_all_words, sentence->content[w]);
             }
+          for (guint t = 0; t < sentence->n_tokens; t++)
+            g_array_append_val (run.draft_ids, sentence->tokens[t].id);
 
           ds->sentence = g_ptr_array_index (sentences, i);
           ds->paragraph = p;
           index_add (&run.draft_index, run.draft_sentences->len, ds->sentence);
           g_ptr_array_add (run.draft_sentences, ds);
         }
+      g_array_append_val (run.draft_ids, paragraph_end);
     }
 
   for (guint r = 0; r < snapshot->rejected->len; r++)
