@@ -69,6 +69,12 @@
 /* A quotation of at least this many words that the draft has word for word anchors the
  * sentence that carries it to the draft's fact. */
 #define QUOTE_MIN_WORDS  5
+/* Two words of at least SPELLING_MIN_LENGTH letters that open alike over
+ * SPELLING_SAME_START letters and are at most SPELLING_MAX_EDITS edits apart are one word
+ * spelled two ways (programs, programmes). */
+#define SPELLING_MIN_LENGTH 5
+#define SPELLING_SAME_START 3
+#define SPELLING_MAX_EDITS  2
 /* A photo credit standing alone has fewer words than this ("Photo: First Last, Agency"). */
 #define BARE_CREDIT_WORDS 8
 /* A paragraph runs when this share of its words is in sentences that run. */
@@ -1775,13 +1781,38 @@ count_quote_marks (const char *text,
 /* Whether @sentence may stand where the draft sentence @ds stands: it says everything @ds
  * says (every content word, so a replacement never loses a fact and replacements only
  * ever grow), and it leaves the paragraph's quotation marks paired as @ds left them. */
+/* Whether @sentence has the word @id, or the same word spelled another way (programs,
+ * programmes; Gadhafi, Qaddafi keeps its first letters too). */
 static gboolean
-may_replace (const DeskSentence *ds,
+has_word_or_spelling (Run                *run,
+                      const DeskSentence *sentence,
+                      guint               id)
+{
+  const char *word = desk_lexicon_word (run->lexicon, id);
+  gsize length = strlen (word);
+
+  for (guint j = 0; j < sentence->n_content; j++)
+    {
+      const char *other;
+
+      if (sentence->content[j] == id)
+        return TRUE;
+      other = desk_lexicon_word (run->lexicon, sentence->content[j]);
+      if (length >= SPELLING_MIN_LENGTH && strncmp (word, other, SPELLING_SAME_START) == 0 &&
+          edit_distance (word, other) <= SPELLING_MAX_EDITS)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+may_replace (Run                *run,
+             const DeskSentence *ds,
              const char         *draft_text,
              const DeskSentence *sentence,
              const char         *source_text)
 {
-  guint i = 0, j = 0;
   gsize dateline = sentence->start == 0 ? desk_prose_dateline_length (source_text) : 0;
   gboolean news = FALSE;
 
@@ -1791,17 +1822,9 @@ may_replace (const DeskSentence *ds,
   if (!news)
     return FALSE;
 
-  while (i < ds->n_content && j < sentence->n_content)
-    {
-      if (ds->content[i] == sentence->content[j])
-        i++, j++;
-      else if (ds->content[i] > sentence->content[j])
-        j++;
-      else
-        return FALSE;
-    }
-  if (i < ds->n_content)
-    return FALSE;
+  for (guint i = 0; i < ds->n_content; i++)
+    if (!has_word_or_spelling (run, sentence, ds->content[i]))
+      return FALSE;
 
   return count_quote_marks (draft_text + ds->start, ds->end - ds->start) % 2 ==
          count_quote_marks (source_text + sentence->start, sentence->end - sentence->start) % 2;
@@ -1951,7 +1974,7 @@ build_addition (Run       *run,
               const DeskSentence *ds = g_ptr_array_index (draft_sentences, local);
 
               if (replacements[local].ss == NULL && sentence_runs (candidate, ss) &&
-                  may_replace (ds, draft_text, ss->sentence, candidate->text))
+                  may_replace (run, ds, draft_text, ss->sentence, candidate->text))
                 {
                   replacements[local].ss = ss;
                   replacements[local].candidate = candidate;
