@@ -1022,6 +1022,72 @@ learn_aliases (Run *run)
   return learned;
 }
 
+/* Whether @sentence has the word @id, or the same word spelled another way (programs,
+ * programmes; Gadhafi, Qaddafi keeps its first letters too). */
+static gboolean
+has_word_or_spelling (Run                *run,
+                      const DeskSentence *sentence,
+                      guint               id)
+{
+  const char *word = desk_lexicon_word (run->lexicon, id);
+  gsize length = strlen (word);
+
+  for (guint j = 0; j < sentence->n_content; j++)
+    {
+      const char *other;
+
+      if (sentence->content[j] == id)
+        return TRUE;
+      other = desk_lexicon_word (run->lexicon, sentence->content[j]);
+      if (length >= SPELLING_MIN_LENGTH && strncmp (word, other, SPELLING_SAME_START) == 0 &&
+          edit_distance (word, other) <= SPELLING_MAX_EDITS)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* How many content words @sentence adds to @draft, a sentence of the draft paragraph whose
+ * words are @paragraph, when it says everything @draft says (every content word, or the
+ * same word spelled another way), else 0; @start and @end span its new words. A word the
+ * paragraph says elsewhere is not new ("…, said its spokesman, Gagnon" where the next
+ * sentence names him). */
+static guint
+says_all_of (Run                *run,
+             const DeskSentence *sentence,
+             const DeskSentence *draft,
+             const WordSet      *paragraph,
+             guint              *start,
+             guint              *end)
+{
+  guint added = 0;
+  int first = -1, last = -1;
+
+  for (guint i = 0; i < draft->n_content; i++)
+    if (!has_word_or_spelling (run, sentence, draft->content[i]))
+      return 0;
+
+  /* A word the draft spells otherwise is not new: two spellings would otherwise take each
+   * other's place for ever. */
+  for (guint t = 0; t < sentence->n_tokens; t++)
+    if (!(sentence->tokens[t].flags & DESK_TOKEN_STOP) &&
+        !word_set_contains (paragraph, sentence->tokens[t].id) &&
+        !has_word_or_spelling (run, draft, sentence->tokens[t].id))
+      {
+        added++;
+        if (first < 0)
+          first = t;
+        last = t;
+      }
+
+  if (added > 0)
+    {
+      *start = sentence->tokens[first].start;
+      *end = sentence->tokens[last].end;
+    }
+  return added;
+}
+
 /* Step 2: what each sentence of a source paragraph is, against the draft. */
 static void
 classify_sentence (Run            *run,
@@ -1098,6 +1164,24 @@ classify_sentence (Run            *run,
   {
     const DeskSentence *draft = draft_sentence (run, best);
     guint clause_words = 0;
+
+    /* The source's sentence says all the draft's sentence says, and more: it may take its
+     * place. The new words are where they are, in one stretch or several. */
+    if (says_all_of (run, sentence, draft,
+                     g_ptr_array_index (run->draft_words, draft_paragraph_of (run, best)),
+                     &ss->clause_start, &ss->clause_end) >= CLAUSE_WORDS)
+      {
+        g_autoptr(GArray) ranges = find_conflict (run, sentence, draft);
+
+        if (ranges != NULL)
+          {
+            ss->status = STATUS_COVERED;
+            note_conflict (run, candidate, ss, ranges);
+            return;
+          }
+        ss->status = STATUS_EXTENDS;
+        return;
+      }
 
     /* The source says what the draft sentence says, and more: what lies outside its new
      * clause is in the draft sentence, and it holds most of the draft sentence. */
@@ -1781,31 +1865,6 @@ count_quote_marks (const char *text,
 /* Whether @sentence may stand where the draft sentence @ds stands: it says everything @ds
  * says (every content word, so a replacement never loses a fact and replacements only
  * ever grow), and it leaves the paragraph's quotation marks paired as @ds left them. */
-/* Whether @sentence has the word @id, or the same word spelled another way (programs,
- * programmes; Gadhafi, Qaddafi keeps its first letters too). */
-static gboolean
-has_word_or_spelling (Run                *run,
-                      const DeskSentence *sentence,
-                      guint               id)
-{
-  const char *word = desk_lexicon_word (run->lexicon, id);
-  gsize length = strlen (word);
-
-  for (guint j = 0; j < sentence->n_content; j++)
-    {
-      const char *other;
-
-      if (sentence->content[j] == id)
-        return TRUE;
-      other = desk_lexicon_word (run->lexicon, sentence->content[j]);
-      if (length >= SPELLING_MIN_LENGTH && strncmp (word, other, SPELLING_SAME_START) == 0 &&
-          edit_distance (word, other) <= SPELLING_MAX_EDITS)
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
 static gboolean
 may_replace (Run                *run,
              const DeskSentence *ds,
@@ -1818,7 +1877,8 @@ may_replace (Run                *run,
 
   /* What it adds must be more than the dateline the draft keeps apart. */
   for (guint t = 0; t < sentence->n_tokens && !news; t++)
-    news = sentence->tokens[t].start >= dateline && !has_token (ds, sentence->tokens[t].id);
+    news = sentence->tokens[t].start >= dateline && !(sentence->tokens[t].flags & DESK_TOKEN_STOP) &&
+           !has_word_or_spelling (run, ds, sentence->tokens[t].id);
   if (!news)
     return FALSE;
 
