@@ -497,13 +497,33 @@ paragraph_for (DeskSuggestion *self,
   return paragraph;
 }
 
+/* What is accepted arrives in the draft's house style (desk-style.c); the paragraph that
+ * will stand at @position 0 gets its dateline in the house form too. */
+static void
+in_house_style (DeskDraft     *draft,
+                DeskParagraph *paragraph,
+                guint          position)
+{
+  DeskStyle *style = desk_draft_get_style (draft);
+  const char *text = desk_paragraph_get_text (paragraph);
+  g_autofree char *styled = NULL;
+
+  if (style == NULL || desk_style_is_as_written (style) || text == NULL)
+    return;
+
+  styled = position == 0 ? desk_style_apply_first (style, text) : desk_style_apply (style, text);
+  if (!g_str_equal (styled, text))
+    desk_paragraph_set_text (paragraph, styled);
+}
+
 /**
  * desk_suggestion_apply:
  * @draft: the draft the suggestion was computed for
  *
  * Accepts the suggestion: inserts a missing paragraph after its `after`, replaces the
  * target paragraph with an addition's or variant's text, or sets the headline. The new
- * paragraph records every source that carried the suggestion. A conflict is not applied.
+ * paragraph records every source that carried the suggestion. What is taken arrives in
+ * the draft's house style (desk_draft_get_style()). A conflict is not applied.
  *
  * Returns: %TRUE if the draft changed
  */
@@ -512,17 +532,22 @@ desk_suggestion_apply (DeskSuggestion *self,
                        DeskDraft      *draft)
 {
   g_autoptr(DeskParagraph) paragraph = NULL;
+  DeskStyle *style;
   guint n;
 
   g_return_val_if_fail (DESK_IS_SUGGESTION (self), FALSE);
   g_return_val_if_fail (DESK_IS_DRAFT (draft), FALSE);
 
   n = desk_draft_get_n_paragraphs (draft);
+  style = desk_draft_get_style (draft);
+  if (style != NULL && desk_style_is_as_written (style))
+    style = NULL;
 
   switch (self->kind)
     {
     case DESK_SUGGESTION_MISSING:
       paragraph = paragraph_for (self, NULL);
+      in_house_style (draft, paragraph, MIN ((guint)(self->after + 1), n));
       desk_draft_insert (draft, MIN ((guint)(self->after + 1), n), paragraph);
       return TRUE;
 
@@ -540,18 +565,36 @@ desk_suggestion_apply (DeskSuggestion *self,
           if (found == NULL)
             return FALSE;
           text = g_string_new_len (current, found - current);
-          g_string_append (text, self->text);
+          if (style != NULL)
+            {
+              /* Only the sentence taken arrives in house style: the rest is the draft's. */
+              g_autofree char *styled = desk_style_apply (style, self->text);
+
+              g_string_append (text, styled);
+            }
+          else
+            g_string_append (text, self->text);
           g_string_append (text, found + strlen (self->draft_text));
           paragraph = paragraph_for (self, desk_draft_get_paragraph (draft, self->target));
           desk_paragraph_set_text (paragraph, text->str);
         }
       else
-        paragraph = paragraph_for (self, desk_draft_get_paragraph (draft, self->target));
+        {
+          paragraph = paragraph_for (self, desk_draft_get_paragraph (draft, self->target));
+          in_house_style (draft, paragraph, self->target);
+        }
       desk_draft_replace (draft, self->target, paragraph);
       return TRUE;
 
     case DESK_SUGGESTION_HEADLINE:
-      desk_draft_set_headline (draft, self->text);
+      if (style != NULL)
+        {
+          g_autofree char *styled = desk_style_apply (style, self->text);
+
+          desk_draft_set_headline (draft, styled);
+        }
+      else
+        desk_draft_set_headline (draft, self->text);
       return TRUE;
 
     case DESK_SUGGESTION_CONFLICT:
