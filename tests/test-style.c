@@ -49,6 +49,8 @@ test_typographic_quotes (void)
   assert_typographic ("\"It is over,\"he said, \"for now.\"",
                       "“It is over,”he said, “for now.”");
   assert_typographic ("(\"quoted\") and [\"this\"]", "(“quoted”) and [“this”]");
+  /* German quotation marks stay, and straight quotes join them. */
+  assert_typographic ("Das Bett „Malm“ und \"Mo\".", "Das Bett „Malm“ und „Mo“.");
   /* Existing curly quotes stay as they are. */
   assert_typographic ("“Already,” she said.", "“Already,” she said.");
 }

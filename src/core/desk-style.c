@@ -8,12 +8,12 @@
  * Punctuation:
  *  - typographic: straight quotes become curly ones chosen by context (an opening quote
  *    after a space, a bracket or a dash; a closing one before a space or punctuation; an
- *    apostrophe inside a word and in "’90s"); when a paragraph's double quotes read by
- *    context do not pair up but their number is even, they are paired in order instead,
- *    so that balanced input stays balanced. A paragraph with an odd number (the
- *    newsroom's unclosed quote that continues in the next paragraph) keeps the reading
- *    by context. "--" and a hyphen between spaces become an em dash (the spaces stay as
- *    written), "..." a true ellipsis.
+ *    apostrophe inside a word and in "’90s"); where the context says neither or both
+ *    ("over,"he said), whether a quotation is open decides, and double quotations do not
+ *    nest. Quotes that pair up as written stay paired; the newsroom's unclosed quote
+ *    that continues in the next paragraph stays open. "--" and a hyphen between spaces
+ *    become an em dash (the spaces stay as written), "..." a true ellipsis. A paragraph
+ *    that quotes „so“ (German) keeps those marks, and its straight quotes become them.
  *  - ASCII: the other way round; non-breaking and thin spaces become spaces.
  *  Code-like text (a word with "://", "www.", "@", "<", "=", "{", a backslash, or text
  *  between backquotes) is never touched.
@@ -503,6 +503,7 @@ typedef struct
   gunichar *chars;
   glong     n;
   gboolean *code;   /* per character: inside code-like text */
+  gboolean  low;    /* quotations open with „ and close with “, as in German */
 } Text;
 
 static void
@@ -521,6 +522,7 @@ text_init (Text       *text,
 
   text->chars = g_utf8_to_ucs4_fast (utf8, -1, &text->n);
   text->code = g_new0 (gboolean, text->n + 1);
+  text->low = strstr (utf8, "\xe2\x80\x9e") != NULL;
 
   while (i < text->n)
     {
@@ -590,9 +592,7 @@ static void
 decide_double_quotes (const Text *text,
                       gboolean   *opening)
 {
-  g_autoptr(GArray) marks = g_array_new (FALSE, FALSE, sizeof (glong));
   int depth = 0;
-  gboolean balanced = TRUE;
 
   for (glong i = 0; i < text->n; i++)
     {
@@ -601,11 +601,10 @@ decide_double_quotes (const Text *text,
 
       if (text->code[i] || !is_double_mark (c))
         continue;
-      g_array_append_val (marks, i);
 
-      if (c == LDQUO || c == 0x201E || c == 0x201F)
+      if (c == 0x201E || c == 0x201F || (c == LDQUO && !text->low))
         open = TRUE;
-      else if (c == RDQUO)
+      else if (c == RDQUO || c == LDQUO)
         open = FALSE;
       else if (opening_context (text, i) && !closing_context (text, i))
         open = TRUE;
@@ -619,19 +618,7 @@ decide_double_quotes (const Text *text,
         open = FALSE;
 
       opening[i] = open;
-      depth += open ? 1 : -1;
-      if (depth < 0)
-        {
-          balanced = FALSE;
-          depth = 0;
-        }
-    }
-
-  if ((depth != 0 || !balanced) && marks->len % 2 == 0)
-    {
-      /* Read in order, the marks pair up: a balanced paragraph stays balanced. */
-      for (guint k = 0; k < marks->len; k++)
-        opening[g_array_index (marks, glong, k)] = k % 2 == 0;
+      depth = MAX (depth + (open ? 1 : -1), 0);
     }
 }
 
@@ -664,7 +651,12 @@ append_typographic (GString    *out,
 
       if (is_double_mark (c))
         {
-          g_string_append_unichar (out, opening[i] ? LDQUO : RDQUO);
+          /* A paragraph quoting „so“ keeps its own marks and puts its straight quotes
+           * in them. */
+          if (text->low)
+            g_string_append_unichar (out, opening[i] ? 0x201E : LDQUO);
+          else
+            g_string_append_unichar (out, opening[i] ? LDQUO : RDQUO);
           continue;
         }
 
@@ -782,6 +774,7 @@ static const Correspondence correspondences[] = {
   { "led", "lled", TRUE },       /* traveled, travelled */
   { "ling", "lling", TRUE },     /* traveling, travelling */
   { "ler", "ller", TRUE },       /* traveler, traveller */
+  { "lor", "llor", TRUE },       /* counselor, counsellor */
   { "log", "logue", TRUE },      /* catalog, catalogue */
   { "ense", "ence", TRUE },      /* defense, defence */
   { "gment", "gement", TRUE },   /* judgment, judgement */
@@ -1079,12 +1072,21 @@ title_case (const char *place)
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
-/* The dateline in the house form: the city in capitals (its region as written), or in
- * title case before a colon. */
-static char *
-format_dateline (DeskStyle  *self,
-                 const char *place,
-                 const char *agency)
+/**
+ * desk_style_format_dateline:
+ * @place: a dateline's place, "MOSCOW" or "BUENOS AIRES, Argentina"
+ * @agency: (nullable): the agency it names
+ *
+ * The dateline in the house form, without its separator: the city in capitals (its
+ * region as written), with the agency in brackets in the form that names it, or in title
+ * case for the form with a colon.
+ *
+ * Returns: (transfer full): the dateline
+ */
+char *
+desk_style_format_dateline (DeskStyle  *self,
+                            const char *place,
+                            const char *agency)
 {
   const char *comma = strchr (place, ',');
   g_autofree char *city = comma != NULL ? g_strndup (place, comma - place) : g_strdup (place);
@@ -1096,10 +1098,8 @@ format_dateline (DeskStyle  *self,
     styled = g_utf8_strup (city, -1);
 
   if (self->dateline == DESK_STYLE_DATELINE_CAPS_AGENCY && agency != NULL && agency[0] != '\0')
-    return g_strdup_printf ("%s%s (%s)%s", styled, comma != NULL ? comma : "", agency,
-                            desk_style_dateline_separator (self));
-  return g_strdup_printf ("%s%s%s", styled, comma != NULL ? comma : "",
-                          desk_style_dateline_separator (self));
+    return g_strdup_printf ("%s%s (%s)", styled, comma != NULL ? comma : "", agency);
+  return g_strdup_printf ("%s%s", styled, comma != NULL ? comma : "");
 }
 
 /**
@@ -1129,9 +1129,10 @@ desk_style_apply_first (DeskStyle  *self,
     return g_steal_pointer (&styled);
 
   {
-    g_autofree char *head = format_dateline (self, place, agency);
+    g_autofree char *head = desk_style_format_dateline (self, place, agency);
 
-    return g_strdup_printf ("%s %s", head, styled + length);
+    return g_strdup_printf ("%s%s %s", head, desk_style_dateline_separator (self),
+                            styled + length);
   }
 }
 

@@ -83,6 +83,9 @@ char                 *desk_style_apply               (DeskStyle            *self
 char                 *desk_style_apply_first         (DeskStyle            *self,
                                                       const char           *text);
 const char           *desk_style_dateline_separator  (DeskStyle            *self);
+char                 *desk_style_format_dateline     (DeskStyle            *self,
+                                                      const char           *place,
+                                                      const char           *agency);
 guint                 desk_style_apply_to_draft      (DeskStyle            *self,
                                                       DeskDraft            *draft);
 
