@@ -216,6 +216,7 @@ test_accept_and_apply (void)
                    "Typed \"as is\" -- by the editor.");
   g_assert_cmpstr (desk_paragraph_get_text (desk_draft_get_paragraph (draft, 1)), ==,
                    "“Accepted” — in house style…");
+  g_assert_false (desk_paragraph_get_edited (desk_draft_get_paragraph (draft, 1)));
 
   changed = desk_style_apply_to_draft (style, draft);
   g_assert_cmpuint (changed, ==, 1);

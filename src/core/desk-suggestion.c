@@ -479,14 +479,31 @@ desk_suggestion_is_applicable (DeskSuggestion *self)
   return self->kind != DESK_SUGGESTION_CONFLICT;
 }
 
+/* What is accepted arrives in the draft's house style (desk-style.c); the paragraph that
+ * will stand at @position 0 gets its dateline in the house form too. */
+static char *
+in_house_style (DeskDraft  *draft,
+                const char *text,
+                guint       position)
+{
+  DeskStyle *style = desk_draft_get_style (draft);
+
+  if (style == NULL || desk_style_is_as_written (style))
+    return g_strdup (text);
+
+  return position == 0 ? desk_style_apply_first (style, text) : desk_style_apply (style, text);
+}
+
+/* A paragraph with @text, @base's provenance (if any) and the suggestion's sources. */
 static DeskParagraph *
 paragraph_for (DeskSuggestion *self,
-               DeskParagraph  *base)
+               DeskParagraph  *base,
+               const char     *text)
 {
-  DeskParagraph *paragraph = base ? desk_paragraph_copy (base) : desk_paragraph_new (self->text);
+  DeskParagraph *paragraph = base ? desk_paragraph_copy (base) : desk_paragraph_new (text);
 
   if (base != NULL)
-    desk_paragraph_set_text (paragraph, self->text);
+    desk_paragraph_set_text (paragraph, text);
 
   for (guint i = 0; i < self->sources->len; i++)
     {
@@ -495,25 +512,6 @@ paragraph_for (DeskSuggestion *self,
     }
 
   return paragraph;
-}
-
-/* What is accepted arrives in the draft's house style (desk-style.c); the paragraph that
- * will stand at @position 0 gets its dateline in the house form too. */
-static void
-in_house_style (DeskDraft     *draft,
-                DeskParagraph *paragraph,
-                guint          position)
-{
-  DeskStyle *style = desk_draft_get_style (draft);
-  const char *text = desk_paragraph_get_text (paragraph);
-  g_autofree char *styled = NULL;
-
-  if (style == NULL || desk_style_is_as_written (style) || text == NULL)
-    return;
-
-  styled = position == 0 ? desk_style_apply_first (style, text) : desk_style_apply (style, text);
-  if (!g_str_equal (styled, text))
-    desk_paragraph_set_text (paragraph, styled);
 }
 
 /**
@@ -546,10 +544,14 @@ desk_suggestion_apply (DeskSuggestion *self,
   switch (self->kind)
     {
     case DESK_SUGGESTION_MISSING:
-      paragraph = paragraph_for (self, NULL);
-      in_house_style (draft, paragraph, MIN ((guint)(self->after + 1), n));
-      desk_draft_insert (draft, MIN ((guint)(self->after + 1), n), paragraph);
-      return TRUE;
+      {
+        guint position = MIN ((guint)(self->after + 1), n);
+        g_autofree char *styled = in_house_style (draft, self->text, position);
+
+        paragraph = paragraph_for (self, NULL, styled);
+        desk_draft_insert (draft, position, paragraph);
+        return TRUE;
+      }
 
     case DESK_SUGGESTION_ADDITION:
     case DESK_SUGGESTION_VARIANT:
@@ -575,13 +577,14 @@ desk_suggestion_apply (DeskSuggestion *self,
           else
             g_string_append (text, self->text);
           g_string_append (text, found + strlen (self->draft_text));
-          paragraph = paragraph_for (self, desk_draft_get_paragraph (draft, self->target));
-          desk_paragraph_set_text (paragraph, text->str);
+          paragraph = paragraph_for (self, desk_draft_get_paragraph (draft, self->target),
+                                     text->str);
         }
       else
         {
-          paragraph = paragraph_for (self, desk_draft_get_paragraph (draft, self->target));
-          in_house_style (draft, paragraph, self->target);
+          g_autofree char *styled = in_house_style (draft, self->text, self->target);
+
+          paragraph = paragraph_for (self, desk_draft_get_paragraph (draft, self->target), styled);
         }
       desk_draft_replace (draft, self->target, paragraph);
       return TRUE;
