@@ -232,6 +232,50 @@ test_accept_and_apply (void)
   }
 }
 
+/* The letters and digits of @text, in order. */
+static char *
+alnum_of (const char *text)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (g_unichar_isalnum (g_utf8_get_char (p)))
+      g_string_append_unichar (out, g_utf8_get_char (p));
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* Generated paragraphs of quotes, dashes, dots, spaces and code: the style's output is
+ * valid UTF-8, keeps every letter and digit, and applying it twice changes nothing. */
+static void
+test_generated (void)
+{
+  static const char * const pieces[] = {
+    "a", "Bo", "7", " ", " ", "\"", "'", "-", "--", ".", "...", ",", "“", "”", "‘", "’",
+    "—", "–", "…", "„", "«", "»", "`", "@", "<", "://", "(", ")", "\u00a0", "\n",
+  };
+
+  for (guint round = 0; round < 2000; round++)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      guint n = g_test_rand_int_range (0, 40);
+
+      for (guint i = 0; i < n; i++)
+        g_string_append (text, pieces[g_test_rand_int_range (0, G_N_ELEMENTS (pieces))]);
+
+      for (DeskStylePunctuation p = DESK_STYLE_PUNCTUATION_TYPOGRAPHIC; p <= DESK_STYLE_PUNCTUATION_ASCII; p++)
+        {
+          g_autofree char *once = styled (p, text->str);
+          g_autofree char *twice = styled (p, once);
+          g_autofree char *before = alnum_of (text->str);
+          g_autofree char *after = alnum_of (once);
+
+          g_assert_true (g_utf8_validate (once, -1, NULL));
+          g_assert_cmpstr (after, ==, before);
+          g_assert_cmpstr (twice, ==, once);
+        }
+    }
+}
+
 static void
 test_names (void)
 {
@@ -264,6 +308,7 @@ main (int   argc,
   g_test_add_func ("/style/spelling", test_spelling);
   g_test_add_func ("/style/dateline", test_dateline);
   g_test_add_func ("/style/accept-and-apply", test_accept_and_apply);
+  g_test_add_func ("/style/generated", test_generated);
   g_test_add_func ("/style/names", test_names);
 
   return g_test_run ();
