@@ -184,7 +184,8 @@ is_code_like (const char *word)
          strpbrk (word, "@<>={}\\`") != NULL;
 }
 
-/* @text without its code-like words. */
+/* @text without its code-like words; the quotes and punctuation around such a word stay
+ * (they are the sentence's). */
 static char *
 prose (const char *text)
 {
@@ -192,11 +193,22 @@ prose (const char *text)
   g_autoptr(GString) out = g_string_new (NULL);
 
   for (guint i = 0; words[i] != NULL; i++)
-    if (!is_code_like (words[i]))
-      {
+    {
+      if (is_code_like (words[i]))
+        {
+          const char *start = words[i];
+          const char *end = words[i] + strlen (words[i]);
+
+          while (*start != '\0' && strchr ("\"'(", *start) != NULL)
+            g_string_append_c (out, *start++);
+          while (end > start && strchr ("\"'.,;:!?", end[-1]) != NULL)
+            end--;
+          g_string_append (out, end);
+        }
+      else
         g_string_append (out, words[i]);
-        g_string_append_c (out, ' ');
-      }
+      g_string_append_c (out, ' ');
+    }
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 

@@ -72,6 +72,8 @@ test_code_like (void)
   assert_typographic ("See https://example.com/a--b?x=\"y\" and `it's \"raw\"` -- done",
                       "See https://example.com/a--b?x=\"y\" and `it's \"raw\"` — done");
   assert_typographic ("mail a--b@example.com or <a href=\"x\"> now", "mail a--b@example.com or <a href=\"x\"> now");
+  /* The quotes around an address are the sentence's. */
+  assert_typographic ("\"Read it: 'https://t.co/x.'\" he said", "“Read it: ‘https://t.co/x.’” he said");
   g_assert_true (desk_style_is_code_like ("www.example.org", 15));
   g_assert_false (desk_style_is_code_like ("don't", 5));
 }

@@ -16,7 +16,8 @@
  *    that quotes „so“ (German) keeps those marks, and its straight quotes become them.
  *  - ASCII: the other way round; non-breaking and thin spaces become spaces.
  *  Code-like text (a word with "://", "www.", "@", "<", "=", "{", a backslash, or text
- *  between backquotes) is never touched.
+ *  between backquotes) is never touched; the quotes and punctuation around such a word
+ *  are the sentence's and are.
  *
  * Spelling (US or British) is decided by evidence, not by a list: for a word that the
  * house variety's dictionary lacks and the other variety's has, the regular
@@ -513,7 +514,22 @@ text_clear (Text *text)
   g_free (text->code);
 }
 
-/* Decodes @utf8 and marks its code-like words and backquoted spans. */
+/* Quotes (and, at the end, sentence punctuation) that may stand around a code-like word
+ * without being part of it. */
+static gboolean
+is_edge_mark (gunichar c,
+              gboolean leading)
+{
+  if (c == '"' || c == '\'' || c == LDQUO || c == RDQUO || c == LSQUO || c == RSQUO ||
+      c == 0x201E || c == 0x00AB || c == 0x00BB)
+    return TRUE;
+  if (leading)
+    return c == '(';
+  return c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?';
+}
+
+/* Decodes @utf8 and marks its code-like words (without the quotes and punctuation around
+ * them) and backquoted spans. */
 static void
 text_init (Text       *text,
            const char *utf8)
@@ -550,8 +566,28 @@ text_init (Text       *text,
         g_autofree char *word = g_ucs4_to_utf8 (text->chars + i, end - i, NULL, NULL, NULL);
 
         if (word != NULL && desk_style_is_code_like (word, strlen (word)))
-          for (glong j = i; j < end; j++)
-            text->code[j] = TRUE;
+          {
+            glong first = i, last = end;
+
+            /* The quotes and punctuation around an address are the sentence's:
+             * "… at https://example.com." */
+            while (first < last && is_edge_mark (text->chars[first], TRUE))
+              first++;
+            while (last > first && is_edge_mark (text->chars[last - 1], FALSE))
+              {
+                gunichar c = text->chars[last - 1];
+                guint same = 0;
+
+                /* A straight quote the address itself pairs (x="y") is the address's. */
+                for (glong j = first; j < last && (c == '"' || c == '\''); j++)
+                  same += text->chars[j] == c;
+                if (same % 2 == 0 && (c == '"' || c == '\''))
+                  break;
+                last--;
+              }
+            for (glong j = first; j < last; j++)
+              text->code[j] = TRUE;
+          }
       }
       i = end;
     }
