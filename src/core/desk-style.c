@@ -918,6 +918,65 @@ starts_sentence (const char *text,
   return TRUE;
 }
 
+/* Per character of @chars: whether it is inside a quotation (double, single or between
+ * guillemets) or code-like text, where no word is changed. The quote marks themselves
+ * count as inside. */
+static gboolean *
+quoted_mask (const Text *chars)
+{
+  g_autofree gboolean *opening = g_new0 (gboolean, chars->n + 1);
+  gboolean *mask = g_new0 (gboolean, chars->n + 1);
+  gboolean quoted = FALSE;     /* inside a double quotation */
+  gboolean single = FALSE;     /* inside a single one */
+  gboolean guillemets = FALSE; /* between « » (or » «) */
+
+  decide_double_quotes (chars, opening);
+
+  for (glong i = 0; i < chars->n; i++)
+    {
+      gunichar c = chars->chars[i];
+      gboolean mark = FALSE;
+
+      if (chars->code[i])
+        {
+          mask[i] = TRUE;
+          continue;
+        }
+
+      if (is_double_mark (c))
+        {
+          quoted = opening[i];
+          mark = TRUE;
+        }
+      else if (c == 0x00AB || c == 0x00BB)
+        {
+          guillemets = !guillemets;
+          mark = TRUE;
+        }
+      else if (c == LSQUO || c == '\'')
+        {
+          gunichar prev = at (chars, i - 1);
+          gunichar next = at (chars, i + 1);
+
+          if (c == LSQUO || (opening_context (chars, i) && is_word_char (next) &&
+                             !is_elision (chars, i)))
+            single = TRUE;
+          else if (single && !is_word_char (next) && !is_space (prev))
+            single = FALSE;
+          mark = TRUE;
+        }
+      else if (c == RSQUO && single && !is_word_char (at (chars, i + 1)))
+        {
+          single = FALSE;
+          mark = TRUE;
+        }
+
+      mask[i] = mark || quoted || single || guillemets;
+    }
+
+  return mask;
+}
+
 /* Respells the words outside quotations and code. */
 static char *
 respell (DeskStyle  *self,
@@ -925,50 +984,18 @@ respell (DeskStyle  *self,
 {
   g_autoptr(GString) out = g_string_new (NULL);
   Text chars;
-  g_autofree gboolean *opening = NULL;
-  int quoted = 0;          /* inside a double quotation */
-  gboolean single = FALSE; /* inside a single one */
+  g_autofree gboolean *inside = NULL;
   glong i = 0;
 
   text_init (&chars, text);
-  opening = g_new0 (gboolean, chars.n + 1);
-  decide_double_quotes (&chars, opening);
+  inside = quoted_mask (&chars);
 
   while (i < chars.n)
     {
       gunichar c = chars.chars[i];
       glong end;
 
-      if (!chars.code[i] && is_double_mark (c))
-        {
-          quoted = opening[i] ? 1 : 0;
-          g_string_append_unichar (out, c);
-          i++;
-          continue;
-        }
-      if (!chars.code[i] && (c == LSQUO || c == '\''))
-        {
-          gunichar prev = at (&chars, i - 1);
-          gunichar next = at (&chars, i + 1);
-
-          if (c == LSQUO || (opening_context (&chars, i) && is_word_char (next) &&
-                             !is_elision (&chars, i)))
-            single = TRUE;
-          else if (single && !is_word_char (next) && !is_space (prev))
-            single = FALSE;
-          g_string_append_unichar (out, c);
-          i++;
-          continue;
-        }
-      if (!chars.code[i] && c == RSQUO && single && !is_word_char (at (&chars, i + 1)))
-        {
-          single = FALSE;
-          g_string_append_unichar (out, c);
-          i++;
-          continue;
-        }
-
-      if (chars.code[i] || !g_unichar_isalpha (c) || quoted || single)
+      if (inside[i] || !g_unichar_isalpha (c))
         {
           g_string_append_unichar (out, c);
           i++;
