@@ -10,6 +10,7 @@
 
 #include <string.h>
 
+#include "desk-aliases.h"
 #include "desk-project.h"
 #include "desk-style.h"
 #include "desk-suggestion.h"
@@ -278,6 +279,126 @@ test_generated (void)
     }
 }
 
+static DeskDraft *
+draft_of (const char * const *paragraphs)
+{
+  DeskDraft *draft = desk_draft_new ();
+
+  for (guint i = 0; paragraphs[i] != NULL; i++)
+    {
+      g_autoptr(DeskParagraph) paragraph = desk_paragraph_new (paragraphs[i]);
+
+      desk_draft_append (draft, paragraph);
+    }
+  return draft;
+}
+
+static DeskSuggestion *
+find_style (GPtrArray  *suggestions,
+            const char *house)
+{
+  for (guint i = 0; i < suggestions->len; i++)
+    {
+      DeskSuggestion *suggestion = g_ptr_array_index (suggestions, i);
+
+      g_assert_cmpint (desk_suggestion_get_kind (suggestion), ==, DESK_SUGGESTION_STYLE);
+      if (g_str_equal (desk_suggestion_get_new_text (suggestion), house))
+        return suggestion;
+    }
+  return NULL;
+}
+
+static void
+test_style_suggestions (void)
+{
+  const char * const paragraphs[] = {
+    "ISIS claimed the attack on NATO forces, officials in the U.S. said.",
+    "The Islamic State group said its fighters held the harbor. Islamic State fighters also struck.",
+    "\"ISIS will not stop,\" a spokesman said of Islamic State, the North Atlantic Treaty Organization said.",
+    "NATO and NATO allies met in the United States, at the harbour and the harbour wall.",
+    NULL
+  };
+  g_autoptr(DeskStyle) style = desk_style_new ();
+  g_autoptr(DeskAliases) aliases = desk_aliases_new_default ();
+  g_autoptr(DeskDraft) draft = draft_of (paragraphs);
+  g_autoptr(GPtrArray) suggestions = NULL;
+  g_autoptr(GPtrArray) again = NULL;
+  DeskSuggestion *islamic_state, *nato, *harbour, *united_states;
+  const char * const rejected[] = { "NATO, 3 × · North Atlantic Treaty Organization, 1 ×", NULL };
+  guint checks = 0;
+
+  desk_style_set_word_check (style, check_cb, &checks, NULL);
+  suggestions = desk_style_suggest (style, draft, aliases, NULL);
+
+  /* The form the draft uses most; the quotation's "ISIS" is not counted. */
+  islamic_state = find_style (suggestions, "Islamic State");
+  g_assert_nonnull (islamic_state);
+  g_assert_cmpstr (desk_suggestion_get_text (islamic_state), ==,
+                   "Islamic State, 2 × · ISIS, 1 × · Islamic State group, 1 ×");
+
+  /* An acronym as the house form: the first mention in full. */
+  nato = find_style (suggestions, "NATO");
+  g_assert_nonnull (nato);
+  g_assert_cmpstr (desk_suggestion_get_text (nato), ==,
+                   "NATO, 3 × · North Atlantic Treaty Organization, 1 ×");
+  g_assert_cmpstr (desk_suggestion_get_draft_text (nato), ==, "North Atlantic Treaty Organization");
+
+  /* Spellings the dictionaries pair: as written, the draft's majority. */
+  harbour = find_style (suggestions, "harbour");
+  g_assert_nonnull (harbour);
+  g_assert_cmpstr (desk_suggestion_get_text (harbour), ==, "harbour, 2 × · harbor, 1 ×");
+
+  united_states = find_style (suggestions, "U.S.");
+  if (united_states == NULL)
+    united_states = find_style (suggestions, "United States");
+  g_assert_nonnull (united_states);
+
+  g_assert_true (desk_suggestion_apply (islamic_state, draft));
+  g_assert_true (desk_suggestion_apply (nato, draft));
+  g_assert_true (desk_suggestion_apply (harbour, draft));
+  g_assert_cmpstr (desk_paragraph_get_text (desk_draft_get_paragraph (draft, 0)), ==,
+                   "Islamic State claimed the attack on North Atlantic Treaty Organization forces, "
+                   "officials in the U.S. said.");
+  g_assert_cmpstr (desk_paragraph_get_text (desk_draft_get_paragraph (draft, 1)), ==,
+                   "The Islamic State said its fighters held the harbour. Islamic State fighters also struck.");
+  /* Quotations are never changed. */
+  g_assert_cmpstr (desk_paragraph_get_text (desk_draft_get_paragraph (draft, 2)), ==,
+                   "\"ISIS will not stop,\" a spokesman said of Islamic State, the NATO said.");
+
+  /* Said one way now; a rejected summary is not proposed again. */
+  again = desk_style_suggest (style, draft, aliases, rejected);
+  g_assert_null (find_style (again, "Islamic State"));
+  g_assert_null (find_style (again, "harbour"));
+  g_assert_null (find_style (again, "NATO"));
+
+  /* House spelling decides the form. */
+  {
+    const char * const us_paragraphs[] = { "The harbour and the harbour wall, by the harbor.", NULL };
+    g_autoptr(DeskDraft) us_draft = draft_of (us_paragraphs);
+    g_autoptr(GPtrArray) us = NULL;
+
+    desk_style_set_spelling (style, DESK_STYLE_SPELLING_US);
+    us = desk_style_suggest (style, us_draft, NULL, NULL);
+    g_assert_nonnull (find_style (us, "harbor"));
+    g_assert_cmpstr (desk_suggestion_get_text (find_style (us, "harbor")), ==, "harbor, 1 × · harbour, 2 ×");
+    g_assert_true (desk_suggestion_apply (find_style (us, "harbor"), us_draft));
+    g_assert_cmpstr (desk_paragraph_get_text (desk_draft_get_paragraph (us_draft, 0)), ==,
+                     "The harbor and the harbor wall, by the harbor.");
+  }
+}
+
+static void
+test_full_stop (void)
+{
+  const char * const paragraphs[] = { "Talks in the U.S. Officials in the United States agreed.", NULL };
+  g_autoptr(DeskDraft) draft = draft_of (paragraphs);
+  const char * const forms[] = { "U.S.", NULL };
+
+  g_assert_cmpuint (desk_style_replace_forms (draft, "United States", forms, NULL), ==, 1);
+  g_assert_cmpstr (desk_paragraph_get_text (desk_draft_get_paragraph (draft, 0)), ==,
+                   "Talks in the United States. Officials in the United States agreed.");
+}
+
 static void
 test_names (void)
 {
@@ -312,6 +433,8 @@ main (int   argc,
   g_test_add_func ("/style/accept-and-apply", test_accept_and_apply);
   g_test_add_func ("/style/generated", test_generated);
   g_test_add_func ("/style/names", test_names);
+  g_test_add_func ("/style/suggestions", test_style_suggestions);
+  g_test_add_func ("/style/full-stop", test_full_stop);
 
   return g_test_run ();
 }

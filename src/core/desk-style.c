@@ -37,9 +37,11 @@
 
 #include <string.h>
 
+#include "desk-aliases.h"
 #include "desk-draft.h"
 #include "desk-reader-private.h"
 #include "desk-style.h"
+#include "desk-suggestion.h"
 
 struct _DeskStyle
 {
@@ -1241,6 +1243,599 @@ desk_style_apply_to_draft (DeskStyle *self,
           desk_draft_set_paragraph_text (draft, i, styled);
           changed++;
         }
+    }
+
+  return changed;
+}
+
+/* ---- Names and spellings said one way ------------------------------------------------ */
+
+typedef struct
+{
+  char     *written;
+  gunichar *chars;
+  glong     n;
+  gboolean  caps;      /* in capitals only ("IS"): not when the words around are capitals too */
+  gboolean  lower;     /* a lower-case word: also matches capitalised, at a sentence's start */
+  guint     group;
+  guint     count;
+  guint     order;     /* of the first mention, for ties */
+} Form;
+
+static void
+form_free (gpointer data)
+{
+  Form *form = data;
+
+  g_free (form->written);
+  g_free (form->chars);
+  g_free (form);
+}
+
+static gboolean
+is_caps_text (const char *text)
+{
+  gboolean letters = FALSE;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_islower (c))
+        return FALSE;
+      letters |= g_unichar_isupper (c);
+    }
+  return letters;
+}
+
+static Form *
+form_new (const char *written,
+          guint       group)
+{
+  Form *form = g_new0 (Form, 1);
+  g_autofree char *lower = g_utf8_strdown (written, -1);
+
+  form->written = g_strdup (written);
+  form->chars = g_utf8_to_ucs4_fast (written, -1, &form->n);
+  form->caps = is_caps_text (written);
+  form->lower = g_str_equal (lower, written);
+  form->group = group;
+  form->order = G_MAXUINT;
+  return form;
+}
+
+static int
+compare_form_length (gconstpointer a,
+                     gconstpointer b)
+{
+  const Form *fa = *(Form * const *)a;
+  const Form *fb = *(Form * const *)b;
+
+  return (fb->n > fa->n) - (fb->n < fa->n);
+}
+
+/* The word of capitals next to @i (before with @step -1, after with +1), if any. */
+static gboolean
+next_word_is_caps (const Text *text,
+                   glong       i,
+                   int         step)
+{
+  glong j = i;
+  guint letters = 0;
+
+  while (j >= 0 && j < text->n && !g_unichar_isalpha (text->chars[j]))
+    {
+      if (text->chars[j] == '\n' || g_unichar_ispunct (text->chars[j]))
+        return FALSE;
+      j += step;
+    }
+  for (; j >= 0 && j < text->n && g_unichar_isalpha (text->chars[j]); j += step)
+    {
+      if (!g_unichar_isupper (text->chars[j]))
+        return FALSE;
+      letters++;
+    }
+  return letters >= 2;
+}
+
+/* Whether the text at @i opens a sentence. */
+static gboolean
+sentence_starts_at (const Text *text,
+                    glong       i)
+{
+  for (glong j = i - 1; j >= 0; j--)
+    {
+      gunichar c = text->chars[j];
+
+      if (is_space (c) || c == LDQUO || c == LSQUO || c == '"' || c == '\'' || c == '(')
+        continue;
+      return c == '.' || c == '!' || c == '?' || c == HELLIP || c == ':';
+    }
+  return TRUE;
+}
+
+/* Whether @form is written at @i as a whole word (or words), outside quotations; sets
+ * @capitalised when a lower-case form is written with a capital. */
+static gboolean
+form_matches (const Form     *form,
+              const Text     *text,
+              const gboolean *inside,
+              glong           i,
+              gboolean       *capitalised)
+{
+  glong end = i + form->n;
+
+  *capitalised = FALSE;
+  if (form->n == 0 || end > text->n)
+    return FALSE;
+  if (i > 0 && is_word_char (text->chars[i - 1]))
+    return FALSE;
+  if (end < text->n && is_word_char (text->chars[end]))
+    return FALSE;
+
+  for (glong j = 0; j < form->n; j++)
+    {
+      gunichar c = text->chars[i + j];
+
+      if (inside[i + j])
+        return FALSE;
+      if (c == form->chars[j])
+        continue;
+      if (j == 0 && form->lower && c == g_unichar_toupper (form->chars[0]) &&
+          sentence_starts_at (text, i))
+        {
+          *capitalised = TRUE;
+          continue;
+        }
+      return FALSE;
+    }
+
+  if (form->caps && (next_word_is_caps (text, i - 1, -1) || next_word_is_caps (text, end, 1)))
+    return FALSE;
+
+  return TRUE;
+}
+
+/* The longest of @forms (sorted longest first) written at @i, or NULL. */
+static Form *
+match_at (GPtrArray      *forms,
+          const Text     *text,
+          const gboolean *inside,
+          glong           i,
+          gboolean       *capitalised)
+{
+  for (guint k = 0; k < forms->len; k++)
+    {
+      Form *form = g_ptr_array_index (forms, k);
+
+      if (form_matches (form, text, inside, i, capitalised))
+        return form;
+    }
+  return NULL;
+}
+
+/* Counts the mentions of @forms in the draft's paragraphs, outside quotations. */
+static void
+count_forms (GPtrArray *forms,
+             DeskDraft *draft)
+{
+  guint order = 0;
+
+  g_ptr_array_sort (forms, compare_form_length);
+
+  for (guint p = 0; p < desk_draft_get_n_paragraphs (draft); p++)
+    {
+      const char *utf8 = desk_paragraph_get_text (desk_draft_get_paragraph (draft, p));
+      g_autofree gboolean *inside = NULL;
+      Text text;
+
+      if (utf8 == NULL || !g_utf8_validate (utf8, -1, NULL))
+        continue;
+      text_init (&text, utf8);
+      inside = quoted_mask (&text);
+
+      for (glong i = 0; i < text.n; )
+        {
+          gboolean capitalised;
+          Form *form = match_at (forms, &text, inside, i, &capitalised);
+
+          if (form == NULL)
+            {
+              i++;
+              continue;
+            }
+          form->count++;
+          if (form->order == G_MAXUINT)
+            form->order = order++;
+          i += form->n;
+        }
+      text_clear (&text);
+    }
+}
+
+/* The spellings of the draft that the dictionaries pair with another ("harbor" and
+ * "harbour"): each pair a group of two forms. */
+static void
+add_spelling_forms (DeskStyle  *self,
+                    DeskDraft  *draft,
+                    GPtrArray  *forms,
+                    guint      *n_groups)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint p = 0; p < desk_draft_get_n_paragraphs (draft); p++)
+    {
+      const char *utf8 = desk_paragraph_get_text (desk_draft_get_paragraph (draft, p));
+      g_autofree gboolean *inside = NULL;
+      Text text;
+
+      if (utf8 == NULL || !g_utf8_validate (utf8, -1, NULL))
+        continue;
+      text_init (&text, utf8);
+      inside = quoted_mask (&text);
+
+      for (glong i = 0; i < text.n; )
+        {
+          glong start = i;
+          glong end;
+          g_autofree char *word = NULL;
+          g_autofree char *lower = NULL;
+          g_autofree char *counterpart = NULL;
+
+          if (inside[i] || !g_unichar_isalpha (text.chars[i]) ||
+              (i > 0 && (is_word_char (text.chars[i - 1]) || text.chars[i - 1] == '-')))
+            {
+              i++;
+              continue;
+            }
+          for (end = i; end < text.n && g_unichar_isalpha (text.chars[end]); end++)
+            ;
+          word = g_ucs4_to_utf8 (text.chars + i, end - i, NULL, NULL, NULL);
+          lower = g_utf8_strdown (word, -1);
+          i = end;
+
+          if (end < text.n && (text.chars[end] == '-' || g_unichar_isdigit (text.chars[end])))
+            continue;
+          if (!g_str_equal (word, lower) && !sentence_starts_at (&text, start))
+            continue;
+          if (g_hash_table_contains (seen, lower))
+            continue;
+          g_hash_table_add (seen, g_strdup (lower));
+
+          counterpart = respell_word (self, DESK_STYLE_SPELLING_GB, lower);
+          if (counterpart == NULL)
+            counterpart = respell_word (self, DESK_STYLE_SPELLING_US, lower);
+          if (counterpart == NULL || g_hash_table_contains (seen, counterpart))
+            continue;
+          g_hash_table_add (seen, g_strdup (counterpart));
+
+          g_ptr_array_add (forms, form_new (lower, *n_groups));
+          g_ptr_array_add (forms, form_new (counterpart, *n_groups));
+          (*n_groups)++;
+        }
+      text_clear (&text);
+    }
+}
+
+/* The alias table's entries, each a group: the canonical name and its variants, without
+ * a leading "the" (which stays in the sentence). */
+static void
+add_name_forms (DeskAliases *aliases,
+                GPtrArray   *forms,
+                guint       *n_groups)
+{
+  g_autofree char *data = desk_aliases_to_data (aliases);
+  g_auto(GStrv) lines = g_strsplit (data, "\n", -1);
+
+  for (guint l = 0; lines[l] != NULL; l++)
+    {
+      g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      g_auto(GStrv) sides = g_strsplit (lines[l], "=", 2);
+      g_auto(GStrv) variants = NULL;
+      guint added = 0;
+
+      if (sides[0] == NULL || sides[1] == NULL)
+        continue;
+      variants = g_strsplit (sides[1], "|", -1);
+
+      for (guint v = 0; v == 0 || variants[v - 1] != NULL; v++)
+        {
+          /* The canonical name first, then the variants. */
+          const char *raw = v == 0 ? sides[0] : variants[v - 1];
+          g_autofree char *name = g_strstrip (g_strdup (raw));
+          const char *form = name;
+
+          if (g_ascii_strncasecmp (form, "the ", 4) == 0)
+            form += 4;
+          if (form[0] == '\0' || g_hash_table_contains (seen, form))
+            continue;
+          g_hash_table_add (seen, g_strdup (form));
+          g_ptr_array_add (forms, form_new (form, *n_groups));
+          added++;
+        }
+
+      if (added > 0)
+        (*n_groups)++;
+    }
+}
+
+static int
+compare_form_use (gconstpointer a,
+                  gconstpointer b)
+{
+  const Form *fa = *(Form * const *)a;
+  const Form *fb = *(Form * const *)b;
+
+  if (fa->count != fb->count)
+    return fa->count > fb->count ? -1 : 1;
+  return fa->order < fb->order ? -1 : fa->order > fb->order;
+}
+
+/* A suggestion for one group of forms, or NULL when the draft says it one way. */
+static DeskSuggestion *
+suggest_group (DeskStyle          *self,
+               GPtrArray          *group,
+               gboolean            spelling,
+               const char * const *rejected)
+{
+  g_autoptr(GString) summary = g_string_new (NULL);
+  g_autoptr(GStrvBuilder) others = g_strv_builder_new ();
+  g_auto(GStrv) other_forms = NULL;
+  Form *house = NULL;
+  const char *first = NULL;
+  guint used = 0;
+  guint replaced = 0;
+  DeskSuggestion *suggestion;
+
+  g_ptr_array_sort (group, compare_form_use);
+  for (guint k = 0; k < group->len; k++)
+    used += ((Form *)g_ptr_array_index (group, k))->count > 0;
+
+  if (spelling && self->spelling != DESK_STYLE_SPELLING_AS_WRITTEN)
+    {
+      /* The house variety's form: the one it does not respell. */
+      for (guint k = 0; k < group->len && house == NULL; k++)
+        {
+          Form *form = g_ptr_array_index (group, k);
+          g_autofree char *respelled = respell_word (self, self->spelling, form->written);
+
+          if (respelled == NULL)
+            house = form;
+        }
+    }
+  if (house == NULL)
+    {
+      /* The draft's own usage decides: the form it uses most. */
+      if (used < 2)
+        return NULL;
+      house = g_ptr_array_index (group, 0);
+    }
+
+  for (guint k = 0; k < group->len; k++)
+    {
+      Form *form = g_ptr_array_index (group, k);
+
+      if (form != house && form->count > 0)
+        {
+          g_strv_builder_add (others, form->written);
+          replaced += form->count;
+        }
+    }
+  if (replaced == 0)
+    return NULL;
+
+  /* "Islamic State, 12 × · ISIS, 5 ×" */
+  if (house->count > 0)
+    g_string_append_printf (summary, "%s, %u ×", house->written, house->count);
+  else
+    g_string_append (summary, house->written);
+  for (guint k = 0; k < group->len; k++)
+    {
+      Form *form = g_ptr_array_index (group, k);
+
+      if (form != house && form->count > 0)
+        g_string_append_printf (summary, " · %s, %u ×", form->written, form->count);
+    }
+
+  if (rejected != NULL && g_strv_contains (rejected, summary->str))
+    return NULL;
+
+  /* First mention: a full name before an acronym. */
+  if (house->caps && !spelling)
+    {
+      for (guint k = 0; k < group->len && first == NULL; k++)
+        {
+          Form *form = g_ptr_array_index (group, k);
+
+          if (!form->caps && form->count > 0)
+            first = form->written;
+        }
+      for (guint k = 0; k < group->len && first == NULL; k++)
+        {
+          Form *form = g_ptr_array_index (group, k);
+
+          if (!form->caps)
+            first = form->written;
+        }
+    }
+
+  other_forms = g_strv_builder_end (others);
+  suggestion = desk_suggestion_new (DESK_SUGGESTION_STYLE, summary->str, -1, -1, replaced);
+  desk_suggestion_set_new_text (suggestion, house->written);
+  desk_suggestion_set_forms (suggestion, (const char * const *)other_forms);
+  if (first != NULL)
+    desk_suggestion_set_draft_text (suggestion, first);
+  return suggestion;
+}
+
+static int
+compare_by_score (gconstpointer a,
+                  gconstpointer b)
+{
+  double sa = desk_suggestion_get_score (*(DeskSuggestion * const *)a);
+  double sb = desk_suggestion_get_score (*(DeskSuggestion * const *)b);
+
+  return (sb > sa) - (sb < sa);
+}
+
+/**
+ * desk_style_suggest:
+ * @draft: the draft
+ * @aliases: (nullable): the names that mean one entity (the alias table the suggester
+ *   matches with)
+ * @rejected: (nullable): texts of suggestions the editor rejected
+ *
+ * Style suggestions, a hook beside the suggester's own (the window adds them to its
+ * list): where the draft names one entity several ways (an alias-table entry: "Islamic
+ * State", "ISIS") or spells one word two ways that the dictionaries pair ("harbor",
+ * "harbour"), a %DESK_SUGGESTION_STYLE suggestion proposes one form for every mention
+ * outside quotations, with the counts as its text ("Islamic State, 12 × · ISIS, 5 ×").
+ * The house form is the house spelling's, else the form the draft uses most; when it is
+ * an acronym, the first mention is written in full (desk_suggestion_get_draft_text()).
+ * The headline is left alone: headlines name things their own way.
+ *
+ * Returns: (transfer full) (element-type DeskSuggestion): the suggestions, most mentions
+ *   to change first
+ */
+GPtrArray *
+desk_style_suggest (DeskStyle          *self,
+                    DeskDraft          *draft,
+                    DeskAliases        *aliases,
+                    const char * const *rejected)
+{
+  g_autoptr(GPtrArray) forms = g_ptr_array_new_with_free_func (form_free);
+  GPtrArray *suggestions = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n_groups = 0;
+  guint n_spelling;
+
+  g_return_val_if_fail (DESK_IS_STYLE (self), suggestions);
+  g_return_val_if_fail (DESK_IS_DRAFT (draft), suggestions);
+
+  if (self->check != NULL)
+    add_spelling_forms (self, draft, forms, &n_groups);
+  n_spelling = n_groups;
+  if (aliases != NULL)
+    add_name_forms (aliases, forms, &n_groups);
+  if (forms->len == 0)
+    return suggestions;
+
+  count_forms (forms, draft);
+
+  for (guint g = 0; g < n_groups; g++)
+    {
+      g_autoptr(GPtrArray) group = g_ptr_array_new ();
+      DeskSuggestion *suggestion;
+
+      for (guint k = 0; k < forms->len; k++)
+        if (((Form *)g_ptr_array_index (forms, k))->group == g)
+          g_ptr_array_add (group, g_ptr_array_index (forms, k));
+
+      suggestion = suggest_group (self, group, g < n_spelling, rejected);
+      if (suggestion != NULL)
+        g_ptr_array_add (suggestions, suggestion);
+    }
+
+  g_ptr_array_sort (suggestions, compare_by_score);
+  return suggestions;
+}
+
+/**
+ * desk_style_replace_forms:
+ * @draft: a draft
+ * @house: the house form
+ * @forms: the forms it replaces
+ * @first: (nullable): the form of the first mention (a full name before an acronym)
+ *
+ * Writes every mention of @forms (and of @house) in the draft's paragraphs, outside
+ * quotations, as @house; the first mention as @first when given. A lower-case form that
+ * opens a sentence keeps its capital; a form ending in a full stop that ended the
+ * sentence keeps the full stop.
+ *
+ * Returns: how many mentions changed
+ */
+guint
+desk_style_replace_forms (DeskDraft          *draft,
+                          const char         *house,
+                          const char * const *forms,
+                          const char         *first)
+{
+  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func (form_free);
+  gboolean first_done = first == NULL;
+  guint changed = 0;
+
+  g_return_val_if_fail (DESK_IS_DRAFT (draft), 0);
+  g_return_val_if_fail (house != NULL, 0);
+
+  g_ptr_array_add (all, form_new (house, 0));
+  for (guint k = 0; forms != NULL && forms[k] != NULL; k++)
+    if (!g_str_equal (forms[k], house))
+      g_ptr_array_add (all, form_new (forms[k], 0));
+  g_ptr_array_sort (all, compare_form_length);
+
+  for (guint p = 0; p < desk_draft_get_n_paragraphs (draft); p++)
+    {
+      const char *utf8 = desk_paragraph_get_text (desk_draft_get_paragraph (draft, p));
+      g_autoptr(GString) out = NULL;
+      g_autofree gboolean *inside = NULL;
+      gboolean paragraph_changed = FALSE;
+      Text text;
+
+      if (utf8 == NULL || !g_utf8_validate (utf8, -1, NULL))
+        continue;
+      text_init (&text, utf8);
+      inside = quoted_mask (&text);
+      out = g_string_sized_new (strlen (utf8) + 16);
+
+      for (glong i = 0; i < text.n; )
+        {
+          gboolean capitalised;
+          Form *form = match_at (all, &text, inside, i, &capitalised);
+          const char *replacement;
+          glong end;
+
+          if (form == NULL)
+            {
+              g_string_append_unichar (out, text.chars[i]);
+              i++;
+              continue;
+            }
+
+          replacement = first_done ? house : first;
+          first_done = TRUE;
+          end = i + form->n;
+
+          if (g_str_equal (replacement, form->written) && !capitalised)
+            {
+              g_string_append (out, form->written);
+              i = end;
+              continue;
+            }
+
+          if (capitalised)
+            {
+              g_string_append_unichar (out, g_unichar_toupper (g_utf8_get_char (replacement)));
+              g_string_append (out, g_utf8_next_char (replacement));
+            }
+          else
+            g_string_append (out, replacement);
+
+          /* "in the U.S." ending a sentence keeps its full stop. */
+          if (form->chars[form->n - 1] == '.' && !g_str_has_suffix (replacement, ".") &&
+              (end >= text.n || (is_space (text.chars[end]) &&
+                                 (end + 1 >= text.n || g_unichar_isupper (text.chars[end + 1])))))
+            g_string_append_c (out, '.');
+
+          if (!g_str_equal (replacement, form->written) || capitalised)
+            {
+              changed++;
+              paragraph_changed = TRUE;
+            }
+          i = end;
+        }
+
+      if (paragraph_changed && !g_str_equal (out->str, utf8))
+        desk_draft_set_paragraph_text (draft, p, out->str);
+      text_clear (&text);
     }
 
   return changed;

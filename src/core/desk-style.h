@@ -9,6 +9,7 @@
 G_BEGIN_DECLS
 
 typedef struct _DeskDraft DeskDraft;
+typedef struct _DeskAliases DeskAliases;
 
 typedef enum
 {
@@ -88,6 +89,15 @@ char                 *desk_style_format_dateline     (DeskStyle            *self
                                                       const char           *agency);
 guint                 desk_style_apply_to_draft      (DeskStyle            *self,
                                                       DeskDraft            *draft);
+
+GPtrArray            *desk_style_suggest             (DeskStyle            *self,
+                                                      DeskDraft            *draft,
+                                                      DeskAliases          *aliases,
+                                                      const char * const   *rejected);
+guint                 desk_style_replace_forms       (DeskDraft            *draft,
+                                                      const char           *house,
+                                                      const char * const   *forms,
+                                                      const char           *first);
 
 gboolean              desk_style_is_code_like        (const char           *word,
                                                       gsize                 length);

@@ -41,6 +41,7 @@ struct _DeskSuggestion
   GArray             *sources;       /* SourceRef */
   GArray             *alternatives;  /* Alternative */
   GArray             *marks;         /* guint pairs */
+  GStrv               forms;         /* style: the forms the house form replaces */
 };
 
 G_DEFINE_FINAL_TYPE (DeskSuggestion, desk_suggestion, G_TYPE_OBJECT)
@@ -65,6 +66,7 @@ static const GEnumValue kind_values[] = {
   { DESK_SUGGESTION_CONFLICT, "DESK_SUGGESTION_CONFLICT", "conflict" },
   { DESK_SUGGESTION_VARIANT, "DESK_SUGGESTION_VARIANT", "variant" },
   { DESK_SUGGESTION_HEADLINE, "DESK_SUGGESTION_HEADLINE", "headline" },
+  { DESK_SUGGESTION_STYLE, "DESK_SUGGESTION_STYLE", "style" },
   { 0, NULL, NULL }
 };
 
@@ -88,7 +90,7 @@ desk_suggestion_kind_get_type (void)
 const char *
 desk_suggestion_kind_to_string (DeskSuggestionKind kind)
 {
-  g_return_val_if_fail (kind <= DESK_SUGGESTION_HEADLINE, "missing");
+  g_return_val_if_fail (kind <= DESK_SUGGESTION_STYLE, "missing");
   return kind_values[kind].value_nick;
 }
 
@@ -121,6 +123,7 @@ desk_suggestion_finalize (GObject *object)
   g_clear_pointer (&self->sources, g_array_unref);
   g_clear_pointer (&self->alternatives, g_array_unref);
   g_clear_pointer (&self->marks, g_array_unref);
+  g_clear_pointer (&self->forms, g_strfreev);
 
   G_OBJECT_CLASS (desk_suggestion_parent_class)->finalize (object);
 }
@@ -472,6 +475,33 @@ desk_suggestion_get_mark (DeskSuggestion *self,
  * Returns: whether accepting the suggestion changes the draft by itself: missing
  *   paragraphs, additions, variants and headlines do; conflicts never apply on their own
  */
+/**
+ * desk_suggestion_set_forms:
+ * @forms: (nullable): the forms a style suggestion's house form replaces
+ */
+void
+desk_suggestion_set_forms (DeskSuggestion     *self,
+                           const char * const *forms)
+{
+  g_return_if_fail (DESK_IS_SUGGESTION (self));
+
+  g_strfreev (self->forms);
+  self->forms = g_strdupv ((char **)forms);
+}
+
+/**
+ * desk_suggestion_get_forms:
+ *
+ * Returns: (nullable) (transfer none): the forms a style suggestion's house form (its new
+ *   text) replaces
+ */
+const char * const *
+desk_suggestion_get_forms (DeskSuggestion *self)
+{
+  g_return_val_if_fail (DESK_IS_SUGGESTION (self), NULL);
+  return (const char * const *)self->forms;
+}
+
 gboolean
 desk_suggestion_is_applicable (DeskSuggestion *self)
 {
@@ -521,7 +551,9 @@ paragraph_for (DeskSuggestion *self,
  * Accepts the suggestion: inserts a missing paragraph after its `after`, replaces the
  * target paragraph with an addition's or variant's text, or sets the headline. The new
  * paragraph records every source that carried the suggestion. What is taken arrives in
- * the draft's house style (desk_draft_get_style()). A conflict is not applied.
+ * the draft's house style (desk_draft_get_style()). A style suggestion puts every mention
+ * of its forms into the house form (desk_style_replace_forms()). A conflict is not
+ * applied.
  *
  * Returns: %TRUE if the draft changed
  */
@@ -599,6 +631,12 @@ desk_suggestion_apply (DeskSuggestion *self,
       else
         desk_draft_set_headline (draft, self->text);
       return TRUE;
+
+    case DESK_SUGGESTION_STYLE:
+      /* Every mention outside quotations, in the house form (the first mention in the
+       * draft text's form when the house form is an acronym). */
+      return desk_style_replace_forms (draft, self->new_text, (const char * const *)self->forms,
+                                       self->draft_text) > 0;
 
     case DESK_SUGGESTION_CONFLICT:
     default:

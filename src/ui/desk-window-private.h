@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 
+#include "desk-aliases.h"
 #include "desk-draft-view.h"
 #include "desk-session.h"
 #include "desk-source-view.h"
@@ -78,6 +79,7 @@ struct _DeskWindow
 
   /* House style: house.punctuation, house.spelling, house.dateline */
   GSimpleActionGroup   *house_actions;
+  DeskAliases          *aliases;         /* the table the suggester matches with */
 };
 
 void     _desk_window_class_actions_init  (GtkWidgetClass *widget_class);

@@ -195,6 +195,28 @@ update_suggestions_state (DeskWindow *self)
   desk_suggestions_panel_set_state (self->suggestions_panel, state);
 }
 
+
+/* The house style's suggestions (desk_style_suggest()) join the suggester's: names and
+ * spellings the draft says several ways, after what the sources offer. */
+static void
+add_style_suggestions (DeskWindow *self,
+                       GPtrArray  *results)
+{
+  g_autoptr(DeskAliases) aliases = self->aliases != NULL ? desk_aliases_copy (self->aliases)
+                                                         : desk_aliases_new_default ();
+  g_autoptr(GPtrArray) style = NULL;
+  const char *own = desk_project_get_aliases (self->project);
+
+  if (own != NULL && !desk_aliases_load_from_data (aliases, own, NULL))
+    g_debug ("The project's alias table has a mistake; its names are not checked");
+
+  style = desk_style_suggest (desk_project_get_style (self->project),
+                              desk_project_get_draft (self->project), aliases,
+                              desk_project_get_rejected (self->project));
+  for (guint i = 0; i < style->len; i++)
+    g_ptr_array_add (results, g_object_ref (g_ptr_array_index (style, i)));
+}
+
 static void
 suggest_done_cb (GObject      *object,
                  GAsyncResult *result,
@@ -230,6 +252,7 @@ suggest_done_cb (GObject      *object,
   self->suggested_generation = generation;
   self->positions_stale = FALSE;
   self->have_results = TRUE;
+  add_style_suggestions (self, results);
   replace_suggestions (self, results);
   update_suggestions_state (self);
   desk_sources_panel_refresh (self->sources_panel);
@@ -638,12 +661,14 @@ _desk_window_sync_house_style (DeskWindow *self)
   DeskStyle *style = desk_project_get_style (self->project);
   GAction *action;
 
-  if (desk_style_get_spelling (style) != DESK_STYLE_SPELLING_AS_WRITTEN &&
-      !desk_style_can_respell (style))
+  /* The dictionaries also pair the spellings of style suggestions: given to every
+   * project's style, needed when it respells. */
+  if (!desk_style_can_respell (style))
     {
       g_autoptr(GError) error = NULL;
 
-      if (!desk_varieties_install (style, &error))
+      if (!desk_varieties_install (style, &error) &&
+          desk_style_get_spelling (style) != DESK_STYLE_SPELLING_AS_WRITTEN)
         {
           desk_style_set_spelling (style, DESK_STYLE_SPELLING_AS_WRITTEN);
           _desk_window_toast (self, error->message, NULL, NULL);
@@ -1338,6 +1363,7 @@ aliases_changed_cb (DeskWindow *self)
   if (table[0] != '\0' && !desk_aliases_load_from_data (aliases, table, &error))
     g_message ("The alias table in the preferences has a mistake: %s", error->message);
   desk_suggester_set_aliases (self->suggester, aliases);
+  g_set_object (&self->aliases, aliases);
   desk_suggester_set_show_variants (self->suggester, g_settings_get_boolean (self->settings, "show-variants"));
   if (self->project != NULL)
     _desk_window_schedule_suggest (self, SUGGEST_DELAY_SHORT);
@@ -1389,6 +1415,7 @@ desk_window_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->suggester);
   g_clear_object (&self->house_actions);
+  g_clear_object (&self->aliases);
   g_clear_object (&self->suggestions);
 
   G_OBJECT_CLASS (desk_window_parent_class)->dispose (object);

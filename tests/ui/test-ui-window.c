@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "desk-aliases.h"
 #include "desk-draft-view.h"
 #include "desk-export.h"
 #include "desk-export-dialog.h"
@@ -131,7 +132,15 @@ test_roundup_matches_core (void)
   /* The first file started the draft. */
   g_assert_cmpstr (window_draft, ==, core_draft);
 
-  /* The list holds what the core reports, in its order. */
+  /* The list holds what the core reports, in its order, and then the house style's. */
+  {
+    g_autoptr(DeskAliases) aliases = desk_aliases_new_default ();
+    g_autoptr(GPtrArray) style = desk_style_suggest (desk_project_get_style (desk_window_get_project (window)),
+                                                     desk_project_get_draft (core), aliases, NULL);
+
+    for (guint i = 0; i < style->len; i++)
+      g_ptr_array_add (expected, g_object_ref (g_ptr_array_index (style, i)));
+  }
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, expected->len);
   for (guint i = 0; i < expected->len; i++)
     {
@@ -512,6 +521,75 @@ test_house_style (void)
   /* Back to the defaults for the tests that follow. */
   g_settings_reset (settings, "house-punctuation");
   g_settings_reset (settings, "house-spelling");
+  ui_test_close_window (window);
+}
+
+/* A style suggestion ("harbour, 5 × · harbor, 2 ×") in the window's list, or -1. */
+static int
+find_style_suggestion (GListModel *list)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(DeskSuggestion) suggestion = g_list_model_get_item (list, i);
+
+      if (desk_suggestion_get_kind (suggestion) == DESK_SUGGESTION_STYLE)
+        return i;
+    }
+  return -1;
+}
+
+static void
+test_style_suggestions (void)
+{
+  DeskWindow *window = ui_test_open_roundup ("harbour-fire");
+  DeskProject *project = desk_window_get_project (window);
+  GListModel *list = desk_window_get_suggestions (window);
+  g_autoptr(DeskSuggestion) style = NULL;
+  g_autofree char *house = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  const char * const *forms;
+  int position;
+
+  if (!desk_style_can_respell (desk_project_get_style (project)))
+    {
+      g_test_skip ("no en_US/en_GB dictionaries: spellings are not paired");
+      ui_test_close_window (window);
+      return;
+    }
+
+  /* After Accept All the draft spells harbour two ways. */
+  activate (window, "win.accept-all");
+  ui_test_settle (window);
+  position = find_style_suggestion (list);
+  g_assert_cmpint (position, >=, 0);
+  style = g_list_model_get_item (list, position);
+  house = g_strdup (desk_suggestion_get_new_text (style));
+  forms = desk_suggestion_get_forms (style);
+  g_assert_nonnull (forms);
+  g_assert_nonnull (strstr (desk_suggestion_get_text (style), " × · "));
+
+  desk_window_select (window, position);
+  ui_test_screenshot (GTK_WIDGET (window), "12-style-suggestion");
+
+  /* Accepting it says it one way everywhere outside quotations: one undo step. */
+  before = draft_text (project);
+  activate (window, "win.accept");
+  after = draft_text (project);
+  g_assert_cmpstr (after, !=, before);
+  for (guint i = 0; forms[i] != NULL; i++)
+    {
+      g_autofree char *mention = g_strdup_printf (" %s ", forms[i]);
+
+      g_assert_null (strstr (after, mention));
+    }
+  activate (window, "win.undo");
+  {
+    g_autofree char *undone = draft_text (project);
+
+    g_assert_cmpstr (undone, ==, before);
+  }
+
   ui_test_close_window (window);
 }
 
@@ -896,6 +974,7 @@ main (int    argc,
   g_test_add_func ("/ui/window/typing", test_typing_is_one_history);
   g_test_add_func ("/ui/window/accept-all-export", test_accept_all_and_export);
   g_test_add_func ("/ui/window/house-style", test_house_style);
+  g_test_add_func ("/ui/window/style-suggestions", test_style_suggestions);
   g_test_add_func ("/ui/window/credits", test_credits);
   g_test_add_func ("/ui/window/source-roles", test_source_roles);
   g_test_add_func ("/ui/window/dark-narrow", test_dark_and_narrow);
