@@ -320,6 +320,51 @@ test_project_round_trip (void)
   g_rmdir (dir);
 }
 
+static void
+test_house_style (void)
+{
+  g_autofree char *a = seed ("harbour-fire", "01-agency-short.txt");
+  g_autofree char *b = seed ("harbour-fire", "02-newspaper-long.txt");
+  g_autofree char *dir = g_dir_make_tmp ("copydesk-cli-XXXXXX", NULL);
+  g_autofree char *project = g_build_filename (dir, "roundup.copydesk", NULL);
+  g_autofree char *saved = NULL;
+  g_auto(Run) typographic = { 0 };
+  g_auto(Run) html = { 0 };
+  g_auto(Run) exported = { 0 };
+  g_auto(Run) bad_style = { 0 };
+  g_auto(Run) bad_spelling = { 0 };
+
+  /* The newspaper's straight quotes and "--" arrive curly and as em dashes. */
+  run_tool (&typographic, "merge", "--style", "typographic", "--project", project, a, b, NULL);
+  g_assert_cmpint (typographic.status, ==, 0);
+  g_assert_null (strchr (typographic.out, '"'));
+  g_assert_null (strstr (typographic.out, "--"));
+  g_assert_nonnull (strstr (typographic.out, "“"));
+
+  /* The project keeps the style, and export writes it. */
+  g_assert_true (g_file_get_contents (project, &saved, NULL, NULL));
+  g_assert_nonnull (strstr (saved, "\"punctuation\" : \"typographic\""));
+  run_tool (&exported, "export", "--project", project, NULL);
+  g_assert_cmpstr (exported.out, ==, typographic.out);
+
+  /* HTML writes the characters as characters. */
+  run_tool (&html, "merge", "--style", "ascii", "--format", "html", "--fragment", a, b, NULL);
+  g_assert_cmpint (html.status, ==, 0);
+  g_assert_null (strstr (html.out, "&quot;"));
+  g_assert_null (strstr (html.out, "&#39;"));
+  g_assert_null (strstr (html.out, "“"));
+  g_assert_nonnull (strstr (html.out, "\"We"));
+
+  run_tool (&bad_style, "merge", "--style", "fancy", a, b, NULL);
+  g_assert_cmpint (bad_style.status, ==, 2);
+  g_assert_nonnull (strstr (bad_style.err, "fancy"));
+  run_tool (&bad_spelling, "merge", "--spelling", "au", a, b, NULL);
+  g_assert_cmpint (bad_spelling.status, ==, 2);
+
+  g_unlink (project);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -332,6 +377,7 @@ main (int   argc,
   g_test_add_func ("/cli/suggest-json", test_suggest_json);
   g_test_add_func ("/cli/merge", test_merge_text_and_file);
   g_test_add_func ("/cli/project", test_project_round_trip);
+  g_test_add_func ("/cli/house-style", test_house_style);
 
   return g_test_run ();
 }

@@ -450,6 +450,9 @@ static const Damage damages[] = {
   { "credits.decisions[0].include", "\"yes\"" },
   { "settings", "\"default\"" },
   { "settings.credit_style", "\"fancy\"" },
+  { "settings.punctuation", "\"fancy\"" },
+  { "settings.spelling", "3" },
+  { "settings.dateline", "\"sideways\"" },
 };
 
 static void
@@ -597,6 +600,40 @@ test_minimal_file (void)
   g_assert_false (desk_paragraph_get_edited (desk_draft_get_paragraph (draft, 0)));
   g_assert_cmpint (desk_credits_get_style (desk_project_get_credits (loaded)), ==,
                    DESK_CREDIT_STYLE_CONTRIBUTOR_LINE);
+  /* A file from before house style: as written. */
+  g_assert_true (desk_style_is_as_written (desk_project_get_style (loaded)));
+}
+
+static void
+count_cb (guint *count)
+{
+  (*count)++;
+}
+
+static void
+test_house_style (void)
+{
+  g_autoptr(DeskProject) project = desk_project_new ();
+  g_autoptr(DeskProject) loaded = NULL;
+  g_autoptr(GBytes) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  DeskStyle *style = desk_project_get_style (project);
+  guint changes = 0;
+
+  g_signal_connect_swapped (project, "changed", G_CALLBACK (count_cb), &changes);
+  desk_style_set_punctuation (style, DESK_STYLE_PUNCTUATION_ASCII);
+  desk_style_set_spelling (style, DESK_STYLE_SPELLING_GB);
+  desk_style_set_dateline (style, DESK_STYLE_DATELINE_COLON);
+  g_assert_cmpuint (changes, ==, 3);
+
+  saved = desk_project_file_save_to_bytes (project);
+  loaded = desk_project_file_load_from_bytes (saved, NULL, &error);
+  g_assert_no_error (error);
+  style = desk_project_get_style (loaded);
+  g_assert_cmpint (desk_style_get_punctuation (style), ==, DESK_STYLE_PUNCTUATION_ASCII);
+  g_assert_cmpint (desk_style_get_spelling (style), ==, DESK_STYLE_SPELLING_GB);
+  g_assert_cmpint (desk_style_get_dateline (style), ==, DESK_STYLE_DATELINE_COLON);
+  g_assert_true (desk_draft_get_style (desk_project_get_draft (loaded)) == style);
 }
 
 int
@@ -614,6 +651,7 @@ main (int   argc,
   g_test_add_func ("/project-file/damaged", test_damaged);
   g_test_add_func ("/project-file/not-projects", test_not_projects);
   g_test_add_func ("/project-file/minimal", test_minimal_file);
+  g_test_add_func ("/project-file/house-style", test_house_style);
 
   return g_test_run ();
 }

@@ -22,6 +22,7 @@
 #include "desk-project.h"
 #include "desk-source.h"
 #include "desk-suggester.h"
+#include "desk-varieties.h"
 
 #define EXIT_READ_ERROR 1
 #define EXIT_USAGE      2
@@ -694,6 +695,80 @@ write_story (DeskProject             *project,
   return 0;
 }
 
+/* --style, --spelling and --dateline: the house style of the merge. */
+typedef struct
+{
+  char *punctuation;
+  char *spelling;
+  char *dateline;
+} StyleArgs;
+
+static void
+style_args_clear (StyleArgs *args)
+{
+  g_clear_pointer (&args->punctuation, g_free);
+  g_clear_pointer (&args->spelling, g_free);
+  g_clear_pointer (&args->dateline, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (StyleArgs, style_args_clear)
+
+/* Sets the project's house style from the options, and gives it the dictionaries when it
+ * respells; prints what is wrong and returns the exit status, or 0. */
+static int
+style_from_args (const StyleArgs *args,
+                 DeskProject     *project)
+{
+  DeskStyle *style = desk_project_get_style (project);
+  DeskStylePunctuation punctuation;
+  DeskStyleSpelling spelling;
+  DeskStyleDateline dateline;
+
+  if (args->punctuation != NULL)
+    {
+      if (!desk_style_punctuation_from_string (args->punctuation, &punctuation))
+        {
+          g_printerr (_("copydesk-merge: unknown style “%s”: use typographic, ascii or as-written\n"),
+                      args->punctuation);
+          return EXIT_USAGE;
+        }
+      desk_style_set_punctuation (style, punctuation);
+    }
+  if (args->spelling != NULL)
+    {
+      if (!desk_style_spelling_from_string (args->spelling, &spelling))
+        {
+          g_printerr (_("copydesk-merge: unknown spelling “%s”: use us, gb or as-written\n"),
+                      args->spelling);
+          return EXIT_USAGE;
+        }
+      desk_style_set_spelling (style, spelling);
+    }
+  if (args->dateline != NULL)
+    {
+      if (!desk_style_dateline_from_string (args->dateline, &dateline))
+        {
+          g_printerr (_("copydesk-merge: unknown dateline form “%s”: use caps, caps-agency, colon or as-written\n"),
+                      args->dateline);
+          return EXIT_USAGE;
+        }
+      desk_style_set_dateline (style, dateline);
+    }
+
+  if (desk_style_get_spelling (style) != DESK_STYLE_SPELLING_AS_WRITTEN)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!desk_varieties_install (style, &error))
+        {
+          g_printerr ("copydesk-merge: %s\n", error->message);
+          return EXIT_READ_ERROR;
+        }
+    }
+
+  return 0;
+}
+
 static int
 command_merge (int    argc,
                char **argv)
@@ -704,11 +779,15 @@ command_merge (int    argc,
   g_autofree char *draft_path = NULL;
   g_autofree char *project_path = NULL;
   g_auto(ExportArgs) args = { 0 };
+  g_auto(StyleArgs) style_args = { 0 };
   DeskExportOptions options;
   int status = 0;
   const GOptionEntry entries[] = {
     { "draft", 'd', 0, G_OPTION_ARG_FILENAME, &draft_path, N_("Start the draft from FILE"), N_("FILE") },
     { "project", 'p', 0, G_OPTION_ARG_FILENAME, &project_path, N_("Merge into the project in FILE, and save it there (made if new)"), N_("FILE") },
+    { "style", 0, 0, G_OPTION_ARG_STRING, &style_args.punctuation, N_("House style: typographic, ascii or as-written"), N_("STYLE") },
+    { "spelling", 0, 0, G_OPTION_ARG_STRING, &style_args.spelling, N_("House spelling: us, gb or as-written"), N_("VARIETY") },
+    { "dateline", 0, 0, G_OPTION_ARG_STRING, &style_args.dateline, N_("Dateline form: caps, caps-agency, colon or as-written"), N_("FORM") },
     { NULL }
   };
 
@@ -719,9 +798,14 @@ command_merge (int    argc,
     _("Accepts every missing paragraph and addition the suggester proposes (never a\n"
       "conflict) and writes the story with its credit line. With --project, the sources\n"
       "are added to that project, the merge is made in its draft, and it is saved.\n\n"
+      "--style, --spelling and --dateline set the house style (a project keeps it): what\n"
+      "is accepted arrives in it, and with any of them the whole draft is put into it.\n"
+      "Spelling is changed only where the en_US and en_GB dictionaries confirm both forms,\n"
+      "never inside quotations.\n\n"
       "Examples:\n"
       "  copydesk-merge merge short.txt long.txt reprint.txt\n"
       "  copydesk-merge merge --format html -o story.html seeds/harbour-fire/*.txt\n"
+      "  copydesk-merge merge --style typographic --spelling gb seeds/harbour-fire/*.txt\n"
       "  copydesk-merge merge --project roundup.copydesk writethru.txt"));
 
   if (!parse_options (context, &argc, &argv, &status))
@@ -739,7 +823,15 @@ command_merge (int    argc,
   if (!(project = load_project (draft_path, project_path, argv + 1, argc - 1)))
     return EXIT_READ_ERROR;
 
+  if ((status = style_from_args (&style_args, project)) != 0)
+    return status;
+
   desk_suggester_accept_all (suggester, project);
+
+  /* Asked for on the command line: the whole story in house style, not only what the
+   * merge added. */
+  if (style_args.punctuation != NULL || style_args.spelling != NULL || style_args.dateline != NULL)
+    desk_style_apply_to_draft (desk_project_get_style (project), desk_project_get_draft (project));
 
   if (project_path != NULL && !save_project (project, project_path))
     return EXIT_READ_ERROR;

@@ -19,6 +19,7 @@ struct _DeskDraft
   char       *byline;
   char       *dateline;
   GListStore *paragraphs;
+  DeskStyle  *style;       /* the project's house style, for what is accepted; or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (DeskDraft, desk_draft, G_TYPE_OBJECT)
@@ -100,6 +101,7 @@ desk_draft_finalize (GObject *object)
   g_clear_pointer (&self->headline, g_free);
   g_clear_pointer (&self->byline, g_free);
   g_clear_pointer (&self->dateline, g_free);
+  g_clear_object (&self->style);
 
   G_OBJECT_CLASS (desk_draft_parent_class)->finalize (object);
 }
@@ -294,6 +296,7 @@ desk_draft_copy (DeskDraft *self)
   copy->headline = g_strdup (self->headline);
   copy->byline = g_strdup (self->byline);
   copy->dateline = g_strdup (self->dateline);
+  g_set_object (&copy->style, self->style);
 
   n_items = g_list_model_get_n_items (G_LIST_MODEL (self->paragraphs));
   for (guint i = 0; i < n_items; i++)
@@ -550,6 +553,35 @@ desk_draft_set_paragraph_text (DeskDraft  *self,
 
   /* "changed" comes from paragraph_text_changed_cb(), once. */
   desk_paragraph_set_text (paragraph, text);
+}
+
+/**
+ * desk_draft_get_style:
+ *
+ * Returns: (transfer none) (nullable): the house style accepted text arrives in
+ */
+DeskStyle *
+desk_draft_get_style (DeskDraft *self)
+{
+  g_return_val_if_fail (DESK_IS_DRAFT (self), NULL);
+  return self->style;
+}
+
+/**
+ * desk_draft_set_style:
+ * @style: (nullable): the house style
+ *
+ * Sets the house style that accepted suggestions are written in (desk_suggestion_apply());
+ * the project sets its own. Text already in the draft is left alone.
+ */
+void
+desk_draft_set_style (DeskDraft *self,
+                      DeskStyle *style)
+{
+  g_return_if_fail (DESK_IS_DRAFT (self));
+  g_return_if_fail (style == NULL || DESK_IS_STYLE (style));
+
+  g_set_object (&self->style, style);
 }
 
 /**

@@ -6,6 +6,7 @@
 
 #include "desk-paragraph.h"
 #include "desk-source.h"
+#include "desk-style.h"
 
 G_BEGIN_DECLS
 
@@ -42,6 +43,9 @@ void           desk_draft_replace           (DeskDraft     *self,
 void           desk_draft_set_paragraph_text (DeskDraft    *self,
                                               guint         position,
                                               const char   *text);
+DeskStyle     *desk_draft_get_style         (DeskDraft     *self);
+void           desk_draft_set_style         (DeskDraft     *self,
+                                             DeskStyle     *style);
 char          *desk_draft_to_text           (DeskDraft     *self);
 
 G_END_DECLS

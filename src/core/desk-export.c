@@ -14,8 +14,9 @@
  *   the paragraphs as <p> (the dateline in <span class="dateline">), and the credit line in
  *   <footer><p class="credit">. The metadata is schema.org NewsArticle JSON-LD (headline,
  *   author, contributor, dateline, datePublished) in <script type="application/ld+json">,
- *   in <head> for a document and at the end of the <article> for a fragment. All text is
- *   escaped; in the JSON-LD, "<", ">" and "&" are written as \u003c, \u003e and \u0026 so
+ *   in <head> for a document and at the end of the <article> for a fragment. Text is
+ *   written as characters, with only "&", "<" and ">" escaped (and '"' in attributes);
+ *   in the JSON-LD, "<", ">" and "&" are written as \u003c, \u003e and \u0026 so
  *   that nothing can close the script. Nothing refers to anything outside the document.
  *   With provenance, each paragraph has data-sources (the ids of its sources) and
  *   data-attribution (the organisations, as in text).
@@ -25,8 +26,11 @@
  *   date is known), bodies (text/plain and text/html), people and infosources from the
  *   active credits.
  *
- * With ascii_quotes, typographic quotes, dashes and ellipses become ASCII in every format
- * ("—" becomes "--"). Control characters other than tabs and line breaks are dropped.
+ * Every format carries the same characters: those of the project's house style
+ * (desk_project_get_style(): its punctuation and dateline form, applied by desk-style.c;
+ * the spelling is the draft's). With ascii_quotes the punctuation is ASCII whatever the
+ * house style ("—" becomes "--"). Control characters other than tabs and line breaks are
+ * dropped.
  *
  * desk_export_to_file() and desk_export_write_atomically() write a temporary file beside the
  * destination and rename it over, so a failed export leaves the old file as it was.
@@ -71,6 +75,7 @@ typedef struct
   char      *headline;
   char      *byline;
   char      *dateline;
+  const char *dateline_separator;  /* " —", " --" or ":" (desk_style_dateline_separator()) */
   char      *date;          /* YYYY-MM-DD */
   GPtrArray *paragraphs;    /* of Paragraph */
   char      *credit_line;
@@ -261,13 +266,15 @@ is_blank (const char *text)
 }
 
 /* Drops control characters (and, for one-line fields, turns line breaks into spaces),
- * folds typographic punctuation to ASCII when asked, and trims; NULL when blank. */
+ * writes the characters in the house style @chars (desk-style.c; ASCII folds every
+ * typographic mark), and trims; NULL when blank. */
 static char *
 clean (const char *text,
-       gboolean    ascii,
+       DeskStyle  *chars,
        gboolean    one_line)
 {
   g_autoptr(GString) out = NULL;
+  gboolean ascii = desk_style_get_punctuation (chars) == DESK_STYLE_PUNCTUATION_ASCII;
 
   if (text == NULL || !g_utf8_validate (text, -1, NULL))
     return NULL;
@@ -322,6 +329,13 @@ clean (const char *text,
       g_string_append_unichar (out, c);
     }
 
+  if (!desk_style_is_as_written (chars))
+    {
+      g_autofree char *styled = desk_style_apply (chars, out->str);
+
+      g_string_assign (out, styled);
+    }
+
   g_strstrip (out->str);
   out->len = strlen (out->str);
 
@@ -363,12 +377,12 @@ is_iso_date (const char *date)
 static Person *
 person_new (const char *name,
             const char *organization,
-            gboolean    ascii)
+            DeskStyle  *chars)
 {
   Person *person = g_new0 (Person, 1);
 
-  person->name = clean (name, ascii, TRUE);
-  person->organization = clean (organization, ascii, TRUE);
+  person->name = clean (name, chars, TRUE);
+  person->organization = clean (organization, chars, TRUE);
 
   return person;
 }
@@ -376,7 +390,8 @@ person_new (const char *name,
 /* "Jane Doe and John Roe", "A, B and C" as one byline: the people in it. */
 static void
 split_byline (GPtrArray  *authors,
-              const char *byline)
+              const char *byline,
+              DeskStyle  *chars)
 {
   g_autoptr(GRegex) separators =
     g_regex_new ("\\s*(?:,\\s*and\\s+|\\s+and\\s+|,\\s*|\\s+&\\s+)\\s*",
@@ -386,7 +401,7 @@ split_byline (GPtrArray  *authors,
   for (guint i = 0; names[i] != NULL; i++)
     {
       if (!is_blank (names[i]))
-        g_ptr_array_add (authors, person_new (names[i], NULL, FALSE));
+        g_ptr_array_add (authors, person_new (names[i], NULL, chars));
     }
 }
 
@@ -416,7 +431,7 @@ story_new (DeskProject             *project,
   guint n_sources = g_list_model_get_n_items (sources);
   guint n_credits;
   guint main;
-  gboolean ascii = options->ascii_quotes;
+  g_autoptr(DeskStyle) chars = desk_style_new ();
   const char *dateline = desk_draft_get_dateline (draft);
   const char *date = NULL;
 
@@ -426,6 +441,14 @@ story_new (DeskProject             *project,
   story->organizations = g_ptr_array_new_with_free_func (g_free);
 
   used = used_source_ids (draft);
+
+  /* Exports write the house style's characters (its punctuation and dateline form); the
+   * spelling is the draft's own: it changes as text is accepted or the editor applies it. */
+  desk_style_copy_settings (chars, desk_project_get_style (project));
+  desk_style_set_spelling (chars, DESK_STYLE_SPELLING_AS_WRITTEN);
+  if (options->ascii_quotes)
+    desk_style_set_punctuation (chars, DESK_STYLE_PUNCTUATION_ASCII);
+  story->dateline_separator = desk_style_dateline_separator (chars);
 
   /* A stable identifier: the same sources make the same story. */
   for (guint i = 0; i < n_sources; i++)
@@ -447,12 +470,19 @@ story_new (DeskProject             *project,
     }
 
   story->uri = g_strdup_printf ("urn:copydesk:story:%.16s", g_checksum_get_string (checksum));
-  story->headline = clean (desk_draft_get_headline (draft), ascii, TRUE);
-  story->dateline = clean (dateline, ascii, TRUE);
+  story->headline = clean (desk_draft_get_headline (draft), chars, TRUE);
+  story->dateline = clean (dateline, chars, TRUE);
+  if (story->dateline != NULL && desk_style_get_dateline (chars) != DESK_STYLE_DATELINE_AS_WRITTEN)
+    {
+      char *formatted = desk_style_format_dateline (chars, story->dateline, NULL);
+
+      g_free (story->dateline);
+      story->dateline = formatted;
+    }
   story->date = g_strdup (date);
 
   byline = desk_credits_dup_byline (credits);
-  story->byline = clean (byline, ascii, TRUE);
+  story->byline = clean (byline, chars, TRUE);
 
   for (guint i = 0; i < desk_draft_get_n_paragraphs (draft); i++)
     {
@@ -460,7 +490,17 @@ story_new (DeskProject             *project,
       g_autoptr(GPtrArray) ids = g_ptr_array_new_null_terminated (2, g_free, TRUE);
       g_autofree char *attribution = NULL;
       Paragraph *out;
-      char *text = clean (desk_paragraph_get_text (paragraph), ascii, FALSE);
+      char *text = clean (desk_paragraph_get_text (paragraph), chars, FALSE);
+
+      if (text != NULL && story->paragraphs->len == 0 &&
+          desk_style_get_dateline (chars) != DESK_STYLE_DATELINE_AS_WRITTEN)
+        {
+          /* The dateline at the head of the story, in the house form. */
+          char *first = desk_style_apply_first (chars, text);
+
+          g_free (text);
+          text = first;
+        }
 
       if (text == NULL)
         continue;
@@ -478,12 +518,12 @@ story_new (DeskProject             *project,
       out = g_new0 (Paragraph, 1);
       out->text = text;
       out->source_ids = (GStrv)g_ptr_array_steal (ids, NULL);
-      out->attribution = clean (attribution, ascii, TRUE);
+      out->attribution = clean (attribution, chars, TRUE);
       g_ptr_array_add (story->paragraphs, out);
     }
 
   credit_line = desk_credits_format_line (credits, options->credit_style);
-  story->credit_line = clean (credit_line, ascii, TRUE);
+  story->credit_line = clean (credit_line, chars, TRUE);
 
   /* Structured credits for the metadata. */
   main = desk_credits_get_main (credits);
@@ -493,11 +533,11 @@ story_new (DeskProject             *project,
       g_autoptr(DeskCredit) credit = g_list_model_get_item (G_LIST_MODEL (credits), i);
       const char *name = desk_credit_get_name (credit);
       const char *organization = desk_credit_get_organization (credit);
-      g_autofree char *clean_org = clean (organization, ascii, TRUE);
+      g_autofree char *clean_org = clean (organization, chars, TRUE);
 
       if (i == main)
         {
-          g_ptr_array_add (story->authors, person_new (name, organization, ascii));
+          g_ptr_array_add (story->authors, person_new (name, organization, chars));
           add_organization (story->organizations, clean_org);
           continue;
         }
@@ -506,12 +546,12 @@ story_new (DeskProject             *project,
         continue;
 
       if (!is_blank (name))
-        g_ptr_array_add (story->contributors, person_new (name, organization, ascii));
+        g_ptr_array_add (story->contributors, person_new (name, organization, chars));
       add_organization (story->organizations, clean_org);
     }
 
   if (main == DESK_CREDITS_INVALID_POSITION && story->byline != NULL)
-    split_byline (story->authors, story->byline);
+    split_byline (story->authors, story->byline, chars);
 
   return g_steal_pointer (&story);
 }
@@ -531,12 +571,6 @@ starts_with_dateline (const char *text,
   dateline_folded = g_utf8_casefold (dateline, -1);
 
   return g_str_equal (text_folded, dateline_folded);
-}
-
-static const char *
-dateline_separator (const DeskExportOptions *options)
-{
-  return options->ascii_quotes ? " --" : " —";
 }
 
 /* Text */
@@ -624,7 +658,7 @@ export_text (Story                   *story,
 
       if (i == 0 && story->dateline != NULL &&
           !starts_with_dateline (paragraph->text, story->dateline))
-        text = g_strdup_printf ("%s%s %s", story->dateline, dateline_separator (options),
+        text = g_strdup_printf ("%s%s %s", story->dateline, story->dateline_separator,
                                 paragraph->text);
       else
         text = g_strdup (paragraph->text);
@@ -653,6 +687,8 @@ export_text (Story                   *story,
 
 /* HTML */
 
+/* Text in an element: only what HTML needs escaped; quotes, apostrophes and every other
+ * character are written as characters (the document is UTF-8). */
 static void
 append_escaped (GString    *out,
                 const char *text)
@@ -664,10 +700,22 @@ append_escaped (GString    *out,
         case '&': g_string_append (out, "&amp;"); break;
         case '<': g_string_append (out, "&lt;"); break;
         case '>': g_string_append (out, "&gt;"); break;
-        case '"': g_string_append (out, "&quot;"); break;
-        case '\'': g_string_append (out, "&#39;"); break;
         default: g_string_append_c (out, *p); break;
         }
+    }
+}
+
+/* A value in a double-quoted attribute: the double quote too. */
+static void
+append_attribute (GString    *out,
+                  const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append (out, "&quot;");
+      else
+        append_escaped (out, (char[]){ *p, '\0' });
     }
 }
 
@@ -822,13 +870,13 @@ append_html_paragraph (GString                 *out,
       g_autofree char *ids = g_strjoinv (" ", paragraph->source_ids);
 
       g_string_append (out, " data-sources=\"");
-      append_escaped (out, ids);
+      append_attribute (out, ids);
       g_string_append_c (out, '"');
 
       if (paragraph->attribution != NULL)
         {
           g_string_append (out, " data-attribution=\"");
-          append_escaped (out, paragraph->attribution);
+          append_attribute (out, paragraph->attribution);
           g_string_append_c (out, '"');
         }
     }
@@ -839,7 +887,7 @@ append_html_paragraph (GString                 *out,
     {
       g_string_append (out, "<span class=\"dateline\">");
       append_escaped (out, story->dateline);
-      g_string_append (out, dateline_separator (options));
+      g_string_append (out, story->dateline_separator);
       g_string_append (out, "</span> ");
     }
 
@@ -1063,7 +1111,7 @@ export_markdown (Story                   *story,
         {
           g_string_append (out, "**");
           append_markdown_escaped (out, story->dateline);
-          g_string_append (out, dateline_separator (options));
+          g_string_append (out, story->dateline_separator);
           g_string_append (out, "** ");
         }
 
@@ -1157,7 +1205,7 @@ export_ninjs (Story                   *story,
         g_string_append (plain, "\n\n");
       if (i == 0 && story->dateline != NULL &&
           !starts_with_dateline (paragraph->text, story->dateline))
-        g_string_append_printf (plain, "%s%s ", story->dateline, dateline_separator (options));
+        g_string_append_printf (plain, "%s%s ", story->dateline, story->dateline_separator);
       g_string_append (plain, paragraph->text);
 
       append_html_paragraph (html, story, paragraph, i == 0, &body_options);

@@ -28,7 +28,10 @@
  *     "organization_order": [ "…" ],      preferred organisations, first first
  *     "aliases": "…" | null,              the project's own alias table (optional)
  *     "credits": { … },                   the editor's decisions: desk_credits_save_decisions()
- *     "settings": { "credit_style": "contributor-line" | "agency-line" | "none" }
+ *     "settings": { "credit_style": "contributor-line" | "agency-line" | "none",
+ *                   "punctuation": "as-written" | "typographic" | "ascii",   house style;
+ *                   "spelling": "as-written" | "us" | "gb",                  each optional,
+ *                   "dateline": "as-written" | "caps" | "caps-agency" | "colon" }  as written
  *   }
  *
  * Opening a file ingests every source's bytes again (desk_source_new_from_bytes()) and
@@ -239,6 +242,16 @@ desk_project_file_save_to_bytes (DeskProject *project)
   json_builder_begin_object (builder);
   add_nullable_string (builder, "credit_style",
                        desk_credit_style_to_string (desk_credits_get_style (credits)));
+  {
+    DeskStyle *style = desk_project_get_style (project);
+
+    add_nullable_string (builder, "punctuation",
+                         desk_style_punctuation_to_string (desk_style_get_punctuation (style)));
+    add_nullable_string (builder, "spelling",
+                         desk_style_spelling_to_string (desk_style_get_spelling (style)));
+    add_nullable_string (builder, "dateline",
+                         desk_style_dateline_to_string (desk_style_get_dateline (style)));
+  }
   json_builder_end_object (builder);
 
   json_builder_end_object (builder);
@@ -902,6 +915,48 @@ load (Reader *reader,
             }
           desk_credits_set_style (desk_project_get_credits (project), style);
         }
+
+      /* The house style; files from before it have none: as written. */
+      {
+        DeskStyle *house = desk_project_get_style (project);
+        const char *punctuation_word, *spelling_word, *dateline_word;
+        DeskStylePunctuation punctuation;
+        DeskStyleSpelling spelling;
+        DeskStyleDateline dateline;
+
+        if (!read_string (reader, settings, "settings", "punctuation", TRUE, &punctuation_word) ||
+            !read_string (reader, settings, "settings", "spelling", TRUE, &spelling_word) ||
+            !read_string (reader, settings, "settings", "dateline", TRUE, &dateline_word))
+          return NULL;
+
+        if (punctuation_word != NULL)
+          {
+            if (!desk_style_punctuation_from_string (punctuation_word, &punctuation))
+              {
+                damaged (reader, "settings.punctuation", _("is not a house style"));
+                return NULL;
+              }
+            desk_style_set_punctuation (house, punctuation);
+          }
+        if (spelling_word != NULL)
+          {
+            if (!desk_style_spelling_from_string (spelling_word, &spelling))
+              {
+                damaged (reader, "settings.spelling", _("is not a spelling"));
+                return NULL;
+              }
+            desk_style_set_spelling (house, spelling);
+          }
+        if (dateline_word != NULL)
+          {
+            if (!desk_style_dateline_from_string (dateline_word, &dateline))
+              {
+                damaged (reader, "settings.dateline", _("is not a dateline form"));
+                return NULL;
+              }
+            desk_style_set_dateline (house, dateline);
+          }
+      }
     }
 
   return g_steal_pointer (&project);

@@ -31,6 +31,7 @@ struct _DeskProject
   GStrv       organization_order;
   char       *aliases;             /* the project's own alias table, in its text form */
   DeskCredits *credits;            /* made on first use */
+  DeskStyle  *style;               /* the house style; every draft gets it */
 };
 
 G_DEFINE_FINAL_TYPE (DeskProject, desk_project, G_TYPE_OBJECT)
@@ -81,10 +82,14 @@ desk_project_dispose (GObject *object)
   if (self->credits != NULL)
     g_signal_handlers_disconnect_by_data (self->credits, self);
 
+  if (self->style != NULL)
+    g_signal_handlers_disconnect_by_data (self->style, self);
+
   g_clear_pointer (&self->sources_by_id, g_hash_table_unref);
   g_clear_object (&self->sources);
   g_clear_object (&self->draft);
   g_clear_object (&self->credits);
+  g_clear_object (&self->style);
 
   G_OBJECT_CLASS (desk_project_parent_class)->dispose (object);
 }
@@ -221,6 +226,7 @@ desk_project_class_init (DeskProjectClass *klass)
 static void
 watch_draft (DeskProject *self)
 {
+  desk_draft_set_style (self->draft, self->style);
   g_signal_connect_object (self->draft, "changed",
                            G_CALLBACK (emit_changed), self, G_CONNECT_SWAPPED);
 }
@@ -230,6 +236,9 @@ desk_project_init (DeskProject *self)
 {
   self->sources = g_list_store_new (DESK_TYPE_SOURCE);
   self->sources_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->style = desk_style_new ();
+  g_signal_connect_object (self->style, "notify",
+                           G_CALLBACK (emit_changed), self, G_CONNECT_SWAPPED);
   self->draft = desk_draft_new ();
   self->rejected = g_ptr_array_new_null_terminated (1, g_free, TRUE);
   self->organization_order = g_new0 (char *, 1);
@@ -632,4 +641,20 @@ desk_project_get_credits (DeskProject *self)
     }
 
   return self->credits;
+}
+
+/**
+ * desk_project_get_style:
+ *
+ * The project's house style: what accepted text arrives in, and what the exports write.
+ * Its drafts share it; a change to it emits #DeskProject::changed.
+ *
+ * Returns: (transfer none): the house style
+ */
+DeskStyle *
+desk_project_get_style (DeskProject *self)
+{
+  g_return_val_if_fail (DESK_IS_PROJECT (self), NULL);
+
+  return self->style;
 }

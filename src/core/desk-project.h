@@ -46,5 +46,6 @@ const char * const *desk_project_get_organization_order (DeskProject *self);
 void                desk_project_set_organization_order (DeskProject        *self,
                                                          const char * const *order);
 DeskCredits        *desk_project_get_credits        (DeskProject  *self);
+DeskStyle          *desk_project_get_style          (DeskProject  *self);
 
 G_END_DECLS

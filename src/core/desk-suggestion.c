@@ -41,6 +41,7 @@ struct _DeskSuggestion
   GArray             *sources;       /* SourceRef */
   GArray             *alternatives;  /* Alternative */
   GArray             *marks;         /* guint pairs */
+  GStrv               forms;         /* style: the forms the house form replaces */
 };
 
 G_DEFINE_FINAL_TYPE (DeskSuggestion, desk_suggestion, G_TYPE_OBJECT)
@@ -65,6 +66,7 @@ static const GEnumValue kind_values[] = {
   { DESK_SUGGESTION_CONFLICT, "DESK_SUGGESTION_CONFLICT", "conflict" },
   { DESK_SUGGESTION_VARIANT, "DESK_SUGGESTION_VARIANT", "variant" },
   { DESK_SUGGESTION_HEADLINE, "DESK_SUGGESTION_HEADLINE", "headline" },
+  { DESK_SUGGESTION_STYLE, "DESK_SUGGESTION_STYLE", "style" },
   { 0, NULL, NULL }
 };
 
@@ -88,7 +90,7 @@ desk_suggestion_kind_get_type (void)
 const char *
 desk_suggestion_kind_to_string (DeskSuggestionKind kind)
 {
-  g_return_val_if_fail (kind <= DESK_SUGGESTION_HEADLINE, "missing");
+  g_return_val_if_fail (kind <= DESK_SUGGESTION_STYLE, "missing");
   return kind_values[kind].value_nick;
 }
 
@@ -121,6 +123,7 @@ desk_suggestion_finalize (GObject *object)
   g_clear_pointer (&self->sources, g_array_unref);
   g_clear_pointer (&self->alternatives, g_array_unref);
   g_clear_pointer (&self->marks, g_array_unref);
+  g_clear_pointer (&self->forms, g_strfreev);
 
   G_OBJECT_CLASS (desk_suggestion_parent_class)->finalize (object);
 }
@@ -472,6 +475,33 @@ desk_suggestion_get_mark (DeskSuggestion *self,
  * Returns: whether accepting the suggestion changes the draft by itself: missing
  *   paragraphs, additions, variants and headlines do; conflicts never apply on their own
  */
+/**
+ * desk_suggestion_set_forms:
+ * @forms: (nullable): the forms a style suggestion's house form replaces
+ */
+void
+desk_suggestion_set_forms (DeskSuggestion     *self,
+                           const char * const *forms)
+{
+  g_return_if_fail (DESK_IS_SUGGESTION (self));
+
+  g_strfreev (self->forms);
+  self->forms = g_strdupv ((char **)forms);
+}
+
+/**
+ * desk_suggestion_get_forms:
+ *
+ * Returns: (nullable) (transfer none): the forms a style suggestion's house form (its new
+ *   text) replaces
+ */
+const char * const *
+desk_suggestion_get_forms (DeskSuggestion *self)
+{
+  g_return_val_if_fail (DESK_IS_SUGGESTION (self), NULL);
+  return (const char * const *)self->forms;
+}
+
 gboolean
 desk_suggestion_is_applicable (DeskSuggestion *self)
 {
@@ -479,14 +509,31 @@ desk_suggestion_is_applicable (DeskSuggestion *self)
   return self->kind != DESK_SUGGESTION_CONFLICT;
 }
 
+/* What is accepted arrives in the draft's house style (desk-style.c); the paragraph that
+ * will stand at @position 0 gets its dateline in the house form too. */
+static char *
+in_house_style (DeskDraft  *draft,
+                const char *text,
+                guint       position)
+{
+  DeskStyle *style = desk_draft_get_style (draft);
+
+  if (style == NULL || desk_style_is_as_written (style))
+    return g_strdup (text);
+
+  return position == 0 ? desk_style_apply_first (style, text) : desk_style_apply (style, text);
+}
+
+/* A paragraph with @text, @base's provenance (if any) and the suggestion's sources. */
 static DeskParagraph *
 paragraph_for (DeskSuggestion *self,
-               DeskParagraph  *base)
+               DeskParagraph  *base,
+               const char     *text)
 {
-  DeskParagraph *paragraph = base ? desk_paragraph_copy (base) : desk_paragraph_new (self->text);
+  DeskParagraph *paragraph = base ? desk_paragraph_copy (base) : desk_paragraph_new (text);
 
   if (base != NULL)
-    desk_paragraph_set_text (paragraph, self->text);
+    desk_paragraph_set_text (paragraph, text);
 
   for (guint i = 0; i < self->sources->len; i++)
     {
@@ -503,7 +550,10 @@ paragraph_for (DeskSuggestion *self,
  *
  * Accepts the suggestion: inserts a missing paragraph after its `after`, replaces the
  * target paragraph with an addition's or variant's text, or sets the headline. The new
- * paragraph records every source that carried the suggestion. A conflict is not applied.
+ * paragraph records every source that carried the suggestion. What is taken arrives in
+ * the draft's house style (desk_draft_get_style()). A style suggestion puts every mention
+ * of its forms into the house form (desk_style_replace_forms()). A conflict is not
+ * applied.
  *
  * Returns: %TRUE if the draft changed
  */
@@ -512,19 +562,28 @@ desk_suggestion_apply (DeskSuggestion *self,
                        DeskDraft      *draft)
 {
   g_autoptr(DeskParagraph) paragraph = NULL;
+  DeskStyle *style;
   guint n;
 
   g_return_val_if_fail (DESK_IS_SUGGESTION (self), FALSE);
   g_return_val_if_fail (DESK_IS_DRAFT (draft), FALSE);
 
   n = desk_draft_get_n_paragraphs (draft);
+  style = desk_draft_get_style (draft);
+  if (style != NULL && desk_style_is_as_written (style))
+    style = NULL;
 
   switch (self->kind)
     {
     case DESK_SUGGESTION_MISSING:
-      paragraph = paragraph_for (self, NULL);
-      desk_draft_insert (draft, MIN ((guint)(self->after + 1), n), paragraph);
-      return TRUE;
+      {
+        guint position = MIN ((guint)(self->after + 1), n);
+        g_autofree char *styled = in_house_style (draft, self->text, position);
+
+        paragraph = paragraph_for (self, NULL, styled);
+        desk_draft_insert (draft, position, paragraph);
+        return TRUE;
+      }
 
     case DESK_SUGGESTION_ADDITION:
     case DESK_SUGGESTION_VARIANT:
@@ -540,19 +599,44 @@ desk_suggestion_apply (DeskSuggestion *self,
           if (found == NULL)
             return FALSE;
           text = g_string_new_len (current, found - current);
-          g_string_append (text, self->text);
+          if (style != NULL)
+            {
+              /* Only the sentence taken arrives in house style: the rest is the draft's. */
+              g_autofree char *styled = desk_style_apply (style, self->text);
+
+              g_string_append (text, styled);
+            }
+          else
+            g_string_append (text, self->text);
           g_string_append (text, found + strlen (self->draft_text));
-          paragraph = paragraph_for (self, desk_draft_get_paragraph (draft, self->target));
-          desk_paragraph_set_text (paragraph, text->str);
+          paragraph = paragraph_for (self, desk_draft_get_paragraph (draft, self->target),
+                                     text->str);
         }
       else
-        paragraph = paragraph_for (self, desk_draft_get_paragraph (draft, self->target));
+        {
+          g_autofree char *styled = in_house_style (draft, self->text, self->target);
+
+          paragraph = paragraph_for (self, desk_draft_get_paragraph (draft, self->target), styled);
+        }
       desk_draft_replace (draft, self->target, paragraph);
       return TRUE;
 
     case DESK_SUGGESTION_HEADLINE:
-      desk_draft_set_headline (draft, self->text);
+      if (style != NULL)
+        {
+          g_autofree char *styled = desk_style_apply (style, self->text);
+
+          desk_draft_set_headline (draft, styled);
+        }
+      else
+        desk_draft_set_headline (draft, self->text);
       return TRUE;
+
+    case DESK_SUGGESTION_STYLE:
+      /* Every mention outside quotations, in the house form (the first mention in the
+       * draft text's form when the house form is an acronym). */
+      return desk_style_replace_forms (draft, self->new_text, (const char * const *)self->forms,
+                                       self->draft_text) > 0;
 
     case DESK_SUGGESTION_CONFLICT:
     default:

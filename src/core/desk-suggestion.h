@@ -15,6 +15,8 @@ G_BEGIN_DECLS
  * @DESK_SUGGESTION_CONFLICT: a sentence that disagrees with the draft on a fact
  * @DESK_SUGGESTION_VARIANT: the same content in other words
  * @DESK_SUGGESTION_HEADLINE: another headline
+ * @DESK_SUGGESTION_STYLE: one thing named or spelt several ways in the draft, said one way
+ *   (desk_style_suggest()): the new text is the house form, the forms are the others
  */
 typedef enum
 {
@@ -23,6 +25,7 @@ typedef enum
   DESK_SUGGESTION_CONFLICT,
   DESK_SUGGESTION_VARIANT,
   DESK_SUGGESTION_HEADLINE,
+  DESK_SUGGESTION_STYLE,
 } DeskSuggestionKind;
 
 GType       desk_suggestion_kind_get_type  (void) G_GNUC_CONST;
@@ -79,6 +82,10 @@ void                desk_suggestion_get_mark            (DeskSuggestion     *sel
                                                          guint               index,
                                                          guint              *start,
                                                          guint              *end);
+
+void                desk_suggestion_set_forms           (DeskSuggestion     *self,
+                                                         const char * const *forms);
+const char * const *desk_suggestion_get_forms           (DeskSuggestion     *self);
 
 gboolean            desk_suggestion_is_applicable       (DeskSuggestion     *self);
 gboolean            desk_suggestion_apply               (DeskSuggestion     *self,

@@ -128,6 +128,8 @@ desk_suggestion_dup_kind_label (DeskSuggestion *suggestion)
       return g_strdup (C_("suggestion kind", "Conflict"));
     case DESK_SUGGESTION_VARIANT:
       return g_strdup (C_("suggestion kind", "Variant"));
+    case DESK_SUGGESTION_STYLE:
+      return g_strdup (C_("suggestion kind", "Style"));
     case DESK_SUGGESTION_HEADLINE:
     default:
       return g_strdup (C_("suggestion kind", "Headline"));
@@ -159,6 +161,8 @@ desk_suggestion_dup_where (DeskSuggestion *suggestion)
       return g_strdup_printf (_("Disagrees with ¶ %d"), target + 1);
     case DESK_SUGGESTION_VARIANT:
       return g_strdup_printf (_("Rewords ¶ %d"), target + 1);
+    case DESK_SUGGESTION_STYLE:
+      return g_strdup (_("Every mention, said one way"));
     case DESK_SUGGESTION_HEADLINE:
     default:
       return g_strdup (_("Replaces the headline"));
@@ -509,7 +513,7 @@ update (DeskSuggestionRow *self)
   g_autofree char *accessible = NULL;
   guint n_versions;
   static const char * const kind_classes[] = {
-    "missing", "addition", "conflict", "variant", "headline",
+    "missing", "addition", "conflict", "variant", "headline", "style",
   };
 
   if (self->suggestion == NULL)
@@ -544,8 +548,10 @@ update (DeskSuggestionRow *self)
   sources = sources_markup (self, &sources_tooltip);
 
   gtk_label_set_label (self->kind_label, kind_text);
-  gtk_widget_add_css_class (GTK_WIDGET (self->kind_label), kind_classes[MIN (kind, 4u)]);
-  gtk_widget_add_css_class (GTK_WIDGET (self->card), kind_classes[MIN (kind, 4u)]);
+  gtk_widget_add_css_class (GTK_WIDGET (self->kind_label),
+                            kind_classes[MIN (kind, G_N_ELEMENTS (kind_classes) - 1)]);
+  gtk_widget_add_css_class (GTK_WIDGET (self->card),
+                            kind_classes[MIN (kind, G_N_ELEMENTS (kind_classes) - 1)]);
 
   gtk_label_set_label (self->where_label, where);
   set_markup_if_changed (self->text_label, markup);

@@ -62,6 +62,8 @@ _desk_window_update_actions (DeskWindow *self)
                                  !self->positions_stale);
   gtk_widget_action_set_enabled (widget, "win.reject", selected != NULL);
   gtk_widget_action_set_enabled (widget, "win.accept-all", have_applicable);
+  gtk_widget_action_set_enabled (widget, "win.apply-house-style",
+                                 have_draft && !desk_style_is_as_written (desk_project_get_style (self->project)));
   gtk_widget_action_set_enabled (widget, "win.next-suggestion", n > 0 && position + 1 < (int)n);
   gtk_widget_action_set_enabled (widget, "win.previous-suggestion", n > 0 && position > 0);
   gtk_widget_action_set_enabled (widget, "win.undo", desk_undo_stack_get_can_undo (self->undo_stack));
@@ -112,6 +114,57 @@ accept_all_action (GtkWidget  *widget,
 {
   _desk_window_accept_all (DESK_WINDOW (widget));
 }
+
+/* ---- House style ---------------------------------------------------------------- */
+
+static void
+apply_house_style_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  _desk_window_apply_house_style (DESK_WINDOW (widget));
+}
+
+/* house.punctuation, house.spelling, house.dateline: the project's choice, remembered as
+ * the default for new projects. */
+static void
+house_change_state (GSimpleAction *action,
+                    GVariant      *value,
+                    gpointer       user_data)
+{
+  DeskWindow *self = user_data;
+  DeskStyle *style = desk_project_get_style (self->project);
+  const char *name = g_action_get_name (G_ACTION (action));
+  const char *word = g_variant_get_string (value, NULL);
+  DeskStylePunctuation punctuation;
+  DeskStyleSpelling spelling;
+  DeskStyleDateline dateline;
+
+  if (g_str_equal (name, "punctuation") && desk_style_punctuation_from_string (word, &punctuation))
+    {
+      desk_style_set_punctuation (style, punctuation);
+      g_settings_set_string (self->settings, "house-punctuation", word);
+    }
+  else if (g_str_equal (name, "spelling") && desk_style_spelling_from_string (word, &spelling))
+    {
+      desk_style_set_spelling (style, spelling);
+      g_settings_set_string (self->settings, "house-spelling", word);
+    }
+  else if (g_str_equal (name, "dateline") && desk_style_dateline_from_string (word, &dateline))
+    {
+      desk_style_set_dateline (style, dateline);
+      g_settings_set_string (self->settings, "house-dateline", word);
+    }
+
+  _desk_window_sync_house_style (self);
+  _desk_window_update_actions (self);
+}
+
+static const GActionEntry house_entries[] = {
+  { "punctuation", NULL, "s", "'as-written'", house_change_state },
+  { "spelling", NULL, "s", "'as-written'", house_change_state },
+  { "dateline", NULL, "s", "'as-written'", house_change_state },
+};
 
 static void
 move_selection (DeskWindow *self,
@@ -1039,6 +1092,7 @@ _desk_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.accept-version", "u", accept_version_action);
   gtk_widget_class_install_action (widget_class, "win.reject", NULL, reject_action);
   gtk_widget_class_install_action (widget_class, "win.accept-all", NULL, accept_all_action);
+  gtk_widget_class_install_action (widget_class, "win.apply-house-style", NULL, apply_house_style_action);
   gtk_widget_class_install_action (widget_class, "win.next-suggestion", NULL, next_suggestion_action);
   gtk_widget_class_install_action (widget_class, "win.previous-suggestion", NULL, previous_suggestion_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
@@ -1070,5 +1124,10 @@ _desk_window_actions_init (DeskWindow *self)
 {
   setup_drop (self);
   g_signal_connect (self, "close-request", G_CALLBACK (close_request_cb), NULL);
+
+  self->house_actions = g_simple_action_group_new ();
+  g_action_map_add_action_entries (G_ACTION_MAP (self->house_actions), house_entries,
+                                   G_N_ELEMENTS (house_entries), self);
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "house", G_ACTION_GROUP (self->house_actions));
   g_signal_connect (self, "realize", G_CALLBACK (window_realize_cb), NULL);
 }

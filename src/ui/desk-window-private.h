@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 
+#include "desk-aliases.h"
 #include "desk-draft-view.h"
 #include "desk-session.h"
 #include "desk-source-view.h"
@@ -75,6 +76,10 @@ struct _DeskWindow
   DeskDraftView        *draft_view;
   DeskSuggestionsPanel *suggestions_panel;
   GMenu                *recent_menu;
+
+  /* House style: house.punctuation, house.spelling, house.dateline */
+  GSimpleActionGroup   *house_actions;
+  DeskAliases          *aliases;         /* the table the suggester matches with */
 };
 
 void     _desk_window_class_actions_init  (GtkWidgetClass *widget_class);
@@ -100,6 +105,8 @@ gboolean _desk_window_accept              (DeskWindow     *self,
                                            int             version);
 gboolean _desk_window_reject              (DeskWindow     *self);
 guint    _desk_window_accept_all          (DeskWindow     *self);
+guint    _desk_window_apply_house_style   (DeskWindow     *self);
+void     _desk_window_sync_house_style    (DeskWindow     *self);
 void     _desk_window_undo                (DeskWindow     *self,
                                            gboolean        redo);
 void     _desk_window_start_draft         (DeskWindow     *self,

@@ -27,6 +27,7 @@
 #include "desk-palette.h"
 #include "desk-shortcuts.h"
 #include "desk-suggestion-row.h"
+#include "desk-varieties.h"
 #include "desk-window-private.h"
 
 /* Milliseconds: from the last keystroke to storing the text in the draft ... */
@@ -194,6 +195,28 @@ update_suggestions_state (DeskWindow *self)
   desk_suggestions_panel_set_state (self->suggestions_panel, state);
 }
 
+
+/* The house style's suggestions (desk_style_suggest()) join the suggester's: names and
+ * spellings the draft says several ways, after what the sources offer. */
+static void
+add_style_suggestions (DeskWindow *self,
+                       GPtrArray  *results)
+{
+  g_autoptr(DeskAliases) aliases = self->aliases != NULL ? desk_aliases_copy (self->aliases)
+                                                         : desk_aliases_new_default ();
+  g_autoptr(GPtrArray) style = NULL;
+  const char *own = desk_project_get_aliases (self->project);
+
+  if (own != NULL && !desk_aliases_load_from_data (aliases, own, NULL))
+    g_debug ("The project's alias table has a mistake; its names are not checked");
+
+  style = desk_style_suggest (desk_project_get_style (self->project),
+                              desk_project_get_draft (self->project), aliases,
+                              desk_project_get_rejected (self->project));
+  for (guint i = 0; i < style->len; i++)
+    g_ptr_array_add (results, g_object_ref (g_ptr_array_index (style, i)));
+}
+
 static void
 suggest_done_cb (GObject      *object,
                  GAsyncResult *result,
@@ -229,6 +252,7 @@ suggest_done_cb (GObject      *object,
   self->suggested_generation = generation;
   self->positions_stale = FALSE;
   self->have_results = TRUE;
+  add_style_suggestions (self, results);
   replace_suggestions (self, results);
   update_suggestions_state (self);
   desk_sources_panel_refresh (self->sources_panel);
@@ -580,6 +604,86 @@ _desk_window_accept_all (DeskWindow *self)
   _desk_window_schedule_suggest (self, SUGGEST_DELAY_SHORT);
   _desk_window_update_actions (self);
   return applied;
+}
+
+/**
+ * _desk_window_apply_house_style:
+ *
+ * Puts the whole draft, the editor's own text included, into the project's house style
+ * (desk_style_apply_to_draft()): one undo step.
+ *
+ * Returns: how many paragraphs (and the headline) changed
+ */
+guint
+_desk_window_apply_house_style (DeskWindow *self)
+{
+  DeskDraftState *before;
+  guint changed;
+
+  desk_window_flush_edits (self);
+
+  before = desk_draft_state_new (self->project);
+  changed = desk_style_apply_to_draft (desk_project_get_style (self->project),
+                                       desk_project_get_draft (self->project));
+  if (changed == 0)
+    {
+      desk_draft_state_free (before);
+      _desk_window_toast (self, _("The draft is in house style already"), NULL, NULL);
+      return 0;
+    }
+
+  desk_undo_stack_push (self->undo_stack, _("Apply House Style"), FALSE, before,
+                        desk_draft_state_new (self->project));
+  desk_draft_view_load (self->draft_view);
+
+  {
+    g_autofree char *title = g_strdup_printf (ngettext ("%u paragraph put in house style",
+                                                        "%u paragraphs put in house style",
+                                                        changed), changed);
+    _desk_window_toast (self, title, _("_Undo"), "win.undo");
+  }
+
+  _desk_window_schedule_suggest (self, SUGGEST_DELAY_SHORT);
+  _desk_window_update_actions (self);
+  return changed;
+}
+
+/**
+ * _desk_window_sync_house_style:
+ *
+ * Shows the project's house style in the house.* actions, and gives it the spelling
+ * dictionaries when it respells. Without them the spelling goes back to as written and a
+ * toast says why.
+ */
+void
+_desk_window_sync_house_style (DeskWindow *self)
+{
+  DeskStyle *style = desk_project_get_style (self->project);
+  GAction *action;
+
+  /* The dictionaries also pair the spellings of style suggestions: given to every
+   * project's style, needed when it respells. */
+  if (!desk_style_can_respell (style))
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!desk_varieties_install (style, &error) &&
+          desk_style_get_spelling (style) != DESK_STYLE_SPELLING_AS_WRITTEN)
+        {
+          desk_style_set_spelling (style, DESK_STYLE_SPELLING_AS_WRITTEN);
+          _desk_window_toast (self, error->message, NULL, NULL);
+        }
+    }
+
+  action = g_action_map_lookup_action (G_ACTION_MAP (self->house_actions), "punctuation");
+  g_simple_action_set_state (G_SIMPLE_ACTION (action),
+                             g_variant_new_string (desk_style_punctuation_to_string (desk_style_get_punctuation (style))));
+  action = g_action_map_lookup_action (G_ACTION_MAP (self->house_actions), "spelling");
+  g_simple_action_set_state (G_SIMPLE_ACTION (action),
+                             g_variant_new_string (desk_style_spelling_to_string (desk_style_get_spelling (style))));
+  action = g_action_map_lookup_action (G_ACTION_MAP (self->house_actions), "dateline");
+  g_simple_action_set_state (G_SIMPLE_ACTION (action),
+                             g_variant_new_string (desk_style_dateline_to_string (desk_style_get_dateline (style))));
 }
 
 void
@@ -1170,8 +1274,8 @@ _desk_window_set_project (DeskWindow  *self,
   self->positions_stale = FALSE;
   self->generation++;
 
-  /* A new project takes the preferred organisation order and credit style; a saved one
-   * keeps its own. */
+  /* A new project takes the preferred organisation order, credit style and house style;
+   * a saved one keeps its own. */
   if (file == NULL && g_list_model_get_n_items (desk_project_get_sources (project)) == 0)
     {
       g_auto(GStrv) order = g_settings_get_strv (self->settings, "organization-order");
@@ -1180,9 +1284,26 @@ _desk_window_set_project (DeskWindow  *self,
 
       if (desk_project_get_organization_order (project)[0] == NULL)
         desk_project_set_organization_order (project, (const char * const *)order);
+      g_autofree char *punctuation_name = g_settings_get_string (self->settings, "house-punctuation");
+      g_autofree char *spelling_name = g_settings_get_string (self->settings, "house-spelling");
+      g_autofree char *dateline_name = g_settings_get_string (self->settings, "house-dateline");
+      DeskStyle *house = desk_project_get_style (project);
+      DeskStylePunctuation punctuation;
+      DeskStyleSpelling spelling;
+      DeskStyleDateline dateline;
+
       if (desk_credit_style_from_string (style_name, &style))
         desk_credits_set_style (desk_project_get_credits (project), style);
+
+      /* The house style last chosen. */
+      if (desk_style_punctuation_from_string (punctuation_name, &punctuation))
+        desk_style_set_punctuation (house, punctuation);
+      if (desk_style_spelling_from_string (spelling_name, &spelling))
+        desk_style_set_spelling (house, spelling);
+      if (desk_style_dateline_from_string (dateline_name, &dateline))
+        desk_style_set_dateline (house, dateline);
     }
+  _desk_window_sync_house_style (self);
 
   g_list_store_remove_all (self->suggestions);
   desk_undo_stack_clear (self->undo_stack);
@@ -1242,6 +1363,7 @@ aliases_changed_cb (DeskWindow *self)
   if (table[0] != '\0' && !desk_aliases_load_from_data (aliases, table, &error))
     g_message ("The alias table in the preferences has a mistake: %s", error->message);
   desk_suggester_set_aliases (self->suggester, aliases);
+  g_set_object (&self->aliases, aliases);
   desk_suggester_set_show_variants (self->suggester, g_settings_get_boolean (self->settings, "show-variants"));
   if (self->project != NULL)
     _desk_window_schedule_suggest (self, SUGGEST_DELAY_SHORT);
@@ -1292,6 +1414,8 @@ desk_window_dispose (GObject *object)
   g_clear_object (&self->session);
   g_clear_object (&self->settings);
   g_clear_object (&self->suggester);
+  g_clear_object (&self->house_actions);
+  g_clear_object (&self->aliases);
   g_clear_object (&self->suggestions);
 
   G_OBJECT_CLASS (desk_window_parent_class)->dispose (object);

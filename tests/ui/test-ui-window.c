@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "desk-aliases.h"
 #include "desk-draft-view.h"
 #include "desk-export.h"
 #include "desk-export-dialog.h"
@@ -131,7 +132,15 @@ test_roundup_matches_core (void)
   /* The first file started the draft. */
   g_assert_cmpstr (window_draft, ==, core_draft);
 
-  /* The list holds what the core reports, in its order. */
+  /* The list holds what the core reports, in its order, and then the house style's. */
+  {
+    g_autoptr(DeskAliases) aliases = desk_aliases_new_default ();
+    g_autoptr(GPtrArray) style = desk_style_suggest (desk_project_get_style (desk_window_get_project (window)),
+                                                     desk_project_get_draft (core), aliases, NULL);
+
+    for (guint i = 0; i < style->len; i++)
+      g_ptr_array_add (expected, g_object_ref (g_ptr_array_index (style, i)));
+  }
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, expected->len);
   for (guint i = 0; i < expected->len; i++)
     {
@@ -183,8 +192,9 @@ test_accept_undo_reject (void)
     }
   g_assert_cmpint (position, >=, 0);
   chosen = g_list_model_get_item (shown, position);
-  text = g_strdup (desk_suggestion_get_text (chosen));
   after = desk_suggestion_get_after (chosen);
+  /* It arrives in the project's house style. */
+  text = desk_style_apply (desk_project_get_style (project), desk_suggestion_get_text (chosen));
 
   desk_window_select (window, position);
   g_assert_cmpint (desk_window_get_selected (window), ==, position);
@@ -319,6 +329,7 @@ test_typing_is_one_history (void)
 
 static char *
 run_merge (const char *format,
+           const char *style,
            GPtrArray  *files)
 {
   const char *merge = g_getenv ("COPYDESK_MERGE");
@@ -335,6 +346,8 @@ run_merge (const char *format,
   g_ptr_array_add (argv, g_strdup ("merge"));
   g_ptr_array_add (argv, g_strdup ("--format"));
   g_ptr_array_add (argv, g_strdup (format));
+  g_ptr_array_add (argv, g_strdup ("--style"));
+  g_ptr_array_add (argv, g_strdup (style));
   for (guint i = 0; i < files->len; i++)
     g_ptr_array_add (argv, g_file_get_path (g_ptr_array_index (files, i)));
   g_ptr_array_add (argv, NULL);
@@ -382,6 +395,10 @@ test_accept_all_and_export (void)
   GtkWindow *dialog;
   GListModel *list = desk_window_get_suggestions (window);
 
+  /* The core merge in the window's house style (a new project's: the default). */
+  desk_style_copy_settings (desk_project_get_style (core), desk_project_get_style (project));
+  g_assert_cmpint (desk_style_get_punctuation (desk_project_get_style (project)), ==,
+                   DESK_STYLE_PUNCTUATION_TYPOGRAPHIC);
   desk_suggester_accept_all (suggester, core);
   expected = draft_text (core);
 
@@ -421,7 +438,7 @@ test_accept_all_and_export (void)
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (path, &written, NULL, NULL));
 
-  merged = run_merge ("text", files);
+  merged = run_merge ("text", "typographic", files);
   if (merged != NULL)
     g_assert_cmpstr (written, ==, merged);
   else
@@ -448,6 +465,129 @@ test_accept_all_and_export (void)
     g_autofree char *undone = draft_text (project);
 
     g_assert_cmpstr (undone, ==, original);
+  }
+
+  ui_test_close_window (window);
+}
+
+/* ---- House style ------------------------------------------------------------------- */
+
+static void
+test_house_style (void)
+{
+  DeskWindow *window = ui_test_open_roundup ("harbour-fire");
+  DeskProject *project = desk_window_get_project (window);
+  DeskStyle *style = desk_project_get_style (project);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *before = draft_text (project);
+  g_autofree char *ascii = NULL;
+  g_autofree char *undone = NULL;
+  g_autofree char *remembered = NULL;
+
+  /* The agency's draft has curly quotes: in ASCII house style they go, in one step. */
+  g_assert_nonnull (strstr (before, "“"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "house.punctuation", "s", "ascii"));
+  g_assert_cmpint (desk_style_get_punctuation (style), ==, DESK_STYLE_PUNCTUATION_ASCII);
+  remembered = g_settings_get_string (settings, "house-punctuation");
+  g_assert_cmpstr (remembered, ==, "ascii");
+
+  activate (window, "win.apply-house-style");
+  ascii = draft_text (project);
+  g_assert_null (strstr (ascii, "“"));
+  g_assert_null (strstr (ascii, "’"));
+  g_assert_nonnull (strstr (ascii, "\"This is the darkest night"));
+  ui_test_screenshot (GTK_WIDGET (window), "11-house-style-ascii");
+
+  activate (window, "win.undo");
+  undone = draft_text (project);
+  g_assert_cmpstr (undone, ==, before);
+
+  /* British spelling, where the dictionaries confirm both forms: what Accept All takes
+   * arrives in it (the newspaper's "harbor's mouth"). */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "house.spelling", "s", "gb"));
+  if (desk_style_can_respell (style))
+    {
+      g_autofree char *british = NULL;
+
+      ui_test_settle (window);
+      activate (window, "win.accept-all");
+      british = draft_text (project);
+      g_assert_null (strstr (british, "harbor's mouth"));
+      g_assert_nonnull (strstr (british, "harbour's mouth"));
+    }
+  else
+    g_test_message ("no en_US/en_GB dictionaries: house spelling not checked");
+
+  /* Back to the defaults for the tests that follow. */
+  g_settings_reset (settings, "house-punctuation");
+  g_settings_reset (settings, "house-spelling");
+  ui_test_close_window (window);
+}
+
+/* A style suggestion ("harbour, 5 × · harbor, 2 ×") in the window's list, or -1. */
+static int
+find_style_suggestion (GListModel *list)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(DeskSuggestion) suggestion = g_list_model_get_item (list, i);
+
+      if (desk_suggestion_get_kind (suggestion) == DESK_SUGGESTION_STYLE)
+        return i;
+    }
+  return -1;
+}
+
+static void
+test_style_suggestions (void)
+{
+  DeskWindow *window = ui_test_open_roundup ("harbour-fire");
+  DeskProject *project = desk_window_get_project (window);
+  GListModel *list = desk_window_get_suggestions (window);
+  g_autoptr(DeskSuggestion) style = NULL;
+  g_autofree char *house = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  const char * const *forms;
+  int position;
+
+  if (!desk_style_can_respell (desk_project_get_style (project)))
+    {
+      g_test_skip ("no en_US/en_GB dictionaries: spellings are not paired");
+      ui_test_close_window (window);
+      return;
+    }
+
+  /* After Accept All the draft spells harbour two ways. */
+  activate (window, "win.accept-all");
+  ui_test_settle (window);
+  position = find_style_suggestion (list);
+  g_assert_cmpint (position, >=, 0);
+  style = g_list_model_get_item (list, position);
+  house = g_strdup (desk_suggestion_get_new_text (style));
+  forms = desk_suggestion_get_forms (style);
+  g_assert_nonnull (forms);
+  g_assert_nonnull (strstr (desk_suggestion_get_text (style), " × · "));
+
+  desk_window_select (window, position);
+  ui_test_screenshot (GTK_WIDGET (window), "12-style-suggestion");
+
+  /* Accepting it says it one way everywhere outside quotations: one undo step. */
+  before = draft_text (project);
+  activate (window, "win.accept");
+  after = draft_text (project);
+  g_assert_cmpstr (after, !=, before);
+  for (guint i = 0; forms[i] != NULL; i++)
+    {
+      g_autofree char *mention = g_strdup_printf (" %s ", forms[i]);
+
+      g_assert_null (strstr (after, mention));
+    }
+  activate (window, "win.undo");
+  {
+    g_autofree char *undone = draft_text (project);
+
+    g_assert_cmpstr (undone, ==, before);
   }
 
   ui_test_close_window (window);
@@ -833,6 +973,8 @@ main (int    argc,
   g_test_add_func ("/ui/window/accept-undo-reject", test_accept_undo_reject);
   g_test_add_func ("/ui/window/typing", test_typing_is_one_history);
   g_test_add_func ("/ui/window/accept-all-export", test_accept_all_and_export);
+  g_test_add_func ("/ui/window/house-style", test_house_style);
+  g_test_add_func ("/ui/window/style-suggestions", test_style_suggestions);
   g_test_add_func ("/ui/window/credits", test_credits);
   g_test_add_func ("/ui/window/source-roles", test_source_roles);
   g_test_add_func ("/ui/window/dark-narrow", test_dark_and_narrow);
