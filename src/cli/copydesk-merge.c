@@ -368,8 +368,7 @@ load_project (const char  *draft_path,
   else if (!has_draft && sources->len > 0)
     desk_project_start_draft_from (project, g_ptr_array_index (sources, 0));
 
-  for (guint i = 0; i < sources->len; i++)
-    desk_project_add_source (project, g_ptr_array_index (sources, i));
+  desk_project_add_sources (project, (DeskSource **)sources->pdata, sources->len);
 
   return g_steal_pointer (&project);
 }

@@ -477,14 +477,9 @@ run_scale (GPtrArray   *pool,
       return 1;
     }
   for (guint s = 0; s < sources->len; s++)
-    {
-      DeskSource *source = g_ptr_array_index (sources, s);
-
-      paragraphs += desk_source_count_blocks (source, DESK_BLOCK_ROLE_BODY);
-      desk_project_add_source (project, source);
-      if (s == 0)
-        desk_project_start_draft_from (project, source);
-    }
+    paragraphs += desk_source_count_blocks (g_ptr_array_index (sources, s), DESK_BLOCK_ROLE_BODY);
+  desk_project_add_sources (project, (DeskSource **)sources->pdata, sources->len);
+  desk_project_start_draft_from (project, g_ptr_array_index (sources, 0));
   t1 = now_ms ();
 
   suggestions = desk_suggester_suggest (suggester, project);

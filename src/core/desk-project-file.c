@@ -723,6 +723,7 @@ load (Reader *reader,
   g_autoptr(DeskDraft) draft = NULL;
   g_autoptr(GPtrArray) rejected = NULL;
   g_autoptr(GPtrArray) organization_order = NULL;
+  g_autoptr(GPtrArray) read_sources = NULL;
   JsonObject *root;
   JsonArray *sources;
   JsonNode *node;
@@ -817,16 +818,18 @@ load (Reader *reader,
   if (!read_array (reader, root, "", "sources", TRUE, &sources))
     return NULL;
 
+  /* The sources are added as one batch: one change for what follows the project. */
+  read_sources = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < json_array_get_length (sources); i++)
     {
-      g_autoptr(DeskSource) source = read_source (reader, json_array_get_element (sources, i),
-                                                  i, ids);
+      DeskSource *source = read_source (reader, json_array_get_element (sources, i), i, ids);
 
       if (source == NULL)
         return NULL;
 
-      desk_project_add_source (project, source);
+      g_ptr_array_add (read_sources, source);
     }
+  desk_project_add_sources (project, (DeskSource **)read_sources->pdata, read_sources->len);
 
   if (!read_string (reader, root, "", "draft_source", TRUE, &draft_source))
     return NULL;
