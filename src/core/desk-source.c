@@ -43,6 +43,7 @@ struct _DeskSource
   GStrv             bylines;
   GListStore       *credits;
   DeskBlockModel   *blocks;
+  guint             n_words;        /* in the body blocks: counted when a role changes */
 
   /* What the format says about the story (desk-source-private.h) */
   const char       *format;
@@ -231,11 +232,44 @@ make_id (const guchar *data,
   return g_strdup_printf ("%016" G_GINT64_MODIFIER "x", desk_hash_bytes (data, size, item));
 }
 
+/* The words of the body blocks: counted once for each set of roles, since the panels ask
+ * for it each time they show a source. */
+static guint
+count_body_words (DeskBlockModel *blocks)
+{
+  guint n = 0;
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (blocks));
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(DeskBlock) block = g_list_model_get_item (G_LIST_MODEL (blocks), i);
+      gboolean in_word = FALSE;
+
+      if (desk_block_get_role (block) != DESK_BLOCK_ROLE_BODY)
+        continue;
+
+      /* Words are what lies between spaces, tabs and line breaks. */
+      for (const char *p = desk_block_get_text (block); *p != '\0'; p++)
+        {
+          gboolean separator = *p == ' ' || *p == '\t' || *p == '\n';
+
+          if (!separator && !in_word)
+            n++;
+          in_word = !separator;
+        }
+    }
+
+  return n;
+}
+
 static void
 block_role_changed (gpointer   owner,
                     DeskBlock *block)
 {
-  g_signal_emit (DESK_SOURCE (owner), signals[CHANGED], 0);
+  DeskSource *self = DESK_SOURCE (owner);
+
+  self->n_words = count_body_words (self->blocks);
+  g_signal_emit (self, signals[CHANGED], 0);
 }
 
 /* Takes what @classified found: the metadata and the blocks. */
@@ -266,6 +300,7 @@ adopt_classified (DeskSource     *self,
     }
   g_clear_object (&self->blocks);
   self->blocks = desk_block_model_new (blocks);
+  self->n_words = count_body_words (self->blocks);
 }
 
 static gboolean
@@ -850,27 +885,9 @@ desk_source_count_blocks (DeskSource    *self,
 guint
 desk_source_get_n_words (DeskSource *self)
 {
-  guint n = 0;
-  guint n_items;
-
   g_return_val_if_fail (DESK_IS_SOURCE (self), 0);
 
-  n_items = g_list_model_get_n_items (G_LIST_MODEL (self->blocks));
-  for (guint i = 0; i < n_items; i++)
-    {
-      g_autoptr(DeskBlock) block = g_list_model_get_item (G_LIST_MODEL (self->blocks), i);
-      g_auto(GStrv) words = NULL;
-
-      if (desk_block_get_role (block) != DESK_BLOCK_ROLE_BODY)
-        continue;
-
-      words = g_strsplit_set (desk_block_get_text (block), " \t\n", -1);
-      for (guint w = 0; words[w] != NULL; w++)
-        if (words[w][0] != '\0')
-          n++;
-    }
-
-  return n;
+  return self->n_words;
 }
 
 /* ---- Wire formats (desk-format.h, desk-reader-private.h) ------------------------------- */
