@@ -48,6 +48,7 @@ struct _DeskSource
   /* What the format says about the story (desk-source-private.h) */
   const char       *format;
   char             *slug;
+  char             *slug_key;       /* slug_key (slug), made when the slug is known */
   char             *guid;
   int               version;
   gint64            version_time;   /* unix time of versionCreated, 0 when unknown */
@@ -56,6 +57,7 @@ struct _DeskSource
 
 G_DEFINE_FINAL_TYPE (DeskSource, desk_source, G_TYPE_OBJECT)
 
+static char *slug_key (const char *slug);
 enum {
   PROP_0,
   PROP_ID,
@@ -108,6 +110,7 @@ desk_source_finalize (GObject *object)
     }
   g_clear_object (&self->blocks);
   g_clear_pointer (&self->slug, g_free);
+  g_clear_pointer (&self->slug_key, g_free);
   g_clear_pointer (&self->guid, g_free);
 
   G_OBJECT_CLASS (desk_source_parent_class)->finalize (object);
@@ -329,6 +332,7 @@ ingest (DeskSource  *self,
 
   /* Wire copy pasted as text may keep its keyword line: "BC-US--Fire, 1st Ld-Writethru" */
   _desk_reader_scan_keyword_line (self->text, &self->slug, &self->version, &self->signal);
+  self->slug_key = slug_key (self->slug);
 
   return TRUE;
 }
@@ -1002,6 +1006,7 @@ _desk_source_new_from_parts (GBytes               *bytes,
   self->text = g_strdup (text);
 
   self->slug = g_strdup (wire->slug);
+  self->slug_key = slug_key (self->slug);
   self->guid = g_strdup (wire->guid);
   self->version = MAX (wire->version, 0);
   self->version_time = parse_version_time (wire->version_created);
@@ -1115,9 +1120,6 @@ gboolean
 desk_source_is_same_story (DeskSource *self,
                            DeskSource *other)
 {
-  g_autofree char *key = NULL;
-  g_autofree char *other_key = NULL;
-
   g_return_val_if_fail (DESK_IS_SOURCE (self), FALSE);
   g_return_val_if_fail (DESK_IS_SOURCE (other), FALSE);
 
@@ -1127,10 +1129,9 @@ desk_source_is_same_story (DeskSource *self,
   if (self->guid != NULL && other->guid != NULL)
     return g_str_equal (self->guid, other->guid);
 
-  key = slug_key (self->slug);
-  other_key = slug_key (other->slug);
-
-  return key != NULL && other_key != NULL && g_str_equal (key, other_key);
+  /* Keys made once a source: the suggester and the sources panel compare every pair. */
+  return self->slug_key != NULL && other->slug_key != NULL &&
+         g_str_equal (self->slug_key, other->slug_key);
 }
 
 /**
