@@ -226,6 +226,66 @@ test_suggest_json (void)
   g_assert_cmpuint (missing, >, 3);
 }
 
+/* The sources' blocks come only with --blocks; the suggestions are the same either way,
+ * byte for byte, and a suggestion's source block is one of the blocks --blocks prints. */
+static void
+test_suggest_json_blocks (void)
+{
+  g_autofree char *draft = seed ("harbour-fire", "01-agency-short.txt");
+  g_autofree char *other = seed ("harbour-fire", "02-newspaper-long.txt");
+  g_auto(Run) lean = { 0 };
+  g_auto(Run) full = { 0 };
+  g_autoptr(JsonNode) lean_root = NULL;
+  g_autoptr(JsonNode) full_root = NULL;
+  JsonArray *lean_sources;
+  JsonArray *full_sources;
+  JsonArray *suggestions;
+  const char *lean_tail;
+  const char *full_tail;
+
+  run_tool (&lean, "suggest", "--json", draft, other, NULL);
+  run_tool (&full, "suggest", "--json", "--blocks", draft, other, NULL);
+  g_assert_cmpint (lean.status, ==, 0);
+  g_assert_cmpint (full.status, ==, 0);
+
+  lean_root = parse_json (lean.out);
+  full_root = parse_json (full.out);
+  lean_sources = json_object_get_array_member (json_node_get_object (lean_root), "sources");
+  full_sources = json_object_get_array_member (json_node_get_object (full_root), "sources");
+  g_assert_cmpuint (json_array_get_length (lean_sources), ==, 2);
+  g_assert_cmpuint (json_array_get_length (full_sources), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      JsonObject *l = json_array_get_object_element (lean_sources, i);
+      JsonObject *f = json_array_get_object_element (full_sources, i);
+
+      g_assert_cmpstr (json_object_get_string_member (l, "path"), ==,
+                       json_object_get_string_member (f, "path"));
+      g_assert_true (json_object_has_member (l, "credits"));
+      g_assert_false (json_object_has_member (l, "blocks"));
+      g_assert_cmpuint (json_array_get_length (json_object_get_array_member (f, "blocks")), >, 5);
+    }
+
+  lean_tail = strstr (lean.out, "\"learned_aliases\"");
+  full_tail = strstr (full.out, "\"learned_aliases\"");
+  g_assert_nonnull (lean_tail);
+  g_assert_cmpstr (lean_tail, ==, full_tail);
+  g_assert_cmpuint (strlen (lean.out), <, strlen (full.out));
+
+  suggestions = json_object_get_array_member (json_node_get_object (full_root), "suggestions");
+  for (guint i = 0; i < json_array_get_length (suggestions); i++)
+    {
+      JsonObject *s = json_array_get_object_element (suggestions, i);
+      JsonObject *origin = json_array_get_object_element (json_object_get_array_member (s, "sources"), 0);
+      JsonArray *blocks = json_object_get_array_member (json_array_get_object_element (full_sources, 1),
+                                                        "blocks");
+
+      g_assert_cmpstr (json_object_get_string_member (origin, "path"), ==, other);
+      g_assert_cmpint (json_object_get_int_member (origin, "block"), >=, 0);
+      g_assert_cmpint (json_object_get_int_member (origin, "block"), <, json_array_get_length (blocks));
+    }
+}
+
 static void
 test_merge_text_and_file (void)
 {
@@ -375,6 +435,7 @@ main (int   argc,
   g_test_add_func ("/cli/unreadable-source", test_unreadable_source);
   g_test_add_func ("/cli/inspect-json", test_inspect_json);
   g_test_add_func ("/cli/suggest-json", test_suggest_json);
+  g_test_add_func ("/cli/suggest-json-blocks", test_suggest_json_blocks);
   g_test_add_func ("/cli/merge", test_merge_text_and_file);
   g_test_add_func ("/cli/project", test_project_round_trip);
   g_test_add_func ("/cli/house-style", test_house_style);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "desk-credit.h"
+#include "desk-credit-private.h"
 #include "desk-credit-line.h"
 #include "desk-organization.h"
 
@@ -299,6 +300,34 @@ test_credit_equal (void)
   g_assert_false (desk_credit_equal (ap_agency, ap_photo));
   g_assert_true (desk_credit_equal (nfc, nfd));
   g_assert_false (desk_credit_equal (nfc, other));
+}
+
+/* A credit's comparison keys, made once when the credit is made: tidied (no-break spaces
+ * too), NFC, case-folded; the organisation's identity by its canonical name. */
+static void
+test_credit_keys (void)
+{
+  g_autoptr(DeskCredit) spaced = desk_credit_new ("\xc2\xa0 Jane\xe2\x80\xaf DOE ", " the  AP ", AUTHOR);
+  g_autoptr(DeskCredit) decomposed = desk_credit_new ("Jose\xcc\x81", NULL, CONTRIB);
+  g_autoptr(DeskCredit) unknown = desk_credit_new (NULL, "Kenya  News\xc2\xa0" "Agency Desk", AGENCY);
+  g_autoptr(DeskCredit) blank = desk_credit_new (" ", "", AGENCY);
+
+  g_assert_cmpstr (_desk_credit_get_tidy_name (spaced), ==, "Jane DOE");
+  g_assert_cmpstr (_desk_credit_get_tidy_organization (spaced), ==, "the AP");
+  g_assert_cmpstr (_desk_credit_get_name_key (spaced), ==, "jane doe");
+  g_assert_cmpstr (_desk_credit_get_organization_key (spaced), ==, "the ap");
+  g_assert_cmpstr (_desk_credit_get_organization_canonical (spaced), ==, "The Associated Press");
+  g_assert_cmpstr (_desk_credit_get_identity_key (spaced), ==, "jane doe\nthe associated press");
+
+  g_assert_cmpstr (_desk_credit_get_name_key (decomposed), ==, "jos\xc3\xa9");
+  g_assert_cmpstr (_desk_credit_get_identity_key (decomposed), ==, "jos\xc3\xa9\n");
+
+  g_assert_null (_desk_credit_get_organization_canonical (unknown));
+  g_assert_cmpstr (_desk_credit_get_identity_key (unknown), ==, "\nkenya news agency desk");
+
+  g_assert_null (_desk_credit_get_tidy_name (blank));
+  g_assert_null (_desk_credit_get_tidy_organization (blank));
+  g_assert_cmpstr (_desk_credit_get_identity_key (blank), ==, "\n");
 }
 
 /* Contributor lines */
@@ -831,6 +860,7 @@ main (int   argc,
   g_test_add_func ("/organization/photo-agency", test_organization_photo_agency);
   g_test_add_func ("/credit/properties", test_credit_properties);
   g_test_add_func ("/credit/equal", test_credit_equal);
+  g_test_add_func ("/credit/keys", test_credit_keys);
   g_test_add_func ("/contributors/information", test_contributors_information);
   g_test_add_func ("/contributors/contributing", test_contributors_contributing);
   g_test_add_func ("/contributors/contributed-to", test_contributors_contributed_to);

@@ -569,6 +569,81 @@ test_project_sources (void)
   g_assert_true (desk_project_find_source (project, desk_source_get_id (source)) == same);
 }
 
+/* N versions added at once are one change: one items-changed on the list, one "changed"
+ * on the project, one new credit list; repeats (of a source already there, or within the
+ * batch) are left out, and the order is kept. */
+static void
+test_project_add_sources (void)
+{
+  g_autoptr(DeskProject) project = desk_project_new ();
+  g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(DeskSource) first = source_new (STORY, "story.txt");
+  GListModel *sources = desk_project_get_sources (project);
+  GListModel *credits = G_LIST_MODEL (desk_project_get_credits (project));
+  ItemsChanged record = { 0 };
+  ItemsChanged credit_record = { 0 };
+  guint n_changed = 0;
+  const guint n_versions = 30;
+
+  desk_project_add_source (project, first);
+
+  static const char * const given[] = { "Anna", "Boris", "Carla", "David", "Elena", "Farid" };
+  static const char * const family[] = { "Berg", "Lindqvist", "Moreau", "Okafor", "Tanaka" };
+
+  for (guint i = 0; i < n_versions; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("Story number %u about the ferry\n\n"
+                                               "By %s %s, Reuters\n\n"
+                                               "HALIFAX (Reuters) - Paragraph one of version %u "
+                                               "tells what happened on Tuesday.\n\n"
+                                               "Paragraph two of version %u says more.\n",
+                                               i, given[i % 6], family[i / 6], i, i);
+      g_autofree char *name = g_strdup_printf ("%02u.txt", i);
+
+      g_ptr_array_add (batch, source_new (text, name));
+    }
+  /* One already in the project, and the tenth version twice. */
+  g_ptr_array_insert (batch, 5, g_object_ref (first));
+  g_ptr_array_add (batch, g_object_ref (g_ptr_array_index (batch, 10)));
+
+  g_signal_connect (project, "changed", G_CALLBACK (count_cb), &n_changed);
+  g_signal_connect (sources, "items-changed", G_CALLBACK (items_changed_cb), &record);
+  g_signal_connect (credits, "items-changed", G_CALLBACK (items_changed_cb), &credit_record);
+
+  g_assert_cmpuint (desk_project_add_sources (project, (DeskSource **)batch->pdata, batch->len),
+                    ==, n_versions);
+  g_assert_cmpuint (n_changed, ==, 1);
+  assert_items_changed (&record, 1, 1, 0, n_versions);
+  g_assert_cmpuint (credit_record.n_emissions, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (sources), ==, n_versions + 1);
+  g_assert_cmpuint (g_list_model_get_n_items (credits), >=, n_versions);
+
+  for (guint i = 0; i < n_versions; i++)
+    {
+      g_autoptr(DeskSource) source = g_list_model_get_item (sources, i + 1);
+      g_autofree char *name = g_strdup_printf ("%02u.txt", i);
+
+      g_assert_cmpstr (desk_source_get_name (source), ==, name);
+      g_assert_true (desk_project_find_source (project, desk_source_get_id (source)) == source);
+    }
+
+  /* Nothing new: no change at all. */
+  g_assert_cmpuint (desk_project_add_sources (project, (DeskSource **)batch->pdata, batch->len),
+                    ==, 0);
+  g_assert_cmpuint (desk_project_add_sources (project, NULL, 0), ==, 0);
+  g_assert_cmpuint (n_changed, ==, 1);
+  g_assert_cmpuint (record.n_emissions, ==, 1);
+
+  /* A source added in a batch changes the project when it changes. */
+  {
+    g_autoptr(DeskSource) source = g_list_model_get_item (sources, 7);
+    g_autoptr(DeskBlock) block = g_list_model_get_item (desk_source_get_blocks (source), 0);
+
+    desk_block_set_role (block, DESK_BLOCK_ROLE_FURNITURE);
+    g_assert_cmpuint (n_changed, ==, 2);
+  }
+}
+
 static void
 test_project_draft (void)
 {
@@ -750,6 +825,7 @@ main (int   argc,
   g_test_add_func ("/model/draft/from-source-two-bylines", test_draft_from_source_two_bylines);
   g_test_add_func ("/model/project/new", test_project_new);
   g_test_add_func ("/model/project/sources", test_project_sources);
+  g_test_add_func ("/model/project/add-sources", test_project_add_sources);
   g_test_add_func ("/model/project/draft", test_project_draft);
   g_test_add_func ("/model/project/draft-replaced-unwatched",
                    test_project_draft_replaced_unwatched);

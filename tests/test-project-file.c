@@ -636,6 +636,63 @@ test_house_style (void)
   g_assert_true (desk_draft_get_style (desk_project_get_draft (loaded)) == style);
 }
 
+typedef struct
+{
+  DeskProjectFileSnapshot *snapshot;
+  GBytes                  *bytes;
+} SnapshotWork;
+
+static gpointer
+snapshot_thread (gpointer data)
+{
+  SnapshotWork *work = data;
+
+  work->bytes = desk_project_file_snapshot_to_bytes (work->snapshot);
+  return NULL;
+}
+
+/* A snapshot is the project as it was when taken, written out in another thread while the
+ * project changes on this one: the same bytes desk_project_file_save_to_bytes() gave
+ * then, and they read back into the project as it was. */
+static void
+test_snapshot (void)
+{
+  g_autoptr(DeskProject) project = edited_harbour_fire ();
+  g_autoptr(GBytes) before = desk_project_file_save_to_bytes (project);
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(DeskProject) reread = NULL;
+  g_autoptr(DeskBlock) block = NULL;
+  g_autoptr(DeskSource) source = NULL;
+  g_autoptr(GError) error = NULL;
+  SnapshotWork work = { desk_project_file_snapshot_new (project), NULL };
+  GThread *thread = g_thread_new ("snapshot", snapshot_thread, &work);
+  DeskDraft *draft = desk_project_get_draft (project);
+
+  /* Meanwhile: the draft edited, a role overridden, a source removed, the style set. */
+  desk_draft_set_headline (draft, "A headline typed after the snapshot");
+  desk_draft_set_paragraph_text (draft, 0, "A paragraph typed after the snapshot.");
+  source = g_list_model_get_item (desk_project_get_sources (project), 1);
+  block = g_list_model_get_item (desk_source_get_blocks (source), 3);
+  desk_block_set_role (block, DESK_BLOCK_ROLE_FURNITURE);
+  desk_project_remove_source (project, 3);
+  desk_credits_set_style (desk_project_get_credits (project), DESK_CREDIT_STYLE_NONE);
+
+  g_thread_join (thread);
+  g_assert_true (g_bytes_equal (work.bytes, before));
+
+  after = desk_project_file_save_to_bytes (project);
+  g_assert_false (g_bytes_equal (after, before));
+
+  reread = desk_project_file_load_from_bytes (work.bytes, "snapshot.copydesk", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (desk_project_get_sources (reread)), ==, 4);
+  g_assert_cmpstr (desk_draft_get_headline (desk_project_get_draft (reread)), ==,
+                   "Halifax ferry fire kills 14");
+
+  g_bytes_unref (work.bytes);
+  desk_project_file_snapshot_free (work.snapshot);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -646,6 +703,7 @@ main (int   argc,
   g_test_add_func ("/project-file/empty-project", test_empty_project);
   g_test_add_func ("/project-file/files", test_files);
   g_test_add_func ("/project-file/async", test_async);
+  g_test_add_func ("/project-file/snapshot", test_snapshot);
   g_test_add_func ("/project-file/truncated", test_truncated);
   g_test_add_func ("/project-file/newer-version", test_newer_version);
   g_test_add_func ("/project-file/damaged", test_damaged);

@@ -421,6 +421,18 @@ test_blank_lines (void)
   g_assert_cmpuint (desk_source_get_n_words (source), ==, 32 + 10 + 24 + 14);
   g_assert_cmpstr (desk_source_get_encoding (source), ==, "UTF-8");
   assert_offsets (source);
+
+  /* The count follows the roles: a body block marked furniture no longer counts, the
+   * deck marked body does. */
+  {
+    g_autoptr(DeskBlock) body = g_list_model_get_item (desk_source_get_blocks (source), 4);
+    g_autoptr(DeskBlock) deck = g_list_model_get_item (desk_source_get_blocks (source), 1);
+
+    desk_block_set_role (body, DESK_BLOCK_ROLE_FURNITURE);
+    g_assert_cmpuint (desk_source_get_n_words (source), ==, 32 + 24 + 14);
+    desk_block_set_role (deck, DESK_BLOCK_ROLE_BODY);
+    g_assert_cmpuint (desk_source_get_n_words (source), ==, 32 + 24 + 14 + 12);
+  }
 }
 
 static void

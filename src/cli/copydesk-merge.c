@@ -239,6 +239,22 @@ keep_until_exit (gpointer object)
   g_ptr_array_add (kept_until_exit, object);
 }
 
+/* Ends a JSON output; prints why when it could not be written (a full disk, a closed
+ * pipe). */
+static gboolean
+finish_json (DeskJsonWriter *writer)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!desk_json_writer_finish (writer, &error))
+    {
+      g_printerr (_("copydesk-merge: could not write the output: %s\n"), error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 static int
 command_inspect (int    argc,
                  char **argv)
@@ -276,21 +292,18 @@ command_inspect (int    argc,
 
   if (as_json)
     {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
-      g_autofree char *text = NULL;
+      g_autoptr(DeskJsonWriter) writer = desk_json_writer_new (stdout);
 
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "sources");
-      json_builder_begin_array (builder);
+      desk_json_writer_begin_object (writer);
+      desk_json_writer_member (writer, "sources");
+      desk_json_writer_begin_array (writer);
       for (guint i = 0; i < sources->len; i++)
-        json_builder_add_value (builder, desk_json_from_source (g_ptr_array_index (sources, i)));
-      json_builder_end_array (builder);
-      json_builder_end_object (builder);
+        desk_json_write_source (writer, g_ptr_array_index (sources, i), TRUE);
+      desk_json_writer_end_array (writer);
+      desk_json_writer_end_object (writer);
 
-      root = json_builder_get_root (builder);
-      text = desk_json_to_string (root);
-      fputs (text, stdout);
+      if (!finish_json (writer))
+        status = EXIT_READ_ERROR;
     }
   else
     {
@@ -307,7 +320,7 @@ command_inspect (int    argc,
     }
 
   keep_until_exit (g_steal_pointer (&sources));
-  return 0;
+  return status;
 }
 
 
@@ -356,8 +369,7 @@ load_project (const char  *draft_path,
   else if (!has_draft && sources->len > 0)
     desk_project_start_draft_from (project, g_ptr_array_index (sources, 0));
 
-  for (guint i = 0; i < sources->len; i++)
-    desk_project_add_source (project, g_ptr_array_index (sources, i));
+  desk_project_add_sources (project, (DeskSource **)sources->pdata, sources->len);
 
   return g_steal_pointer (&project);
 }
@@ -378,62 +390,55 @@ save_project (DeskProject *project,
   return TRUE;
 }
 
-static JsonNode *
-suggestion_to_json (DeskSuggestion *suggestion,
-                    DeskProject    *project)
+static void
+write_suggestion (DeskJsonWriter *writer,
+                  DeskSuggestion *suggestion)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  const char *new_text = desk_suggestion_get_new_text (suggestion);
   const char *draft_text = desk_suggestion_get_draft_text (suggestion);
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "kind");
-  json_builder_add_string_value (builder, desk_suggestion_kind_to_string (desk_suggestion_get_kind (suggestion)));
-  json_builder_set_member_name (builder, "text");
-  json_builder_add_string_value (builder, desk_suggestion_get_text (suggestion));
-  json_builder_set_member_name (builder, "new_text");
-  if (new_text != NULL)
-    json_builder_add_string_value (builder, new_text);
-  else
-    json_builder_add_null_value (builder);
+  desk_json_writer_begin_object (writer);
+  desk_json_writer_member (writer, "kind");
+  desk_json_writer_string (writer, desk_suggestion_kind_to_string (desk_suggestion_get_kind (suggestion)));
+  desk_json_writer_member (writer, "text");
+  desk_json_writer_string (writer, desk_suggestion_get_text (suggestion));
+  desk_json_writer_member (writer, "new_text");
+  desk_json_writer_string (writer, desk_suggestion_get_new_text (suggestion));
   if (draft_text != NULL)
     {
-      json_builder_set_member_name (builder, "draft_text");
-      json_builder_add_string_value (builder, draft_text);
+      desk_json_writer_member (writer, "draft_text");
+      desk_json_writer_string (writer, draft_text);
     }
-  json_builder_set_member_name (builder, "sources");
-  json_builder_begin_array (builder);
+  desk_json_writer_member (writer, "sources");
+  desk_json_writer_begin_array (writer);
   for (guint i = 0; i < desk_suggestion_get_n_sources (suggestion); i++)
     {
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "path");
-      json_builder_add_string_value (builder, desk_suggestion_get_source_name (suggestion, i));
-      json_builder_set_member_name (builder, "block");
-      json_builder_add_int_value (builder, desk_suggestion_get_source_block (suggestion, i));
-      json_builder_end_object (builder);
+      desk_json_writer_begin_object (writer);
+      desk_json_writer_member (writer, "path");
+      desk_json_writer_string (writer, desk_suggestion_get_source_name (suggestion, i));
+      desk_json_writer_member (writer, "block");
+      desk_json_writer_int (writer, desk_suggestion_get_source_block (suggestion, i));
+      desk_json_writer_end_object (writer);
     }
-  json_builder_end_array (builder);
-  json_builder_set_member_name (builder, "after");
-  json_builder_add_int_value (builder, desk_suggestion_get_after (suggestion));
-  json_builder_set_member_name (builder, "target");
-  json_builder_add_int_value (builder, desk_suggestion_get_target (suggestion));
-  json_builder_set_member_name (builder, "score");
-  json_builder_add_double_value (builder, round (desk_suggestion_get_score (suggestion) * 1000) / 1000);
-  json_builder_set_member_name (builder, "alternatives");
-  json_builder_begin_array (builder);
+  desk_json_writer_end_array (writer);
+  desk_json_writer_member (writer, "after");
+  desk_json_writer_int (writer, desk_suggestion_get_after (suggestion));
+  desk_json_writer_member (writer, "target");
+  desk_json_writer_int (writer, desk_suggestion_get_target (suggestion));
+  desk_json_writer_member (writer, "score");
+  desk_json_writer_double (writer, round (desk_suggestion_get_score (suggestion) * 1000) / 1000);
+  desk_json_writer_member (writer, "alternatives");
+  desk_json_writer_begin_array (writer);
   for (guint i = 0; i < desk_suggestion_get_n_alternatives (suggestion); i++)
     {
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "path");
-      json_builder_add_string_value (builder, desk_suggestion_get_alternative_source (suggestion, i));
-      json_builder_set_member_name (builder, "text");
-      json_builder_add_string_value (builder, desk_suggestion_get_alternative_text (suggestion, i));
-      json_builder_end_object (builder);
+      desk_json_writer_begin_object (writer);
+      desk_json_writer_member (writer, "path");
+      desk_json_writer_string (writer, desk_suggestion_get_alternative_source (suggestion, i));
+      desk_json_writer_member (writer, "text");
+      desk_json_writer_string (writer, desk_suggestion_get_alternative_text (suggestion, i));
+      desk_json_writer_end_object (writer);
     }
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
-
-  return json_builder_get_root (builder);
+  desk_json_writer_end_array (writer);
+  desk_json_writer_end_object (writer);
 }
 
 static void
@@ -487,12 +492,14 @@ command_suggest (int    argc,
   g_autofree char *project_path = NULL;
   gboolean as_json = FALSE;
   gboolean variants = FALSE;
+  gboolean with_blocks = FALSE;
   int status = 0;
   const GOptionEntry entries[] = {
     { "json", 'j', 0, G_OPTION_ARG_NONE, &as_json, N_("Print JSON"), NULL },
     { "draft", 'd', 0, G_OPTION_ARG_FILENAME, &draft_path, N_("Start the draft from FILE"), N_("FILE") },
     { "project", 'p', 0, G_OPTION_ARG_FILENAME, &project_path, N_("Work on the project in FILE (it is not changed)"), N_("FILE") },
     { "variants", 0, 0, G_OPTION_ARG_NONE, &variants, N_("Also propose sentences the draft has in other words"), NULL },
+    { "blocks", 0, 0, G_OPTION_ARG_NONE, &with_blocks, N_("With --json, also print every block of every source"), NULL },
     { NULL }
   };
 
@@ -502,7 +509,9 @@ command_suggest (int    argc,
     _("Without --draft, the first SOURCE is the draft and the others are compared with it.\n"
       "Kinds: missing (a paragraph the draft lacks), addition (sentences or a clause a\n"
       "source adds to a draft paragraph), conflict (a number, day or name that differs),\n"
-      "variant (with --variants), headline.\n\n"
+      "variant (with --variants), headline.\n"
+      "With --json, the draft, each source’s details and credits, and the suggestions;\n"
+      "--blocks adds every block of every source (inspect --json prints them too).\n\n"
       "Examples:\n"
       "  copydesk-merge suggest short.txt long.txt reprint.txt\n"
       "  copydesk-merge suggest --json --draft mine.txt wire/*.txt\n"
@@ -525,50 +534,46 @@ command_suggest (int    argc,
 
   if (as_json)
     {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
-      g_autofree char *text = NULL;
+      g_autoptr(DeskJsonWriter) writer = desk_json_writer_new (stdout);
       GListModel *sources = desk_project_get_sources (project);
       DeskDraft *draft = desk_project_get_draft (project);
 
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "draft");
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "headline");
-      json_builder_add_string_value (builder, desk_draft_get_headline (draft) ?: "");
-      json_builder_set_member_name (builder, "paragraphs");
-      json_builder_begin_array (builder);
+      desk_json_writer_begin_object (writer);
+      desk_json_writer_member (writer, "draft");
+      desk_json_writer_begin_object (writer);
+      desk_json_writer_member (writer, "headline");
+      desk_json_writer_string (writer, desk_draft_get_headline (draft) ?: "");
+      desk_json_writer_member (writer, "paragraphs");
+      desk_json_writer_begin_array (writer);
       for (guint i = 0; i < desk_draft_get_n_paragraphs (draft); i++)
-        json_builder_add_string_value (builder,
-                                       desk_paragraph_get_text (desk_draft_get_paragraph (draft, i)));
-      json_builder_end_array (builder);
-      json_builder_end_object (builder);
+        desk_json_writer_string (writer, desk_paragraph_get_text (desk_draft_get_paragraph (draft, i)));
+      desk_json_writer_end_array (writer);
+      desk_json_writer_end_object (writer);
 
-      json_builder_set_member_name (builder, "sources");
-      json_builder_begin_array (builder);
+      desk_json_writer_member (writer, "sources");
+      desk_json_writer_begin_array (writer);
       for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
         {
           g_autoptr(DeskSource) source = g_list_model_get_item (sources, i);
-          json_builder_add_value (builder, desk_json_from_source (source));
+          desk_json_write_source (writer, source, with_blocks);
         }
-      json_builder_end_array (builder);
+      desk_json_writer_end_array (writer);
 
-      json_builder_set_member_name (builder, "learned_aliases");
-      json_builder_begin_array (builder);
+      desk_json_writer_member (writer, "learned_aliases");
+      desk_json_writer_begin_array (writer);
       for (const char * const *l = desk_suggester_get_learned_aliases (suggester); l && *l; l++)
-        json_builder_add_string_value (builder, *l);
-      json_builder_end_array (builder);
+        desk_json_writer_string (writer, *l);
+      desk_json_writer_end_array (writer);
 
-      json_builder_set_member_name (builder, "suggestions");
-      json_builder_begin_array (builder);
+      desk_json_writer_member (writer, "suggestions");
+      desk_json_writer_begin_array (writer);
       for (guint i = 0; i < suggestions->len; i++)
-        json_builder_add_value (builder, suggestion_to_json (g_ptr_array_index (suggestions, i), project));
-      json_builder_end_array (builder);
-      json_builder_end_object (builder);
+        write_suggestion (writer, g_ptr_array_index (suggestions, i));
+      desk_json_writer_end_array (writer);
+      desk_json_writer_end_object (writer);
 
-      root = json_builder_get_root (builder);
-      text = desk_json_to_string (root);
-      fputs (text, stdout);
+      if (!finish_json (writer))
+        status = EXIT_READ_ERROR;
     }
   else
     {
@@ -581,7 +586,7 @@ command_suggest (int    argc,
     }
 
   keep_until_exit (g_steal_pointer (&project));
-  return 0;
+  return status;
 }
 
 static gboolean

@@ -8,12 +8,17 @@
  * middle of a sentence, and now and then mojibake. The first source is the draft.
  *
  * Every scale runs in a child process of its own, so that the peak memory it reports is
- * its own: first in process (ingest of every source at once, on as many threads as there
- * are processors, as the editor does it; then suggestion), then end
- * to end, as a user runs it: the sources are written to files and `copydesk-merge suggest`
- * runs on them, five times after one warm-up run, and the median time and the largest peak
- * memory are reported. Figures are measured, never asserted: this is a benchmark, not a
- * test.
+ * its own: in process (ingest of every source at once, on as many threads as there are
+ * processors, as the editor does it; then suggestion). Then end to end, as a user runs
+ * it: the sources are written to files and `copydesk-merge suggest`, `suggest --json` and
+ * `wc -w` run on them in turn, five rounds after one warm-up round, from the small parent
+ * process (a child forked from a large process would count the parent's memory in its
+ * peak). The median time and the largest peak memory are reported, with the peak of
+ * `suggest --json` per megabyte of input and its CPU time as a multiple of `wc -w`'s on
+ * the same files (the median of the rounds' ratios: the two run back to back, so a busy
+ * machine slows both), and at the end how time and peak memory grow per megabyte from
+ * the smallest roundup to the largest. Figures are measured, never asserted: this is a
+ * benchmark, not a test.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -184,9 +189,31 @@ typedef struct
 {
   guint       n_sources;
   guint       paragraphs;   /* body paragraphs per version, about; 0 for 40 to 60 */
-  const char *write_dir;    /* (nullable): where to leave the sources */
-  const char *self;         /* (nullable): this program, to run end to end */
+  const char *dir;          /* (nullable): where to write the sources */
 } Scale;
+
+/* What a scale's child process measured in process, sent to the parent. */
+typedef struct
+{
+  double bytes;
+  guint  paragraphs;
+  double ingest_ms;
+  double suggest_ms;
+  double peak_mb;
+  guint  suggested;
+  guint  n_files;
+} InProcess;
+
+/* What the end-to-end runs measured. */
+typedef struct
+{
+  double text_ms;      /* suggest: median wall time */
+  double text_mb;      /* suggest: largest peak memory */
+  double json_ms;      /* suggest --json */
+  double json_cpu_ms;  /* suggest --json: median CPU time */
+  double json_mb;
+  double wc_ratio;     /* suggest --json's CPU time over wc -w's, median of the rounds */
+} EndToEnd;
 
 #define CLI_RUNS 5
 
@@ -199,56 +226,119 @@ compare_double (gconstpointer a,
   return (x > y) - (x < y);
 }
 
-/* Runs `copydesk-merge suggest` on @paths with its output thrown away, as many times as
- * asked after a warm-up run; gives the median milliseconds and the largest peak memory. */
-static gboolean
-run_cli (const char *self,
-         GPtrArray  *paths,
-         double     *median_ms,
-         double     *peak_mb)
+static double
+median (double *values,
+        guint   n)
 {
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  double times[CLI_RUNS];
-  long peak_kb = 0;
+  qsort (values, n, sizeof (double), compare_double);
+  return values[n / 2];
+}
 
-  g_ptr_array_add (args, (gpointer)self);
-  g_ptr_array_add (args, (gpointer)"suggest");
-  for (guint i = 0; i < paths->len; i++)
-    g_ptr_array_add (args, g_ptr_array_index (paths, i));
+/* Runs @argv with its output thrown away; gives its wall and CPU milliseconds and peak
+ * memory in kilobytes. */
+static gboolean
+run_once (char   **argv,
+          double  *wall_ms,
+          double  *cpu_ms,
+          long    *peak_kb)
+{
+  struct rusage usage;
+  double start = g_get_monotonic_time () / 1000.0;
+  int status = 0;
+  pid_t pid;
+
+  fflush (stdout);
+  pid = fork ();
+  if (pid == 0)
+    {
+      int null = open ("/dev/null", O_WRONLY);
+
+      if (null >= 0)
+        dup2 (null, STDOUT_FILENO);
+      execvp (argv[0], argv);
+      _exit (127);
+    }
+  if (pid < 0 || wait4 (pid, &status, 0, &usage) < 0 ||
+      !WIFEXITED (status) || WEXITSTATUS (status) != 0)
+    return FALSE;
+
+  *wall_ms = g_get_monotonic_time () / 1000.0 - start;
+  *cpu_ms = (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1000.0 +
+            (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1000.0;
+  *peak_kb = usage.ru_maxrss;
+
+  return TRUE;
+}
+
+static GPtrArray *
+command_line (const char  *program,
+              const char  *first,
+              const char  *second,
+              char       **paths)
+{
+  GPtrArray *args = g_ptr_array_new ();
+
+  g_ptr_array_add (args, (gpointer)program);
+  if (first != NULL)
+    g_ptr_array_add (args, (gpointer)first);
+  if (second != NULL)
+    g_ptr_array_add (args, (gpointer)second);
+  for (guint i = 0; paths[i] != NULL; i++)
+    g_ptr_array_add (args, paths[i]);
   g_ptr_array_add (args, NULL);
+
+  return args;
+}
+
+/* Runs `copydesk-merge suggest`, `suggest --json` and `wc -w` on @paths in turn, as many
+ * rounds as asked after a warm-up round. FALSE if copydesk-merge failed; a missing wc
+ * leaves the ratio at 0. */
+static gboolean
+run_end_to_end (const char  *self,
+                char       **paths,
+                EndToEnd    *result)
+{
+  g_autoptr(GPtrArray) text_args = command_line (self, "suggest", NULL, paths);
+  g_autoptr(GPtrArray) json_args = command_line (self, "suggest", "--json", paths);
+  g_autoptr(GPtrArray) wc_args = command_line ("wc", "-w", NULL, paths);
+  double text_times[CLI_RUNS], json_times[CLI_RUNS], json_cpu[CLI_RUNS], ratios[CLI_RUNS];
+  long text_kb = 0, json_kb = 0;
+  gboolean have_wc = TRUE;
 
   for (int run = -1; run < CLI_RUNS; run++)
     {
-      struct rusage usage;
-      double start = g_get_monotonic_time () / 1000.0;
-      int status = 0;
-      pid_t pid;
+      double wall, cpu, wc_wall, wc_cpu;
+      long kb;
 
-      fflush (stdout);
-      pid = fork ();
-      if (pid == 0)
-        {
-          int null = open ("/dev/null", O_WRONLY);
-
-          if (null >= 0)
-            dup2 (null, STDOUT_FILENO);
-          execv (self, (char **)args->pdata);
-          _exit (127);
-        }
-      if (pid < 0 || wait4 (pid, &status, 0, &usage) < 0 ||
-          !WIFEXITED (status) || WEXITSTATUS (status) != 0)
+      if (!run_once ((char **)text_args->pdata, &wall, &cpu, &kb))
         return FALSE;
-
       if (run >= 0)
         {
-          times[run] = g_get_monotonic_time () / 1000.0 - start;
-          peak_kb = MAX (peak_kb, usage.ru_maxrss);
+          text_times[run] = wall;
+          text_kb = MAX (text_kb, kb);
+        }
+
+      if (!run_once ((char **)json_args->pdata, &wall, &cpu, &kb))
+        return FALSE;
+      if (have_wc && !run_once ((char **)wc_args->pdata, &wc_wall, &wc_cpu, &(long){ 0 }))
+        have_wc = FALSE;
+      if (run >= 0)
+        {
+          json_times[run] = wall;
+          json_cpu[run] = cpu;
+          json_kb = MAX (json_kb, kb);
+          /* wc's CPU time is a few milliseconds: a floor of one keeps a clock tick from
+           * making the ratio infinite. */
+          ratios[run] = have_wc ? cpu / MAX (wc_cpu, 1.0) : 0;
         }
     }
 
-  qsort (times, CLI_RUNS, sizeof (double), compare_double);
-  *median_ms = times[CLI_RUNS / 2];
-  *peak_mb = peak_kb / 1024.0;
+  result->text_ms = median (text_times, CLI_RUNS);
+  result->text_mb = text_kb / 1024.0;
+  result->json_ms = median (json_times, CLI_RUNS);
+  result->json_cpu_ms = median (json_cpu, CLI_RUNS);
+  result->json_mb = json_kb / 1024.0;
+  result->wc_ratio = have_wc ? median (ratios, CLI_RUNS) : 0;
 
   return TRUE;
 }
@@ -328,36 +418,24 @@ ingest_all (GPtrArray  *texts,
   return TRUE;
 }
 
+/* In the child process: generates the roundup, writes it into scale->dir if given, and
+ * measures ingest and suggestion in process. */
 static int
 run_scale (GPtrArray   *pool,
-           const Scale *scale)
+           const Scale *scale,
+           InProcess   *result)
 {
   g_autoptr(GRand) rand = g_rand_new_with_seed (20151127 + scale->n_sources);
   g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(DeskProject) project = desk_project_new ();
   g_autoptr(DeskSuggester) suggester = desk_suggester_new ();
   g_autoptr(GPtrArray) suggestions = NULL;
-  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) sources = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GError) error = NULL;
-  g_autofree char *temp_dir = NULL;
-  const char *dir = scale->write_dir;
   struct rusage usage;
   gsize bytes = 0;
   guint paragraphs = 0;
   double t0, t1, t2;
-  double cli_ms = 0, cli_mb = 0;
-  gboolean cli_ran = FALSE;
-
-  if (dir == NULL && scale->self != NULL)
-    {
-      if (!(temp_dir = g_dir_make_tmp ("copydesk-bench-XXXXXX", &error)))
-        {
-          g_printerr ("copydesk-merge: %s\n", error->message);
-          return 1;
-        }
-      dir = temp_dir;
-    }
 
   for (guint s = 0; s < scale->n_sources; s++)
     {
@@ -372,17 +450,16 @@ run_scale (GPtrArray   *pool,
       bytes += strlen (text);
       g_ptr_array_add (texts, text);
 
-      if (dir != NULL)
+      if (scale->dir != NULL)
         {
           g_autofree char *name = g_strdup_printf ("%03u.txt", s);
-          g_autofree char *path = g_build_filename (dir, name, NULL);
+          g_autofree char *path = g_build_filename (scale->dir, name, NULL);
 
           if (!g_file_set_contents (path, text, -1, &error))
             {
               g_printerr ("copydesk-merge: %s\n", error->message);
               return 1;
             }
-          g_ptr_array_add (paths, g_steal_pointer (&path));
         }
     }
 
@@ -400,14 +477,9 @@ run_scale (GPtrArray   *pool,
       return 1;
     }
   for (guint s = 0; s < sources->len; s++)
-    {
-      DeskSource *source = g_ptr_array_index (sources, s);
-
-      paragraphs += desk_source_count_blocks (source, DESK_BLOCK_ROLE_BODY);
-      desk_project_add_source (project, source);
-      if (s == 0)
-        desk_project_start_draft_from (project, source);
-    }
+    paragraphs += desk_source_count_blocks (g_ptr_array_index (sources, s), DESK_BLOCK_ROLE_BODY);
+  desk_project_add_sources (project, (DeskSource **)sources->pdata, sources->len);
+  desk_project_start_draft_from (project, g_ptr_array_index (sources, 0));
   t1 = now_ms ();
 
   suggestions = desk_suggester_suggest (suggester, project);
@@ -415,25 +487,86 @@ run_scale (GPtrArray   *pool,
 
   getrusage (RUSAGE_SELF, &usage);
 
-  if (scale->self != NULL)
-    cli_ran = run_cli (scale->self, paths, &cli_ms, &cli_mb);
-
-  g_print ("%7u %9.2f %10u %10.1f %11.1f %9.1f %9.1f %9u",
-           scale->n_sources, bytes / 1e6, paragraphs,
-           t1 - t0, t2 - t1, t2 - t0, usage.ru_maxrss / 1024.0, suggestions->len);
-  if (cli_ran)
-    g_print (" %9.1f %9.1f\n", cli_ms, cli_mb);
-  else
-    g_print (" %9s %9s\n", "-", "-");
-
-  if (temp_dir != NULL)
-    {
-      for (guint i = 0; i < paths->len; i++)
-        g_unlink (g_ptr_array_index (paths, i));
-      g_rmdir (temp_dir);
-    }
+  result->bytes = bytes;
+  result->paragraphs = paragraphs;
+  result->ingest_ms = t1 - t0;
+  result->suggest_ms = t2 - t1;
+  result->peak_mb = usage.ru_maxrss / 1024.0;
+  result->suggested = suggestions->len;
+  result->n_files = scale->dir != NULL ? scale->n_sources : 0;
 
   return 0;
+}
+
+/* Runs one scale: in process in a child, then end to end from here. */
+static gboolean
+bench_scale (GPtrArray   *pool,
+             const Scale *scale,
+             const char  *self,
+             InProcess   *in_process,
+             EndToEnd    *end_to_end,
+             gboolean    *ran_end_to_end)
+{
+  int fds[2];
+  int status = 0;
+  pid_t pid;
+  gssize got;
+
+  if (pipe (fds) != 0)
+    return FALSE;
+
+  fflush (stdout);
+  pid = fork ();
+  if (pid == 0)
+    {
+      InProcess result = { 0 };
+      int rc;
+
+      close (fds[0]);
+      rc = run_scale (pool, scale, &result);
+      if (rc == 0 && write (fds[1], &result, sizeof result) != sizeof result)
+        rc = 1;
+      _exit (rc);
+    }
+  close (fds[1]);
+  if (pid < 0)
+    {
+      close (fds[0]);
+      return FALSE;
+    }
+
+  got = read (fds[0], in_process, sizeof *in_process);
+  close (fds[0]);
+  if (waitpid (pid, &status, 0) < 0 || !WIFEXITED (status) || WEXITSTATUS (status) != 0 ||
+      got != sizeof *in_process)
+    return FALSE;
+
+  *ran_end_to_end = FALSE;
+  if (self != NULL && scale->dir != NULL)
+    {
+      g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+
+      for (guint i = 0; i < in_process->n_files; i++)
+        g_ptr_array_add (paths, g_strdup_printf ("%s/%03u.txt", scale->dir, i));
+      g_ptr_array_add (paths, NULL);
+      *ran_end_to_end = run_end_to_end (self, (char **)paths->pdata, end_to_end);
+    }
+
+  return TRUE;
+}
+
+static void
+remove_sources (const char *dir,
+                guint       n_sources)
+{
+  for (guint i = 0; i < n_sources; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%03u.txt", i);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (dir);
 }
 
 int
@@ -449,6 +582,9 @@ desk_bench_run (int    argc,
   g_auto(GStrv) sizes = NULL;
   int paragraphs = 0;
   g_autofree char *sizes_arg = NULL;
+  EndToEnd first = { 0 }, last = { 0 };
+  double first_mb = 0, last_mb = 0;
+  guint first_n = 0, last_n = 0;
   const GOptionEntry entries[] = {
     { "sources", 's', 0, G_OPTION_ARG_STRING, &sizes_arg, N_("Roundup sizes, comma-separated (default 5,50,200)"), N_("N,…") },
     { "seeds", 0, 0, G_OPTION_ARG_FILENAME, &seeds_dir, N_("Folder of sample roundups to take text from"), N_("DIR") },
@@ -467,10 +603,14 @@ desk_bench_run (int    argc,
       "the sources at once on every processor, as the editor does (after one untimed\n"
       "source: patterns compile once per process); then the median time and the peak\n"
       "memory of “copydesk-merge suggest” on the same sources written to files, end to\n"
-      "end, as a user runs it (cli ms, cli MB).\n\n"
+      "end, as a user runs it (cli ms, cli MB), and of “suggest --json” (json ms, json MB),\n"
+      "its peak memory per MB of input (MB/MB) and its CPU time as a multiple of “wc -w”\n"
+      "on the same files (x wc); last, how much more peak memory and CPU time each MB of\n"
+      "input costs “suggest --json” from the smallest roundup to the largest.\n\n"
       "Examples:\n"
       "  copydesk-merge bench\n"
       "  copydesk-merge bench --sources 200 --paragraphs 60\n"
+      "  copydesk-merge bench --sources 5,200,1000 --paragraphs 60\n"
       "  copydesk-merge bench --sources 200 --write /tmp/roundup"));
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
@@ -506,17 +646,21 @@ desk_bench_run (int    argc,
       return 2;
     }
 
-  g_print ("%7s %9s %10s %10s %11s %9s %9s %9s %9s %9s\n",
+  g_print ("%7s %9s %10s %10s %11s %9s %9s %9s %9s %9s %9s %9s %7s %6s\n",
            "sources", "MB", "paragraphs", "ingest ms", "suggest ms", "total ms", "peak MB",
-           "suggested", "cli ms", "cli MB");
+           "suggested", "cli ms", "cli MB", "json ms", "json MB", "MB/MB", "x wc");
   fflush (stdout);
 
   for (guint i = 0; sizes[i] != NULL; i++)
     {
       Scale scale = { 0 };
+      InProcess in_process = { 0 };
+      EndToEnd end_to_end = { 0 };
+      gboolean ran_end_to_end = FALSE;
+      g_autofree char *temp_dir = NULL;
+      gboolean keep = sizes[i + 1] == NULL && write_dir != NULL;
       guint64 n;
-      pid_t pid;
-      int status = 0;
+      double mb;
 
       if (!g_ascii_string_to_unsigned (sizes[i], 10, 1, 100000, &n, NULL))
         {
@@ -526,24 +670,68 @@ desk_bench_run (int    argc,
 
       scale.n_sources = n;
       scale.paragraphs = paragraphs;
-      scale.write_dir = sizes[i + 1] == NULL ? write_dir : NULL;
-      scale.self = self;
-      if (scale.write_dir != NULL)
-        g_mkdir_with_parents (scale.write_dir, 0755);
-
-      fflush (stdout);
-      pid = fork ();
-      if (pid == 0)
+      if (keep)
         {
-          int rc = run_scale (pool, &scale);
-          fflush (stdout);
-          _exit (rc);
+          g_mkdir_with_parents (write_dir, 0755);
+          scale.dir = write_dir;
         }
-      if (pid < 0 || waitpid (pid, &status, 0) < 0 || !WIFEXITED (status) || WEXITSTATUS (status) != 0)
+      else if (self != NULL)
         {
+          if (!(temp_dir = g_dir_make_tmp ("copydesk-bench-XXXXXX", &error)))
+            {
+              g_printerr ("copydesk-merge: %s\n", error->message);
+              return 1;
+            }
+          scale.dir = temp_dir;
+        }
+
+      if (!bench_scale (pool, &scale, self, &in_process, &end_to_end, &ran_end_to_end))
+        {
+          if (temp_dir != NULL)
+            remove_sources (temp_dir, scale.n_sources);
           g_printerr (_("copydesk-merge: the run with %s sources failed\n"), sizes[i]);
           return 1;
         }
+      if (temp_dir != NULL)
+        remove_sources (temp_dir, scale.n_sources);
+
+      mb = in_process.bytes / 1e6;
+      g_print ("%7u %9.2f %10u %10.1f %11.1f %9.1f %9.1f %9u",
+               scale.n_sources, mb, in_process.paragraphs, in_process.ingest_ms,
+               in_process.suggest_ms, in_process.ingest_ms + in_process.suggest_ms,
+               in_process.peak_mb, in_process.suggested);
+      if (ran_end_to_end)
+        {
+          g_print (" %9.1f %9.1f %9.1f %9.1f %7.1f", end_to_end.text_ms, end_to_end.text_mb,
+                   end_to_end.json_ms, end_to_end.json_mb, end_to_end.json_mb / mb);
+          if (end_to_end.wc_ratio > 0)
+            g_print (" %6.1f\n", end_to_end.wc_ratio);
+          else
+            g_print (" %6s\n", "-");
+
+          if (first_mb == 0)
+            {
+              first_mb = mb;
+              first_n = scale.n_sources;
+              first = end_to_end;
+            }
+          last_mb = mb;
+          last_n = scale.n_sources;
+          last = end_to_end;
+        }
+      else
+        g_print (" %9s %9s %9s %9s %7s %6s\n", "-", "-", "-", "-", "-", "-");
+      fflush (stdout);
+    }
+
+  if (last_mb > first_mb)
+    {
+      /* The slope between the smallest and the largest roundup: what each further
+       * megabyte of input costs, without the fixed cost of starting the process. */
+      g_print (_("# suggest --json from %u to %u sources: %.1f MB of peak memory and %.0f ms "
+                 "of CPU time more per MB of input\n"),
+               first_n, last_n, (last.json_mb - first.json_mb) / (last_mb - first_mb),
+               (last.json_cpu_ms - first.json_cpu_ms) / (last_mb - first_mb));
     }
 
   return 0;

@@ -4,7 +4,7 @@
  */
 #include "config.h"
 
-#include "desk-credit.h"
+#include "desk-credit-private.h"
 #include "desk-organization.h"
 
 struct _DeskCredit
@@ -14,6 +14,16 @@ struct _DeskCredit
   char *name;
   char *organization;
   char *role;
+
+  /* Comparison keys, computed once when the credit is made (it never changes): comparing
+   * credits is frequent (every credit of every source each time the credit list is
+   * computed), normalising and case-folding is not cheap. */
+  char       *tidy_name;               /* NULL when blank */
+  char       *tidy_organization;
+  char       *name_key;                /* _desk_credit_text_key (name) */
+  char       *organization_key;        /* _desk_credit_text_key (organization) */
+  const char *organization_canonical;  /* desk_organization_canonical (organization) */
+  char       *identity_key;            /* see _desk_credit_get_identity_key() */
 };
 
 G_DEFINE_FINAL_TYPE (DeskCredit, desk_credit, G_TYPE_OBJECT)
@@ -36,6 +46,11 @@ desk_credit_finalize (GObject *object)
   g_clear_pointer (&self->name, g_free);
   g_clear_pointer (&self->organization, g_free);
   g_clear_pointer (&self->role, g_free);
+  g_clear_pointer (&self->tidy_name, g_free);
+  g_clear_pointer (&self->tidy_organization, g_free);
+  g_clear_pointer (&self->name_key, g_free);
+  g_clear_pointer (&self->organization_key, g_free);
+  g_clear_pointer (&self->identity_key, g_free);
 
   G_OBJECT_CLASS (desk_credit_parent_class)->finalize (object);
 }
@@ -95,10 +110,26 @@ desk_credit_set_property (GObject      *object,
 }
 
 static void
+desk_credit_constructed (GObject *object)
+{
+  DeskCredit *self = (DeskCredit *)object;
+
+  G_OBJECT_CLASS (desk_credit_parent_class)->constructed (object);
+
+  self->tidy_name = _desk_credit_tidy (self->name);
+  self->tidy_organization = _desk_credit_tidy (self->organization);
+  self->name_key = _desk_credit_text_key (self->tidy_name);
+  self->organization_key = _desk_credit_text_key (self->tidy_organization);
+  self->organization_canonical = desk_organization_canonical (self->organization);
+  self->identity_key = _desk_credit_identity_key (self->tidy_name, self->tidy_organization);
+}
+
+static void
 desk_credit_class_init (DeskCreditClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
+  object_class->constructed = desk_credit_constructed;
   object_class->finalize = desk_credit_finalize;
   object_class->get_property = desk_credit_get_property;
   object_class->set_property = desk_credit_set_property;
@@ -215,56 +246,154 @@ desk_credit_get_role (DeskCredit *self)
   return self->role;
 }
 
-/* NFC, case-folded, runs of white space as one space, none at the ends; "" for NULL. */
-static char *
-credit_key (const char *text)
+static gboolean
+is_space (gunichar c)
 {
-  g_autofree char *nfc = NULL;
-  g_autofree char *folded = NULL;
-  GString *key = g_string_new (NULL);
+  return g_unichar_isspace (c) || c == 0x00A0 || c == 0x202F;
+}
+
+/**
+ * _desk_credit_tidy:
+ * @text: (nullable): a name or an organisation as written
+ *
+ * Returns: (transfer full) (nullable): @text with runs of white space (no-break spaces
+ *   too) as one space and none at the ends; %NULL when blank or not UTF-8
+ */
+char *
+_desk_credit_tidy (const char *text)
+{
+  GString *out;
   gboolean pending_space = FALSE;
 
   if (text == NULL || !g_utf8_validate (text, -1, NULL))
-    return g_string_free (key, FALSE);
+    return NULL;
 
-  nfc = g_utf8_normalize (text, -1, G_NORMALIZE_DEFAULT_COMPOSE);
-  folded = g_utf8_casefold (nfc, -1);
-
-  for (const char *p = folded; *p != '\0'; p = g_utf8_next_char (p))
+  out = g_string_new (NULL);
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
 
-      if (g_unichar_isspace (c) || c == 0x00A0 || c == 0x202F)
+      if (is_space (c))
         {
-          pending_space = key->len > 0;
+          pending_space = out->len > 0;
           continue;
         }
 
       if (pending_space)
-        g_string_append_c (key, ' ');
+        g_string_append_c (out, ' ');
       pending_space = FALSE;
-      g_string_append_unichar (key, c);
+      g_string_append_unichar (out, c);
     }
 
-  return g_string_free (key, FALSE);
+  if (out->len == 0)
+    {
+      g_string_free (out, TRUE);
+      return NULL;
+    }
+
+  return g_string_free (out, FALSE);
 }
 
-static gboolean
-organization_equal (const char *a,
-                    const char *b)
+/**
+ * _desk_credit_text_key:
+ * @text: (nullable): a name or an organisation as written
+ *
+ * The one comparison key of credits' names: tidied, NFC, case-folded.
+ *
+ * Returns: (transfer full): the key; "" for %NULL or blank
+ */
+char *
+_desk_credit_text_key (const char *text)
 {
-  const char *canonical_a = desk_organization_canonical (a);
-  const char *canonical_b = desk_organization_canonical (b);
-  g_autofree char *key_a = NULL;
-  g_autofree char *key_b = NULL;
+  g_autofree char *tidied = _desk_credit_tidy (text);
+  g_autofree char *nfc = NULL;
 
-  if (canonical_a != NULL || canonical_b != NULL)
-    return g_strcmp0 (canonical_a, canonical_b) == 0;
+  if (tidied == NULL)
+    return g_strdup ("");
 
-  key_a = credit_key (a);
-  key_b = credit_key (b);
+  nfc = g_utf8_normalize (tidied, -1, G_NORMALIZE_DEFAULT_COMPOSE);
+  return g_utf8_casefold (nfc, -1);
+}
 
-  return g_str_equal (key_a, key_b);
+/**
+ * _desk_credit_organization_identity:
+ * @tidy_organization: (nullable): an organisation, tidied
+ *
+ * Returns: (transfer full): the key of an organisation in a credit's identity: the key of
+ *   its canonical name when it is a known one ("AP" and "The Associated Press" are one),
+ *   else of the name as written; "" for none
+ */
+char *
+_desk_credit_organization_identity (const char *tidy_organization)
+{
+  const char *resolved;
+  const char *canonical;
+
+  if (tidy_organization == NULL)
+    return g_strdup ("");
+
+  resolved = desk_organization_canonical (tidy_organization);
+  if (resolved == NULL)
+    resolved = tidy_organization;
+  canonical = desk_organization_canonical (resolved);
+
+  return _desk_credit_text_key (canonical != NULL ? canonical : resolved);
+}
+
+/**
+ * _desk_credit_identity_key:
+ * @tidy_name: (nullable): a person's name, tidied
+ * @tidy_organization: (nullable): an organisation, tidied
+ *
+ * Returns: (transfer full): the name's key, a newline, and the organisation's identity
+ *   key, as the credit list tells entries apart (before any name the editor gives an
+ *   organisation)
+ */
+char *
+_desk_credit_identity_key (const char *tidy_name,
+                           const char *tidy_organization)
+{
+  g_autofree char *name_key = _desk_credit_text_key (tidy_name);
+  g_autofree char *organization_key = _desk_credit_organization_identity (tidy_organization);
+
+  return g_strconcat (name_key, "\n", organization_key, NULL);
+}
+
+const char *
+_desk_credit_get_tidy_name (DeskCredit *self)
+{
+  return self->tidy_name;
+}
+
+const char *
+_desk_credit_get_tidy_organization (DeskCredit *self)
+{
+  return self->tidy_organization;
+}
+
+const char *
+_desk_credit_get_name_key (DeskCredit *self)
+{
+  return self->name_key;
+}
+
+const char *
+_desk_credit_get_organization_key (DeskCredit *self)
+{
+  return self->organization_key;
+}
+
+const char *
+_desk_credit_get_organization_canonical (DeskCredit *self)
+{
+  return self->organization_canonical;
+}
+
+/* _desk_credit_identity_key() of the credit's name and organisation. */
+const char *
+_desk_credit_get_identity_key (DeskCredit *self)
+{
+  return self->identity_key;
 }
 
 /**
@@ -284,20 +413,17 @@ gboolean
 desk_credit_equal (DeskCredit *a,
                    DeskCredit *b)
 {
-  g_autofree char *name_a = NULL;
-  g_autofree char *name_b = NULL;
-
   g_return_val_if_fail (DESK_IS_CREDIT (a), FALSE);
   g_return_val_if_fail (DESK_IS_CREDIT (b), FALSE);
 
   if (a == b)
     return TRUE;
 
-  name_a = credit_key (a->name);
-  name_b = credit_key (b->name);
-
-  if (!g_str_equal (name_a, name_b) || g_strcmp0 (a->role, b->role) != 0)
+  if (!g_str_equal (a->name_key, b->name_key) || g_strcmp0 (a->role, b->role) != 0)
     return FALSE;
 
-  return organization_equal (a->organization, b->organization);
+  if (a->organization_canonical != NULL || b->organization_canonical != NULL)
+    return g_strcmp0 (a->organization_canonical, b->organization_canonical) == 0;
+
+  return g_str_equal (a->organization_key, b->organization_key);
 }

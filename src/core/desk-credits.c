@@ -42,6 +42,7 @@
 
 #include <glib/gi18n.h>
 
+#include "desk-credit-private.h"
 #include "desk-credits.h"
 #include "desk-organization.h"
 
@@ -240,50 +241,9 @@ is_blank (const char *text)
   return TRUE;
 }
 
-/* The text with runs of white space as one space and none at the ends; NULL when blank
- * or not UTF-8. */
-static char *
-tidy (const char *text)
-{
-  GString *out;
-  gboolean pending_space = FALSE;
-
-  if (is_blank (text) || !g_utf8_validate (text, -1, NULL))
-    return NULL;
-
-  out = g_string_new (NULL);
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_isspace (c) || c == 0x00A0 || c == 0x202F)
-        {
-          pending_space = out->len > 0;
-          continue;
-        }
-
-      if (pending_space)
-        g_string_append_c (out, ' ');
-      pending_space = FALSE;
-      g_string_append_unichar (out, c);
-    }
-
-  return g_string_free (out, FALSE);
-}
-
-/* NFC, case-folded, tidied; "" for NULL or blank. */
-static char *
-text_key (const char *text)
-{
-  g_autofree char *tidied = tidy (text);
-  g_autofree char *nfc = NULL;
-
-  if (tidied == NULL)
-    return g_strdup ("");
-
-  nfc = g_utf8_normalize (tidied, -1, G_NORMALIZE_DEFAULT_COMPOSE);
-  return g_utf8_casefold (nfc, -1);
-}
+/* The one normalisation of names and organisations, as credits compare them. */
+#define tidy(text)     _desk_credit_tidy (text)
+#define text_key(text) _desk_credit_text_key (text)
 
 static gboolean
 same_organization (const char *a,
@@ -332,8 +292,18 @@ static char *
 organization_key (DeskCredits *self,
                   const char  *written)
 {
-  g_autofree char *resolved = resolve_organization (self, written);
+  g_autofree char *resolved = NULL;
   const char *canonical;
+
+  /* Without names of the editor's own, the key depends on the organisation alone. */
+  if (self->organization_names->len == 0)
+    {
+      g_autofree char *tidied = tidy (written);
+
+      return _desk_credit_organization_identity (tidied);
+    }
+
+  resolved = resolve_organization (self, written);
 
   if (resolved == NULL)
     return g_strdup ("");
@@ -431,32 +401,28 @@ typedef struct
   GHashTable  *by_key;  /* key -> Entry, borrowed */
 } Collector;
 
+/* Counts a credit into its entry, made if new. @tidy_name and @tidy_org are tidied;
+ * @key is their identity key. */
 static Entry *
-collect_one (Collector  *collector,
-             const char *name,
-             const char *organization,
-             const char *role,
-             gboolean    source_used,
-             gboolean    added)
+collect_keyed (Collector  *collector,
+               const char *tidy_name,
+               const char *tidy_org,
+               const char *key,
+               const char *role,
+               gboolean    source_used,
+               gboolean    added)
 {
-  g_autofree char *tidy_name = tidy (name);
-  g_autofree char *tidy_org = tidy (organization);
-  g_autofree char *key = NULL;
   guint rank = role_rank (role);
   Entry *entry;
 
-  if (tidy_name == NULL && tidy_org == NULL)
-    return NULL;
-
-  key = identity_key (collector->self, tidy_name, tidy_org);
   entry = g_hash_table_lookup (collector->by_key, key);
 
   if (entry == NULL)
     {
       entry = g_new0 (Entry, 1);
-      entry->key = g_steal_pointer (&key);
-      entry->id_name = g_steal_pointer (&tidy_name);
-      entry->id_org = g_steal_pointer (&tidy_org);
+      entry->key = g_strdup (key);
+      entry->id_name = g_strdup (tidy_name);
+      entry->id_org = g_strdup (tidy_org);
       entry->rank = rank;
       entry->base = collector->entries->len;
       g_ptr_array_add (collector->entries, entry);
@@ -474,6 +440,48 @@ collect_one (Collector  *collector,
     entry->used = TRUE;
 
   return entry;
+}
+
+static Entry *
+collect_one (Collector  *collector,
+             const char *name,
+             const char *organization,
+             const char *role,
+             gboolean    source_used,
+             gboolean    added)
+{
+  g_autofree char *tidy_name = tidy (name);
+  g_autofree char *tidy_org = tidy (organization);
+  g_autofree char *key = NULL;
+
+  if (tidy_name == NULL && tidy_org == NULL)
+    return NULL;
+
+  key = identity_key (collector->self, tidy_name, tidy_org);
+
+  return collect_keyed (collector, tidy_name, tidy_org, key, role, source_used, added);
+}
+
+/* A source's credit: its keys were computed once, when it was made; the organisation's
+ * key is the credit's own unless the editor named organisations. */
+static void
+collect_credit (Collector  *collector,
+                DeskCredit *credit,
+                gboolean    source_used)
+{
+  const char *tidy_name = _desk_credit_get_tidy_name (credit);
+  const char *tidy_org = _desk_credit_get_tidy_organization (credit);
+  g_autofree char *key = NULL;
+
+  if (tidy_name == NULL && tidy_org == NULL)
+    return;
+
+  if (collector->self->organization_names->len > 0)
+    key = identity_key (collector->self, tidy_name, tidy_org);
+
+  collect_keyed (collector, tidy_name, tidy_org,
+                 key != NULL ? key : _desk_credit_get_identity_key (credit),
+                 desk_credit_get_role (credit), source_used, FALSE);
 }
 
 static GHashTable *
@@ -503,18 +511,22 @@ collect_source (Collector  *collector,
   GListModel *credits = desk_source_get_credits (source);
   guint n_credits = g_list_model_get_n_items (credits);
   const char *agency = desk_source_get_agency (source);
+  const char *agency_canonical = desk_organization_canonical (agency);
+  g_autofree char *agency_key = agency != NULL ? text_key (agency) : NULL;
   gboolean agency_credited = FALSE;
 
   for (guint i = 0; i < n_credits; i++)
     {
       g_autoptr(DeskCredit) credit = g_list_model_get_item (credits, i);
-      const char *organization = desk_credit_get_organization (credit);
+      const char *canonical = _desk_credit_get_organization_canonical (credit);
 
-      collect_one (collector, desk_credit_get_name (credit), organization,
-                   desk_credit_get_role (credit), used, FALSE);
+      collect_credit (collector, credit, used);
 
-      if (agency != NULL && organization != NULL && same_organization (agency, organization))
-        agency_credited = TRUE;
+      /* same_organization (agency, the credit's organisation), on keys made once. */
+      if (agency != NULL && !agency_credited && desk_credit_get_organization (credit) != NULL)
+        agency_credited = agency_canonical != NULL && canonical != NULL
+                          ? g_str_equal (agency_canonical, canonical)
+                          : g_str_equal (agency_key, _desk_credit_get_organization_key (credit));
     }
 
   /* An agency known only from a dateline ("HALIFAX (AP) —") is an agency tag too. */
@@ -536,18 +548,18 @@ fold_people_without_organization (Collector *collector)
 
       if (entry->id_name != NULL && entry->id_org == NULL)
         {
-          g_autofree char *name_key = text_key (entry->id_name);
+          /* An entry's key starts with its name's key, up to a newline. */
+          gsize name_length = strchr (entry->key, '\n') - entry->key;
 
           for (guint j = 0; j < entries->len && into == NULL; j++)
             {
               Entry *other = g_ptr_array_index (entries, j);
-              g_autofree char *other_key = NULL;
 
               if (other == entry || other->id_name == NULL || other->id_org == NULL)
                 continue;
 
-              other_key = text_key (other->id_name);
-              if (g_str_equal (name_key, other_key))
+              if (strncmp (entry->key, other->key, name_length) == 0 &&
+                  other->key[name_length] == '\n')
                 into = other;
             }
         }
@@ -583,6 +595,27 @@ find_decision (DeskCredits *self,
     }
 
   return NULL;
+}
+
+/* The decisions by the key of the entry they were taken on, the first for a key, as
+ * find_decision() finds them: made once a computation, not once an entry. */
+static GHashTable *
+decisions_by_key (DeskCredits *self)
+{
+  GHashTable *by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < self->decisions->len; i++)
+    {
+      Decision *decision = g_ptr_array_index (self->decisions, i);
+      char *key = identity_key (self, decision->name, decision->organization);
+
+      if (g_hash_table_contains (by_key, key))
+        g_free (key);
+      else
+        g_hash_table_insert (by_key, key, decision);
+    }
+
+  return by_key;
 }
 
 static int
@@ -627,6 +660,7 @@ compute_entries (DeskCredits *self)
 {
   Collector collector = { self, NULL, NULL };
   g_autoptr(GHashTable) by_key = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) decisions = NULL;
   g_autofree char *main_key = NULL;
 
   collector.entries = g_ptr_array_new_with_free_func (entry_free);
@@ -667,10 +701,11 @@ compute_entries (DeskCredits *self)
     main_key = identity_key (self, desk_credit_get_name (self->main),
                              desk_credit_get_organization (self->main));
 
+  decisions = decisions_by_key (self);
   for (guint i = 0; i < collector.entries->len; i++)
     {
       Entry *entry = g_ptr_array_index (collector.entries, i);
-      Decision *decision = find_decision (self, entry->key);
+      Decision *decision = g_hash_table_lookup (decisions, entry->key);
       const char *name = entry->id_name;
       const char *organization = entry->id_org;
       g_autofree char *shown_org = NULL;

@@ -7,116 +7,102 @@
 #include "desk-json.h"
 
 static void
-add_string (JsonBuilder *builder,
-            const char  *member,
-            const char  *value)
+add_string (DeskJsonWriter *writer,
+            const char     *member,
+            const char     *value)
 {
-  json_builder_set_member_name (builder, member);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
+  desk_json_writer_member (writer, member);
+  desk_json_writer_string (writer, value);
+}
+
+static void
+add_int (DeskJsonWriter *writer,
+         const char     *member,
+         gint64          value)
+{
+  desk_json_writer_member (writer, member);
+  desk_json_writer_int (writer, value);
 }
 
 /**
- * desk_json_from_source:
+ * desk_json_write_source:
+ * @writer: a writer where a value goes
  * @source: a source
+ * @with_blocks: whether to write the source's blocks
  *
- * The source as `copydesk-merge inspect --json` prints it: path, title, agency, byline,
- * dateline, date, encoding, format, slug, guid, version, signal, credits (name,
- * organization, role) and blocks (role, text, start, end, reason), with roles as their
- * lower-case words.
- *
- * Returns: (transfer full): a JSON object
+ * Writes the source as `copydesk-merge inspect --json` prints it: path, id, title, agency,
+ * byline, dateline, date, encoding, format, slug, guid, version, signal, repaired, invalid,
+ * credits (name, organization, role) and, with @with_blocks, blocks (role, text, start,
+ * end, reason), with roles as their lower-case words.
  */
-JsonNode *
-desk_json_from_source (DeskSource *source)
+void
+desk_json_write_source (DeskJsonWriter *writer,
+                        DeskSource     *source,
+                        gboolean        with_blocks)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autofree char *byline = NULL;
   GListModel *credits;
   GListModel *blocks;
 
-  g_return_val_if_fail (DESK_IS_SOURCE (source), NULL);
+  g_return_if_fail (writer != NULL);
+  g_return_if_fail (DESK_IS_SOURCE (source));
 
   credits = desk_source_get_credits (source);
   blocks = desk_source_get_blocks (source);
   if (desk_source_get_bylines (source)[0] != NULL)
     byline = g_strjoinv (", ", (GStrv)desk_source_get_bylines (source));
 
-  json_builder_begin_object (builder);
-  add_string (builder, "path", desk_source_get_name (source));
-  add_string (builder, "id", desk_source_get_id (source));
-  add_string (builder, "title", desk_source_get_title (source));
-  add_string (builder, "agency", desk_source_get_agency (source));
-  add_string (builder, "byline", byline);
-  add_string (builder, "dateline", desk_source_get_dateline (source));
-  add_string (builder, "date", desk_source_get_date (source));
-  add_string (builder, "encoding", desk_source_get_encoding (source));
-  add_string (builder, "format", desk_source_get_format (source));
-  add_string (builder, "slug", desk_source_get_slug (source));
-  add_string (builder, "guid", desk_source_get_guid (source));
-  json_builder_set_member_name (builder, "version");
-  json_builder_add_int_value (builder, desk_source_get_version (source));
-  add_string (builder, "signal", desk_source_get_signal (source));
-  json_builder_set_member_name (builder, "repaired");
-  json_builder_add_int_value (builder, desk_source_get_n_repaired (source));
-  json_builder_set_member_name (builder, "invalid");
-  json_builder_add_int_value (builder, desk_source_get_n_invalid (source));
+  desk_json_writer_begin_object (writer);
+  add_string (writer, "path", desk_source_get_name (source));
+  add_string (writer, "id", desk_source_get_id (source));
+  add_string (writer, "title", desk_source_get_title (source));
+  add_string (writer, "agency", desk_source_get_agency (source));
+  add_string (writer, "byline", byline);
+  add_string (writer, "dateline", desk_source_get_dateline (source));
+  add_string (writer, "date", desk_source_get_date (source));
+  add_string (writer, "encoding", desk_source_get_encoding (source));
+  add_string (writer, "format", desk_source_get_format (source));
+  add_string (writer, "slug", desk_source_get_slug (source));
+  add_string (writer, "guid", desk_source_get_guid (source));
+  add_int (writer, "version", desk_source_get_version (source));
+  add_string (writer, "signal", desk_source_get_signal (source));
+  add_int (writer, "repaired", desk_source_get_n_repaired (source));
+  add_int (writer, "invalid", desk_source_get_n_invalid (source));
 
-  json_builder_set_member_name (builder, "credits");
-  json_builder_begin_array (builder);
+  desk_json_writer_member (writer, "credits");
+  desk_json_writer_begin_array (writer);
   for (guint i = 0; i < g_list_model_get_n_items (credits); i++)
     {
       g_autoptr(DeskCredit) credit = g_list_model_get_item (credits, i);
 
-      json_builder_begin_object (builder);
-      add_string (builder, "name", desk_credit_get_name (credit));
-      add_string (builder, "organization", desk_credit_get_organization (credit));
-      add_string (builder, "role", desk_credit_get_role (credit));
-      json_builder_end_object (builder);
+      desk_json_writer_begin_object (writer);
+      add_string (writer, "name", desk_credit_get_name (credit));
+      add_string (writer, "organization", desk_credit_get_organization (credit));
+      add_string (writer, "role", desk_credit_get_role (credit));
+      desk_json_writer_end_object (writer);
     }
-  json_builder_end_array (builder);
+  desk_json_writer_end_array (writer);
 
-  json_builder_set_member_name (builder, "blocks");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < g_list_model_get_n_items (blocks); i++)
+  if (with_blocks)
     {
-      g_autoptr(DeskBlock) block = g_list_model_get_item (blocks, i);
+      desk_json_writer_member (writer, "blocks");
+      desk_json_writer_begin_array (writer);
+      for (guint i = 0; i < g_list_model_get_n_items (blocks); i++)
+        {
+          g_autoptr(DeskBlock) block = g_list_model_get_item (blocks, i);
 
-      json_builder_begin_object (builder);
-      add_string (builder, "role", desk_block_role_to_string (desk_block_get_role (block)));
-      add_string (builder, "text", desk_block_get_text (block));
-      json_builder_set_member_name (builder, "start");
-      json_builder_add_int_value (builder, desk_block_get_start (block));
-      json_builder_set_member_name (builder, "end");
-      json_builder_add_int_value (builder, desk_block_get_end (block));
-      add_string (builder, "reason", desk_block_get_reason (block));
-      json_builder_end_object (builder);
+          desk_json_writer_begin_object (writer);
+          add_string (writer, "role", desk_block_role_to_string (desk_block_get_role (block)));
+          add_string (writer, "text", desk_block_get_text (block));
+          add_int (writer, "start", desk_block_get_start (block));
+          add_int (writer, "end", desk_block_get_end (block));
+          add_string (writer, "reason", desk_block_get_reason (block));
+          desk_json_writer_end_object (writer);
+        }
+      desk_json_writer_end_array (writer);
     }
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
 
-  return json_builder_get_root (builder);
-}
-
-/**
- * desk_json_to_string:
- *
- * Returns: (transfer full): @node as indented JSON, with a final newline
- */
-char *
-desk_json_to_string (JsonNode *node)
-{
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autofree char *text = NULL;
-
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  json_generator_set_root (generator, node);
-  text = json_generator_to_data (generator, NULL);
-
-  return g_strconcat (text, "\n", NULL);
+  desk_json_writer_end_object (writer);
 }
 
 /**

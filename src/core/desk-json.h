@@ -4,8 +4,9 @@
  */
 #pragma once
 
-#include <json-glib/json-glib.h>
+#include <glib.h>
 
+#include "desk-json-writer.h"
 #include "desk-source.h"
 
 G_BEGIN_DECLS
@@ -30,7 +31,8 @@ DeskJsonShape desk_json_check_shape (const char *data,
                                      gsize       length,
                                      guint       max_depth);
 
-JsonNode *desk_json_from_source (DeskSource *source);
-char     *desk_json_to_string   (JsonNode   *node);
+void desk_json_write_source (DeskJsonWriter *writer,
+                             DeskSource     *source,
+                             gboolean        with_blocks);
 
 G_END_DECLS

@@ -95,49 +95,96 @@ add_strv (JsonBuilder        *builder,
   json_builder_end_array (builder);
 }
 
-static void
-save_source (JsonBuilder *builder,
-             DeskSource  *source)
+/* What a save needs of a source, taken on the project's thread: its bytes never change,
+ * the rest is small. */
+typedef struct
 {
-  GBytes *bytes = desk_source_get_bytes (source);
+  char   *id;
+  char   *name;
+  char   *path;
+  GBytes *bytes;
+  gboolean pasted;
+  GArray *roles;     /* RoleOverride, by block index */
+} SavedSource;
+
+typedef struct
+{
+  guint       index;
+  const char *role;  /* desk_block_role_to_string(): static */
+} RoleOverride;
+
+static void
+saved_source_free (SavedSource *saved)
+{
+  g_free (saved->id);
+  g_free (saved->name);
+  g_free (saved->path);
+  g_bytes_unref (saved->bytes);
+  g_array_unref (saved->roles);
+  g_free (saved);
+}
+
+static SavedSource *
+saved_source_new (DeskSource *source)
+{
+  SavedSource *saved = g_new0 (SavedSource, 1);
   GListModel *blocks = desk_source_get_blocks (source);
   GFile *file = desk_source_get_file (source);
-  g_autofree char *path = NULL;
-  g_autofree char *base64 = NULL;
-  gsize size;
-  const guchar *data = g_bytes_get_data (bytes, &size);
   guint n_blocks = g_list_model_get_n_items (blocks);
 
+  saved->id = g_strdup (desk_source_get_id (source));
+  saved->name = g_strdup (desk_source_get_name (source));
+  saved->pasted = desk_source_get_origin (source) == DESK_SOURCE_ORIGIN_PASTE;
   if (file != NULL)
-    path = g_file_get_path (file);
+    saved->path = g_file_get_path (file);
   else
-    path = g_strdup (g_object_get_data (G_OBJECT (source), SOURCE_PATH_KEY));
+    saved->path = g_strdup (g_object_get_data (G_OBJECT (source), SOURCE_PATH_KEY));
+  saved->bytes = g_bytes_ref (desk_source_get_bytes (source));
+  saved->roles = g_array_new (FALSE, FALSE, sizeof (RoleOverride));
 
-  base64 = g_base64_encode (data, size);
-
-  json_builder_begin_object (builder);
-  add_nullable_string (builder, "id", desk_source_get_id (source));
-  add_nullable_string (builder, "name", desk_source_get_name (source));
-  add_nullable_string (builder, "origin",
-                       desk_source_get_origin (source) == DESK_SOURCE_ORIGIN_PASTE
-                       ? "paste" : "file");
-  add_nullable_string (builder, "path", path);
-  add_nullable_string (builder, "bytes", base64);
-
-  json_builder_set_member_name (builder, "roles");
-  json_builder_begin_object (builder);
   for (guint i = 0; i < n_blocks; i++)
     {
       g_autoptr(DeskBlock) block = g_list_model_get_item (blocks, i);
-      char index[16];
+      RoleOverride role;
 
       if (!desk_block_get_role_overridden (block))
         continue;
 
-      g_snprintf (index, sizeof index, "%u", i);
+      role.index = i;
+      role.role = desk_block_role_to_string (desk_block_get_role (block));
+      g_array_append_val (saved->roles, role);
+    }
+
+  return saved;
+}
+
+static void
+save_source (JsonBuilder *builder,
+             SavedSource *saved)
+{
+  g_autofree char *base64 = NULL;
+  gsize size;
+  const guchar *data = g_bytes_get_data (saved->bytes, &size);
+
+  base64 = g_base64_encode (data, size);
+
+  json_builder_begin_object (builder);
+  add_nullable_string (builder, "id", saved->id);
+  add_nullable_string (builder, "name", saved->name);
+  add_nullable_string (builder, "origin", saved->pasted ? "paste" : "file");
+  add_nullable_string (builder, "path", saved->path);
+  add_nullable_string (builder, "bytes", base64);
+
+  json_builder_set_member_name (builder, "roles");
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < saved->roles->len; i++)
+    {
+      const RoleOverride *role = &g_array_index (saved->roles, RoleOverride, i);
+      char index[16];
+
+      g_snprintf (index, sizeof index, "%u", role->index);
       json_builder_set_member_name (builder, index);
-      json_builder_add_string_value (builder,
-                                     desk_block_role_to_string (desk_block_get_role (block)));
+      json_builder_add_string_value (builder, role->role);
     }
   json_builder_end_object (builder);
 
@@ -185,31 +232,111 @@ save_draft (JsonBuilder *builder,
   json_builder_end_object (builder);
 }
 
+struct _DeskProjectFileSnapshot
+{
+  GPtrArray  *sources;        /* SavedSource */
+  char       *draft_source;
+  JsonNode   *draft;
+  GStrv       rejected;
+  GStrv       organization_order;
+  char       *aliases;
+  JsonNode   *credits;
+  const char *credit_style;   /* static */
+  const char *punctuation;    /* static, or NULL: as written */
+  const char *spelling;       /* static, or NULL */
+  const char *dateline;       /* static, or NULL */
+};
+
 /**
- * desk_project_file_save_to_bytes:
+ * desk_project_file_snapshot_new:
  * @project: a project
  *
- * Writes @project as a project file (see the top of desk-project-file.c).
+ * Takes what saving @project needs, so that the file can be written out in another
+ * thread while the project goes on changing: every source's bytes (which never change, so
+ * they are shared, not copied), names and role overrides, and the draft, the decisions and
+ * the settings. Costs a walk over the sources' blocks, not a copy of their text.
  *
- * Returns: (transfer full): the file's contents: indented UTF-8 JSON ending in a newline
+ * Returns: (transfer full): a snapshot for desk_project_file_snapshot_to_bytes()
  */
-GBytes *
-desk_project_file_save_to_bytes (DeskProject *project)
+DeskProjectFileSnapshot *
+desk_project_file_snapshot_new (DeskProject *project)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *text = NULL;
+  DeskProjectFileSnapshot *snapshot;
+  g_autoptr(JsonBuilder) draft = json_builder_new ();
   DeskCredits *credits;
   GListModel *sources;
   guint n_sources;
-  gsize length;
 
   g_return_val_if_fail (DESK_IS_PROJECT (project), NULL);
 
   credits = desk_project_get_credits (project);
   sources = desk_project_get_sources (project);
   n_sources = g_list_model_get_n_items (sources);
+
+  snapshot = g_new0 (DeskProjectFileSnapshot, 1);
+  snapshot->sources = g_ptr_array_new_full (n_sources, (GDestroyNotify)saved_source_free);
+  for (guint i = 0; i < n_sources; i++)
+    {
+      g_autoptr(DeskSource) source = g_list_model_get_item (sources, i);
+
+      g_ptr_array_add (snapshot->sources, saved_source_new (source));
+    }
+
+  snapshot->draft_source = g_strdup (desk_project_get_draft_source_id (project));
+  save_draft (draft, desk_project_get_draft (project));
+  snapshot->draft = json_builder_get_root (draft);
+  snapshot->rejected = g_strdupv ((GStrv)desk_project_get_rejected (project));
+  snapshot->organization_order = g_strdupv ((GStrv)desk_project_get_organization_order (project));
+  snapshot->aliases = g_strdup (desk_project_get_aliases (project));
+  snapshot->credits = desk_credits_save_decisions (credits);
+  snapshot->credit_style = desk_credit_style_to_string (desk_credits_get_style (credits));
+  {
+    DeskStyle *style = desk_project_get_style (project);
+
+    snapshot->punctuation = desk_style_punctuation_to_string (desk_style_get_punctuation (style));
+    snapshot->spelling = desk_style_spelling_to_string (desk_style_get_spelling (style));
+    snapshot->dateline = desk_style_dateline_to_string (desk_style_get_dateline (style));
+  }
+
+  return snapshot;
+}
+
+void
+desk_project_file_snapshot_free (DeskProjectFileSnapshot *snapshot)
+{
+  if (snapshot == NULL)
+    return;
+
+  g_ptr_array_unref (snapshot->sources);
+  g_free (snapshot->draft_source);
+  json_node_unref (snapshot->draft);
+  g_strfreev (snapshot->rejected);
+  g_strfreev (snapshot->organization_order);
+  g_free (snapshot->aliases);
+  json_node_unref (snapshot->credits);
+  g_free (snapshot);
+}
+
+/**
+ * desk_project_file_snapshot_to_bytes:
+ * @snapshot: a snapshot of a project
+ *
+ * Writes the project as it was when @snapshot was taken, as a project file (see the top of
+ * desk-project-file.c). Touches nothing but @snapshot: may run in any thread, one at a time
+ * for a snapshot.
+ *
+ * Returns: (transfer full): the file's contents: indented UTF-8 JSON ending in a newline
+ */
+GBytes *
+desk_project_file_snapshot_to_bytes (DeskProjectFileSnapshot *snapshot)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *text = NULL;
+  gsize length;
+
+  g_return_val_if_fail (snapshot != NULL, NULL);
 
   json_builder_begin_object (builder);
   add_nullable_string (builder, "format", DESK_PROJECT_FILE_FORMAT);
@@ -219,39 +346,27 @@ desk_project_file_save_to_bytes (DeskProject *project)
 
   json_builder_set_member_name (builder, "sources");
   json_builder_begin_array (builder);
-  for (guint i = 0; i < n_sources; i++)
-    {
-      g_autoptr(DeskSource) source = g_list_model_get_item (sources, i);
-
-      save_source (builder, source);
-    }
+  for (guint i = 0; i < snapshot->sources->len; i++)
+    save_source (builder, g_ptr_array_index (snapshot->sources, i));
   json_builder_end_array (builder);
 
-  add_nullable_string (builder, "draft_source", desk_project_get_draft_source_id (project));
+  add_nullable_string (builder, "draft_source", snapshot->draft_source);
   json_builder_set_member_name (builder, "draft");
-  save_draft (builder, desk_project_get_draft (project));
+  json_builder_add_value (builder, json_node_copy (snapshot->draft));
 
-  add_strv (builder, "rejected", desk_project_get_rejected (project));
-  add_strv (builder, "organization_order", desk_project_get_organization_order (project));
-  add_nullable_string (builder, "aliases", desk_project_get_aliases (project));
+  add_strv (builder, "rejected", (const char * const *)snapshot->rejected);
+  add_strv (builder, "organization_order", (const char * const *)snapshot->organization_order);
+  add_nullable_string (builder, "aliases", snapshot->aliases);
 
   json_builder_set_member_name (builder, "credits");
-  json_builder_add_value (builder, desk_credits_save_decisions (credits));
+  json_builder_add_value (builder, json_node_copy (snapshot->credits));
 
   json_builder_set_member_name (builder, "settings");
   json_builder_begin_object (builder);
-  add_nullable_string (builder, "credit_style",
-                       desk_credit_style_to_string (desk_credits_get_style (credits)));
-  {
-    DeskStyle *style = desk_project_get_style (project);
-
-    add_nullable_string (builder, "punctuation",
-                         desk_style_punctuation_to_string (desk_style_get_punctuation (style)));
-    add_nullable_string (builder, "spelling",
-                         desk_style_spelling_to_string (desk_style_get_spelling (style)));
-    add_nullable_string (builder, "dateline",
-                         desk_style_dateline_to_string (desk_style_get_dateline (style)));
-  }
+  add_nullable_string (builder, "credit_style", snapshot->credit_style);
+  add_nullable_string (builder, "punctuation", snapshot->punctuation);
+  add_nullable_string (builder, "spelling", snapshot->spelling);
+  add_nullable_string (builder, "dateline", snapshot->dateline);
   json_builder_end_object (builder);
 
   json_builder_end_object (builder);
@@ -267,6 +382,25 @@ desk_project_file_save_to_bytes (DeskProject *project)
   text[length + 1] = '\0';
 
   return g_bytes_new_take (g_steal_pointer (&text), length + 1);
+}
+
+/**
+ * desk_project_file_save_to_bytes:
+ * @project: a project
+ *
+ * Writes @project as a project file (see the top of desk-project-file.c).
+ *
+ * Returns: (transfer full): the file's contents: indented UTF-8 JSON ending in a newline
+ */
+GBytes *
+desk_project_file_save_to_bytes (DeskProject *project)
+{
+  g_autoptr(DeskProjectFileSnapshot) snapshot = NULL;
+
+  g_return_val_if_fail (DESK_IS_PROJECT (project), NULL);
+
+  snapshot = desk_project_file_snapshot_new (project);
+  return desk_project_file_snapshot_to_bytes (snapshot);
 }
 
 /**
@@ -736,6 +870,7 @@ load (Reader *reader,
   g_autoptr(DeskDraft) draft = NULL;
   g_autoptr(GPtrArray) rejected = NULL;
   g_autoptr(GPtrArray) organization_order = NULL;
+  g_autoptr(GPtrArray) read_sources = NULL;
   JsonObject *root;
   JsonArray *sources;
   JsonNode *node;
@@ -830,16 +965,18 @@ load (Reader *reader,
   if (!read_array (reader, root, "", "sources", TRUE, &sources))
     return NULL;
 
+  /* The sources are added as one batch: one change for what follows the project. */
+  read_sources = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < json_array_get_length (sources); i++)
     {
-      g_autoptr(DeskSource) source = read_source (reader, json_array_get_element (sources, i),
-                                                  i, ids);
+      DeskSource *source = read_source (reader, json_array_get_element (sources, i), i, ids);
 
       if (source == NULL)
         return NULL;
 
-      desk_project_add_source (project, source);
+      g_ptr_array_add (read_sources, source);
     }
+  desk_project_add_sources (project, (DeskSource **)read_sources->pdata, read_sources->len);
 
   if (!read_string (reader, root, "", "draft_source", TRUE, &draft_source))
     return NULL;
@@ -1062,11 +1199,10 @@ save_thread (GTask        *task,
              GCancellable *cancellable)
 {
   GFile *file = G_FILE (source_object);
-  GBytes *bytes = task_data;
+  g_autoptr(GBytes) bytes = desk_project_file_snapshot_to_bytes (task_data);
   GError *error = NULL;
   gsize length;
   const char *data = g_bytes_get_data (bytes, &length);
-
   if (desk_export_write_atomically (file, data, length, cancellable, &error))
     g_task_return_boolean (task, TRUE);
   else
@@ -1081,9 +1217,9 @@ save_thread (GTask        *task,
  * @callback: called when the project is saved or could not be
  * @user_data: data for @callback
  *
- * Saves @project like desk_project_file_save(). The project is written out at once, in the
- * calling thread, so it may change as soon as this returns; the file is written in a worker
- * thread.
+ * Saves @project like desk_project_file_save(). What the file needs of the project is taken
+ * at once, in the calling thread (desk_project_file_snapshot_new()), so the project may
+ * change as soon as this returns; the file is made and written in a worker thread.
  */
 void
 desk_project_file_save_async (DeskProject         *project,
@@ -1099,8 +1235,8 @@ desk_project_file_save_async (DeskProject         *project,
 
   task = g_task_new (file, cancellable, callback, user_data);
   g_task_set_source_tag (task, desk_project_file_save_async);
-  g_task_set_task_data (task, desk_project_file_save_to_bytes (project),
-                        (GDestroyNotify)g_bytes_unref);
+  g_task_set_task_data (task, desk_project_file_snapshot_new (project),
+                        (GDestroyNotify)desk_project_file_snapshot_free);
   g_task_run_in_thread (task, save_thread);
 }
 

@@ -19,6 +19,14 @@ G_BEGIN_DECLS
 /* The largest project file Copydesk opens: 512 MB. */
 #define DESK_PROJECT_FILE_MAX_SIZE (512 * 1000 * 1000)
 
+typedef struct _DeskProjectFileSnapshot DeskProjectFileSnapshot;
+
+DeskProjectFileSnapshot *desk_project_file_snapshot_new      (DeskProject             *project);
+GBytes                  *desk_project_file_snapshot_to_bytes (DeskProjectFileSnapshot *snapshot);
+void                     desk_project_file_snapshot_free     (DeskProjectFileSnapshot *snapshot);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DeskProjectFileSnapshot, desk_project_file_snapshot_free)
+
 GBytes      *desk_project_file_save_to_bytes   (DeskProject   *project);
 DeskProject *desk_project_file_load_from_bytes (GBytes        *bytes,
                                                 const char    *name,

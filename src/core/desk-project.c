@@ -284,15 +284,58 @@ desk_project_add_source (DeskProject *self,
   g_return_if_fail (DESK_IS_PROJECT (self));
   g_return_if_fail (DESK_IS_SOURCE (source));
 
-  if (desk_project_find_source (self, desk_source_get_id (source)) != NULL)
-    return;
+  desk_project_add_sources (self, &source, 1);
+}
 
-  g_list_store_append (self->sources, source);
-  g_hash_table_insert (self->sources_by_id, (gpointer)desk_source_get_id (source), source);
-  g_signal_connect_object (source, "changed",
-                           G_CALLBACK (emit_changed), self, G_CONNECT_SWAPPED);
+/**
+ * desk_project_add_sources:
+ * @sources: (array length=n_sources): sources
+ * @n_sources: how many
+ *
+ * Adds @sources at the end of the sources, in order, leaving out any whose id is already
+ * there (or comes earlier in @sources), as one change: the list emits items-changed once
+ * and the project "changed" once, so that what follows the project (the credits, the
+ * window) computes again once for the batch, not once per source.
+ *
+ * Returns: how many were added
+ */
+guint
+desk_project_add_sources (DeskProject  *self,
+                          DeskSource  **sources,
+                          guint         n_sources)
+{
+  g_autoptr(GPtrArray) added = NULL;
+  guint n_before;
 
+  g_return_val_if_fail (DESK_IS_PROJECT (self), 0);
+  g_return_val_if_fail (sources != NULL || n_sources == 0, 0);
+
+  for (guint i = 0; i < n_sources; i++)
+    g_return_val_if_fail (DESK_IS_SOURCE (sources[i]), 0);
+
+  added = g_ptr_array_sized_new (n_sources);
+  for (guint i = 0; i < n_sources; i++)
+    {
+      DeskSource *source = sources[i];
+      const char *id = desk_source_get_id (source);
+
+      if (desk_project_find_source (self, id) != NULL)
+        continue;
+
+      g_hash_table_insert (self->sources_by_id, (gpointer)id, source);
+      g_signal_connect_object (source, "changed",
+                               G_CALLBACK (emit_changed), self, G_CONNECT_SWAPPED);
+      g_ptr_array_add (added, source);
+    }
+
+  if (added->len == 0)
+    return 0;
+
+  n_before = g_list_model_get_n_items (G_LIST_MODEL (self->sources));
+  g_list_store_splice (self->sources, n_before, 0, added->pdata, added->len);
   emit_changed (self);
+
+  return added->len;
 }
 
 /**

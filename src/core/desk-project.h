@@ -20,6 +20,9 @@ DeskProject        *desk_project_new                (void);
 GListModel         *desk_project_get_sources        (DeskProject  *self);
 void                desk_project_add_source         (DeskProject  *self,
                                                      DeskSource   *source);
+guint               desk_project_add_sources        (DeskProject  *self,
+                                                     DeskSource  **sources,
+                                                     guint         n_sources);
 void                desk_project_remove_source      (DeskProject  *self,
                                                      guint         position);
 DeskSource         *desk_project_find_source        (DeskProject  *self,

@@ -43,10 +43,12 @@ struct _DeskSource
   GStrv             bylines;
   GListStore       *credits;
   DeskBlockModel   *blocks;
+  guint             n_words;        /* in the body blocks: counted when a role changes */
 
   /* What the format says about the story (desk-source-private.h) */
   const char       *format;
   char             *slug;
+  char             *slug_key;       /* slug_key (slug), made when the slug is known */
   char             *guid;
   int               version;
   gint64            version_time;   /* unix time of versionCreated, 0 when unknown */
@@ -55,6 +57,7 @@ struct _DeskSource
 
 G_DEFINE_FINAL_TYPE (DeskSource, desk_source, G_TYPE_OBJECT)
 
+static char *slug_key (const char *slug);
 enum {
   PROP_0,
   PROP_ID,
@@ -107,6 +110,7 @@ desk_source_finalize (GObject *object)
     }
   g_clear_object (&self->blocks);
   g_clear_pointer (&self->slug, g_free);
+  g_clear_pointer (&self->slug_key, g_free);
   g_clear_pointer (&self->guid, g_free);
 
   G_OBJECT_CLASS (desk_source_parent_class)->finalize (object);
@@ -231,11 +235,44 @@ make_id (const guchar *data,
   return g_strdup_printf ("%016" G_GINT64_MODIFIER "x", desk_hash_bytes (data, size, item));
 }
 
+/* The words of the body blocks: counted once for each set of roles, since the panels ask
+ * for it each time they show a source. */
+static guint
+count_body_words (DeskBlockModel *blocks)
+{
+  guint n = 0;
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (blocks));
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(DeskBlock) block = g_list_model_get_item (G_LIST_MODEL (blocks), i);
+      gboolean in_word = FALSE;
+
+      if (desk_block_get_role (block) != DESK_BLOCK_ROLE_BODY)
+        continue;
+
+      /* Words are what lies between spaces, tabs and line breaks. */
+      for (const char *p = desk_block_get_text (block); *p != '\0'; p++)
+        {
+          gboolean separator = *p == ' ' || *p == '\t' || *p == '\n';
+
+          if (!separator && !in_word)
+            n++;
+          in_word = !separator;
+        }
+    }
+
+  return n;
+}
+
 static void
 block_role_changed (gpointer   owner,
                     DeskBlock *block)
 {
-  g_signal_emit (DESK_SOURCE (owner), signals[CHANGED], 0);
+  DeskSource *self = DESK_SOURCE (owner);
+
+  self->n_words = count_body_words (self->blocks);
+  g_signal_emit (self, signals[CHANGED], 0);
 }
 
 /* Takes what @classified found: the metadata and the blocks. */
@@ -266,6 +303,7 @@ adopt_classified (DeskSource     *self,
     }
   g_clear_object (&self->blocks);
   self->blocks = desk_block_model_new (blocks);
+  self->n_words = count_body_words (self->blocks);
 }
 
 static gboolean
@@ -294,6 +332,7 @@ ingest (DeskSource  *self,
 
   /* Wire copy pasted as text may keep its keyword line: "BC-US--Fire, 1st Ld-Writethru" */
   _desk_reader_scan_keyword_line (self->text, &self->slug, &self->version, &self->signal);
+  self->slug_key = slug_key (self->slug);
 
   return TRUE;
 }
@@ -431,7 +470,11 @@ load_file_bytes (GFile         *file,
     }
 
   *name_out = g_steal_pointer (&name);
-  return g_steal_pointer (&bytes);
+
+  /* The source keeps its bytes for as long as it lives, and g_file_load_bytes() reads
+   * into a buffer that doubles as it grows: up to twice and a half the file's size for a
+   * file of a few kilobytes. Kept at their size, a roundup's bytes cost what it weighs. */
+  return g_bytes_new (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
 }
 
 /**
@@ -850,27 +893,9 @@ desk_source_count_blocks (DeskSource    *self,
 guint
 desk_source_get_n_words (DeskSource *self)
 {
-  guint n = 0;
-  guint n_items;
-
   g_return_val_if_fail (DESK_IS_SOURCE (self), 0);
 
-  n_items = g_list_model_get_n_items (G_LIST_MODEL (self->blocks));
-  for (guint i = 0; i < n_items; i++)
-    {
-      g_autoptr(DeskBlock) block = g_list_model_get_item (G_LIST_MODEL (self->blocks), i);
-      g_auto(GStrv) words = NULL;
-
-      if (desk_block_get_role (block) != DESK_BLOCK_ROLE_BODY)
-        continue;
-
-      words = g_strsplit_set (desk_block_get_text (block), " \t\n", -1);
-      for (guint w = 0; words[w] != NULL; w++)
-        if (words[w][0] != '\0')
-          n++;
-    }
-
-  return n;
+  return self->n_words;
 }
 
 /* ---- Wire formats (desk-format.h, desk-reader-private.h) ------------------------------- */
@@ -985,6 +1010,7 @@ _desk_source_new_from_parts (GBytes               *bytes,
   self->text = g_strdup (text);
 
   self->slug = g_strdup (wire->slug);
+  self->slug_key = slug_key (self->slug);
   self->guid = g_strdup (wire->guid);
   self->version = MAX (wire->version, 0);
   self->version_time = parse_version_time (wire->version_created);
@@ -1098,9 +1124,6 @@ gboolean
 desk_source_is_same_story (DeskSource *self,
                            DeskSource *other)
 {
-  g_autofree char *key = NULL;
-  g_autofree char *other_key = NULL;
-
   g_return_val_if_fail (DESK_IS_SOURCE (self), FALSE);
   g_return_val_if_fail (DESK_IS_SOURCE (other), FALSE);
 
@@ -1110,10 +1133,9 @@ desk_source_is_same_story (DeskSource *self,
   if (self->guid != NULL && other->guid != NULL)
     return g_str_equal (self->guid, other->guid);
 
-  key = slug_key (self->slug);
-  other_key = slug_key (other->slug);
-
-  return key != NULL && other_key != NULL && g_str_equal (key, other_key);
+  /* Keys made once a source: the suggester and the sources panel compare every pair. */
+  return self->slug_key != NULL && other->slug_key != NULL &&
+         g_str_equal (self->slug_key, other->slug_key);
 }
 
 /**

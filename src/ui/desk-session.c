@@ -362,19 +362,53 @@ desk_session_write (DeskSession  *self,
                                   NULL, NULL, error);
 }
 
+/* What the worker writes, and where: it touches nothing else. */
+typedef struct
+{
+  DeskProjectFileSnapshot *snapshot;
+  GFile                   *autosave;
+} WriteData;
+
+static void
+write_data_free (WriteData *data)
+{
+  desk_project_file_snapshot_free (data->snapshot);
+  g_object_unref (data->autosave);
+  g_free (data);
+}
+
+/* In a worker: the project file made from the snapshot, and written. */
+static void
+write_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  WriteData *data = task_data;
+  g_autoptr(GBytes) bytes = desk_project_file_snapshot_to_bytes (data->snapshot);
+  GError *error = NULL;
+
+  if (g_file_replace_contents (data->autosave, g_bytes_get_data (bytes, NULL),
+                               g_bytes_get_size (bytes), NULL, FALSE,
+                               G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
+                               NULL, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
 static void
 write_done_cb (GObject      *object,
                GAsyncResult *result,
                gpointer      user_data)
 {
-  g_autoptr(DeskSession) self = user_data;
+  DeskSession *self = DESK_SESSION (object);
   g_autoptr(GError) error = NULL;
 
   self->writing = FALSE;
-  if (!g_file_replace_contents_finish (G_FILE (object), result, NULL, &error) &&
+  if (!g_task_propagate_boolean (G_TASK (result), &error) &&
       !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     g_warning ("Could not autosave to %s: %s", g_file_peek_path (self->autosave), error->message);
-
   /* Closed while writing: the work was saved or discarded after all. */
   if (self->discarded)
     desk_session_discard (self);
@@ -383,23 +417,27 @@ write_done_cb (GObject      *object,
 /**
  * desk_session_write_async:
  *
- * Autosaves @project: serialises it now and writes it in the background. A write
- * already under way is left to finish; the caller tries again later.
+ * Autosaves @project: takes what the file needs of it now (desk_project_file_snapshot_new():
+ * the sources' bytes are shared, not copied) and makes and writes the file in a worker
+ * thread, so that a large project does not hold the window while it is written out. A
+ * write already under way is left to finish; the caller tries again later.
  */
 void
 desk_session_write_async (DeskSession *self,
                           DeskProject *project)
 {
-  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(DeskProjectFileSnapshot) snapshot = NULL;
   g_autoptr(GError) error = NULL;
-
+  g_autoptr(GTask) task = NULL;
+  WriteData *data;
   g_return_if_fail (DESK_IS_SESSION (self));
   g_return_if_fail (DESK_IS_PROJECT (project));
 
   if (self->writing)
     return;
 
-  if (!(bytes = serialize (project, &error)) || !write_info (self, &error))
+  snapshot = desk_project_file_snapshot_new (project);
+  if (!write_info (self, &error))
     {
       g_warning ("Could not autosave: %s", error->message);
       return;
@@ -407,9 +445,13 @@ desk_session_write_async (DeskSession *self,
 
   self->writing = TRUE;
   self->discarded = FALSE;
-  g_file_replace_contents_bytes_async (self->autosave, bytes, NULL, FALSE,
-                                       G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
-                                       self->cancellable, write_done_cb, g_object_ref (self));
+  data = g_new0 (WriteData, 1);
+  data->snapshot = g_steal_pointer (&snapshot);
+  data->autosave = g_object_ref (self->autosave);
+  task = g_task_new (self, self->cancellable, write_done_cb, NULL);
+  g_task_set_source_tag (task, desk_session_write_async);
+  g_task_set_task_data (task, data, (GDestroyNotify)write_data_free);
+  g_task_run_in_thread (task, write_thread);
 }
 
 gboolean

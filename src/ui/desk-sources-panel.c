@@ -3,8 +3,11 @@
  * One row a source: its colour (the one its paragraphs wear in the draft's margin), its
  * headline, its name, organisation and length, and how many open suggestions it still
  * carries. Activating a row shows the source; its context menu starts the draft from it
- * or removes it. Everything goes through window actions. The list is a GtkListView, so a
- * project of hundreds of sources costs a screenful of rows.
+ * or removes it. Everything goes through window actions. The list is a GtkListView on the
+ * project's list of sources (GTK 4.8's makes rows for up to 200 items, not a screenful),
+ * so a row does only what it must when bound: the tooltip is written when it shows (setting
+ * one asks the X server where the pointer is), and which sources a source updates is
+ * worked out again only when the list of sources changed.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -23,6 +26,7 @@ struct _DeskSourcesPanel
   DeskProject        *project;
   GListModel         *suggestions;
   GtkSingleSelection *selection;
+  guint               sources_stamp; /* changes when the list of sources does */
   GHashTable         *open_counts;   /* source id → open suggestions + 1 */
   GHashTable         *rows;          /* the row widgets alive (a screenful) */
 
@@ -112,7 +116,12 @@ update_row (DeskSourcesPanel *self,
   if (source == NULL || self->project == NULL)
     return;
 
-  update_relation (self, row, source);
+  /* Which sources this one updates depends on the list of sources only. */
+  if (GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "relation-stamp")) != self->sources_stamp)
+    {
+      update_relation (self, row, source);
+      g_object_set_data (G_OBJECT (row), "relation-stamp", GUINT_TO_POINTER (self->sources_stamp));
+    }
 
   id = desk_source_get_id (source);
   is_draft = g_strcmp0 (id, desk_project_get_draft_source_id (self->project)) == 0;
@@ -198,6 +207,26 @@ label_new (const char *css_class,
   return label;
 }
 
+/* The row's tooltip: the source's file name and its details, written when it shows. */
+static gboolean
+query_tooltip_cb (GtkWidget  *row,
+                  int         x,
+                  int         y,
+                  gboolean    keyboard,
+                  GtkTooltip *tooltip)
+{
+  DeskSource *source = g_object_get_data (G_OBJECT (row), "source");
+  GtkLabel *details = g_object_get_data (G_OBJECT (row), "details");
+  g_autofree char *text = NULL;
+
+  if (source == NULL)
+    return FALSE;
+
+  text = g_strdup_printf ("%s\n%s", desk_source_get_name (source), gtk_label_get_label (details));
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 static void
 setup_item_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
@@ -251,6 +280,8 @@ setup_item_cb (GtkSignalListItemFactory *factory,
   gtk_box_append (GTK_BOX (box), text);
   gtk_box_append (GTK_BOX (box), badges);
   gtk_widget_add_css_class (box, "source-row");
+  gtk_widget_set_has_tooltip (box, TRUE);
+  g_signal_connect (box, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
 
   g_object_set_data (G_OBJECT (box), "title", title);
   g_object_set_data (G_OBJECT (box), "name", name);
@@ -279,7 +310,6 @@ bind_item_cb (GtkSignalListItemFactory *factory,
   g_autofree char *label = desk_source_dup_label (source);
   g_autofree char *org = desk_source_dup_organization (source);
   g_autoptr(GString) details = g_string_new (NULL);
-  g_autofree char *tooltip = NULL;
   const char *headline = desk_source_get_title (source);
   guint repaired = desk_source_get_n_repaired (source) + desk_source_get_n_invalid (source);
   GtkWidget *repaired_label = g_object_get_data (G_OBJECT (row), "repaired");
@@ -303,11 +333,9 @@ bind_item_cb (GtkSignalListItemFactory *factory,
     }
   gtk_widget_set_visible (repaired_label, repaired > 0);
 
-  tooltip = g_strdup_printf ("%s\n%s", desk_source_get_name (source), details->str);
-  gtk_widget_set_tooltip_text (row, tooltip);
-
   g_object_set_data_full (G_OBJECT (row), "source", g_object_ref (source), g_object_unref);
   g_object_set_data (G_OBJECT (row), "open-count", NULL);
+  g_object_set_data (G_OBJECT (row), "relation-stamp", NULL);
   update_row (self, row);
 }
 
@@ -407,6 +435,13 @@ desk_sources_panel_init (DeskSourcesPanel *self)
   update_count (self);
 }
 
+static void
+sources_changed_cb (DeskSourcesPanel *self)
+{
+  self->sources_stamp++;
+  desk_sources_panel_refresh (self);
+}
+
 /**
  * desk_sources_panel_set_project:
  * @project: (nullable): the project whose sources to list
@@ -425,6 +460,7 @@ desk_sources_panel_set_project (DeskSourcesPanel *self,
   g_set_object (&self->project, project);
   g_set_object (&self->suggestions, suggestions);
   g_clear_object (&self->selection);
+  self->sources_stamp++;
   count_open (self);
 
   if (project != NULL)
@@ -434,7 +470,7 @@ desk_sources_panel_set_project (DeskSourcesPanel *self,
       gtk_single_selection_set_can_unselect (self->selection, TRUE);
       gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
       g_signal_connect_object (desk_project_get_sources (project), "items-changed",
-                               G_CALLBACK (desk_sources_panel_refresh), self, G_CONNECT_SWAPPED);
+                               G_CALLBACK (sources_changed_cb), self, G_CONNECT_SWAPPED);
     }
   gtk_list_view_set_model (self->list, GTK_SELECTION_MODEL (self->selection));
   update_count (self);

@@ -501,6 +501,36 @@ set_markup_if_changed (GtkLabel   *label,
   gtk_label_set_markup (label, markup);
 }
 
+/* GTK 4.8 asks the X server where the pointer is each time a tooltip is set, even to
+ * the text it has: on a list of cards that is most of the time a card takes to show. */
+static void
+set_tooltip_if_changed (GtkWidget  *widget,
+                        const char *text)
+{
+  const char *shown = gtk_widget_get_tooltip_text (widget);
+
+  if (g_strcmp0 (shown, text) != 0)
+    gtk_widget_set_tooltip_text (widget, text);
+}
+
+/* The sources' tooltip (every source, when the line names only some) is written when it
+ * shows, from what update() kept. */
+static gboolean
+sources_query_tooltip_cb (GtkWidget  *label,
+                          int         x,
+                          int         y,
+                          gboolean    keyboard,
+                          GtkTooltip *tooltip)
+{
+  const char *text = g_object_get_data (G_OBJECT (label), "desk-tooltip");
+
+  if (text == NULL)
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 static void
 update (DeskSuggestionRow *self)
 {
@@ -539,7 +569,7 @@ update (DeskSuggestionRow *self)
   if (kind != DESK_SUGGESTION_CONFLICT)
     {
       gtk_button_set_label (self->reject_button, _("_Reject"));
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->reject_button), _("Dismiss it for good (Ctrl+Backspace)"));
+      set_tooltip_if_changed (GTK_WIDGET (self->reject_button), _("Dismiss it for good (Ctrl+Backspace)"));
     }
 
   kind_text = desk_suggestion_dup_kind_label (self->suggestion);
@@ -556,7 +586,8 @@ update (DeskSuggestionRow *self)
   gtk_label_set_label (self->where_label, where);
   set_markup_if_changed (self->text_label, markup);
   set_markup_if_changed (self->sources_label, sources);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->sources_label), sources_tooltip);
+  g_object_set_data_full (G_OBJECT (self->sources_label), "desk-tooltip",
+                          g_steal_pointer (&sources_tooltip), g_free);
 
   if (kind == DESK_SUGGESTION_HEADLINE)
     gtk_widget_add_css_class (GTK_WIDGET (self->text_label), "heading");
@@ -576,8 +607,8 @@ update (DeskSuggestionRow *self)
   if (kind == DESK_SUGGESTION_CONFLICT)
     {
       gtk_button_set_label (self->reject_button, _("_Keep the Draft’s Version"));
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->reject_button),
-                                   _("Dismiss the conflict; edit the draft first if the source is right"));
+      set_tooltip_if_changed (GTK_WIDGET (self->reject_button),
+                              _("Dismiss the conflict; edit the draft first if the source is right"));
     }
 
   n_versions = desk_suggestion_get_n_alternatives (self->suggestion);
@@ -717,6 +748,9 @@ static void
 desk_suggestion_row_init (DeskSuggestionRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self->sources_label), TRUE);
+  g_signal_connect (self->sources_label, "query-tooltip", G_CALLBACK (sources_query_tooltip_cb), NULL);
 }
 
 /**

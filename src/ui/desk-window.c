@@ -865,6 +865,7 @@ finish_batch (SourceBatch *batch)
     }
 
   g_autoptr(GString) errors = g_string_new (NULL);
+  g_autoptr(GPtrArray) sources = g_ptr_array_new ();
   DeskSource *first = NULL;
   guint added = 0;
   guint n_failed = 0;
@@ -885,16 +886,18 @@ finish_batch (SourceBatch *batch)
 
       /* A news message with several stories gives a source for each. */
       for (guint k = 0; k < pending->stories->len; k++)
-        {
-          DeskSource *source = g_ptr_array_index (pending->stories, k);
+        g_ptr_array_add (sources, g_ptr_array_index (pending->stories, k));
+    }
 
-          if (desk_project_find_source (self->project, desk_source_get_id (source)) != NULL)
-            continue;
-          if (first == NULL)
-            first = source;
-          desk_project_add_source (self->project, source);
-          added++;
-        }
+  /* One change for the whole batch: the credits, the sources panel and the suggester
+   * follow it once, not once a source. */
+  added = desk_project_add_sources (self->project, (DeskSource **)sources->pdata, sources->len);
+  if (added > 0)
+    {
+      GListModel *list = desk_project_get_sources (self->project);
+
+      first = g_list_model_get_item (list, n_before);
+      g_object_unref (first);  /* the project keeps it */
     }
 
   self->pending_loads--;
