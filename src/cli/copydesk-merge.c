@@ -11,9 +11,11 @@
 #include <locale.h>
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "desk-bench.h"
 #include "desk-export.h"
@@ -25,6 +27,10 @@
 
 #define EXIT_READ_ERROR 1
 #define EXIT_USAGE      2
+
+/* How long `merge --project` waits for another run on the same project to finish, by
+ * default, in seconds. */
+#define PROJECT_LOCK_WAIT 60
 
 typedef int (*CommandFunc) (int argc, char **argv);
 
@@ -668,6 +674,71 @@ export_options_from_args (const ExportArgs  *args,
   return TRUE;
 }
 
+/* Whether @a and @b name the same file: the same inode when both exist, else the same
+ * name once links and "." and ".." are resolved. */
+static gboolean
+same_file (const char *a,
+           const char *b)
+{
+  GStatBuf sa, sb;
+  g_autofree char *ca = NULL;
+  g_autofree char *cb = NULL;
+  char *ra, *rb;
+
+  if (g_stat (a, &sa) == 0 && g_stat (b, &sb) == 0)
+    return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+
+  ca = g_canonicalize_filename (a, NULL);
+  cb = g_canonicalize_filename (b, NULL);
+  ra = realpath (ca, NULL);
+  rb = realpath (cb, NULL);
+  if (ra != NULL)
+    {
+      g_free (ca);
+      ca = g_strdup (ra);
+      free (ra);
+    }
+  if (rb != NULL)
+    {
+      g_free (cb);
+      cb = g_strdup (rb);
+      free (rb);
+    }
+
+  return g_str_equal (ca, cb);
+}
+
+/* Refuses an --output that would overwrite the project or a source it is made from. */
+static gboolean
+check_output (const char  *output,
+              const char  *project_path,
+              char       **paths,
+              int          n_paths)
+{
+  g_autofree char *shown = NULL;
+
+  if (output == NULL)
+    return TRUE;
+
+  shown = g_filename_display_name (output);
+  if (project_path != NULL && same_file (output, project_path))
+    {
+      g_printerr (_("copydesk-merge: “%s” is the project: writing the story there would "
+                    "destroy it; choose another --output\n"), shown);
+      return FALSE;
+    }
+
+  for (int i = 0; i < n_paths; i++)
+    if (same_file (output, paths[i]))
+      {
+        g_printerr (_("copydesk-merge: “%s” is one of the sources: writing the story there "
+                      "would destroy it; choose another --output\n"), shown);
+        return FALSE;
+      }
+
+  return TRUE;
+}
+
 /* Writes the story to args->output, or to standard output. */
 static int
 write_story (DeskProject             *project,
@@ -701,14 +772,17 @@ command_merge (int    argc,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(DeskProject) project = NULL;
   g_autoptr(DeskSuggester) suggester = desk_suggester_new ();
+  g_autoptr(DeskProjectLock) lock = NULL;
   g_autofree char *draft_path = NULL;
   g_autofree char *project_path = NULL;
   g_auto(ExportArgs) args = { 0 };
   DeskExportOptions options;
   int status = 0;
+  int wait = PROJECT_LOCK_WAIT;
   const GOptionEntry entries[] = {
     { "draft", 'd', 0, G_OPTION_ARG_FILENAME, &draft_path, N_("Start the draft from FILE"), N_("FILE") },
     { "project", 'p', 0, G_OPTION_ARG_FILENAME, &project_path, N_("Merge into the project in FILE, and save it there (made if new)"), N_("FILE") },
+    { "wait", 0, 0, G_OPTION_ARG_INT, &wait, N_("Wait up to SECONDS for another run on the project to finish (60)"), N_("SECONDS") },
     { NULL }
   };
 
@@ -718,7 +792,8 @@ command_merge (int    argc,
   g_option_context_set_description (context,
     _("Accepts every missing paragraph and addition the suggester proposes (never a\n"
       "conflict) and writes the story with its credit line. With --project, the sources\n"
-      "are added to that project, the merge is made in its draft, and it is saved.\n\n"
+      "are added to that project, the merge is made in its draft, and it is saved; runs on\n"
+      "one project take turns (a lock file NAME.lock beside it says who has it).\n\n"
       "Examples:\n"
       "  copydesk-merge merge short.txt long.txt reprint.txt\n"
       "  copydesk-merge merge --format html -o story.html seeds/harbour-fire/*.txt\n"
@@ -736,6 +811,30 @@ command_merge (int    argc,
       return EXIT_USAGE;
     }
 
+  if (wait < 0 || wait > G_MAXINT / 1000)
+    {
+      g_printerr ("copydesk-merge: %s\n", _("--wait needs a number of seconds"));
+      return EXIT_USAGE;
+    }
+
+  if (!check_output (args.output, project_path, argv + 1, argc - 1) ||
+      (draft_path != NULL && !check_output (args.output, NULL, &draft_path, 1)))
+    return EXIT_USAGE;
+
+  /* Read, merge into and save the project while holding its lock, so that a second run
+   * on it merges into what this one saved instead of undoing it. */
+  if (project_path != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (project_path);
+      g_autoptr(GError) error = NULL;
+
+      if (!(lock = desk_project_file_lock (file, (guint)wait * 1000, &error)))
+        {
+          g_printerr ("copydesk-merge: %s\n", error->message);
+          return EXIT_READ_ERROR;
+        }
+    }
+
   if (!(project = load_project (draft_path, project_path, argv + 1, argc - 1)))
     return EXIT_READ_ERROR;
 
@@ -743,6 +842,7 @@ command_merge (int    argc,
 
   if (project_path != NULL && !save_project (project, project_path))
     return EXIT_READ_ERROR;
+  g_clear_pointer (&lock, desk_project_lock_release);
 
   status = write_story (project, &options, &args);
   keep_until_exit (g_steal_pointer (&project));
@@ -787,6 +887,9 @@ command_export (int    argc,
       g_printerr ("copydesk-merge: %s\n", _("export needs --project FILE and nothing else"));
       return EXIT_USAGE;
     }
+
+  if (!check_output (args.output, project_path, NULL, 0))
+    return EXIT_USAGE;
 
   file = g_file_new_for_commandline_arg (project_path);
   if (!(project = desk_project_file_load (file, NULL, &error)))

@@ -15,6 +15,7 @@
 #include "desk-block-model.h"
 #include "desk-block-private.h"
 #include "desk-decode.h"
+#include "desk-file.h"
 #include "desk-format.h"
 #include "desk-hash.h"
 #include "desk-ingest-private.h"
@@ -367,8 +368,8 @@ desk_source_new_from_bytes (GBytes            *bytes,
   return g_steal_pointer (&self);
 }
 
-/* Reads @file's bytes for ingest, refusing folders and files over @max_size. Every error
- * names the file. */
+/* Reads @file's bytes for ingest, refusing folders, devices, FIFOs and files over @max_size
+ * (desk_file_load_bounded()). Every error names the file. */
 static GBytes *
 load_file_bytes (GFile         *file,
                  gsize          max_size,
@@ -376,7 +377,6 @@ load_file_bytes (GFile         *file,
                  char         **name_out,
                  GError       **error)
 {
-  g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *name = g_file_get_parse_name (file);
@@ -384,49 +384,15 @@ load_file_bytes (GFile         *file,
   if (max_size == 0)
     max_size = DESK_SOURCE_DEFAULT_MAX_SIZE;
 
-  info = g_file_query_info (file,
-                            G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
-                            G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
-  if (info == NULL)
-    {
-      g_set_error (error, local_error->domain, local_error->code,
-                   _("Cannot read “%s”: %s"), name, local_error->message);
-      return NULL;
-    }
-
-  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
-                   _("Cannot read “%s”: it is a folder, not a story"), name);
-      return NULL;
-    }
-
-  if ((guint64)g_file_info_get_size (info) > max_size)
-    {
-      g_autofree char *size = g_format_size (g_file_info_get_size (info));
-      g_autofree char *limit = g_format_size (max_size);
-
-      g_set_error (error, DESK_ERROR, DESK_ERROR_TOO_LARGE,
-                   _("Cannot read “%s”: it is %s, larger than the limit of %s"),
-                   name, size, limit);
-      return NULL;
-    }
-
-  bytes = g_file_load_bytes (file, cancellable, NULL, &local_error);
+  bytes = desk_file_load_bounded (file, max_size, cancellable, &local_error);
   if (bytes == NULL)
     {
-      g_set_error (error, local_error->domain, local_error->code,
-                   _("Cannot read “%s”: %s"), name, local_error->message);
-      return NULL;
-    }
-
-  /* The file may have grown since it was measured. */
-  if (g_bytes_get_size (bytes) > max_size)
-    {
-      g_autofree char *limit = g_format_size (max_size);
-
-      g_set_error (error, DESK_ERROR, DESK_ERROR_TOO_LARGE,
-                   _("Cannot read “%s”: it is larger than the limit of %s"), name, limit);
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
+                     _("Cannot read “%s”: it is a folder, not a story"), name);
+      else
+        g_set_error (error, local_error->domain, local_error->code,
+                     _("Cannot read “%s”: %s"), name, local_error->message);
       return NULL;
     }
 
