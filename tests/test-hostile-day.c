@@ -539,6 +539,149 @@ test_not_files (void)
     }
 }
 
+/* ---- Text that went missing without a word ---------------------------------------------- */
+
+static DeskSource *
+read_bytes (const char *name,
+            const char *data,
+            gssize      length)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (data, length < 0 ? strlen (data) : (gsize)length);
+  g_autoptr(GError) error = NULL;
+  DeskSource *source = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  source = desk_source_new_from_bytes (bytes, name, DESK_SOURCE_ORIGIN_FILE, &error);
+  assert_bounded (start, name);
+  g_assert_no_error (error);
+  g_assert_nonnull (source);
+  return source;
+}
+
+/* All the blocks' text, one a line. */
+static char *
+source_text (DeskSource *source)
+{
+  GListModel *blocks = desk_source_get_blocks (source);
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (blocks); i++)
+    {
+      g_autoptr(DeskBlock) block = g_list_model_get_item (blocks, i);
+
+      g_string_append_printf (text, "%s\n", desk_block_get_text (block));
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+static guint
+count_blocks_containing (DeskSource *source,
+                         const char *needle)
+{
+  GListModel *blocks = desk_source_get_blocks (source);
+  guint count = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (blocks); i++)
+    {
+      g_autoptr(DeskBlock) block = g_list_model_get_item (blocks, i);
+
+      if (strstr (desk_block_get_text (block), needle) != NULL)
+        count++;
+    }
+
+  return count;
+}
+
+/* "\u0000" in a JSON string no longer ends it: the rest of the body and a co-author stay. */
+static void
+test_json_nul_escape (void)
+{
+  static const char ninjs[] =
+    "{\"uri\": \"urn:test:1\", \"type\": \"text\", \"headline\": \"Ferry fire kills 14\","
+    " \"by\": \"Jane Roe\\u0000 and John Doe\","
+    " \"body_text\": \"HALIFAX (AP) \\u2014 A fire swept through a commuter ferry on Friday.\\u0000"
+    " Officials said 14 died.\\n\\nThe ferry was crossing to Dartmouth when smoke was seen.\"}";
+  g_autoptr(DeskSource) source = read_bytes ("nul.json", ninjs, -1);
+  g_autofree char *text = source_text (source);
+  g_autoptr(DeskProject) project = story_project ();
+  g_autoptr(GBytes) saved = desk_project_file_save_to_bytes (project);
+  g_autoptr(GString) edited = g_string_new_len (g_bytes_get_data (saved, NULL),
+                                                g_bytes_get_size (saved));
+  g_autoptr(GBytes) edited_bytes = NULL;
+  g_autoptr(DeskProject) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  DeskDraft *draft;
+  gboolean found = FALSE;
+
+  g_assert_nonnull (strstr (text, "Officials said 14 died."));
+  g_assert_nonnull (strstr (text, "crossing to Dartmouth"));
+  g_assert_nonnull (strstr (text, "John Doe"));
+
+  /* The same in a project's draft. */
+  g_assert_cmpuint (g_string_replace (edited, "was crossing to Dartmouth",
+                                      "was crossing\\u0000 to Dartmouth", 0), >, 0);
+  edited_bytes = g_string_free_to_bytes (g_steal_pointer (&edited));
+  loaded = desk_project_file_load_from_bytes (edited_bytes, "nul.copydesk", &error);
+  g_assert_no_error (error);
+  draft = desk_project_get_draft (loaded);
+  for (guint i = 0; i < desk_draft_get_n_paragraphs (draft); i++)
+    if (strstr (desk_paragraph_get_text (desk_draft_get_paragraph (draft, i)), "to Dartmouth"))
+      found = TRUE;
+  g_assert_true (found);
+}
+
+/* &#128;–&#159; are Windows-1252's characters, as browsers read them. */
+static void
+test_html_windows_1252_references (void)
+{
+  static const char page[] =
+    "<html><head><title>Mayor&#146;s plan</title></head><body><h1>Mayor&#146;s plan costs "
+    "&#128;500</h1><p>The mayor&#146;s plan costs &#128;500, and the council said "
+    "&#147;no&#148; to it &#x97; again &#8364;.</p><p>A second paragraph of the story, long "
+    "enough to be a paragraph of the body.</p></body></html>";
+  g_autoptr(DeskSource) source = read_bytes ("cp1252.html", page, -1);
+  g_autofree char *text = source_text (source);
+
+  g_assert_nonnull (strstr (text, "The mayor’s plan costs €500, and the council said “no” to "
+                                  "it — again €."));
+}
+
+/* Unclosed tags nesting hundreds or thousands deep keep every paragraph, each on its own. */
+static void
+test_html_deep_nesting (void)
+{
+  static const struct { const char *open; guint n; } cases[] = {
+    { "<font face=\"Arial\">", 260 },
+    { "<font><div><b>", 3000 },
+    { "<blockquote><li>", 3000 },
+  };
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autoptr(GString) page = g_string_new ("<html><body><h1>Council approves the budget"
+                                              "</h1>\n");
+      g_autoptr(DeskSource) source = NULL;
+      g_autofree char *name = g_strdup_printf ("deep-%u.html", c);
+
+      for (guint i = 0; i < cases[c].n; i++)
+        g_string_append_printf (page, "%s<p>Paragraph %u of the story: the council met on "
+                                "Tuesday.</p>\n", cases[c].open, i);
+      g_string_append (page, "</body></html>");
+
+      source = read_bytes (name, page->str, page->len);
+      /* Each paragraph once, in a block of its own. */
+      g_assert_cmpuint (count_blocks_containing (source, "of the story"), ==, cases[c].n);
+      g_assert_cmpuint (count_blocks_containing (source, "Tuesday. Paragraph"), ==, 0);
+      for (guint i = 0; i < cases[c].n; i += cases[c].n / 7)
+        {
+          g_autofree char *needle = g_strdup_printf ("Paragraph %u of", i);
+
+          g_assert_cmpuint (count_blocks_containing (source, needle), ==, 1);
+        }
+    }
+}
+
 /* ---- Main --------------------------------------------------------------------------------- */
 
 int
@@ -556,6 +699,9 @@ main (int    argc,
   g_test_add_func ("/hostile-day/project-concurrent", test_project_concurrent);
   g_test_add_func ("/hostile-day/project-locked", test_project_locked);
   g_test_add_func ("/hostile-day/not-files", test_not_files);
+  g_test_add_func ("/hostile-day/json-nul-escape", test_json_nul_escape);
+  g_test_add_func ("/hostile-day/html-windows-1252-references", test_html_windows_1252_references);
+  g_test_add_func ("/hostile-day/html-deep-nesting", test_html_deep_nesting);
 
   return g_test_run ();
 }

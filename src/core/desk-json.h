@@ -30,6 +30,9 @@ DeskJsonShape desk_json_check_shape (const char *data,
                                      gsize       length,
                                      guint       max_depth);
 
+char         *desk_json_replace_nul_escapes (const char *data,
+                                             gsize       length);
+
 JsonNode *desk_json_from_source (DeskSource *source);
 char     *desk_json_to_string   (JsonNode   *node);
 

@@ -729,6 +729,7 @@ load (Reader *reader,
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GError) parse_error = NULL;
+  g_autofree char *without_nul = NULL;
   g_autoptr(DeskProject) project = desk_project_new ();
   g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(DeskDraft) draft = NULL;
@@ -778,7 +779,8 @@ load (Reader *reader,
       break;
     }
 
-  if (!json_parser_load_from_data (parser, data, length, &parse_error))
+  without_nul = desk_json_replace_nul_escapes (data, length);
+  if (!json_parser_load_from_data (parser, without_nul ? without_nul : data, length, &parse_error))
     {
       /* json-glib quotes the text it stumbled on, cut at a byte count: maybe mid-character */
       g_autofree char *problem = g_utf8_make_valid (parse_error->message, -1);

@@ -2098,11 +2098,238 @@ _desk_reader_parse_xml (GBytes      *bytes,
   return doc;
 }
 
+/* Deeper than this, inline formatting is taken out of the tree, its content kept: old CMS
+ * output leaves <font> tags unclosed by the hundred, each nesting the rest of the page one
+ * level deeper, which the walkers (bounded by MAX_DEPTH) would cut off. */
+#define INLINE_FLATTEN_DEPTH 24
+/* Deeper than this, an element's block children (and what follows them) are moved out to
+ * follow it, so that blocks stay blocks but nest no deeper. */
+#define ANY_FLATTEN_DEPTH 48
+
+static gboolean
+is_inline_formatting (const xmlNode *node)
+{
+  static const char * const names[] = {
+    "abbr", "acronym", "b", "basefont", "big", "bdi", "bdo", "center", "cite", "code", "dfn",
+    "em", "font", "i", "ins", "kbd", "mark", "nobr", "q", "s", "samp", "small", "span",
+    "strike", "strong", "sub", "sup", "tt", "u", "var",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_ascii_strcasecmp ((const char *)node->name, names[i]) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Replaces @node by its children in its parent's list; returns the node to visit next at
+ * the same depth (the first child, or the node that followed). */
+static xmlNode *
+unwrap_node (xmlNode *node)
+{
+  xmlNode *parent = node->parent;
+  xmlNode *first = node->children;
+  xmlNode *last = node->last;
+  xmlNode *next = node->next;
+
+  if (first == NULL)
+    {
+      xmlUnlinkNode (node);
+      xmlFreeNode (node);
+      return next;
+    }
+
+  for (xmlNode *child = first; child != NULL; child = child->next)
+    child->parent = parent;
+
+  first->prev = node->prev;
+  if (node->prev != NULL)
+    node->prev->next = first;
+  else
+    parent->children = first;
+
+  last->next = next;
+  if (next != NULL)
+    next->prev = last;
+  else
+    parent->last = last;
+
+  node->children = node->last = NULL;
+  node->next = node->prev = NULL;
+  node->parent = NULL;
+  xmlFreeNode (node);
+
+  return first;
+}
+
+/* The node after @node's subtree in document order, below @root, or NULL; @depth follows. */
+static xmlNode *
+following (xmlNode *node,
+           xmlNode *root,
+           guint   *depth)
+{
+  while (node != root && node->next == NULL)
+    {
+      node = node->parent;
+      (*depth)--;
+    }
+
+  return node == root ? NULL : node->next;
+}
+
+static gboolean
+is_inline (const xmlNode *node)
+{
+  return node->type != XML_ELEMENT_NODE || is_inline_formatting (node) ||
+         g_ascii_strcasecmp ((const char *)node->name, "a") == 0 ||
+         g_ascii_strcasecmp ((const char *)node->name, "br") == 0 ||
+         g_ascii_strcasecmp ((const char *)node->name, "img") == 0 ||
+         g_ascii_strcasecmp ((const char *)node->name, "wbr") == 0;
+}
+
+/* Moves the children of @node from its first block child on to just after @node, so that
+ * a block nested in another (unclosed <div><p><div><p>…) becomes its sibling, in the same
+ * order. */
+static void
+split_off_blocks (xmlNode *node)
+{
+  xmlNode *first = node->children;
+
+  while (first != NULL && is_inline (first))
+    first = first->next;
+  if (first == NULL)
+    return;
+
+  for (xmlNode *child = first; child != NULL; child = child->next)
+    child->parent = node->parent;
+
+  /* Cut the children's list before @first… */
+  node->last->next = node->next;
+  if (node->next != NULL)
+    node->next->prev = node->last;
+  else
+    node->parent->last = node->last;
+  node->last = first->prev;
+  if (first->prev != NULL)
+    first->prev->next = NULL;
+  else
+    node->children = NULL;
+
+  /* …and hang the rest after @node. */
+  first->prev = node;
+  node->next = first;
+}
+
+/* Bounds the depth of an HTML tree without losing text (see INLINE_FLATTEN_DEPTH), walking
+ * it without recursion. */
+static void
+flatten_deep_markup (xmlDoc *doc)
+{
+  xmlNode *root = xmlDocGetRootElement (doc);
+  xmlNode *node = root;
+  guint depth = 0;
+
+  while (node != NULL)
+    {
+      /* Elements without content (<br>, <img>) stay: they take no depth. */
+      if (node != root && node->type == XML_ELEMENT_NODE && node->children != NULL &&
+          depth > INLINE_FLATTEN_DEPTH && is_inline_formatting (node))
+        {
+          xmlNode *parent = node->parent;
+          xmlNode *next = unwrap_node (node);
+
+          if (next == NULL)
+            {
+              depth--;
+              next = following (parent, root, &depth);
+            }
+          node = next;
+        }
+      else if (node->type == XML_ELEMENT_NODE && node->children != NULL)
+        {
+          if (node != root && depth > ANY_FLATTEN_DEPTH)
+            split_off_blocks (node);
+          if (node->children != NULL)
+            {
+              node = node->children;
+              depth++;
+            }
+          else
+            node = following (node, root, &depth);
+        }
+      else
+        node = following (node, root, &depth);
+    }
+}
+
+/* Windows-1252's characters where ISO 8859-1 has C1 controls, 0x80 to 0x9F; 0 where it has
+ * none. */
+static const gunichar windows_1252_c1[32] = {
+  0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+  0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
+  0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+  0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
+};
+
+/* Rewrites numeric character references to 128–159 ("&#128;", "&#x92;") as the characters
+ * Windows-1252 has there, as browsers do (HTML's parsing rules say so): pages write "€" and
+ * "’" that way, and libxml2 would make C1 controls of them. Returns NULL when there is none. */
+static GString *
+map_windows_1252_references (const char *data,
+                             gsize       length)
+{
+  GString *out = NULL;
+  gsize copied = 0;
+
+  for (const char *p = memchr (data, '&', length); p != NULL;
+       p = memchr (p + 1, '&', length - (p + 1 - data)))
+    {
+      const char *q = p + 1;
+      const char *end = data + length;
+      gboolean hex = FALSE;
+      guint value = 0;
+      guint n_digits = 0;
+
+      if (q >= end || *q != '#')
+        continue;
+      q++;
+      if (q < end && (*q == 'x' || *q == 'X'))
+        {
+          hex = TRUE;
+          q++;
+        }
+      while (q < end && n_digits < 8 && (hex ? g_ascii_isxdigit (*q) : g_ascii_isdigit (*q)))
+        {
+          value = value * (hex ? 16 : 10) + (hex ? g_ascii_xdigit_value (*q) : *q - '0');
+          q++;
+          n_digits++;
+        }
+      if (n_digits == 0 || n_digits == 8 || value < 0x80 || value > 0x9F ||
+          windows_1252_c1[value - 0x80] == 0)
+        continue;
+      if (q < end && *q == ';')
+        q++;
+
+      if (out == NULL)
+        out = g_string_sized_new (length + 64);
+      g_string_append_len (out, data + copied, p - (data + copied));
+      g_string_append_printf (out, "&#%u;", windows_1252_c1[value - 0x80]);
+      copied = q - data;
+    }
+
+  if (out != NULL)
+    g_string_append_len (out, data + copied, length - copied);
+
+  return out;
+}
+
 /**
  * _desk_reader_parse_html:
  * @encoding: (nullable): what the bytes are in; %NULL to let the page say
  *
- * Parses HTML as browsers do, tolerating anything, fetching nothing.
+ * Parses HTML as browsers do, tolerating anything, fetching nothing: references to
+ * 128–159 are Windows-1252's characters, and markup nested however deep keeps its text
+ * (flatten_deep_markup()).
  *
  * Returns: (transfer full) (nullable): the document
  */
@@ -2111,6 +2338,7 @@ _desk_reader_parse_html (const char *data,
                          gsize       length,
                          const char *encoding)
 {
+  g_autoptr(GString) mapped = NULL;
   htmlParserCtxt *ctxt;
   xmlDoc *doc;
 
@@ -2122,11 +2350,24 @@ _desk_reader_parse_html (const char *data,
   if (!(ctxt = htmlNewParserCtxt ()))
     return NULL;
 
-  /* An encoding we were told overrides what the page says of itself */
+  mapped = map_windows_1252_references (data, length);
+  if (mapped != NULL && mapped->len <= G_MAXINT)
+    {
+      data = mapped->str;
+      length = mapped->len;
+    }
+
+  /* An encoding we were told overrides what the page says of itself. Without
+   * XML_PARSE_HUGE libxml2 drops what is nested deeper than 256 levels; the input is
+   * bounded by the size limit, and the tree is made shallow again at once. */
   doc = htmlCtxtReadMemory (ctxt, data, (int)length, NULL, encoding,
                             HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                            HTML_PARSE_RECOVER | (encoding ? HTML_PARSE_IGNORE_ENC : 0));
+                            HTML_PARSE_RECOVER | XML_PARSE_HUGE |
+                            (encoding ? HTML_PARSE_IGNORE_ENC : 0));
   htmlFreeParserCtxt (ctxt);
+
+  if (doc != NULL && xmlDocGetRootElement (doc) != NULL)
+    flatten_deep_markup (doc);
 
   return doc;
 }
