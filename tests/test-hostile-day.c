@@ -682,6 +682,55 @@ test_html_deep_nesting (void)
     }
 }
 
+/* ---- Several stories in one teletype file ----------------------------------------------- */
+
+static void
+test_teletype_several_stories (void)
+{
+  static const struct { const char *first; const char *second; } cases[] = {
+    { "ferry-v1.anpa", "ferry-v2.anpa" },
+    { "ferry-v2.anpa", "ferry-v1.anpa" },
+    { "ferry.7901", "ferry.7901" },
+  };
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autofree char *first_path = g_test_build_filename (G_TEST_DIST, "data", "formats",
+                                                           cases[c].first, NULL);
+      g_autofree char *second_path = g_test_build_filename (G_TEST_DIST, "data", "formats",
+                                                            cases[c].second, NULL);
+      g_autofree char *first = read_file (first_path);
+      g_autofree char *second = read_file (second_path);
+      g_autofree char *both = g_strconcat (first, "\r\n", second, NULL);
+      g_autoptr(GBytes) bytes = g_bytes_new (both, strlen (both));
+      g_autoptr(GBytes) second_bytes = g_bytes_new (second, strlen (second));
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) sources = desk_source_new_all_from_bytes (bytes, "wire.txt",
+                                                                     DESK_SOURCE_ORIGIN_FILE,
+                                                                     &error);
+      g_autoptr(DeskSource) alone = desk_source_new_from_bytes (second_bytes, "second",
+                                                                DESK_SOURCE_ORIGIN_FILE, &error);
+      g_autofree char *alone_text = NULL;
+      g_autofree char *second_text = NULL;
+
+      g_assert_no_error (error);
+      g_assert_nonnull (sources);
+      g_assert_cmpuint (sources->len, ==, 2);
+      g_assert_cmpstr (desk_source_get_name (g_ptr_array_index (sources, 0)), ==,
+                       "wire.txt (1 of 2)");
+      g_assert_cmpstr (desk_source_get_name (g_ptr_array_index (sources, 1)), ==,
+                       "wire.txt (2 of 2)");
+
+      /* The second story reads as it does alone, and keeps its own bytes (a project
+       * saves them, and reads the same story back from them). */
+      alone_text = source_text (alone);
+      second_text = source_text (g_ptr_array_index (sources, 1));
+      g_assert_cmpstr (second_text, ==, alone_text);
+      g_assert_cmpuint (g_bytes_get_size (desk_source_get_bytes (g_ptr_array_index (sources, 1))),
+                        <, g_bytes_get_size (bytes));
+    }
+}
+
 /* ---- Main --------------------------------------------------------------------------------- */
 
 int
@@ -702,6 +751,7 @@ main (int    argc,
   g_test_add_func ("/hostile-day/json-nul-escape", test_json_nul_escape);
   g_test_add_func ("/hostile-day/html-windows-1252-references", test_html_windows_1252_references);
   g_test_add_func ("/hostile-day/html-deep-nesting", test_html_deep_nesting);
+  g_test_add_func ("/hostile-day/teletype-several-stories", test_teletype_several_stories);
 
   return g_test_run ();
 }

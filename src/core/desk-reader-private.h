@@ -51,6 +51,14 @@ DeskSource *_desk_reader_iptc7901_read       (GBytes            *bytes,
                                               const char        *name,
                                               DeskSourceOrigin   origin,
                                               GError           **error);
+GPtrArray  *_desk_reader_anpa_read_all       (GBytes            *bytes,
+                                              const char        *name,
+                                              DeskSourceOrigin   origin,
+                                              GError           **error);
+GPtrArray  *_desk_reader_iptc7901_read_all   (GBytes            *bytes,
+                                              const char        *name,
+                                              DeskSourceOrigin   origin,
+                                              GError           **error);
 DeskSource *_desk_reader_newsml_read         (GBytes            *bytes,
                                               const char        *name,
                                               DeskSourceOrigin   origin,

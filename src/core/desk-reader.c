@@ -3062,7 +3062,8 @@ _desk_reader_read (const char        *format,
 /**
  * _desk_reader_read_all:
  *
- * Reads every story in @bytes: several for a NewsML message that holds several items.
+ * Reads every story in @bytes: several for a NewsML message that holds several items, or an
+ * ANPA-1312 or IPTC 7901 file that holds several transmissions.
  *
  * Returns: (transfer container) (element-type DeskSource): the sources, or %NULL with
  *   @error set
@@ -3083,6 +3084,14 @@ _desk_reader_read_all (const char        *format,
     return _desk_reader_newsml_g2_read_all (bytes, name, origin, error);
   if (g_str_equal (format, DESK_FORMAT_NEWSML))
     return _desk_reader_newsml_read_all (bytes, name, origin, error);
+  if (g_str_equal (format, DESK_FORMAT_ANPA) || g_str_equal (format, DESK_FORMAT_IPTC7901))
+    {
+      if (refuse (format, bytes, error))
+        return NULL;
+      if (g_str_equal (format, DESK_FORMAT_ANPA))
+        return _desk_reader_anpa_read_all (bytes, name, origin, error);
+      return _desk_reader_iptc7901_read_all (bytes, name, origin, error);
+    }
 
   if (!(source = _desk_reader_read (format, bytes, name, origin, error)))
     return NULL;
