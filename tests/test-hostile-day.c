@@ -682,6 +682,78 @@ test_html_deep_nesting (void)
     }
 }
 
+/* ---- Unicode: one story in NFC and NFD, joiners, NEL ------------------------------------- */
+
+static const char accented_story[] =
+  "Montréal council backs São Paulo twinning\n"
+  "\n"
+  "MONTRÉAL — The council of Montréal voted on Tuesday to twin the city with São Paulo, "
+  "the mayor, Valérie Plante, said after a debate that ran past midnight.\n"
+  "\n"
+  "The agreement covers culture, transport and the exchange of municipal employees, "
+  "according to the résumé the city published.\n"
+  "\n"
+  "Critics said the cost, estimated at 2.4 million dollars, was too high for a city "
+  "facing a deficit.\n";
+
+/* The same story typed with combining accents is the same story: nothing to suggest. */
+static void
+test_unicode_nfd (void)
+{
+  g_autofree char *nfd = g_utf8_normalize (accented_story, -1, G_NORMALIZE_NFD);
+  g_autoptr(DeskSource) composed = read_bytes ("nfc.txt", accented_story, -1);
+  g_autoptr(DeskSource) decomposed = NULL;
+  g_autoptr(DeskProject) project = desk_project_new ();
+  g_autoptr(DeskSuggester) suggester = desk_suggester_new ();
+  g_autoptr(GPtrArray) suggestions = NULL;
+  g_autofree char *composed_text = NULL;
+  g_autofree char *decomposed_text = NULL;
+
+  g_assert_cmpstr (nfd, !=, accented_story);
+  decomposed = read_bytes ("nfd.txt", nfd, -1);
+  composed_text = source_text (composed);
+  decomposed_text = source_text (decomposed);
+  g_assert_cmpstr (composed_text, ==, decomposed_text);
+
+  desk_project_add_source (project, composed);
+  desk_project_start_draft_from (project, composed);
+  desk_project_add_source (project, decomposed);
+  suggestions = desk_suggester_suggest (suggester, project);
+  g_assert_cmpuint (suggestions->len, ==, 0);
+}
+
+/* Zero-width joiners and non-joiners are spelling; NEL ends a line. */
+static void
+test_unicode_joiners_and_nel (void)
+{
+  /* Persian "mi-khaham" (I want), with its zero-width non-joiner, and a family emoji */
+  static const char persian[] = "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645";
+  static const char family[] = "\U0001F468\u200d\U0001F469\u200d\U0001F467";
+  g_autofree char *text = g_strdup_printf ("Council vote\n\nThe minister wrote %s in a "
+                                           "message that ended with %s, aides said on "
+                                           "Tuesday.\xc2\x85" "The vote is on Friday, the "
+                                           "speaker of the council said.\n", persian, family);
+  g_autoptr(DeskSource) source = read_bytes ("joiners.txt", text, -1);
+  g_autofree char *blocks = source_text (source);
+  g_autoptr(DeskProject) project = desk_project_new ();
+  g_autofree char *exported = NULL;
+  DeskExportOptions options;
+
+  g_assert_nonnull (strstr (blocks, persian));
+  g_assert_nonnull (strstr (blocks, family));
+  g_assert_null (strstr (blocks, "\xc2\x85"));
+  g_assert_cmpuint (count_blocks_containing (source, "said on Tuesday."), ==, 1);
+  g_assert_cmpuint (count_blocks_containing (source, "The vote is on Friday"), ==, 1);
+  g_assert_cmpuint (count_blocks_containing (source, "Tuesday. The vote"), ==, 0);
+
+  desk_project_add_source (project, source);
+  desk_project_start_draft_from (project, source);
+  desk_export_options_init (&options);
+  exported = desk_export_to_string (project, &options);
+  g_assert_nonnull (strstr (exported, persian));
+  g_assert_nonnull (strstr (exported, family));
+}
+
 /* ---- Several stories in one teletype file ----------------------------------------------- */
 
 static void
@@ -752,6 +824,8 @@ main (int    argc,
   g_test_add_func ("/hostile-day/html-windows-1252-references", test_html_windows_1252_references);
   g_test_add_func ("/hostile-day/html-deep-nesting", test_html_deep_nesting);
   g_test_add_func ("/hostile-day/teletype-several-stories", test_teletype_several_stories);
+  g_test_add_func ("/hostile-day/unicode-nfd", test_unicode_nfd);
+  g_test_add_func ("/hostile-day/unicode-joiners-and-nel", test_unicode_joiners_and_nel);
 
   return g_test_run ();
 }

@@ -784,21 +784,136 @@ static const guint8 normalize_special[256] = {
 
 #define is_normalize_special(c) (normalize_special[(guchar) (c)] != 0)
 
+/* Characters of combining class 0 that compose with the character before them (Indic
+ * two-part vowel signs and length marks); Hangul jamo are tested apart. */
+static const gunichar composing_starters[] = {
+  0x09BE, 0x09D7, 0x0B3E, 0x0B56, 0x0B57, 0x0BBE, 0x0BD7, 0x0C56, 0x0CC2, 0x0CD5, 0x0CD6,
+  0x0D3E, 0x0D57, 0x0DCF, 0x0DDF, 0x102E, 0x1B35,
+};
+
+/* Whether @c may change under NFC, with what is around it: combining marks, jamo and the
+ * characters above, and those NFC replaces (singletons such as U+212B, and compositions
+ * it excludes such as U+0958). */
+static gboolean
+needs_composing (gunichar c)
+{
+  gunichar a, b, again;
+
+  if (g_unichar_combining_class (c) != 0 || (c >= 0x1100 && c <= 0x11FF))
+    return TRUE;
+  if (c >= 0xAC00 && c <= 0xD7A3)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (composing_starters); i++)
+    if (c == composing_starters[i])
+      return TRUE;
+  if (!g_unichar_decompose (c, &a, &b))
+    return FALSE;
+
+  return b == 0 || !g_unichar_compose (a, b, &again) || again != c;
+}
+
+/* Longest piece given to g_utf8_normalize() at once: it slows down badly on long text. */
+#define COMPOSE_PIECE 256
+
+/* Appends @run composed. Long runs are cut before a character that starts a new
+ * combining sequence (class 0, composing with nothing before it). */
+static void
+compose_run (GString    *out,
+             const char *run,
+             gsize       length)
+{
+  const char *end = run + length;
+
+  while (run < end)
+    {
+      const char *cut = end;
+      g_autofree char *composed = NULL;
+
+      if (end - run > COMPOSE_PIECE)
+        {
+          const char *q = g_utf8_next_char (run + COMPOSE_PIECE / 2);
+
+          while (q < end && q - run < COMPOSE_PIECE && needs_composing (g_utf8_get_char (q)))
+            q = g_utf8_next_char (q);
+          cut = q < end ? q : end;
+        }
+
+      composed = g_utf8_normalize (run, cut - run, G_NORMALIZE_NFC);
+      if (composed != NULL)
+        g_string_append (out, composed);
+      else
+        g_string_append_len (out, run, cut - run);
+      run = cut;
+    }
+}
+
+/* @text in Unicode NFC, or NULL when it is already. Only the runs of non-ASCII text that
+ * hold a character that may change (with the ASCII letter before them) are composed. */
+static char *
+compose_text (const char *text,
+              gsize       length)
+{
+  GString *out = NULL;
+  const char *end = text + length;
+  const char *copied = text;
+  const char *p = text;
+
+  while (p < end)
+    {
+      const char *run;
+      const char *q;
+      gboolean needs = FALSE;
+
+      if ((guchar) *p < 0x80)
+        {
+          p++;
+          continue;
+        }
+
+      run = p > text ? p - 1 : p;
+      for (q = p; q < end && (guchar) *q >= 0x80; q = g_utf8_next_char (q))
+        if (!needs && needs_composing (g_utf8_get_char (q)))
+          needs = TRUE;
+      if (q > end)
+        q = end;
+
+      if (needs)
+        {
+          if (out == NULL)
+            out = g_string_sized_new (length + 16);
+          g_string_append_len (out, copied, run - copied);
+          compose_run (out, run, q - run);
+          copied = q;
+        }
+      p = q;
+    }
+
+  if (out == NULL)
+    return NULL;
+
+  g_string_append_len (out, copied, end - copied);
+  return g_string_free (out, FALSE);
+}
+
 /**
  * desk_decode_normalize_space:
  * @text: UTF-8 text
  *
- * Makes line ends "\n" (CRLF, lone CR and form feed alike; U+2028 is a line end, U+2029 a
- * paragraph end), turns no-break and fixed-width spaces (U+00A0, U+2000–U+200A, U+202F) into
- * plain spaces, removes zero-width characters (U+200B–U+200D, U+2060, U+FEFF), soft hyphens,
- * DEL and C0 controls other than tab and newline, and strips spaces at the ends of lines.
- * Runs of spaces inside a line, quotes and dashes are kept as written.
+ * Composes the text (Unicode NFC, so that the same words typed precomposed or with
+ * combining accents are the same bytes), makes line ends "\n" (CRLF, lone CR, form feed and
+ * NEL alike; U+2028 is a line end, U+2029 a paragraph end), turns no-break and fixed-width
+ * spaces (U+00A0, U+2000–U+200A, U+202F) into plain spaces, removes zero-width spaces
+ * (U+200B, U+2060, U+FEFF), soft hyphens, DEL and C0 controls other than tab and newline,
+ * and strips spaces at the ends of lines. Zero-width joiners and non-joiners (U+200C,
+ * U+200D) are kept: Persian spelling and emoji sequences need them. Runs of spaces inside
+ * a line, quotes and dashes are kept as written.
  *
  * Returns: (transfer full): the normalised text
  */
 char *
 desk_decode_normalize_space (const char *text)
 {
+  g_autofree char *composed = NULL;
   const guchar *p;
   const guchar *end;
   gsize length;
@@ -809,6 +924,14 @@ desk_decode_normalize_space (const char *text)
   g_return_val_if_fail (text != NULL, NULL);
 
   length = strlen (text);
+
+  composed = compose_text (text, length);
+  if (composed != NULL)
+    {
+      text = composed;
+      length = strlen (text);
+    }
+
   p = (const guchar *) text;
   end = p + length;
   out = g_malloc (length + 1);
@@ -870,6 +993,13 @@ desk_decode_normalize_space (const char *text)
           /* other C0 controls and DEL */
           p++;
         }
+      else if (c == 0xc2 && end - p >= 2 && p[1] == 0x85)
+        {
+          /* NEL, the line end of EBCDIC text */
+          pending = 0;
+          *o++ = '\n';
+          p += 2;
+        }
       else if (c == 0xc2 && end - p >= 2 && (p[1] == 0xa0 || p[1] == 0xad))
         {
           if (p[1] == 0xa0)
@@ -877,7 +1007,7 @@ desk_decode_normalize_space (const char *text)
           p += 2;
         }
       else if (c == 0xe2 && end - p >= 3 && p[1] == 0x80 &&
-               ((p[2] >= 0x80 && p[2] <= 0x8d) || p[2] == 0xa8 || p[2] == 0xa9 ||
+               ((p[2] >= 0x80 && p[2] <= 0x8b) || p[2] == 0xa8 || p[2] == 0xa9 ||
                 p[2] == 0xaf))
         {
           if (p[2] <= 0x8a || p[2] == 0xaf)

@@ -558,11 +558,11 @@ read_anpa_text (DeskReaderDoc *doc,
   flush_paragraph (doc, paragraph);
 }
 
-DeskSource *
-_desk_reader_anpa_read (GBytes            *bytes,
-                        const char        *name,
-                        DeskSourceOrigin   origin,
-                        GError           **error)
+static DeskSource *
+read_anpa_story (GBytes            *bytes,
+                 const char        *name,
+                 DeskSourceOrigin   origin,
+                 GError           **error)
 {
   g_autoptr(DeskReaderDoc) doc = _desk_reader_doc_new (DESK_FORMAT_ANPA);
   g_autoptr(DeskDecoded) decoded = NULL;
@@ -636,11 +636,11 @@ starts_notebook (const char *text)
   return text[0] == '#' || g_str_equal (text, "* * * *") || g_str_equal (text, "***");
 }
 
-DeskSource *
-_desk_reader_iptc7901_read (GBytes            *bytes,
-                            const char        *name,
-                            DeskSourceOrigin   origin,
-                            GError           **error)
+static DeskSource *
+read_iptc7901_story (GBytes            *bytes,
+                     const char        *name,
+                     DeskSourceOrigin   origin,
+                     GError           **error)
 {
   g_autoptr(DeskReaderDoc) doc = _desk_reader_doc_new (DESK_FORMAT_IPTC7901);
   g_autoptr(DeskDecoded) decoded = NULL;
@@ -830,11 +830,14 @@ find_story_starts (const guchar *data,
   return starts;
 }
 
+/* A source for each story that reads (or for the first, with @first_only), named
+ * "@name (2 of 3)" when there are several and all are read. */
 static GPtrArray *
 read_stories (GBytes            *bytes,
               const char        *name,
               DeskSourceOrigin   origin,
               StoryReader        read_story,
+              gboolean           first_only,
               GError           **error)
 {
   g_autoptr(GPtrArray) sources = g_ptr_array_new_with_free_func (g_object_unref);
@@ -859,11 +862,13 @@ read_stories (GBytes            *bytes,
       gsize start = g_array_index (starts, gsize, i);
       gsize end = i + 1 < starts->len ? g_array_index (starts, gsize, i + 1) : size;
       g_autoptr(GBytes) story = g_bytes_new_from_bytes (bytes, start, end - start);
-      g_autofree char *story_name = g_strdup_printf (_("%s (%u of %u)"), name, i + 1,
-                                                     starts->len);
+      g_autofree char *story_name = NULL;
       g_autoptr(GError) local_error = NULL;
-      DeskSource *source = read_story (story, story_name, origin, &local_error);
+      DeskSource *source;
 
+      story_name = first_only ? g_strdup (name)
+                              : g_strdup_printf (_("%s (%u of %u)"), name, i + 1, starts->len);
+      source = read_story (story, story_name, origin, &local_error);
       if (source == NULL)
         {
           if (first_error == NULL)
@@ -871,6 +876,8 @@ read_stories (GBytes            *bytes,
           continue;
         }
       g_ptr_array_add (sources, source);
+      if (first_only)
+        break;
     }
 
   if (sources->len == 0)
@@ -895,7 +902,21 @@ _desk_reader_anpa_read_all (GBytes            *bytes,
                             DeskSourceOrigin   origin,
                             GError           **error)
 {
-  return read_stories (bytes, name, origin, _desk_reader_anpa_read, error);
+  return read_stories (bytes, name, origin, read_anpa_story, FALSE, error);
+}
+
+/**
+ * _desk_reader_anpa_read:
+ *
+ * The first story of an ANPA-1312 file that can be read.
+ */
+DeskSource *
+_desk_reader_anpa_read (GBytes            *bytes,
+                        const char        *name,
+                        DeskSourceOrigin   origin,
+                        GError           **error)
+{
+  return _desk_reader_first (read_stories (bytes, name, origin, read_anpa_story, TRUE, error));
 }
 
 /**
@@ -909,5 +930,20 @@ _desk_reader_iptc7901_read_all (GBytes            *bytes,
                                 DeskSourceOrigin   origin,
                                 GError           **error)
 {
-  return read_stories (bytes, name, origin, _desk_reader_iptc7901_read, error);
+  return read_stories (bytes, name, origin, read_iptc7901_story, FALSE, error);
+}
+
+/**
+ * _desk_reader_iptc7901_read:
+ *
+ * The first story of an IPTC 7901 file that can be read.
+ */
+DeskSource *
+_desk_reader_iptc7901_read (GBytes            *bytes,
+                            const char        *name,
+                            DeskSourceOrigin   origin,
+                            GError           **error)
+{
+  return _desk_reader_first (read_stories (bytes, name, origin, read_iptc7901_story, TRUE,
+                                           error));
 }
