@@ -22,6 +22,7 @@
 #include <json-glib/json-glib.h>
 
 #include "desk-export.h"
+#include "desk-hash.h"
 #include "desk-project-file.h"
 #include "desk-source.h"
 #include "desk-suggester.h"
@@ -754,6 +755,149 @@ test_unicode_joiners_and_nel (void)
   g_assert_nonnull (strstr (exported, family));
 }
 
+/* ---- Source ids that collide ------------------------------------------------------------ */
+
+/* desk_hash_bytes() as it stands before its last 8-byte word (its mixing, repeated here so
+ * that a collision can be forged as an attacker would; the test checks the forgery works). */
+#define HASH_K1 G_GUINT64_CONSTANT (0x9e3779b97f4a7c15)
+#define HASH_K2 G_GUINT64_CONSTANT (0xc2b2ae3d27d4eb4f)
+
+static guint64
+hash_state_before_last (const char *data,
+                        gsize       size)
+{
+  guint64 h = HASH_K2 ^ ((guint64)size * HASH_K1);
+
+  for (gsize i = 0; i + 8 < size; i += 8)
+    {
+      guint64 w;
+
+      memcpy (&w, data + i, 8);
+      h ^= GUINT64_FROM_LE (w) * HASH_K1;
+      h = ((h << 31) | (h >> 33)) * HASH_K2;
+    }
+
+  return h;
+}
+
+static gboolean
+printable_word (guint64 w)
+{
+  for (guint k = 0; k < 8; k++)
+    {
+      guchar c = (w >> (8 * k)) & 0xff;
+
+      if (c < 'A' || c > 'z' || (c > 'Z' && c < 'a'))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Two different stories, each ending in a reference of 8 letters, with the same id. */
+static void
+forge_collision (char **a_out,
+                 char **b_out)
+{
+  g_autoptr(GString) a = g_string_new (story);
+  g_autoptr(GString) b = g_string_new (other_story);
+  guint64 inverse = HASH_K1;
+  guint64 ha, hb;
+
+  /* The same length, a multiple of 8, before the last word. */
+  g_string_append (a, "\nRef: ");
+  g_string_append (b, "\nRef: ");
+  while (a->len < b->len || a->len % 8 != 0)
+    g_string_append_c (a, ' ');
+  while (b->len < a->len)
+    g_string_append_c (b, ' ');
+  g_string_append (a, "AAAAAAAA");
+  g_string_append (b, "AAAAAAAA");
+  ha = hash_state_before_last (a->str, a->len);
+  hb = hash_state_before_last (b->str, b->len);
+
+  for (guint i = 0; i < 6; i++)
+    inverse *= 2 - HASH_K1 * inverse;
+
+  for (guint64 n = 0;; n++)
+    {
+      guint64 wa = 0, wb;
+
+      for (guint k = 0; k < 8; k++)
+        wa |= (guint64)('a' + (n >> (3 * k)) % 8 + (k % 2) * 8) << (8 * k);
+      wb = inverse * (ha ^ (wa * HASH_K1) ^ hb);
+      if (!printable_word (wb))
+        continue;
+
+      wa = GUINT64_TO_LE (wa);
+      wb = GUINT64_TO_LE (wb);
+      memcpy (a->str + a->len - 8, &wa, 8);
+      memcpy (b->str + b->len - 8, &wb, 8);
+      break;
+    }
+
+  g_assert_cmpuint (desk_hash_bytes (a->str, a->len, 0), ==, desk_hash_bytes (b->str, b->len, 0));
+  *a_out = g_string_free (g_steal_pointer (&a), FALSE);
+  *b_out = g_string_free (g_steal_pointer (&b), FALSE);
+}
+
+static void
+test_source_id_collision (void)
+{
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  g_autoptr(DeskSource) first = NULL;
+  g_autoptr(DeskSource) second = NULL;
+  g_autoptr(DeskSource) again = NULL;
+  g_autoptr(DeskProject) project = desk_project_new ();
+  g_autoptr(DeskProject) loaded = NULL;
+  g_autoptr(GBytes) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskSuggester) suggester = desk_suggester_new ();
+  GListModel *sources;
+  DeskDraft *draft;
+  gboolean merged = FALSE;
+
+  forge_collision (&a, &b);
+  first = read_bytes ("a.txt", a, -1);
+  second = read_bytes ("b.txt", b, -1);
+  again = read_bytes ("a-again.txt", a, -1);
+  g_assert_cmpstr (desk_source_get_id (first), ==, desk_source_get_id (second));
+
+  desk_project_add_source (project, first);
+  desk_project_start_draft_from (project, first);
+  desk_project_add_source (project, second);
+  desk_project_add_source (project, again);   /* the same bytes: the same source */
+
+  sources = desk_project_get_sources (project);
+  g_assert_cmpuint (g_list_model_get_n_items (sources), ==, 2);
+  g_assert_cmpstr (desk_source_get_id (first), !=, desk_source_get_id (second));
+  g_assert_true (desk_project_find_source (project, desk_source_get_id (second)) == second);
+
+  /* The second one's words reach the merge... */
+  desk_suggester_accept_all (suggester, project);
+  draft = desk_project_get_draft (project);
+  for (guint i = 0; i < desk_draft_get_n_paragraphs (draft); i++)
+    if (strstr (desk_paragraph_get_text (desk_draft_get_paragraph (draft, i)),
+                "Firefighters battled the blaze"))
+      merged = TRUE;
+  g_assert_true (merged);
+
+  /* ...and both survive a save and a reopen, each with its own provenance. */
+  saved = desk_project_file_save_to_bytes (project);
+  loaded = desk_project_file_load_from_bytes (saved, "collision.copydesk", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (desk_project_get_sources (loaded)), ==, 2);
+  draft = desk_project_get_draft (loaded);
+  for (guint i = 0; i < desk_draft_get_n_paragraphs (draft); i++)
+    {
+      DeskParagraph *paragraph = desk_draft_get_paragraph (draft, i);
+
+      if (strstr (desk_paragraph_get_text (paragraph), "Firefighters battled the blaze"))
+        g_assert_cmpstr (desk_paragraph_get_provenance_source (paragraph, 0), ==,
+                         desk_source_get_id (second));
+    }
+}
+
 /* ---- Several stories in one teletype file ----------------------------------------------- */
 
 static void
@@ -825,6 +969,7 @@ main (int    argc,
   g_test_add_func ("/hostile-day/html-deep-nesting", test_html_deep_nesting);
   g_test_add_func ("/hostile-day/teletype-several-stories", test_teletype_several_stories);
   g_test_add_func ("/hostile-day/unicode-nfd", test_unicode_nfd);
+  g_test_add_func ("/hostile-day/source-id-collision", test_source_id_collision);
   g_test_add_func ("/hostile-day/unicode-joiners-and-nel", test_unicode_joiners_and_nel);
 
   return g_test_run ();

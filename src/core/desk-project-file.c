@@ -839,6 +839,17 @@ load (Reader *reader,
         return NULL;
 
       desk_project_add_source (project, source);
+
+      /* Two sources may have read back with the same id, and the second been given
+       * another: references to the id it was saved with go to the one it has now. */
+      {
+        JsonNode *id_node = json_object_get_member (json_array_get_object_element (sources, i),
+                                                    "id");
+
+        if (id_node != NULL && holds_string (id_node))
+          g_hash_table_replace (ids, g_strdup (json_node_get_string (id_node)),
+                                g_strdup (desk_source_get_id (source)));
+      }
     }
 
   if (!read_string (reader, root, "", "draft_source", TRUE, &draft_source))

@@ -18,6 +18,7 @@
 #include "desk-credits.h"
 #include "desk-aliases.h"
 #include "desk-project.h"
+#include "desk-source-private.h"
 
 struct _DeskProject
 {
@@ -265,18 +266,38 @@ desk_project_get_sources (DeskProject *self)
  * desk_project_add_source:
  * @source: a source
  *
- * Adds @source at the end of the sources, unless a source with the same id (the same
- * bytes) is already there, in which case nothing happens.
+ * Adds @source at the end of the sources, unless a source with the same id and the same
+ * content (bytes and text) is already there, in which case nothing happens. A source whose
+ * id is taken by one with other content is given an id of its own ("ID-2").
  */
 void
 desk_project_add_source (DeskProject *self,
                          DeskSource  *source)
 {
+  DeskSource *existing;
+
   g_return_if_fail (DESK_IS_PROJECT (self));
   g_return_if_fail (DESK_IS_SOURCE (source));
 
-  if (desk_project_find_source (self, desk_source_get_id (source)) != NULL)
-    return;
+  existing = desk_project_find_source (self, desk_source_get_id (source));
+  if (existing != NULL)
+    {
+      g_autofree char *id = NULL;
+
+      if (existing == source ||
+          (g_bytes_equal (desk_source_get_bytes (existing), desk_source_get_bytes (source)) &&
+           g_str_equal (desk_source_get_text (existing), desk_source_get_text (source))))
+        return;
+
+      /* Another source with the same 64-bit id: a collision (or a file forged to make
+       * one). The newcomer gets an id of its own rather than being taken for the other. */
+      for (guint n = 2; id == NULL || desk_project_find_source (self, id) != NULL; n++)
+        {
+          g_free (id);
+          id = g_strdup_printf ("%s-%u", desk_source_get_id (source), n);
+        }
+      _desk_source_set_id (source, id);
+    }
 
   g_list_store_append (self->sources, source);
   g_hash_table_insert (self->sources_by_id, (gpointer)desk_source_get_id (source), source);

@@ -36,6 +36,8 @@ typedef struct
   guint       item;
 } DeskSourceWire;
 
+void        _desk_source_set_id        (DeskSource           *self,
+                                        const char           *id);
 DeskSource *_desk_source_new_from_parts (GBytes               *bytes,
                                          const char           *name,
                                          DeskSourceOrigin      origin,

@@ -621,6 +621,19 @@ desk_source_new_all_for_file_finish (GAsyncResult  *result,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+/* A project gives a source another id when its own is taken by a source with other
+ * content (desk_project_add_source()). */
+void
+_desk_source_set_id (DeskSource *self,
+                     const char *id)
+{
+  g_return_if_fail (DESK_IS_SOURCE (self));
+  g_return_if_fail (id != NULL);
+
+  g_free (self->id);
+  self->id = g_strdup (id);
+}
+
 /**
  * desk_source_get_id:
  *
