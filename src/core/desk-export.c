@@ -407,6 +407,7 @@ story_new (DeskProject             *project,
 {
   g_autoptr(Story) story = g_new0 (Story, 1);
   g_autoptr(GHashTable) used = NULL;
+  g_autoptr(GPtrArray) attributions = NULL;
   g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
   g_autofree char *byline = NULL;
   g_autofree char *credit_line = NULL;
@@ -454,11 +455,12 @@ story_new (DeskProject             *project,
   byline = desk_credits_dup_byline (credits);
   story->byline = clean (byline, ascii, TRUE);
 
+  attributions = desk_credits_format_attributions (credits, draft);
   for (guint i = 0; i < desk_draft_get_n_paragraphs (draft); i++)
     {
       DeskParagraph *paragraph = desk_draft_get_paragraph (draft, i);
       g_autoptr(GPtrArray) ids = g_ptr_array_new_null_terminated (2, g_free, TRUE);
-      g_autofree char *attribution = NULL;
+      const char *attribution = g_ptr_array_index (attributions, i);
       Paragraph *out;
       char *text = clean (desk_paragraph_get_text (paragraph), ascii, FALSE);
 
@@ -472,8 +474,6 @@ story_new (DeskProject             *project,
           if (!g_ptr_array_find_with_equal_func (ids, id, g_str_equal, NULL))
             g_ptr_array_add (ids, g_strdup (id));
         }
-
-      attribution = desk_credits_format_attribution (credits, paragraph);
 
       out = g_new0 (Paragraph, 1);
       out->text = text;
