@@ -47,6 +47,7 @@ struct _DeskReaderDoc
 
   GString    *text;             /* the rendering */
   GPtrArray  *blocks;
+  gboolean    too_many_blocks;  /* more than DESK_SOURCE_MAX_PARAGRAPHS were written */
   GPtrArray  *credits;
   GPtrArray  *bylines;
   GPtrArray  *notes;            /* folded editors' notes written so far */
@@ -800,8 +801,16 @@ append_block (DeskReaderDoc *doc,
               const char    *text,
               const char    *reason)
 {
-  gsize start = append_paragraph (doc, text);
+  gsize start;
 
+  /* Past the limit nothing more is kept: the story is refused when it is finished. */
+  if (doc->blocks->len >= DESK_SOURCE_MAX_PARAGRAPHS)
+    {
+      doc->too_many_blocks = TRUE;
+      return;
+    }
+
+  start = append_paragraph (doc, text);
   g_ptr_array_add (doc->blocks, desk_block_new (role, text, start, doc->text->len, reason));
 }
 
@@ -1627,7 +1636,8 @@ _desk_reader_doc_add_text_body (DeskReaderDoc *doc,
 
   if (indented < 2)
     {
-      g_autoptr(GPtrArray) segments = _desk_segment_text (normalized);
+      g_autoptr(GPtrArray) segments = _desk_segment_text (normalized,
+                                                          DESK_SOURCE_MAX_PARAGRAPHS);
 
       for (guint i = 0; i < segments->len; i++)
         {
@@ -1980,6 +1990,14 @@ _desk_reader_doc_finish (DeskReaderDoc     *doc,
   DeskClassified *classified;
   DeskSourceWire wire = { 0 };
   DeskSource *source;
+
+  if (doc->too_many_blocks)
+    {
+      g_set_error (error, DESK_ERROR, DESK_ERROR_TOO_LARGE,
+                   _("it has more than the %u paragraphs Copydesk reads in one story"),
+                   DESK_SOURCE_MAX_PARAGRAPHS);
+      return NULL;
+    }
 
   if (doc->blocks->len == 0)
     {

@@ -289,7 +289,14 @@ ingest (DeskSource  *self,
   self->n_invalid = decoded->n_invalid;
   self->text = g_steal_pointer (&decoded->text);
 
-  segments = _desk_segment_text (self->text);
+  segments = _desk_segment_text (self->text, DESK_SOURCE_MAX_PARAGRAPHS);
+  if (segments->len > DESK_SOURCE_MAX_PARAGRAPHS)
+    {
+      g_set_error (error, DESK_ERROR, DESK_ERROR_TOO_LARGE,
+                   _("it has more than the %u paragraphs Copydesk reads in one story"),
+                   DESK_SOURCE_MAX_PARAGRAPHS);
+      return FALSE;
+    }
   classified = _desk_classify (self->text, segments);
   adopt_classified (self, classified);
 
