@@ -30,6 +30,7 @@
 #include "desk-credit-line.h"
 #include "desk-decode.h"
 #include "desk-format.h"
+#include "desk-hash.h"
 #include "desk-ingest-private.h"
 #include "desk-organization.h"
 #include "desk-reader-private.h"
@@ -48,6 +49,8 @@ struct _DeskReaderDoc
   GString    *text;             /* the rendering */
   GPtrArray  *blocks;
   gboolean    too_many_blocks;  /* more than DESK_SOURCE_MAX_PARAGRAPHS were written */
+  gboolean    has_bytes_hash;
+  guint64     bytes_hash;       /* of the whole file, when it holds several stories */
   GPtrArray  *credits;
   GPtrArray  *bylines;
   GPtrArray  *notes;            /* folded editors' notes written so far */
@@ -2033,6 +2036,7 @@ _desk_reader_doc_finish (DeskReaderDoc     *doc,
   wire.version_created = doc->version_created;
   wire.signal = doc->signal;
   wire.item = item;
+  wire.bytes_hash = doc->has_bytes_hash ? &doc->bytes_hash : NULL;
 
   source = _desk_source_new_from_parts (bytes, name, origin, doc->format, doc->text->str,
                                         classified, &wire);
@@ -3147,6 +3151,9 @@ _desk_reader_read_items (GBytes            *bytes,
 {
   g_autoptr(GPtrArray) sources = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GError) first_error = NULL;
+  gsize size;
+  const guchar *data = g_bytes_get_data (bytes, &size);
+  guint64 bytes_hash = desk_hash_bytes (data, size, 0);
 
   for (guint i = 0; i < items->len; i++)
     {
@@ -3161,6 +3168,8 @@ _desk_reader_read_items (GBytes            *bytes,
       _desk_reader_doc_set_encoding (doc, xml->encoding ? (const char *)xml->encoding : "UTF-8",
                                      0, 0);
       read_item (doc, g_ptr_array_index (items, i));
+      doc->has_bytes_hash = TRUE;
+      doc->bytes_hash = bytes_hash;
 
       source = _desk_reader_doc_finish (doc, bytes, item_name ? item_name : name, origin, i,
                                         &local_error);

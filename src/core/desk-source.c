@@ -223,13 +223,24 @@ desk_source_init (DeskSource *self)
 
 /* The id names a source by its bytes: the same file added twice is the same source, and a
  * project file can tell its sources apart. Stories of one file differ by their place in
- * it. */
+ * it: the file's hash is hashed again with the story's number, so that a file of many
+ * stories is hashed once (@bytes_hash, when the caller has it), not once per story. */
 static char *
-make_id (const guchar *data,
-         gsize         size,
-         guint         item)
+make_id (const guchar  *data,
+         gsize          size,
+         guint          item,
+         const guint64 *bytes_hash)
 {
-  return g_strdup_printf ("%016" G_GINT64_MODIFIER "x", desk_hash_bytes (data, size, item));
+  guint64 h = bytes_hash != NULL ? *bytes_hash : desk_hash_bytes (data, size, 0);
+
+  if (item > 0)
+    {
+      guint64 pair[2] = { GUINT64_TO_LE (h), GUINT64_TO_LE ((guint64)item) };
+
+      h = desk_hash_bytes (pair, sizeof pair, 0);
+    }
+
+  return g_strdup_printf ("%016" G_GINT64_MODIFIER "x", h);
 }
 
 static void
@@ -282,7 +293,7 @@ ingest (DeskSource  *self,
   if (!(decoded = desk_decode_bytes (self->bytes, error)))
     return FALSE;
 
-  self->id = make_id (data, size, 0);
+  self->id = make_id (data, size, 0, NULL);
 
   self->encoding = decoded->encoding;
   self->n_repaired = decoded->n_repaired;
@@ -963,7 +974,7 @@ _desk_source_new_from_parts (GBytes               *bytes,
   self->origin = origin;
   self->format = g_intern_string (format);
 
-  self->id = make_id (data, size, wire->item);
+  self->id = make_id (data, size, wire->item, wire->bytes_hash);
 
   self->encoding = g_intern_string (wire->encoding != NULL ? wire->encoding : "UTF-8");
   self->n_repaired = wire->n_repaired;
@@ -1100,6 +1111,22 @@ desk_source_is_same_story (DeskSource *self,
   other_key = slug_key (other->slug);
 
   return key != NULL && other_key != NULL && g_str_equal (key, other_key);
+}
+
+/**
+ * desk_source_dup_slug_key:
+ *
+ * The slug as desk_source_is_same_story() compares it (letters and digits, lower case),
+ * so that many sources can be grouped by story without comparing each pair.
+ *
+ * Returns: (transfer full) (nullable): the key, or %NULL when the source has no slug
+ */
+char *
+desk_source_dup_slug_key (DeskSource *self)
+{
+  g_return_val_if_fail (DESK_IS_SOURCE (self), NULL);
+
+  return slug_key (self->slug);
 }
 
 /**

@@ -79,6 +79,7 @@ const char        *desk_source_get_slug          (DeskSource        *self);
 const char        *desk_source_get_guid          (DeskSource        *self);
 int                desk_source_get_version       (DeskSource        *self);
 const char        *desk_source_get_signal        (DeskSource        *self);
+char              *desk_source_dup_slug_key      (DeskSource        *self);
 gboolean           desk_source_is_same_story     (DeskSource        *self,
                                                   DeskSource        *other);
 gboolean           desk_source_is_update_of      (DeskSource        *self,
