@@ -1005,6 +1005,62 @@ test_newsml_many_items (void)
     }
 }
 
+/* ---- Many attributes on one element --------------------------------------------------- */
+
+/* libxml2 appends each attribute by walking the element's list: 50,000 attributes on one
+ * element took 25 s. Refused at once, in HTML and in XML; a script with "<" in it, or a
+ * page with a thousand short tags, is not mistaken for it. */
+static void
+test_many_attributes (void)
+{
+  g_autoptr(GString) attributes = g_string_new (NULL);
+  g_autoptr(GString) script = g_string_new ("<html><head><title>Council passes the budget"
+                                            "</title><script>");
+  static const struct { const char *before; const char *after; } shapes[] = {
+    { "<html><body><h1>Council passes the budget</h1><p ",
+      ">The council met on Tuesday and said the budget would pass, the mayor said.</p>"
+      "</body></html>" },
+    { "<?xml version=\"1.0\"?><nitf><head><title>Council</title></head><body><body.content>"
+      "<p ", ">The council met on Tuesday and said the budget would pass.</p></body.content>"
+      "</body></nitf>" },
+  };
+  g_autoptr(DeskSource) page = NULL;
+
+  for (guint i = 0; i < 50000; i++)
+    g_string_append_printf (attributes, " a%u=\"x\"", i);
+
+  for (guint s = 0; s < G_N_ELEMENTS (shapes); s++)
+    {
+      g_autofree char *text = g_strconcat (shapes[s].before, attributes->str, shapes[s].after,
+                                           NULL);
+      g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+      g_autoptr(GError) error = NULL;
+      g_autoptr(DeskSource) source = NULL;
+      gint64 start = g_get_monotonic_time ();
+
+      source = desk_source_new_from_bytes (bytes, "attributes", DESK_SOURCE_ORIGIN_FILE, &error);
+      assert_bounded (start, "50,000 attributes");
+      g_assert_cmpfloat ((g_get_monotonic_time () - start) / (double)G_USEC_PER_SEC, <,
+                         2.0 * time_factor ());
+      g_assert_null (source);
+      g_assert_error (error, DESK_ERROR, DESK_ERROR_TOO_LARGE);
+      g_assert_nonnull (strstr (error->message, "1000"));
+    }
+
+  /* Not mistaken: "<" in a script, words in comments, many tags. */
+  for (guint i = 0; i < 5000; i++)
+    g_string_append (script, "if (a <b && c > d) { x = 'it <is' + \"y\" ; } ");
+  g_string_append (script, "</script></head><body><!-- ");
+  for (guint i = 0; i < 5000; i++)
+    g_string_append (script, "<p a b c d e f> ");
+  g_string_append (script, "--><h1>Council passes the budget</h1>");
+  for (guint i = 0; i < 3000; i++)
+    g_string_append (script, "<p class=\"x\" id=\"y\">The council met on Tuesday and "
+                             "said the budget would pass.</p>");
+  g_string_append (script, "</body></html>");
+  page = read_bytes ("script.html", script->str, script->len);
+}
+
 /* ---- Long drafts ------------------------------------------------------------------------ */
 
 /* Export named each paragraph's sources after bringing the credits up to date, a pass over
@@ -1116,6 +1172,7 @@ main (int    argc,
   g_test_add_func ("/hostile-day/export-long-draft", test_export_long_draft);
   g_test_add_func ("/hostile-day/many-short-lines", test_many_short_lines);
   g_test_add_func ("/hostile-day/newsml-many-items", test_newsml_many_items);
+  g_test_add_func ("/hostile-day/many-attributes", test_many_attributes);
   g_test_add_func ("/hostile-day/unicode-joiners-and-nel", test_unicode_joiners_and_nel);
 
   return g_test_run ();
