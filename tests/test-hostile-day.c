@@ -1146,6 +1146,144 @@ test_teletype_several_stories (void)
     }
 }
 
+/* ---- What reaches a terminal, an export, the options ------------------------------------- */
+
+static gboolean
+has_terminal_controls (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if ((c < 0x20 && c != '\n' && c != '\t') || (c >= 0x7f && c <= 0x9f) ||
+          (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* C1 controls (U+009B is CSI to many terminals), ESC and direction overrides in a source
+ * or its name do not reach the terminal through inspect, suggest or error messages. */
+static void
+test_terminal_sanitized (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(GString) text = g_string_new ("Council \xc2\x9b" "31m vote \xe2\x80\xae" "reversed\n\n");
+  const char *hostile_name = "bad\xc2\x9b" "2J\xe2\x80\xae" "name.txt";
+  g_autofree char *missing = NULL;
+  g_auto(Run) inspect = { 0 };
+  g_auto(Run) suggest = { 0 };
+  g_auto(Run) error = { 0 };
+
+  if (!have_tool ())
+    return;
+
+  for (guint i = 0; i < 3; i++)
+    g_string_append_printf (text, "Paragraph %u: the council met on Tuesday \xc2\x9b" "2J and "
+                            "said \xe2\x81\xa6the budget\xe2\x81\xa9 would pass.\n\n", i);
+  dir = temp_dir ();
+  write_file (g_build_filename (dir, hostile_name, NULL), text->str, text->len);
+  write_file (g_build_filename (dir, "story.txt", NULL), story, -1);
+  missing = g_strconcat ("missing\x1b]0;title\x07", hostile_name, NULL);
+
+  run_tool (&inspect, dir, "inspect", hostile_name);
+  g_assert_cmpint (inspect.status, ==, 0);
+  g_assert_nonnull (strstr (inspect.out, "Paragraph 1"));
+  g_assert_false (has_terminal_controls (inspect.out));
+
+  run_tool (&suggest, dir, "suggest", "story.txt", hostile_name);
+  g_assert_cmpint (suggest.status, ==, 0);
+  g_assert_nonnull (strstr (suggest.out, "Paragraph 1"));
+  g_assert_false (has_terminal_controls (suggest.out));
+
+  run_tool (&error, dir, "inspect", missing);
+  g_assert_cmpint (error.status, ==, 1);
+  g_assert_nonnull (strstr (error.err, "missing"));
+  g_assert_false (has_terminal_controls (error.err));
+}
+
+/* Exports keep the text's characters but no invisible direction overrides or isolates. */
+static void
+test_export_bidi (void)
+{
+  static const char text[] =
+    "Council vote\n\n"
+    "The council voted \xe2\x80\xae" "7-2\xe2\x80\xac on Tuesday, and \xe2\x81\xa7\xd7\xa9\xd7\x9c"
+    "\xd7\x95\xd7\x9d\xe2\x81\xa9 was the word of the day, the clerk \xe2\x80\x8f" "said.\n";
+  g_autoptr(DeskSource) source = read_bytes ("bidi.txt", text, -1);
+  g_autoptr(DeskProject) project = desk_project_new ();
+  DeskExportFormat formats[] = { DESK_EXPORT_FORMAT_TEXT, DESK_EXPORT_FORMAT_HTML,
+                                 DESK_EXPORT_FORMAT_MARKDOWN, DESK_EXPORT_FORMAT_NINJS };
+
+  desk_project_add_source (project, source);
+  desk_project_start_draft_from (project, source);
+
+  for (guint f = 0; f < G_N_ELEMENTS (formats); f++)
+    {
+      g_autofree char *exported = NULL;
+      DeskExportOptions options;
+
+      desk_export_options_init (&options);
+      options.format = formats[f];
+      exported = desk_export_to_string (project, &options);
+      g_assert_false (has_terminal_controls (exported));
+      g_assert_nonnull (strstr (exported, "7-2"));
+      g_assert_nonnull (strstr (exported, "\xd7\xa9\xd7\x9c\xd7\x95\xd7\x9d"));
+      g_assert_nonnull (strstr (exported, "\xe2\x80\x8f"));   /* RLM, a mark, stays */
+    }
+}
+
+/* "--" ends the options: what follows is a file, even if it starts with "-". */
+static void
+test_double_dash (void)
+{
+  g_autofree char *dir = NULL;
+  g_auto(Run) run = { 0 };
+
+  if (!have_tool ())
+    return;
+
+  dir = temp_dir ();
+  write_file (g_build_filename (dir, "-draft.txt", NULL), story, -1);
+  run_tool (&run, dir, "inspect", "--", "-draft.txt");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "Ferry fire kills 14"));
+  g_assert_null (strstr (run.err, "--"));
+}
+
+/* Markdown: bare addresses stay text under GitHub's autolinks, and a scraped link whose
+ * address holds parentheses loses all its syntax, not all but a stray ")". */
+static void
+test_markdown_autolinks (void)
+{
+  static const char text[] =
+    "Council vote on the budget passes\n\n"
+    "The council voted 7-2 on Tuesday to pass the budget, the clerk said, after a debate that "
+    "ran past midnight in the town hall.\n\n"
+    "The full report, which the council published on its website at "
+    "https://example.org/report and at www.example.org, runs to 300 pages, and residents can "
+    "write to clerk@example.org; see [the minutes](https://en.wikipedia.org/wiki/Budget_(2024)) "
+    "and [the agenda](<https://example.org/a b> \"Agenda\") for the vote.\n";
+  g_autoptr(DeskSource) source = read_bytes ("links.txt", text, -1);
+  g_autoptr(DeskProject) project = desk_project_new ();
+  g_autofree char *markdown = NULL;
+  DeskExportOptions options;
+
+  desk_project_add_source (project, source);
+  desk_project_start_draft_from (project, source);
+  desk_export_options_init (&options);
+  options.format = DESK_EXPORT_FORMAT_MARKDOWN;
+  markdown = desk_export_to_string (project, &options);
+
+  g_assert_null (strstr (markdown, "https://"));
+  g_assert_null (strstr (markdown, " www."));
+  g_assert_null (strstr (markdown, "k@e"));
+  g_assert_nonnull (strstr (markdown, "https\\://example.org/report"));
+  g_assert_nonnull (strstr (markdown, "www\\.example.org"));
+  g_assert_nonnull (strstr (markdown, "clerk\\@example.org"));
+  g_assert_nonnull (strstr (markdown, "see the minutes and the agenda for the vote."));
+}
+
 /* ---- Main --------------------------------------------------------------------------------- */
 
 int
@@ -1173,6 +1311,10 @@ main (int    argc,
   g_test_add_func ("/hostile-day/many-short-lines", test_many_short_lines);
   g_test_add_func ("/hostile-day/newsml-many-items", test_newsml_many_items);
   g_test_add_func ("/hostile-day/many-attributes", test_many_attributes);
+  g_test_add_func ("/hostile-day/terminal-sanitized", test_terminal_sanitized);
+  g_test_add_func ("/hostile-day/export-bidi", test_export_bidi);
+  g_test_add_func ("/hostile-day/double-dash", test_double_dash);
+  g_test_add_func ("/hostile-day/markdown-autolinks", test_markdown_autolinks);
   g_test_add_func ("/hostile-day/unicode-joiners-and-nel", test_unicode_joiners_and_nel);
 
   return g_test_run ();

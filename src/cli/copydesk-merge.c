@@ -56,7 +56,82 @@ parse_options (GOptionContext  *context,
       return FALSE;
     }
 
+  /* GLib stops at "--" but leaves it among the arguments: it ends the options, and is
+   * no file name ("copydesk-merge inspect -- -draft.txt"). */
+  for (int i = 1; i < *argc; i++)
+    if (g_str_equal ((*argv)[i], "--"))
+      {
+        memmove (*argv + i, *argv + i + 1, (*argc - i) * sizeof (char *));
+        (*argc)--;
+        break;
+      }
+
   return TRUE;
+}
+
+/* Characters that must not reach a terminal as they are: C0 controls but tab and line
+ * feed, DEL, C1 controls (U+0080–U+009F: U+009B is a CSI to many terminals) and the
+ * invisible direction overrides and isolates, which can make a line read otherwise than
+ * it is. */
+static gboolean
+is_unsafe_for_terminal (gunichar c)
+{
+  return (c < 0x20 && c != '\t' && c != '\n') || (c >= 0x7f && c <= 0x9f) ||
+         (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
+}
+
+/* What g_print() and g_printerr() write, made safe: text from sources, their names and
+ * messages quoting them may hold escape sequences (ESC [ 2 J clears the screen, ESC ] 0
+ * sets the window title). Each unsafe character is shown as U+FFFD, and bytes that are
+ * not UTF-8 too. */
+static char *
+sanitize_for_terminal (const char *text)
+{
+  g_autofree char *valid = g_utf8_make_valid (text, -1);
+  GString *out = g_string_sized_new (strlen (valid));
+
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (is_unsafe_for_terminal (c))
+        g_string_append (out, "\xef\xbf\xbd");
+      else
+        g_string_append_len (out, p, g_utf8_next_char (p) - p);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static void
+write_sanitized (FILE       *stream,
+                 const char *text)
+{
+  g_autofree char *safe = sanitize_for_terminal (text);
+  const char *charset = NULL;
+
+  if (g_get_console_charset (&charset))
+    fputs (safe, stream);
+  else
+    {
+      g_autofree char *converted = g_convert_with_fallback (safe, -1, charset, "UTF-8", "?",
+                                                            NULL, NULL, NULL);
+
+      fputs (converted != NULL ? converted : safe, stream);
+    }
+  fflush (stream);
+}
+
+static void
+print_sanitized (const char *text)
+{
+  write_sanitized (stdout, text);
+}
+
+static void
+printerr_sanitized (const char *text)
+{
+  write_sanitized (stderr, text);
 }
 
 typedef struct
@@ -997,6 +1072,8 @@ main (int    argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
   g_set_prgname ("copydesk-merge");
+  g_set_print_handler (print_sanitized);
+  g_set_printerr_handler (printerr_sanitized);
 
   if (argc < 2)
     {

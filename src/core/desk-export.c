@@ -26,7 +26,9 @@
  *   active credits.
  *
  * With ascii_quotes, typographic quotes, dashes and ellipses become ASCII in every format
- * ("—" becomes "--"). Control characters other than tabs and line breaks are dropped.
+ * ("—" becomes "--"). Control characters other than tabs and line breaks are dropped, and
+ * so are the invisible direction overrides, embeddings and isolates (U+202A–U+202E,
+ * U+2066–U+2069).
  *
  * desk_export_to_file() and desk_export_write_atomically() write a temporary file beside the
  * destination and rename it over, so a failed export leaves the old file as it was.
@@ -288,6 +290,11 @@ clean (const char *text,
         }
 
       if (c < 0x20 || c == 0x7F || (c >= 0x80 && c < 0xA0) || c == 0xFFFE || c == 0xFFFF)
+        continue;
+
+      /* Invisible direction overrides, embeddings and isolates: they can make text read
+       * otherwise than it is (and a CMS shows them to no one). LRM and RLM stay. */
+      if ((c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069))
         continue;
 
       if (ascii)
@@ -954,7 +961,7 @@ looks_like_entity (const char *p)
 }
 
 /* Appends @text so that a CommonMark reader shows it as it is: no emphasis, links, code,
- * HTML, entities, headings, quotes or lists. */
+ * HTML, entities, headings, quotes or lists, and no autolinks under GitHub's extensions. */
 static void
 append_markdown_escaped (GString    *out,
                          const char *text)
@@ -1010,6 +1017,28 @@ append_markdown_escaped (GString    *out,
 
         case '&':
           g_string_append (out, looks_like_entity (p) ? "\\&" : "&");
+          break;
+
+        /* GitHub-flavoured Markdown makes links of bare addresses ("https://…", "www.…",
+         * "name@host.org"); an escaped ":", "." or "@" breaks the pattern and shows the
+         * same character. */
+        case ':':
+          g_string_append (out, p[1] == '/' && p[2] == '/' ? "\\:" : ":");
+          break;
+
+        case '@':
+          g_string_append (out, "\\@");
+          break;
+
+        case 'w': case 'W':
+          if ((p == text || !g_ascii_isalnum (p[-1])) && g_ascii_strncasecmp (p, "www.", 4) == 0)
+            {
+              g_string_append_len (out, p, 3);
+              g_string_append (out, "\\.");
+              p += 3;
+            }
+          else
+            g_string_append_c (out, c);
           break;
 
         case '\n':
