@@ -1097,6 +1097,30 @@ test_export_long_draft (void)
     }
 }
 
+/* UTF-32, with or without a byte order mark, was called binary. */
+static void
+test_utf32 (void)
+{
+  static const char * const encodings[] = { "UTF-32LE", "UTF-32BE" };
+
+  for (guint e = 0; e < G_N_ELEMENTS (encodings); e++)
+    for (guint with_bom = 0; with_bom < 2; with_bom++)
+      {
+        g_autofree char *utf8 = g_strconcat (with_bom ? "\xef\xbb\xbf" : "", accented_story, NULL);
+        gsize length = 0;
+        g_autofree char *converted = g_convert (utf8, -1, encodings[e], "UTF-8", NULL, &length,
+                                                NULL);
+        g_autoptr(DeskSource) source = NULL;
+        g_autofree char *text = NULL;
+
+        g_assert_nonnull (converted);
+        source = read_bytes (encodings[e], converted, length);
+        text = source_text (source);
+        g_assert_cmpstr (desk_source_get_encoding (source), ==, encodings[e]);
+        g_assert_nonnull (strstr (text, "The council of Montréal voted on Tuesday"));
+      }
+}
+
 /* ---- Several stories in one teletype file ----------------------------------------------- */
 
 static void
@@ -1306,6 +1330,7 @@ main (int    argc,
   g_test_add_func ("/hostile-day/html-deep-nesting", test_html_deep_nesting);
   g_test_add_func ("/hostile-day/teletype-several-stories", test_teletype_several_stories);
   g_test_add_func ("/hostile-day/unicode-nfd", test_unicode_nfd);
+  g_test_add_func ("/hostile-day/utf32", test_utf32);
   g_test_add_func ("/hostile-day/source-id-collision", test_source_id_collision);
   g_test_add_func ("/hostile-day/export-long-draft", test_export_long_draft);
   g_test_add_func ("/hostile-day/many-short-lines", test_many_short_lines);

@@ -182,6 +182,107 @@ detect_utf16 (const guint8 *data,
   return FALSE;
 }
 
+static gunichar
+read_utf32_unit (const guint8 *data,
+                 gboolean      big_endian)
+{
+  return big_endian
+    ? ((gunichar)data[0] << 24) | ((gunichar)data[1] << 16) | ((gunichar)data[2] << 8) | data[3]
+    : ((gunichar)data[3] << 24) | ((gunichar)data[2] << 16) | ((gunichar)data[1] << 8) | data[0];
+}
+
+/* Finds UTF-32 by its byte order mark (checked before UTF-16's, which starts the same in
+ * little-endian) or, without one, by text whose every unit is a character and most are
+ * ASCII: three NUL bytes in every four, on one side. */
+static gboolean
+detect_utf32 (const guint8 *data,
+              gsize         length,
+              gboolean     *big_endian,
+              gsize        *bom_length)
+{
+  gsize n_units = length / 4;
+  gsize le = 0;
+  gsize be = 0;
+
+  *big_endian = FALSE;
+  *bom_length = 0;
+
+  if (length >= 4 && memcmp (data, "\xff\xfe\0\0", 4) == 0)
+    {
+      *bom_length = 4;
+      return TRUE;
+    }
+  if (length >= 4 && memcmp (data, "\0\0\xfe\xff", 4) == 0)
+    {
+      *big_endian = TRUE;
+      *bom_length = 4;
+      return TRUE;
+    }
+
+  if (length < 8 || length % 4 != 0)
+    return FALSE;
+
+  for (gsize i = 0; i < n_units; i++)
+    {
+      const guint8 *u = data + 4 * i;
+
+      if (u[0] != 0 && u[1] == 0 && u[2] == 0 && u[3] == 0)
+        le++;
+      else if (u[0] == 0 && u[1] == 0 && u[2] == 0 && u[3] != 0)
+        be++;
+    }
+
+  for (int side = 0; side < 2; side++)
+    {
+      gboolean big = side == 1;
+      gsize ascii = big ? be : le;
+
+      if (ascii * 10 < n_units * 6)
+        continue;
+      for (gsize i = 0; i < n_units; i++)
+        if (read_utf32_unit (data + 4 * i, big) > 0x10ffff)
+          return FALSE;
+      *big_endian = big;
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* UTF-32 to UTF-8; surrogates, NUL and units past U+10FFFF, and a last partial unit,
+ * become U+FFFD */
+static char *
+decode_utf32 (const guint8 *data,
+              gsize         length,
+              gboolean      big_endian,
+              guint        *n_invalid)
+{
+  gsize n_units = length / 4;
+  char *out = g_malloc (n_units * 4 + 8);
+  char *o = out;
+
+  for (gsize i = 0; i < n_units; i++)
+    {
+      gunichar c = read_utf32_unit (data + 4 * i, big_endian);
+
+      if (c == 0 || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
+        {
+          c = 0xfffd;
+          (*n_invalid)++;
+        }
+      o += g_unichar_to_utf8 (c, o);
+    }
+
+  if (length % 4 != 0)
+    {
+      o += g_unichar_to_utf8 (0xfffd, o);
+      (*n_invalid)++;
+    }
+  *o = '\0';
+
+  return out;
+}
+
 /* Whether any of the eight bytes in @w is a C0 control (below 0x20) or DEL (0x7f). */
 static inline gboolean
 has_control_byte (guint64 w)
@@ -268,6 +369,21 @@ sniff_binary (const guint8  *data,
           *what = binary_magics[i].what;
           return TRUE;
         }
+    }
+
+  if (detect_utf32 (data, length, &big_endian, &bom_length))
+    {
+      cc.total = (length - bom_length) / 4;
+
+      for (gsize i = bom_length; i + 3 < length; i += 4)
+        {
+          gunichar u = read_utf32_unit (data + i, big_endian);
+
+          if (G_UNLIKELY (u < 0x20 || u == 0x7f))
+            control_count_add (&cc, u == 0 ? 0x1a : u);
+        }
+
+      return control_count_looks_binary (&cc);
     }
 
   if (detect_utf16 (data, length, &big_endian, &bom_length))
@@ -1084,7 +1200,8 @@ is_blank (const char *text)
  * @error: return location for a #DESK_ERROR
  *
  * Decodes @bytes to UTF-8, whatever they were written in: UTF-8 (with or without a byte
- * order mark), UTF-16 of either byte order (with or without one), or Windows-1252. UTF-8
+ * order mark), UTF-32 or UTF-16 of either byte order (with or without one), or
+ * Windows-1252. UTF-8
  * with a few invalid bytes stays UTF-8, each such byte becoming U+FFFD. The text is then
  * repaired with desk_decode_repair_mojibake() and normalised with
  * desk_decode_normalize_space().
@@ -1140,6 +1257,12 @@ desk_decode_bytes (GBytes  *bytes,
       raw = decode_utf8_lossy ((const char *) data + 3, length - 3, n_invalid);
       decoded->n_invalid = n_invalid;
       decoded->encoding = "UTF-8 with BOM";
+    }
+  else if (detect_utf32 (data, length, &big_endian, &bom_length))
+    {
+      raw = decode_utf32 (data + bom_length, length - bom_length, big_endian,
+                          &decoded->n_invalid);
+      decoded->encoding = big_endian ? "UTF-32BE" : "UTF-32LE";
     }
   else if (detect_utf16 (data, length, &big_endian, &bom_length))
     {
