@@ -982,7 +982,13 @@ compose_text (const char *text,
 
       if ((guchar) *p < 0x80)
         {
-          p++;
+          guint64 w;
+
+          /* ASCII eight bytes at a time */
+          while (end - p >= 8 && (memcpy (&w, p, 8), (w & G_GUINT64_CONSTANT (0x8080808080808080)) == 0))
+            p += 8;
+          if (p < end && (guchar) *p < 0x80)
+            p++;
           continue;
         }
 

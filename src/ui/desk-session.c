@@ -67,6 +67,19 @@ desk_project_save_file (DeskProject   *project,
                         GCancellable  *cancellable,
                         GError       **error)
 {
+  g_autoptr(DeskProjectLock) lock = NULL;
+  g_autoptr(GError) lock_error = NULL;
+
+  /* copydesk-merge holds the project's lock while it merges into it: saving now would
+   * undo its work or be undone by it. Say so at once rather than block the window. Where
+   * no lock can be made (a remote file, a folder we may not write in), save as before. */
+  lock = desk_project_file_lock (file, 0, &lock_error);
+  if (lock == NULL && g_error_matches (lock_error, G_IO_ERROR, G_IO_ERROR_BUSY))
+    {
+      g_propagate_error (error, g_steal_pointer (&lock_error));
+      return FALSE;
+    }
+
   return desk_project_file_save (project, file, cancellable, error);
 }
 
