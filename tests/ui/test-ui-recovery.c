@@ -231,6 +231,36 @@ test_recovery_pid_reused (void)
   g_unlink (autosave_path);
 }
 
+/* While copydesk-merge holds a project's lock, the editor's save says so and writes
+ * nothing; once it is released, the save goes through. */
+static void
+test_save_while_locked (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("copydesk-lock-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "p.copydesk", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(DeskProject) project = desk_project_new ();
+  g_autoptr(DeskProjectLock) lock = NULL;
+
+  g_assert_no_error (error);
+  lock = desk_project_file_lock (file, 0, &error);
+  g_assert_no_error (error);
+
+  g_assert_false (desk_project_save_file (project, file, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_BUSY);
+  g_assert_nonnull (strstr (error->message, "p.copydesk"));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+
+  g_clear_pointer (&lock, desk_project_lock_release);
+  g_assert_true (desk_project_save_file (project, file, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -248,6 +278,7 @@ main (int    argc,
 
   g_test_add_func ("/ui/recovery/sigkill", test_recovery_after_sigkill);
   g_test_add_func ("/ui/recovery/pid-reused", test_recovery_pid_reused);
+  g_test_add_func ("/ui/recovery/save-while-locked", test_save_while_locked);
 
   return g_test_run ();
 }
