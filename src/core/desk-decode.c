@@ -219,7 +219,7 @@ detect_utf32 (const guint8 *data,
       return TRUE;
     }
 
-  if (length < 8 || length % 4 != 0)
+  if (length < 8 || length % 4 != 0 || memchr (data, 0, length) == NULL)
     return FALSE;
 
   for (gsize i = 0; i < n_units; i++)
