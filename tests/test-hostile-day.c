@@ -1121,6 +1121,54 @@ test_utf32 (void)
       }
 }
 
+/* Russian, Japanese and Chinese in their legacy encodings were read as Windows-1252,
+ * mojibake without a word; each is now found and named. Western text stays Windows-1252. */
+static void
+test_legacy_encodings (void)
+{
+  static const char russian[] =
+    "Городской совет утвердил бюджет\n\n"
+    "Городской совет во вторник утвердил бюджет на следующий год, сообщил мэр города.\n\n"
+    "Депутаты проголосовали семью голосами против двух.\n";
+  static const char japanese[] =
+    "市議会が予算を可決\n\n"
+    "市議会は火曜日、来年度の予算を可決したと市長が発表した。\n\n"
+    "議員たちは七対二で賛成し、会議は真夜中まで続いたという。\n";
+  static const char chinese[] =
+    "市议会通过预算\n\n"
+    "市议会星期二通过了明年的预算，市长在长时间讨论后宣布。\n\n"
+    "议员们以七票对两票通过，会议一直持续到午夜。\n";
+  static const char french[] =
+    "Le conseil adopte le budget\n\n"
+    "Le conseil municipal a adopté mardi le budget de l’année prochaine, a déclaré le maire "
+    "après un débat qui s’est prolongé jusqu’à minuit à l’hôtel de ville.\n";
+  static const struct { const char *text; const char *iconv; const char *shown; } cases[] = {
+    { russian, "WINDOWS-1251", "Windows-1251" },
+    { russian, "KOI8-R", "KOI8-R" },
+    { japanese, "SHIFT_JIS", "Shift-JIS" },
+    { japanese, "EUC-JP", "EUC-JP" },
+    { chinese, "GB18030", "GB18030" },
+    { french, "WINDOWS-1252", "Windows-1252" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      gsize length = 0;
+      g_autofree char *bytes = g_convert (cases[i].text, -1, cases[i].iconv, "UTF-8", NULL,
+                                          &length, NULL);
+      g_autoptr(DeskSource) source = NULL;
+      g_autofree char *text = NULL;
+      g_autofree char *first_line = g_strndup (cases[i].text, strchr (cases[i].text, '\n') -
+                                                              cases[i].text);
+
+      g_assert_nonnull (bytes);
+      source = read_bytes (cases[i].iconv, bytes, length);
+      text = source_text (source);
+      g_assert_cmpstr (desk_source_get_encoding (source), ==, cases[i].shown);
+      g_assert_nonnull (strstr (text, first_line));
+    }
+}
+
 /* ---- Several stories in one teletype file ----------------------------------------------- */
 
 static void
@@ -1331,6 +1379,7 @@ main (int    argc,
   g_test_add_func ("/hostile-day/teletype-several-stories", test_teletype_several_stories);
   g_test_add_func ("/hostile-day/unicode-nfd", test_unicode_nfd);
   g_test_add_func ("/hostile-day/utf32", test_utf32);
+  g_test_add_func ("/hostile-day/legacy-encodings", test_legacy_encodings);
   g_test_add_func ("/hostile-day/source-id-collision", test_source_id_collision);
   g_test_add_func ("/hostile-day/export-long-draft", test_export_long_draft);
   g_test_add_func ("/hostile-day/many-short-lines", test_many_short_lines);

@@ -1200,14 +1200,153 @@ is_blank (const char *text)
   return TRUE;
 }
 
+/* ---- Non-Latin legacy encodings ------------------------------------------------------ */
+
+/* The name an editor knows an encoding by, for the iconv name detection gives. */
+static const char *
+legacy_display_name (const char *encoding)
+{
+  static const struct { const char *iconv; const char *shown; } names[] = {
+    { "SHIFT_JIS", "Shift-JIS" }, { "WINDOWS-1251", "Windows-1251" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_str_equal (encoding, names[i].iconv))
+      return names[i].shown;
+
+  return encoding;
+}
+
+/* What share of the characters of @utf8 beyond ASCII @in_script accepts, in percent. */
+static guint
+script_share (const char *utf8,
+              gboolean  (*in_script) (gunichar c))
+{
+  gsize n = 0;
+  gsize hits = 0;
+
+  for (const char *p = utf8; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c < 0x80)
+        continue;
+      n++;
+      if (in_script (c))
+        hits++;
+    }
+
+  return n > 0 ? (guint)(hits * 100 / n) : 0;
+}
+
+static gboolean
+is_kana (gunichar c)
+{
+  return c >= 0x3040 && c <= 0x30ff;
+}
+
+static gboolean
+is_japanese (gunichar c)
+{
+  return is_kana (c) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3000 && c <= 0x303f) ||
+         (c >= 0xff00 && c <= 0xffef);
+}
+
+static gboolean
+is_chinese (gunichar c)
+{
+  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3000 && c <= 0x303f) ||
+         (c >= 0xff00 && c <= 0xffef) || c == 0x2014 || c == 0x201c || c == 0x201d;
+}
+
+static gboolean
+is_lower_cyrillic (gunichar c)
+{
+  return (c >= 0x0430 && c <= 0x044f) || c == 0x0451;
+}
+
+static char *
+convert_strictly (const guint8 *data,
+                  gsize         length,
+                  const char   *encoding)
+{
+  return g_convert ((const char *) data, length, "UTF-8", encoding, NULL, NULL, NULL);
+}
+
+/* Text that is not UTF-8 is read as Windows-1252 unless its bytes say otherwise: in Western
+ * text the bytes past ASCII are accented letters and punctuation, one at a time between
+ * ASCII letters; Russian, Japanese or Chinese text is made of runs of them. Such text is
+ * tried, strictly, as Shift-JIS and EUC-JP (mostly kana and kanji), GB18030 (mostly
+ * ideographs), then Windows-1251 and KOI8-R (mostly lower-case Cyrillic: the one of the
+ * two that reads the text in lower case). Returns the encoding, or NULL for Windows-1252. */
+static const char *
+detect_non_latin_legacy (const guint8 *data,
+                         gsize         length)
+{
+  static const struct { const char *encoding; gboolean (*in_script) (gunichar); guint min; } cjk[] = {
+    { "SHIFT_JIS", is_japanese, 90 }, { "CP932", is_japanese, 90 },
+    { "EUC-JP", is_japanese, 90 }, { "GB18030", is_chinese, 90 },
+  };
+  gsize high = 0;
+  gsize runs = 0;
+  gsize letters = 0;
+  guint best_lower = 0;
+  const char *best = NULL;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      if (data[i] >= 0x80)
+        {
+          high++;
+          if (i == 0 || data[i - 1] < 0x80)
+            runs++;
+        }
+      if (data[i] >= 0x80 || g_ascii_isalpha (data[i]))
+        letters++;
+    }
+
+  /* Enough to go by (a dozen letters at least), in runs of at least three bytes on
+   * average, and a third of the letters. */
+  if (high < 24 || high < runs * 3 || high * 3 < letters)
+    return NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cjk); i++)
+    {
+      g_autofree char *utf8 = convert_strictly (data, length, cjk[i].encoding);
+
+      if (utf8 == NULL || script_share (utf8, cjk[i].in_script) < cjk[i].min)
+        continue;
+      /* Japanese has kana; text that is all ideographs is Chinese. */
+      if (cjk[i].in_script == is_japanese && script_share (utf8, is_kana) < 10)
+        continue;
+      return g_str_equal (cjk[i].encoding, "CP932") ? "SHIFT_JIS" : cjk[i].encoding;
+    }
+
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *encoding = i == 0 ? "WINDOWS-1251" : "KOI8-R";
+      g_autofree char *utf8 = convert_strictly (data, length, encoding);
+      guint lower = utf8 != NULL ? script_share (utf8, is_lower_cyrillic) : 0;
+
+      if (lower >= 60 && lower > best_lower)
+        {
+          best = encoding;
+          best_lower = lower;
+        }
+    }
+
+  return best;
+}
+
 /**
  * desk_decode_bytes:
  * @bytes: the raw bytes of a story, as read from a file or pasted
  * @error: return location for a #DESK_ERROR
  *
  * Decodes @bytes to UTF-8, whatever they were written in: UTF-8 (with or without a byte
- * order mark), UTF-32 or UTF-16 of either byte order (with or without one), or
- * Windows-1252. UTF-8
+ * order mark), UTF-32 or UTF-16 of either byte order (with or without one), Shift-JIS,
+ * EUC-JP, GB18030, Windows-1251 or KOI8-R when the bytes say so (detect_non_latin_legacy()),
+ * or Windows-1252. UTF-8
  * with a few invalid bytes stays UTF-8, each such byte becoming U+FFFD. The text is then
  * repaired with desk_decode_repair_mojibake() and normalised with
  * desk_decode_normalize_space().
@@ -1297,8 +1436,17 @@ desk_decode_bytes (GBytes  *bytes,
         }
       else
         {
-          raw = decode_cp1252 (data, length, &decoded->n_invalid);
-          decoded->encoding = "Windows-1252";
+          const char *legacy = detect_non_latin_legacy (data, length);
+
+          if (legacy != NULL)
+            raw = g_convert ((const char *) data, length, "UTF-8", legacy, NULL, NULL, NULL);
+          if (raw != NULL)
+            decoded->encoding = legacy_display_name (legacy);
+          else
+            {
+              raw = decode_cp1252 (data, length, &decoded->n_invalid);
+              decoded->encoding = "Windows-1252";
+            }
         }
     }
 
