@@ -1356,6 +1356,42 @@ test_markdown_autolinks (void)
   g_assert_nonnull (strstr (markdown, "see the minutes and the agenda for the vote."));
 }
 
+/* A page whose story is only in its JSON-LD is read from there; a page with no story text
+ * at all is read (its roles can be corrected) but copydesk-merge says so. */
+static void
+test_html_without_body (void)
+{
+  static const char json_ld_page[] =
+    "<html><head><title>Council passes the budget</title>"
+    "<script type=\"application/ld+json\">{\"@context\": \"https://schema.org\", "
+    "\"@type\": \"NewsArticle\", \"headline\": \"Council passes the budget\", "
+    "\"articleBody\": \"The council voted 7-2 on Tuesday to pass next year's budget, the "
+    "mayor said after a debate that ran past midnight.\\n\\nResidents will pay two percent more "
+    "in property tax, according to the figures the clerk published.\"}</script></head>"
+    "<body><div id=\"app\"></div><nav><a href=\"/\">Home</a> <a href=\"/news\">News</a></nav>"
+    "</body></html>";
+  static const char empty_page[] =
+    "<html><head><title>Council passes the budget</title></head><body>"
+    "<nav><a href=\"/\">Home</a> <a href=\"/news\">News</a></nav>"
+    "<h1>Council passes the budget</h1><footer>Copyright 2026</footer></body></html>";
+  g_autoptr(DeskSource) source = read_bytes ("json-ld.html", json_ld_page, -1);
+  g_autofree char *dir = NULL;
+  g_auto(Run) run = { 0 };
+
+  g_assert_cmpuint (desk_source_count_blocks (source, DESK_BLOCK_ROLE_BODY), ==, 2);
+  g_assert_cmpuint (count_blocks_containing (source, "Residents will pay two percent"), ==, 1);
+
+  if (!have_tool ())
+    return;
+
+  dir = temp_dir ();
+  write_file (g_build_filename (dir, "empty.html", NULL), empty_page, -1);
+  run_tool (&run, dir, "inspect", "empty.html");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.err, "no story text"));
+  g_assert_nonnull (strstr (run.err, "empty.html"));
+}
+
 /* ---- Main --------------------------------------------------------------------------------- */
 
 int
@@ -1389,6 +1425,7 @@ main (int    argc,
   g_test_add_func ("/hostile-day/export-bidi", test_export_bidi);
   g_test_add_func ("/hostile-day/double-dash", test_double_dash);
   g_test_add_func ("/hostile-day/markdown-autolinks", test_markdown_autolinks);
+  g_test_add_func ("/hostile-day/html-without-body", test_html_without_body);
   g_test_add_func ("/hostile-day/unicode-joiners-and-nel", test_unicode_joiners_and_nel);
 
   return g_test_run ();

@@ -205,7 +205,17 @@ load_sources (char  **paths,
       g_clear_error (&error);
 
       for (guint k = 0; stories != NULL && k < stories->len; k++)
-        g_ptr_array_add (sources, g_object_ref (g_ptr_array_index (stories, k)));
+        {
+          DeskSource *story = g_ptr_array_index (stories, k);
+
+          /* Read, but nothing in it looked like the story's text: say so, rather than
+           * merge nothing from it without a word. */
+          if (desk_source_count_blocks (story, DESK_BLOCK_ROLE_BODY) == 0)
+            g_printerr (_("copydesk-merge: warning: Copydesk found no story text in “%s”, "
+                          "only headings and page furniture\n"),
+                        desk_source_get_name (story));
+          g_ptr_array_add (sources, g_object_ref (story));
+        }
       g_clear_pointer (&stories, g_ptr_array_unref);
     }
 

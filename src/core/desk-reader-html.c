@@ -45,6 +45,7 @@ typedef struct
   char       *published;
   char       *modified;
   char       *url;
+  char       *json_body;       /* JSON-LD articleBody */
 } Page;
 
 typedef struct
@@ -59,6 +60,7 @@ page_clear (Page *page)
   g_clear_pointer (&page->main_roots, g_hash_table_unref);
   g_clear_pointer (&page->main_ancestors, g_hash_table_unref);
   g_clear_pointer (&page->measures, g_hash_table_unref);
+  g_clear_pointer (&page->json_body, g_free);
   g_clear_pointer (&page->furniture, g_hash_table_unref);
   g_clear_pointer (&page->title, g_free);
   g_clear_pointer (&page->authors, g_ptr_array_unref);
@@ -809,6 +811,8 @@ read_json_ld_node (Page     *page,
     page->modified = g_strdup (json_string (object, "dateModified"));
   if (page->authors->len == 0)
     read_json_ld_author (page, json_object_get_member (object, "author"));
+  if (page->json_body == NULL && json_string (object, "articleBody") != NULL)
+    page->json_body = g_strdup (json_string (object, "articleBody"));
 }
 
 static void
@@ -1091,6 +1095,10 @@ _desk_reader_html_read (GBytes            *bytes,
     }
 
   _desk_reader_walk (doc, body, FALSE, html_hint, &page);
+
+  /* A page that shows its story only to scripts: its JSON-LD may carry the text. */
+  if (_desk_reader_doc_count_role (doc, DESK_BLOCK_ROLE_BODY) == 0 && page.json_body != NULL)
+    _desk_reader_doc_add_text_body (doc, page.json_body);
 
   /* Authors the page names only in its metadata */
   if (_desk_reader_doc_get_n_authors (doc) == 0)

@@ -1969,6 +1969,20 @@ _desk_reader_doc_get_n_body (DeskReaderDoc *doc)
   return doc->n_body;
 }
 
+/* How many blocks written so far have @role. */
+guint
+_desk_reader_doc_count_role (DeskReaderDoc *doc,
+                             DeskBlockRole  role)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < doc->blocks->len; i++)
+    if (desk_block_get_role (g_ptr_array_index (doc->blocks, i)) == role)
+      n++;
+
+  return n;
+}
+
 guint
 _desk_reader_doc_get_n_authors (DeskReaderDoc *doc)
 {
