@@ -341,8 +341,16 @@ test_normalize (void)
   assert_normalizes_to ("50\xc2\xa0km, 1\xe2\x80\xaf" "000, 2\xe2\x80\x87" "3, "
                         "a\xe2\x80\x80" "b\xe2\x80\x8a" "c\xe2\x80\x89" "d",
                         "50 km, 1 000, 2 3, a b c d");
-  assert_normalizes_to ("zero\xe2\x80\x8bwidth\xe2\x80\x8c\xe2\x80\x8d\xe2\x81\xa0join\xef\xbb\xbf",
-                        "zerowidthjoin");
+  assert_normalizes_to ("zero\xe2\x80\x8bwidth\xe2\x81\xa0space\xef\xbb\xbf",
+                        "zerowidthspace");
+  /* Joiners and non-joiners are spelling: Persian "mi-khaham", a family emoji */
+  assert_normalizes_to ("\xd9\x85\xdb\x8c\xe2\x80\x8c\xd8\xae\xd9\x88\xd8\xa7\xd9\x87\xd9\x85",
+                        "\xd9\x85\xdb\x8c\xe2\x80\x8c\xd8\xae\xd9\x88\xd8\xa7\xd9\x87\xd9\x85");
+  assert_normalizes_to ("\xf0\x9f\x91\xa8\xe2\x80\x8d\xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x91\xa7",
+                        "\xf0\x9f\x91\xa8\xe2\x80\x8d\xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x91\xa7");
+  /* NEL ends a line; decomposed accents are composed (NFC) */
+  assert_normalizes_to ("one\xc2\x85two", "one\ntwo");
+  assert_normalizes_to ("Montre\xcc\x81" "al, Sa\xcc\x83" "o Paulo", "Montr\xc3\xa9" "al, S\xc3\xa3" "o Paulo");
   assert_normalizes_to ("\xef\xbb\xbfstart", "start");
   assert_normalizes_to ("co\xc2\xad" "operation", "cooperation");
   assert_normalizes_to ("\x01\x02" "BC-AS\x1f" "x\x16\x03\x04\x7f\x1b end", "BC-ASx end");

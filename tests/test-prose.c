@@ -42,6 +42,11 @@ static const Case paragraphs[] = {
   { "Foto: Max Mustermann/dpa", DESK_PROSE_CAPTION },
   /* Links, notices, contacts. */
   { "Read more at https://example.org/news/budget.", DESK_PROSE_LINK },
+  /* An address inside a long paragraph of running text is part of the story. */
+  { "The report, which the council published on Tuesday at https://example.org/report after "
+    "a debate that ran past midnight, runs to 300 pages and sets out how the budget will pay "
+    "for new school buses, road repairs and two more firefighters over the next three years.",
+    DESK_PROSE_SENTENCE },
   { "A better budget is possible. pic.twitter.com/abc123", DESK_PROSE_LINK },
   { "© 2019 Example News. All rights reserved.", DESK_PROSE_NOTICE },
   { "Copyright 2019 Example Media Group. This material may not be published.", DESK_PROSE_NOTICE },

@@ -11,9 +11,11 @@
 #include <locale.h>
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "desk-bench.h"
 #include "desk-export.h"
@@ -26,6 +28,10 @@
 
 #define EXIT_READ_ERROR 1
 #define EXIT_USAGE      2
+
+/* How long `merge --project` waits for another run on the same project to finish, by
+ * default, in seconds. */
+#define PROJECT_LOCK_WAIT 60
 
 typedef int (*CommandFunc) (int argc, char **argv);
 
@@ -51,7 +57,82 @@ parse_options (GOptionContext  *context,
       return FALSE;
     }
 
+  /* GLib stops at "--" but leaves it among the arguments: it ends the options, and is
+   * no file name ("copydesk-merge inspect -- -draft.txt"). */
+  for (int i = 1; i < *argc; i++)
+    if (g_str_equal ((*argv)[i], "--"))
+      {
+        memmove (*argv + i, *argv + i + 1, (*argc - i) * sizeof (char *));
+        (*argc)--;
+        break;
+      }
+
   return TRUE;
+}
+
+/* Characters that must not reach a terminal as they are: C0 controls but tab and line
+ * feed, DEL, C1 controls (U+0080–U+009F: U+009B is a CSI to many terminals) and the
+ * invisible direction overrides and isolates, which can make a line read otherwise than
+ * it is. */
+static gboolean
+is_unsafe_for_terminal (gunichar c)
+{
+  return (c < 0x20 && c != '\t' && c != '\n') || (c >= 0x7f && c <= 0x9f) ||
+         (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
+}
+
+/* What g_print() and g_printerr() write, made safe: text from sources, their names and
+ * messages quoting them may hold escape sequences (ESC [ 2 J clears the screen, ESC ] 0
+ * sets the window title). Each unsafe character is shown as U+FFFD, and bytes that are
+ * not UTF-8 too. */
+static char *
+sanitize_for_terminal (const char *text)
+{
+  g_autofree char *valid = g_utf8_make_valid (text, -1);
+  GString *out = g_string_sized_new (strlen (valid));
+
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (is_unsafe_for_terminal (c))
+        g_string_append (out, "\xef\xbf\xbd");
+      else
+        g_string_append_len (out, p, g_utf8_next_char (p) - p);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static void
+write_sanitized (FILE       *stream,
+                 const char *text)
+{
+  g_autofree char *safe = sanitize_for_terminal (text);
+  const char *charset = NULL;
+
+  if (g_get_console_charset (&charset))
+    fputs (safe, stream);
+  else
+    {
+      g_autofree char *converted = g_convert_with_fallback (safe, -1, charset, "UTF-8", "?",
+                                                            NULL, NULL, NULL);
+
+      fputs (converted != NULL ? converted : safe, stream);
+    }
+  fflush (stream);
+}
+
+static void
+print_sanitized (const char *text)
+{
+  write_sanitized (stdout, text);
+}
+
+static void
+printerr_sanitized (const char *text)
+{
+  write_sanitized (stderr, text);
 }
 
 typedef struct
@@ -125,7 +206,17 @@ load_sources (char  **paths,
       g_clear_error (&error);
 
       for (guint k = 0; stories != NULL && k < stories->len; k++)
-        g_ptr_array_add (sources, g_object_ref (g_ptr_array_index (stories, k)));
+        {
+          DeskSource *story = g_ptr_array_index (stories, k);
+
+          /* Read, but nothing in it looked like the story's text: say so, rather than
+           * merge nothing from it without a word. */
+          if (desk_source_count_blocks (story, DESK_BLOCK_ROLE_BODY) == 0)
+            g_printerr (_("copydesk-merge: warning: Copydesk found no story text in “%s”, "
+                          "only headings and page furniture\n"),
+                        desk_source_get_name (story));
+          g_ptr_array_add (sources, g_object_ref (story));
+        }
       g_clear_pointer (&stories, g_ptr_array_unref);
     }
 
@@ -225,6 +316,36 @@ print_source (DeskSource *source)
   g_print ("\n");
 }
 
+static int
+compare_uint (gconstpointer a,
+              gconstpointer b)
+{
+  guint x = *(const guint *)a;
+  guint y = *(const guint *)b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* Adds @index to the group of sources under @key (taken when @owned). */
+static void
+add_to_group (GHashTable *groups,
+              char       *key,
+              gboolean    owned,
+              guint       index)
+{
+  GArray *group = g_hash_table_lookup (groups, key);
+
+  if (group == NULL)
+    {
+      group = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_hash_table_insert (groups, key, group);
+    }
+  else if (owned)
+    g_free (key);
+
+  g_array_append_val (group, index);
+}
+
 /* What a command built is left for the end of the process to give back. Freeing a large
  * roundup object by object (tens of thousands of blocks) is a sixth of `suggest` on it,
  * and the system takes the memory back at once when the process exits. It stays
@@ -307,15 +428,51 @@ command_inspect (int    argc,
     }
   else
     {
+      g_autoptr(GHashTable) by_guid = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                             (GDestroyNotify)g_array_unref);
+      g_autoptr(GHashTable) by_slug = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                             (GDestroyNotify)g_array_unref);
+
+      /* Only sources with the same guid or slug can update each other: a message of
+       * thousands of items is not compared pair by pair. */
       for (guint i = 0; i < sources->len; i++)
         {
           DeskSource *source = g_ptr_array_index (sources, i);
+          const char *guid = desk_source_get_guid (source);
+          char *slug = desk_source_dup_slug_key (source);
+
+          if (guid != NULL)
+            add_to_group (by_guid, (char *)guid, FALSE, i);
+          if (slug != NULL)
+            add_to_group (by_slug, slug, TRUE, i);
+        }
+
+      for (guint i = 0; i < sources->len; i++)
+        {
+          DeskSource *source = g_ptr_array_index (sources, i);
+          g_autofree char *slug = desk_source_dup_slug_key (source);
+          g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (guint));
+          GArray *group;
 
           print_source (source);
-          for (guint j = 0; j < sources->len; j++)
-            if (j != i && desk_source_is_update_of (source, g_ptr_array_index (sources, j)))
-              g_print (_("  (an update of %s)\n"),
-                       desk_source_get_name (g_ptr_array_index (sources, j)));
+
+          if (desk_source_get_guid (source) != NULL &&
+              (group = g_hash_table_lookup (by_guid, desk_source_get_guid (source))))
+            g_array_append_vals (candidates, group->data, group->len);
+          if (slug != NULL && (group = g_hash_table_lookup (by_slug, slug)))
+            g_array_append_vals (candidates, group->data, group->len);
+          g_array_sort (candidates, compare_uint);
+
+          for (guint k = 0; k < candidates->len; k++)
+            {
+              guint j = g_array_index (candidates, guint, k);
+
+              if (k > 0 && j == g_array_index (candidates, guint, k - 1))
+                continue;
+              if (j != i && desk_source_is_update_of (source, g_ptr_array_index (sources, j)))
+                g_print (_("  (an update of %s)\n"),
+                         desk_source_get_name (g_ptr_array_index (sources, j)));
+            }
         }
     }
 
@@ -674,6 +831,71 @@ export_options_from_args (const ExportArgs  *args,
   return TRUE;
 }
 
+/* Whether @a and @b name the same file: the same inode when both exist, else the same
+ * name once links and "." and ".." are resolved. */
+static gboolean
+same_file (const char *a,
+           const char *b)
+{
+  GStatBuf sa, sb;
+  g_autofree char *ca = NULL;
+  g_autofree char *cb = NULL;
+  char *ra, *rb;
+
+  if (g_stat (a, &sa) == 0 && g_stat (b, &sb) == 0)
+    return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+
+  ca = g_canonicalize_filename (a, NULL);
+  cb = g_canonicalize_filename (b, NULL);
+  ra = realpath (ca, NULL);
+  rb = realpath (cb, NULL);
+  if (ra != NULL)
+    {
+      g_free (ca);
+      ca = g_strdup (ra);
+      free (ra);
+    }
+  if (rb != NULL)
+    {
+      g_free (cb);
+      cb = g_strdup (rb);
+      free (rb);
+    }
+
+  return g_str_equal (ca, cb);
+}
+
+/* Refuses an --output that would overwrite the project or a source it is made from. */
+static gboolean
+check_output (const char  *output,
+              const char  *project_path,
+              char       **paths,
+              int          n_paths)
+{
+  g_autofree char *shown = NULL;
+
+  if (output == NULL)
+    return TRUE;
+
+  shown = g_filename_display_name (output);
+  if (project_path != NULL && same_file (output, project_path))
+    {
+      g_printerr (_("copydesk-merge: “%s” is the project: writing the story there would "
+                    "destroy it; choose another --output\n"), shown);
+      return FALSE;
+    }
+
+  for (int i = 0; i < n_paths; i++)
+    if (same_file (output, paths[i]))
+      {
+        g_printerr (_("copydesk-merge: “%s” is one of the sources: writing the story there "
+                      "would destroy it; choose another --output\n"), shown);
+        return FALSE;
+      }
+
+  return TRUE;
+}
+
 /* Writes the story to args->output, or to standard output. */
 static int
 write_story (DeskProject             *project,
@@ -781,18 +1003,21 @@ command_merge (int    argc,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(DeskProject) project = NULL;
   g_autoptr(DeskSuggester) suggester = desk_suggester_new ();
+  g_autoptr(DeskProjectLock) lock = NULL;
   g_autofree char *draft_path = NULL;
   g_autofree char *project_path = NULL;
   g_auto(ExportArgs) args = { 0 };
   g_auto(StyleArgs) style_args = { 0 };
   DeskExportOptions options;
   int status = 0;
+  int wait = PROJECT_LOCK_WAIT;
   const GOptionEntry entries[] = {
     { "draft", 'd', 0, G_OPTION_ARG_FILENAME, &draft_path, N_("Start the draft from FILE"), N_("FILE") },
     { "project", 'p', 0, G_OPTION_ARG_FILENAME, &project_path, N_("Merge into the project in FILE, and save it there (made if new)"), N_("FILE") },
     { "style", 0, 0, G_OPTION_ARG_STRING, &style_args.punctuation, N_("House style: typographic, ascii or as-written"), N_("STYLE") },
     { "spelling", 0, 0, G_OPTION_ARG_STRING, &style_args.spelling, N_("House spelling: us, gb or as-written"), N_("VARIETY") },
     { "dateline", 0, 0, G_OPTION_ARG_STRING, &style_args.dateline, N_("Dateline form: caps, caps-agency, colon or as-written"), N_("FORM") },
+    { "wait", 0, 0, G_OPTION_ARG_INT, &wait, N_("Wait up to SECONDS for another run on the project to finish (60)"), N_("SECONDS") },
     { NULL }
   };
 
@@ -802,7 +1027,8 @@ command_merge (int    argc,
   g_option_context_set_description (context,
     _("Accepts every missing paragraph and addition the suggester proposes (never a\n"
       "conflict) and writes the story with its credit line. With --project, the sources\n"
-      "are added to that project, the merge is made in its draft, and it is saved.\n\n"
+      "are added to that project, the merge is made in its draft, and it is saved; runs on\n"
+      "one project take turns (a lock file NAME.lock beside it says who has it).\n\n"
       "--style, --spelling and --dateline set the house style (a project keeps it): what\n"
       "is accepted arrives in it, and with any of them the whole draft is put into it.\n"
       "Spelling is changed only where the en_US and en_GB dictionaries confirm both forms,\n"
@@ -825,6 +1051,30 @@ command_merge (int    argc,
       return EXIT_USAGE;
     }
 
+  if (wait < 0 || wait > G_MAXINT / 1000)
+    {
+      g_printerr ("copydesk-merge: %s\n", _("--wait needs a number of seconds"));
+      return EXIT_USAGE;
+    }
+
+  if (!check_output (args.output, project_path, argv + 1, argc - 1) ||
+      (draft_path != NULL && !check_output (args.output, NULL, &draft_path, 1)))
+    return EXIT_USAGE;
+
+  /* Read, merge into and save the project while holding its lock, so that a second run
+   * on it merges into what this one saved instead of undoing it. */
+  if (project_path != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (project_path);
+      g_autoptr(GError) error = NULL;
+
+      if (!(lock = desk_project_file_lock (file, (guint)wait * 1000, &error)))
+        {
+          g_printerr ("copydesk-merge: %s\n", error->message);
+          return EXIT_READ_ERROR;
+        }
+    }
+
   if (!(project = load_project (draft_path, project_path, argv + 1, argc - 1)))
     return EXIT_READ_ERROR;
 
@@ -840,6 +1090,7 @@ command_merge (int    argc,
 
   if (project_path != NULL && !save_project (project, project_path))
     return EXIT_READ_ERROR;
+  g_clear_pointer (&lock, desk_project_lock_release);
 
   status = write_story (project, &options, &args);
   keep_until_exit (g_steal_pointer (&project));
@@ -885,6 +1136,9 @@ command_export (int    argc,
       return EXIT_USAGE;
     }
 
+  if (!check_output (args.output, project_path, NULL, 0))
+    return EXIT_USAGE;
+
   file = g_file_new_for_commandline_arg (project_path);
   if (!(project = desk_project_file_load (file, NULL, &error)))
     {
@@ -925,6 +1179,8 @@ main (int    argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
   g_set_prgname ("copydesk-merge");
+  g_set_print_handler (print_sanitized);
+  g_set_printerr_handler (printerr_sanitized);
 
   if (argc < 2)
     {

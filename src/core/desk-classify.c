@@ -207,8 +207,56 @@ text_starts_lower (const char *text)
  *
  * Returns: (transfer full): the clean text
  */
+/* The end of a link's "(address "title")" that starts at @open, as CommonMark reads it:
+ * the address in <angle brackets> (which may hold spaces), or without white space with
+ * its parentheses balanced ("wiki/Budget_(2024)"); then an optional title in quotes.
+ * Returns the closing ")", or NULL. */
+static const char *
+link_destination_end (const char *open)
+{
+  const char *a = open + 1;
+  int depth = 0;
+
+  if (*a == '<')
+    {
+      for (a++; *a != '>'; a++)
+        if (*a == '\0' || *a == '\n' || *a == '<')
+          return NULL;
+      a++;
+    }
+  else
+    {
+      const char *start = a;
+
+      for (; *a != '\0' && !g_ascii_isspace (*a); a++)
+        {
+          if (*a == '(')
+            depth++;
+          else if (*a == ')' && depth-- == 0)
+            break;
+        }
+      if (a == start || depth > 0)
+        return NULL;
+    }
+
+  while (*a == ' ' || *a == '\t')
+    a++;
+  if (*a == '"' || *a == '\'')
+    {
+      const char *title_end = strchr (a + 1, *a);
+
+      if (title_end == NULL)
+        return NULL;
+      a = title_end + 1;
+      while (*a == ' ' || *a == '\t')
+        a++;
+    }
+
+  return *a == ')' ? a : NULL;
+}
+
 /* Removes "[text](address)" links from @str in place, keeping the text: the text is
- * anything up to the first "]", the address anything up to ")" but white space. */
+ * anything up to the first "]", the address as link_destination_end() reads it. */
 static void
 unlink_in_place (char *str)
 {
@@ -222,11 +270,9 @@ unlink_in_place (char *str)
 
           if (close != NULL && close > r + 1 && close[1] == '(')
             {
-              const char *a = close + 2;
+              const char *a = link_destination_end (close + 1);
 
-              while (*a != '\0' && *a != ')' && !g_ascii_isspace (*a))
-                a++;
-              if (*a == ')' && a > close + 2)
+              if (a != NULL)
                 {
                   memmove (w, r + 1, close - (r + 1));
                   w += close - (r + 1);

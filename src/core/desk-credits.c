@@ -1860,34 +1860,33 @@ compare_labels (gconstpointer a,
   return ra < rb ? -1 : (ra > rb ? 1 : 0);
 }
 
-/**
- * desk_credits_format_attribution:
- * @paragraph: a paragraph of the draft
- *
- * Names where a paragraph came from, for per-paragraph attribution: the organisations the
- * sources in its provenance credit, short ("AP and PTI"), each once; a source that credits
- * none by its agency or, failing that, its name.
- *
- * Returns: (transfer full) (nullable): the attribution, or %NULL for a paragraph the
- *   editor wrote or whose sources are no longer in the project
- */
-char *
-desk_credits_format_attribution (DeskCredits   *self,
-                                 DeskParagraph *paragraph)
+/* Each organisation's place in the credits, to order attributions alike. */
+static GHashTable *
+organization_rank (DeskCredits *self)
 {
-  g_autoptr(GPtrArray) labels = NULL;
-  g_autoptr(GHashTable) rank = NULL;
+  GHashTable *rank = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      Entry *entry = g_ptr_array_index (self->entries, i);
+      const char *organization = desk_credit_get_organization (entry->credit);
+
+      if (organization != NULL && !g_hash_table_contains (rank, short_organization (organization)))
+        g_hash_table_insert (rank, (gpointer)short_organization (organization),
+                             GUINT_TO_POINTER (g_hash_table_size (rank) + 1));
+    }
+
+  return rank;
+}
+
+static char *
+format_attribution (DeskCredits   *self,
+                    DeskParagraph *paragraph,
+                    GHashTable    *rank)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  guint n = desk_paragraph_get_n_provenance (paragraph);
   GString *out;
-  guint n;
-
-  g_return_val_if_fail (DESK_IS_CREDITS (self), NULL);
-  g_return_val_if_fail (DESK_IS_PARAGRAPH (paragraph), NULL);
-
-  if (self->project == NULL)
-    return NULL;
-
-  labels = g_ptr_array_new_with_free_func (g_free);
-  n = desk_paragraph_get_n_provenance (paragraph);
 
   for (guint i = 0; i < n; i++)
     {
@@ -1902,23 +1901,81 @@ desk_credits_format_attribution (DeskCredits   *self,
     return NULL;
 
   /* In the order of the credits, so that every paragraph names them alike. */
-  update (self);
-  rank = g_hash_table_new (g_str_hash, g_str_equal);
-  for (guint i = 0; i < self->entries->len; i++)
-    {
-      Entry *entry = g_ptr_array_index (self->entries, i);
-      const char *organization = desk_credit_get_organization (entry->credit);
-
-      if (organization != NULL && !g_hash_table_contains (rank, short_organization (organization)))
-        g_hash_table_insert (rank, (gpointer)short_organization (organization),
-                             GUINT_TO_POINTER (g_hash_table_size (rank) + 1));
-    }
   g_ptr_array_sort_with_data (labels, compare_labels, rank);
 
   out = g_string_new (NULL);
   append_series (out, (const char * const *)labels->pdata, labels->len);
 
   return g_string_free (out, FALSE);
+}
+
+/**
+ * desk_credits_format_attribution:
+ * @paragraph: a paragraph of the draft
+ *
+ * Names where a paragraph came from, for per-paragraph attribution: the organisations the
+ * sources in its provenance credit, short ("AP and PTI"), each once; a source that credits
+ * none by its agency or, failing that, its name. For every paragraph of a draft, use
+ * desk_credits_format_attributions(): this brings the credits up to date, which takes
+ * a pass over the whole draft.
+ *
+ * Returns: (transfer full) (nullable): the attribution, or %NULL for a paragraph the
+ *   editor wrote or whose sources are no longer in the project
+ */
+char *
+desk_credits_format_attribution (DeskCredits   *self,
+                                 DeskParagraph *paragraph)
+{
+  g_autoptr(GHashTable) rank = NULL;
+
+  g_return_val_if_fail (DESK_IS_CREDITS (self), NULL);
+  g_return_val_if_fail (DESK_IS_PARAGRAPH (paragraph), NULL);
+
+  if (self->project == NULL)
+    return NULL;
+
+  update (self);
+  rank = organization_rank (self);
+
+  return format_attribution (self, paragraph, rank);
+}
+
+/**
+ * desk_credits_format_attributions:
+ * @draft: the draft of the credits' project
+ *
+ * desk_credits_format_attribution() for every paragraph of @draft, the credits brought up
+ * to date once (per paragraph, that was quadratic in the length of the draft).
+ *
+ * Returns: (transfer container) (element-type utf8): an attribution (%NULL for none) for
+ *   each paragraph, in order
+ */
+GPtrArray *
+desk_credits_format_attributions (DeskCredits *self,
+                                  DeskDraft   *draft)
+{
+  g_autoptr(GHashTable) rank = NULL;
+  GPtrArray *attributions;
+  guint n;
+
+  g_return_val_if_fail (DESK_IS_CREDITS (self), NULL);
+  g_return_val_if_fail (DESK_IS_DRAFT (draft), NULL);
+
+  n = desk_draft_get_n_paragraphs (draft);
+  attributions = g_ptr_array_new_full (n, g_free);
+  if (self->project == NULL)
+    {
+      g_ptr_array_set_size (attributions, n);
+      return attributions;
+    }
+
+  update (self);
+  rank = organization_rank (self);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (attributions,
+                     format_attribution (self, desk_draft_get_paragraph (draft, i), rank));
+
+  return attributions;
 }
 
 /* Saving and restoring decisions */

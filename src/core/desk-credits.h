@@ -76,6 +76,8 @@ char            *desk_credits_format_line             (DeskCredits      *self,
 char            *desk_credits_dup_byline              (DeskCredits      *self);
 char            *desk_credits_format_attribution      (DeskCredits      *self,
                                                        DeskParagraph    *paragraph);
+GPtrArray       *desk_credits_format_attributions     (DeskCredits      *self,
+                                                       DeskDraft        *draft);
 
 JsonNode        *desk_credits_save_decisions          (DeskCredits      *self);
 gboolean         desk_credits_restore_decisions       (DeskCredits      *self,

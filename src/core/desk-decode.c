@@ -182,6 +182,107 @@ detect_utf16 (const guint8 *data,
   return FALSE;
 }
 
+static gunichar
+read_utf32_unit (const guint8 *data,
+                 gboolean      big_endian)
+{
+  return big_endian
+    ? ((gunichar)data[0] << 24) | ((gunichar)data[1] << 16) | ((gunichar)data[2] << 8) | data[3]
+    : ((gunichar)data[3] << 24) | ((gunichar)data[2] << 16) | ((gunichar)data[1] << 8) | data[0];
+}
+
+/* Finds UTF-32 by its byte order mark (checked before UTF-16's, which starts the same in
+ * little-endian) or, without one, by text whose every unit is a character and most are
+ * ASCII: three NUL bytes in every four, on one side. */
+static gboolean
+detect_utf32 (const guint8 *data,
+              gsize         length,
+              gboolean     *big_endian,
+              gsize        *bom_length)
+{
+  gsize n_units = length / 4;
+  gsize le = 0;
+  gsize be = 0;
+
+  *big_endian = FALSE;
+  *bom_length = 0;
+
+  if (length >= 4 && memcmp (data, "\xff\xfe\0\0", 4) == 0)
+    {
+      *bom_length = 4;
+      return TRUE;
+    }
+  if (length >= 4 && memcmp (data, "\0\0\xfe\xff", 4) == 0)
+    {
+      *big_endian = TRUE;
+      *bom_length = 4;
+      return TRUE;
+    }
+
+  if (length < 8 || length % 4 != 0 || memchr (data, 0, length) == NULL)
+    return FALSE;
+
+  for (gsize i = 0; i < n_units; i++)
+    {
+      const guint8 *u = data + 4 * i;
+
+      if (u[0] != 0 && u[1] == 0 && u[2] == 0 && u[3] == 0)
+        le++;
+      else if (u[0] == 0 && u[1] == 0 && u[2] == 0 && u[3] != 0)
+        be++;
+    }
+
+  for (int side = 0; side < 2; side++)
+    {
+      gboolean big = side == 1;
+      gsize ascii = big ? be : le;
+
+      if (ascii * 10 < n_units * 6)
+        continue;
+      for (gsize i = 0; i < n_units; i++)
+        if (read_utf32_unit (data + 4 * i, big) > 0x10ffff)
+          return FALSE;
+      *big_endian = big;
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* UTF-32 to UTF-8; surrogates, NUL and units past U+10FFFF, and a last partial unit,
+ * become U+FFFD */
+static char *
+decode_utf32 (const guint8 *data,
+              gsize         length,
+              gboolean      big_endian,
+              guint        *n_invalid)
+{
+  gsize n_units = length / 4;
+  char *out = g_malloc (n_units * 4 + 8);
+  char *o = out;
+
+  for (gsize i = 0; i < n_units; i++)
+    {
+      gunichar c = read_utf32_unit (data + 4 * i, big_endian);
+
+      if (c == 0 || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
+        {
+          c = 0xfffd;
+          (*n_invalid)++;
+        }
+      o += g_unichar_to_utf8 (c, o);
+    }
+
+  if (length % 4 != 0)
+    {
+      o += g_unichar_to_utf8 (0xfffd, o);
+      (*n_invalid)++;
+    }
+  *o = '\0';
+
+  return out;
+}
+
 /* Whether any of the eight bytes in @w is a C0 control (below 0x20) or DEL (0x7f). */
 static inline gboolean
 has_control_byte (guint64 w)
@@ -268,6 +369,21 @@ sniff_binary (const guint8  *data,
           *what = binary_magics[i].what;
           return TRUE;
         }
+    }
+
+  if (detect_utf32 (data, length, &big_endian, &bom_length))
+    {
+      cc.total = (length - bom_length) / 4;
+
+      for (gsize i = bom_length; i + 3 < length; i += 4)
+        {
+          gunichar u = read_utf32_unit (data + i, big_endian);
+
+          if (G_UNLIKELY (u < 0x20 || u == 0x7f))
+            control_count_add (&cc, u == 0 ? 0x1a : u);
+        }
+
+      return control_count_looks_binary (&cc);
     }
 
   if (detect_utf16 (data, length, &big_endian, &bom_length))
@@ -784,21 +900,142 @@ static const guint8 normalize_special[256] = {
 
 #define is_normalize_special(c) (normalize_special[(guchar) (c)] != 0)
 
+/* Characters of combining class 0 that compose with the character before them (Indic
+ * two-part vowel signs and length marks); Hangul jamo are tested apart. */
+static const gunichar composing_starters[] = {
+  0x09BE, 0x09D7, 0x0B3E, 0x0B56, 0x0B57, 0x0BBE, 0x0BD7, 0x0C56, 0x0CC2, 0x0CD5, 0x0CD6,
+  0x0D3E, 0x0D57, 0x0DCF, 0x0DDF, 0x102E, 0x1B35,
+};
+
+/* Whether @c may change under NFC, with what is around it: combining marks, jamo and the
+ * characters above, and those NFC replaces (singletons such as U+212B, and compositions
+ * it excludes such as U+0958). */
+static gboolean
+needs_composing (gunichar c)
+{
+  gunichar a, b, again;
+
+  if (g_unichar_combining_class (c) != 0 || (c >= 0x1100 && c <= 0x11FF))
+    return TRUE;
+  if (c >= 0xAC00 && c <= 0xD7A3)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (composing_starters); i++)
+    if (c == composing_starters[i])
+      return TRUE;
+  if (!g_unichar_decompose (c, &a, &b))
+    return FALSE;
+
+  return b == 0 || !g_unichar_compose (a, b, &again) || again != c;
+}
+
+/* Longest piece given to g_utf8_normalize() at once: it slows down badly on long text. */
+#define COMPOSE_PIECE 256
+
+/* Appends @run composed. Long runs are cut before a character that starts a new
+ * combining sequence (class 0, composing with nothing before it). */
+static void
+compose_run (GString    *out,
+             const char *run,
+             gsize       length)
+{
+  const char *end = run + length;
+
+  while (run < end)
+    {
+      const char *cut = end;
+      g_autofree char *composed = NULL;
+
+      if (end - run > COMPOSE_PIECE)
+        {
+          const char *q = g_utf8_next_char (run + COMPOSE_PIECE / 2);
+
+          while (q < end && q - run < COMPOSE_PIECE && needs_composing (g_utf8_get_char (q)))
+            q = g_utf8_next_char (q);
+          cut = q < end ? q : end;
+        }
+
+      composed = g_utf8_normalize (run, cut - run, G_NORMALIZE_NFC);
+      if (composed != NULL)
+        g_string_append (out, composed);
+      else
+        g_string_append_len (out, run, cut - run);
+      run = cut;
+    }
+}
+
+/* @text in Unicode NFC, or NULL when it is already. Only the runs of non-ASCII text that
+ * hold a character that may change (with the ASCII letter before them) are composed. */
+static char *
+compose_text (const char *text,
+              gsize       length)
+{
+  GString *out = NULL;
+  const char *end = text + length;
+  const char *copied = text;
+  const char *p = text;
+
+  while (p < end)
+    {
+      const char *run;
+      const char *q;
+      gboolean needs = FALSE;
+
+      if ((guchar) *p < 0x80)
+        {
+          guint64 w;
+
+          /* ASCII eight bytes at a time */
+          while (end - p >= 8 && (memcpy (&w, p, 8), (w & G_GUINT64_CONSTANT (0x8080808080808080)) == 0))
+            p += 8;
+          if (p < end && (guchar) *p < 0x80)
+            p++;
+          continue;
+        }
+
+      run = p > text ? p - 1 : p;
+      for (q = p; q < end && (guchar) *q >= 0x80; q = g_utf8_next_char (q))
+        if (!needs && needs_composing (g_utf8_get_char (q)))
+          needs = TRUE;
+      if (q > end)
+        q = end;
+
+      if (needs)
+        {
+          if (out == NULL)
+            out = g_string_sized_new (length + 16);
+          g_string_append_len (out, copied, run - copied);
+          compose_run (out, run, q - run);
+          copied = q;
+        }
+      p = q;
+    }
+
+  if (out == NULL)
+    return NULL;
+
+  g_string_append_len (out, copied, end - copied);
+  return g_string_free (out, FALSE);
+}
+
 /**
  * desk_decode_normalize_space:
  * @text: UTF-8 text
  *
- * Makes line ends "\n" (CRLF, lone CR and form feed alike; U+2028 is a line end, U+2029 a
- * paragraph end), turns no-break and fixed-width spaces (U+00A0, U+2000–U+200A, U+202F) into
- * plain spaces, removes zero-width characters (U+200B–U+200D, U+2060, U+FEFF), soft hyphens,
- * DEL and C0 controls other than tab and newline, and strips spaces at the ends of lines.
- * Runs of spaces inside a line, quotes and dashes are kept as written.
+ * Composes the text (Unicode NFC, so that the same words typed precomposed or with
+ * combining accents are the same bytes), makes line ends "\n" (CRLF, lone CR, form feed and
+ * NEL alike; U+2028 is a line end, U+2029 a paragraph end), turns no-break and fixed-width
+ * spaces (U+00A0, U+2000–U+200A, U+202F) into plain spaces, removes zero-width spaces
+ * (U+200B, U+2060, U+FEFF), soft hyphens, DEL and C0 controls other than tab and newline,
+ * and strips spaces at the ends of lines. Zero-width joiners and non-joiners (U+200C,
+ * U+200D) are kept: Persian spelling and emoji sequences need them. Runs of spaces inside
+ * a line, quotes and dashes are kept as written.
  *
  * Returns: (transfer full): the normalised text
  */
 char *
 desk_decode_normalize_space (const char *text)
 {
+  g_autofree char *composed = NULL;
   const guchar *p;
   const guchar *end;
   gsize length;
@@ -809,6 +1046,14 @@ desk_decode_normalize_space (const char *text)
   g_return_val_if_fail (text != NULL, NULL);
 
   length = strlen (text);
+
+  composed = compose_text (text, length);
+  if (composed != NULL)
+    {
+      text = composed;
+      length = strlen (text);
+    }
+
   p = (const guchar *) text;
   end = p + length;
   out = g_malloc (length + 1);
@@ -870,6 +1115,13 @@ desk_decode_normalize_space (const char *text)
           /* other C0 controls and DEL */
           p++;
         }
+      else if (c == 0xc2 && end - p >= 2 && p[1] == 0x85)
+        {
+          /* NEL, the line end of EBCDIC text */
+          pending = 0;
+          *o++ = '\n';
+          p += 2;
+        }
       else if (c == 0xc2 && end - p >= 2 && (p[1] == 0xa0 || p[1] == 0xad))
         {
           if (p[1] == 0xa0)
@@ -877,7 +1129,7 @@ desk_decode_normalize_space (const char *text)
           p += 2;
         }
       else if (c == 0xe2 && end - p >= 3 && p[1] == 0x80 &&
-               ((p[2] >= 0x80 && p[2] <= 0x8d) || p[2] == 0xa8 || p[2] == 0xa9 ||
+               ((p[2] >= 0x80 && p[2] <= 0x8b) || p[2] == 0xa8 || p[2] == 0xa9 ||
                 p[2] == 0xaf))
         {
           if (p[2] <= 0x8a || p[2] == 0xaf)
@@ -948,13 +1200,153 @@ is_blank (const char *text)
   return TRUE;
 }
 
+/* ---- Non-Latin legacy encodings ------------------------------------------------------ */
+
+/* The name an editor knows an encoding by, for the iconv name detection gives. */
+static const char *
+legacy_display_name (const char *encoding)
+{
+  static const struct { const char *iconv; const char *shown; } names[] = {
+    { "SHIFT_JIS", "Shift-JIS" }, { "WINDOWS-1251", "Windows-1251" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_str_equal (encoding, names[i].iconv))
+      return names[i].shown;
+
+  return encoding;
+}
+
+/* What share of the characters of @utf8 beyond ASCII @in_script accepts, in percent. */
+static guint
+script_share (const char *utf8,
+              gboolean  (*in_script) (gunichar c))
+{
+  gsize n = 0;
+  gsize hits = 0;
+
+  for (const char *p = utf8; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c < 0x80)
+        continue;
+      n++;
+      if (in_script (c))
+        hits++;
+    }
+
+  return n > 0 ? (guint)(hits * 100 / n) : 0;
+}
+
+static gboolean
+is_kana (gunichar c)
+{
+  return c >= 0x3040 && c <= 0x30ff;
+}
+
+static gboolean
+is_japanese (gunichar c)
+{
+  return is_kana (c) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3000 && c <= 0x303f) ||
+         (c >= 0xff00 && c <= 0xffef);
+}
+
+static gboolean
+is_chinese (gunichar c)
+{
+  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3000 && c <= 0x303f) ||
+         (c >= 0xff00 && c <= 0xffef) || c == 0x2014 || c == 0x201c || c == 0x201d;
+}
+
+static gboolean
+is_lower_cyrillic (gunichar c)
+{
+  return (c >= 0x0430 && c <= 0x044f) || c == 0x0451;
+}
+
+static char *
+convert_strictly (const guint8 *data,
+                  gsize         length,
+                  const char   *encoding)
+{
+  return g_convert ((const char *) data, length, "UTF-8", encoding, NULL, NULL, NULL);
+}
+
+/* Text that is not UTF-8 is read as Windows-1252 unless its bytes say otherwise: in Western
+ * text the bytes past ASCII are accented letters and punctuation, one at a time between
+ * ASCII letters; Russian, Japanese or Chinese text is made of runs of them. Such text is
+ * tried, strictly, as Shift-JIS and EUC-JP (mostly kana and kanji), GB18030 (mostly
+ * ideographs), then Windows-1251 and KOI8-R (mostly lower-case Cyrillic: the one of the
+ * two that reads the text in lower case). Returns the encoding, or NULL for Windows-1252. */
+static const char *
+detect_non_latin_legacy (const guint8 *data,
+                         gsize         length)
+{
+  static const struct { const char *encoding; gboolean (*in_script) (gunichar); guint min; } cjk[] = {
+    { "SHIFT_JIS", is_japanese, 90 }, { "CP932", is_japanese, 90 },
+    { "EUC-JP", is_japanese, 90 }, { "GB18030", is_chinese, 90 },
+  };
+  gsize high = 0;
+  gsize runs = 0;
+  gsize letters = 0;
+  guint best_lower = 0;
+  const char *best = NULL;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      if (data[i] >= 0x80)
+        {
+          high++;
+          if (i == 0 || data[i - 1] < 0x80)
+            runs++;
+        }
+      if (data[i] >= 0x80 || g_ascii_isalpha (data[i]))
+        letters++;
+    }
+
+  /* Enough to go by (a dozen letters at least), in runs of at least three bytes on
+   * average, and a third of the letters. */
+  if (high < 24 || high < runs * 3 || high * 3 < letters)
+    return NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cjk); i++)
+    {
+      g_autofree char *utf8 = convert_strictly (data, length, cjk[i].encoding);
+
+      if (utf8 == NULL || script_share (utf8, cjk[i].in_script) < cjk[i].min)
+        continue;
+      /* Japanese has kana; text that is all ideographs is Chinese. */
+      if (cjk[i].in_script == is_japanese && script_share (utf8, is_kana) < 10)
+        continue;
+      return g_str_equal (cjk[i].encoding, "CP932") ? "SHIFT_JIS" : cjk[i].encoding;
+    }
+
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *encoding = i == 0 ? "WINDOWS-1251" : "KOI8-R";
+      g_autofree char *utf8 = convert_strictly (data, length, encoding);
+      guint lower = utf8 != NULL ? script_share (utf8, is_lower_cyrillic) : 0;
+
+      if (lower >= 60 && lower > best_lower)
+        {
+          best = encoding;
+          best_lower = lower;
+        }
+    }
+
+  return best;
+}
+
 /**
  * desk_decode_bytes:
  * @bytes: the raw bytes of a story, as read from a file or pasted
  * @error: return location for a #DESK_ERROR
  *
  * Decodes @bytes to UTF-8, whatever they were written in: UTF-8 (with or without a byte
- * order mark), UTF-16 of either byte order (with or without one), or Windows-1252. UTF-8
+ * order mark), UTF-32 or UTF-16 of either byte order (with or without one), Shift-JIS,
+ * EUC-JP, GB18030, Windows-1251 or KOI8-R when the bytes say so (detect_non_latin_legacy()),
+ * or Windows-1252. UTF-8
  * with a few invalid bytes stays UTF-8, each such byte becoming U+FFFD. The text is then
  * repaired with desk_decode_repair_mojibake() and normalised with
  * desk_decode_normalize_space().
@@ -1011,6 +1403,12 @@ desk_decode_bytes (GBytes  *bytes,
       decoded->n_invalid = n_invalid;
       decoded->encoding = "UTF-8 with BOM";
     }
+  else if (detect_utf32 (data, length, &big_endian, &bom_length))
+    {
+      raw = decode_utf32 (data + bom_length, length - bom_length, big_endian,
+                          &decoded->n_invalid);
+      decoded->encoding = big_endian ? "UTF-32BE" : "UTF-32LE";
+    }
   else if (detect_utf16 (data, length, &big_endian, &bom_length))
     {
       raw = decode_utf16 (data + bom_length, length - bom_length, big_endian,
@@ -1038,8 +1436,17 @@ desk_decode_bytes (GBytes  *bytes,
         }
       else
         {
-          raw = decode_cp1252 (data, length, &decoded->n_invalid);
-          decoded->encoding = "Windows-1252";
+          const char *legacy = detect_non_latin_legacy (data, length);
+
+          if (legacy != NULL)
+            raw = g_convert ((const char *) data, length, "UTF-8", legacy, NULL, NULL, NULL);
+          if (raw != NULL)
+            decoded->encoding = legacy_display_name (legacy);
+          else
+            {
+              raw = decode_cp1252 (data, length, &decoded->n_invalid);
+              decoded->encoding = "Windows-1252";
+            }
         }
     }
 

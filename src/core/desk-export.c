@@ -30,7 +30,8 @@
  * (desk_project_get_style(): its punctuation and dateline form, applied by desk-style.c;
  * the spelling is the draft's). With ascii_quotes the punctuation is ASCII whatever the
  * house style ("—" becomes "--"). Control characters other than tabs and line breaks are
- * dropped.
+ * dropped, and so are the invisible direction overrides, embeddings and isolates
+ * (U+202A–U+202E, U+2066–U+2069).
  *
  * desk_export_to_file() and desk_export_write_atomically() write a temporary file beside the
  * destination and rename it over, so a failed export leaves the old file as it was.
@@ -297,6 +298,11 @@ clean (const char *text,
       if (c < 0x20 || c == 0x7F || (c >= 0x80 && c < 0xA0) || c == 0xFFFE || c == 0xFFFF)
         continue;
 
+      /* Invisible direction overrides, embeddings and isolates: they can make text read
+       * otherwise than it is (and a CMS shows them to no one). LRM and RLM stay. */
+      if ((c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069))
+        continue;
+
       if (ascii)
         {
           switch (c)
@@ -422,6 +428,7 @@ story_new (DeskProject             *project,
 {
   g_autoptr(Story) story = g_new0 (Story, 1);
   g_autoptr(GHashTable) used = NULL;
+  g_autoptr(GPtrArray) attributions = NULL;
   g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
   g_autofree char *byline = NULL;
   g_autofree char *credit_line = NULL;
@@ -484,11 +491,12 @@ story_new (DeskProject             *project,
   byline = desk_credits_dup_byline (credits);
   story->byline = clean (byline, chars, TRUE);
 
+  attributions = desk_credits_format_attributions (credits, draft);
   for (guint i = 0; i < desk_draft_get_n_paragraphs (draft); i++)
     {
       DeskParagraph *paragraph = desk_draft_get_paragraph (draft, i);
       g_autoptr(GPtrArray) ids = g_ptr_array_new_null_terminated (2, g_free, TRUE);
-      g_autofree char *attribution = NULL;
+      const char *attribution = g_ptr_array_index (attributions, i);
       Paragraph *out;
       char *text = clean (desk_paragraph_get_text (paragraph), chars, FALSE);
 
@@ -512,8 +520,6 @@ story_new (DeskProject             *project,
           if (!g_ptr_array_find_with_equal_func (ids, id, g_str_equal, NULL))
             g_ptr_array_add (ids, g_strdup (id));
         }
-
-      attribution = desk_credits_format_attribution (credits, paragraph);
 
       out = g_new0 (Paragraph, 1);
       out->text = text;
@@ -1002,7 +1008,7 @@ looks_like_entity (const char *p)
 }
 
 /* Appends @text so that a CommonMark reader shows it as it is: no emphasis, links, code,
- * HTML, entities, headings, quotes or lists. */
+ * HTML, entities, headings, quotes or lists, and no autolinks under GitHub's extensions. */
 static void
 append_markdown_escaped (GString    *out,
                          const char *text)
@@ -1058,6 +1064,28 @@ append_markdown_escaped (GString    *out,
 
         case '&':
           g_string_append (out, looks_like_entity (p) ? "\\&" : "&");
+          break;
+
+        /* GitHub-flavoured Markdown makes links of bare addresses ("https://…", "www.…",
+         * "name@host.org"); an escaped ":", "." or "@" breaks the pattern and shows the
+         * same character. */
+        case ':':
+          g_string_append (out, p[1] == '/' && p[2] == '/' ? "\\:" : ":");
+          break;
+
+        case '@':
+          g_string_append (out, "\\@");
+          break;
+
+        case 'w': case 'W':
+          if ((p == text || !g_ascii_isalnum (p[-1])) && g_ascii_strncasecmp (p, "www.", 4) == 0)
+            {
+              g_string_append_len (out, p, 3);
+              g_string_append (out, "\\.");
+              p += 3;
+            }
+          else
+            g_string_append_c (out, c);
           break;
 
         case '\n':
@@ -1441,6 +1469,169 @@ write_all (int          fd,
   return TRUE;
 }
 
+static void
+set_in_place_error (GError     **error,
+                    int          saved_errno,
+                    const char  *display_name)
+{
+  if (saved_errno == ENOSPC)
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
+                 _("Cannot save “%s”: the disk is full"), display_name);
+  else
+    g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                 _("Cannot save “%s”: %s"), display_name, g_strerror (saved_errno));
+}
+
+/* The descriptor a path names when it is one of the names the system gives to open
+ * descriptors (/dev/stdout, /dev/fd/N, /proc/self/fd/N, as `-o /dev/stdout` or a shell's
+ * `>(command)` give), or -1. Writing to the descriptor itself keeps what the shell set up:
+ * a pipe, a file opened for appending. */
+static int
+descriptor_for_path (const char *path)
+{
+  static const struct { const char *prefix; int fd; } names[] = {
+    { "/dev/stdout", 1 }, { "/dev/stderr", 2 },
+  };
+  const char *number = NULL;
+  guint64 value;
+  char *end = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_str_equal (path, names[i].prefix))
+      return names[i].fd;
+
+  if (g_str_has_prefix (path, "/dev/fd/"))
+    number = path + strlen ("/dev/fd/");
+  else if (g_str_has_prefix (path, "/proc/self/fd/"))
+    number = path + strlen ("/proc/self/fd/");
+  if (number == NULL || !g_ascii_isdigit (number[0]))
+    return -1;
+
+  value = g_ascii_strtoull (number, &end, 10);
+  if (*end != '\0' || value > G_MAXINT)
+    return -1;
+
+  return fcntl ((int)value, F_GETFL) >= 0 ? (int)value : -1;
+}
+
+/* Follows symbolic links from @path to the file they end at, whether it exists or not (a
+ * dangling link names the file to create). Returns NULL on a loop. */
+static char *
+resolve_links (const char *path)
+{
+  g_autofree char *current = g_strdup (path);
+
+  for (guint depth = 0; depth < 40; depth++)
+    {
+      g_autofree char *target = NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (!g_file_test (current, G_FILE_TEST_IS_SYMLINK))
+        return g_steal_pointer (&current);
+
+      target = g_file_read_link (current, &error);
+      if (target == NULL)
+        return g_steal_pointer (&current);
+
+      if (!g_path_is_absolute (target))
+        {
+          g_autofree char *folder = g_path_get_dirname (current);
+          g_autofree char *joined = g_build_filename (folder, target, NULL);
+
+          g_free (current);
+          current = g_canonicalize_filename (joined, NULL);
+        }
+      else
+        {
+          g_free (current);
+          current = g_steal_pointer (&target);
+        }
+    }
+
+  return NULL;
+}
+
+/* Writes into a file that cannot be replaced by another without harm: a device, a FIFO or
+ * a socket (written to, never truncated or replaced), or a regular file with other hard
+ * links or an owner the new file could not be given (overwritten where it is). A regular
+ * file keeps its old contents when the write fails. */
+static gboolean
+write_in_place (const char       *path,
+                const struct stat *st,
+                const char       *data,
+                gsize             length,
+                const char       *display_name,
+                GError          **error)
+{
+  g_autofree char *old = NULL;
+  gsize old_length = 0;
+  int saved_errno = 0;
+  int fd;
+
+  if (!S_ISREG (st->st_mode))
+    {
+      fd = g_open (path, O_WRONLY | O_NOCTTY | O_CLOEXEC, 0);
+      if (fd < 0 || !write_all (fd, data, length, &saved_errno))
+        {
+          saved_errno = saved_errno ? saved_errno : errno;
+          if (fd >= 0)
+            close (fd);
+          set_in_place_error (error, saved_errno, display_name);
+          return FALSE;
+        }
+      close (fd);
+      return TRUE;
+    }
+
+  fd = g_open (path, O_RDWR | O_NOCTTY | O_CLOEXEC, 0);
+  if (fd < 0)
+    {
+      saved_errno = errno;
+      set_in_place_error (error, saved_errno, display_name);
+      return FALSE;
+    }
+
+  /* What to put back if the new contents do not fit. */
+  old = g_malloc (st->st_size + 1);
+  while (old_length < (gsize)st->st_size)
+    {
+      gssize got = read (fd, old + old_length, st->st_size - old_length);
+
+      if (got < 0 && errno == EINTR)
+        continue;
+      if (got <= 0)
+        break;
+      old_length += got;
+    }
+
+  if (lseek (fd, 0, SEEK_SET) != 0 ||
+      !write_all (fd, data, length, &saved_errno) ||
+      ftruncate (fd, length) != 0 ||
+      (fsync (fd) != 0 && errno != EINVAL))
+    {
+      saved_errno = saved_errno ? saved_errno : errno;
+      if (lseek (fd, 0, SEEK_SET) == 0)
+        {
+          int ignored = 0;
+
+          if (write_all (fd, old, old_length, &ignored))
+            (void)ftruncate (fd, old_length);
+        }
+      close (fd);
+      set_in_place_error (error, saved_errno, display_name);
+      return FALSE;
+    }
+
+  if (close (fd) != 0)
+    {
+      saved_errno = errno;
+      set_in_place_error (error, saved_errno, display_name);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /**
  * desk_export_write_atomically:
  * @file: the file to write
@@ -1450,10 +1641,16 @@ write_all (int          fd,
  * @error: return location for a #GError
  *
  * Replaces the contents of @file safely: writes a temporary file in the same folder,
- * flushes it to the disk and renames it over @file, keeping @file's permissions. On any
- * failure the temporary file is removed and @file is as it was; the error names the file
- * and the problem (a folder that cannot be written to, a full disk, …). Files that are not
- * local (no path) go through g_file_replace_contents().
+ * flushes it to the disk and renames it over @file, keeping @file's permissions and owner.
+ * On any failure the temporary file is removed and @file is as it was; the error names the
+ * file and the problem (a folder that cannot be written to, a full disk, …).
+ *
+ * As text editors do, a symbolic link is written through (to its target, which a dangling
+ * link names), and a file that renaming would harm is overwritten where it is instead: one
+ * with other hard links, or whose owner the new file could not be given; its old contents
+ * are put back if the write fails. Devices, FIFOs and sockets are written to, never
+ * replaced, and the names of open descriptors (/dev/stdout, /dev/fd/N) write to that
+ * descriptor. Files that are not local (no path) go through g_file_replace_contents().
  *
  * Returns: %TRUE on success
  */
@@ -1469,9 +1666,11 @@ desk_export_write_atomically (GFile         *file,
   g_autofree char *folder = NULL;
   g_autofree char *base = NULL;
   g_autofree char *temp_path = NULL;
+  g_autofree char *target = NULL;
   struct stat st;
   gboolean existed;
   int saved_errno = 0;
+  int descriptor;
   int fd;
 
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
@@ -1498,18 +1697,27 @@ desk_export_write_atomically (GFile         *file,
       return TRUE;
     }
 
-  /* Write through a symbolic link, not over it. */
-  if (g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+  descriptor = descriptor_for_path (path);
+  if (descriptor >= 0)
     {
-      char *target = realpath (path, NULL);
-
-      if (target != NULL)
+      if (!write_all (descriptor, data, length, &saved_errno))
         {
-          g_free (path);
-          path = g_strdup (target);
-          free (target);
+          set_in_place_error (error, saved_errno, display_name);
+          return FALSE;
         }
+      return TRUE;
     }
+
+  /* Write through a symbolic link, not over it. */
+  target = resolve_links (path);
+  if (target == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_TOO_MANY_LINKS,
+                   _("Cannot save “%s”: its symbolic links go round in a loop"), display_name);
+      return FALSE;
+    }
+  g_free (path);
+  path = g_steal_pointer (&target);
 
   existed = g_stat (path, &st) == 0;
   if (existed && S_ISDIR (st.st_mode))
@@ -1518,9 +1726,14 @@ desk_export_write_atomically (GFile         *file,
                    _("Cannot save “%s”: it is a folder"), display_name);
       return FALSE;
     }
+  if (existed && (!S_ISREG (st.st_mode) || st.st_nlink > 1))
+    return write_in_place (path, &st, data, length, display_name, error);
 
   folder = g_path_get_dirname (path);
   base = g_path_get_basename (path);
+  /* The temporary name adds eight bytes: it must fit where the name itself fits. */
+  if (strlen (base) > 200)
+    base[200] = '\0';
   temp_path = g_strdup_printf ("%s%c.%s.XXXXXX", folder, G_DIR_SEPARATOR, base);
 
   fd = g_mkstemp_full (temp_path, O_WRONLY, 0666);
@@ -1532,8 +1745,16 @@ desk_export_write_atomically (GFile         *file,
       return FALSE;
     }
 
-  /* Keeping the old file's permissions is best effort: a file owned by someone else
-   * cannot be given them. */
+  /* A file someone else owns keeps its owner, or is written where it is. */
+  if (existed && (st.st_uid != geteuid () || st.st_gid != getegid ()) &&
+      fchown (fd, st.st_uid, st.st_gid) != 0)
+    {
+      close (fd);
+      g_unlink (temp_path);
+      return write_in_place (path, &st, data, length, display_name, error);
+    }
+
+  /* After the owner: changing it may clear the set-id bits. */
   if (existed)
     (void)fchmod (fd, st.st_mode & 07777);
 

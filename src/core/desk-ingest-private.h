@@ -21,7 +21,8 @@ typedef struct
 } DeskSegment;
 
 void       _desk_segment_free (DeskSegment *segment);
-GPtrArray *_desk_segment_text (const char  *text);
+GPtrArray *_desk_segment_text (const char  *text,
+                               guint        max_segments);
 
 /* What classification learns about the story, besides the blocks. */
 typedef struct

@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "desk-json.h"
 
 static void
@@ -103,6 +105,44 @@ desk_json_write_source (DeskJsonWriter *writer,
     }
 
   desk_json_writer_end_object (writer);
+}
+
+/**
+ * desk_json_replace_nul_escapes:
+ * @data: JSON text, not necessarily valid
+ * @length: its length in bytes
+ *
+ * json-glib 1.6 reads "\u0000" into a NUL byte and keeps the string as a C string, so
+ * everything after it is lost: the rest of a ninjs body, a co-author. Before parsing, each
+ * such escape becomes "\uFFFD", the replacement character, as a NUL byte in any text
+ * Copydesk reads does (escaped backslashes, "\\u0000", are left alone).
+ *
+ * Returns: (transfer full) (nullable): the text with the escapes replaced, NUL-terminated,
+ *   of the same length; %NULL when there is none
+ */
+char *
+desk_json_replace_nul_escapes (const char *data,
+                               gsize       length)
+{
+  char *copy = NULL;
+
+  for (gsize i = 0; i + 1 < length; i++)
+    {
+      if (data[i] != '\\')
+        continue;
+
+      if (data[i + 1] == 'u' && i + 6 <= length && memcmp (data + i + 2, "0000", 4) == 0)
+        {
+          if (copy == NULL)
+            copy = g_strndup (data, length);
+          memcpy (copy + i + 2, "FFFD", 4);
+          i += 5;
+        }
+      else
+        i++;
+    }
+
+  return copy;
 }
 
 /**

@@ -35,4 +35,7 @@ void desk_json_write_source (DeskJsonWriter *writer,
                              DeskSource     *source,
                              gboolean        with_blocks);
 
+char *desk_json_replace_nul_escapes (const char *data,
+                                     gsize       length);
+
 G_END_DECLS

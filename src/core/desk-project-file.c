@@ -47,18 +47,29 @@
  *
  * Saving writes a temporary file and renames it over the old one
  * (desk_export_write_atomically()), so a failed save leaves the old project intact.
+ * Whoever reads a project to change it and save it again holds its lock for that time
+ * (desk_project_file_lock()): a file beside the project, "NAME.lock", locked with flock(),
+ * naming the process and machine that hold it. Writers of one project, on this machine or
+ * another sharing the folder, take turns instead of undoing each other's work.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
 #include "desk-credits.h"
 #include "desk-export.h"
+#include "desk-file.h"
 #include "desk-json.h"
 #include "desk-project-file.h"
 
@@ -865,6 +876,7 @@ load (Reader *reader,
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GError) parse_error = NULL;
+  g_autofree char *without_nul = NULL;
   g_autoptr(DeskProject) project = desk_project_new ();
   g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(DeskDraft) draft = NULL;
@@ -915,7 +927,8 @@ load (Reader *reader,
       break;
     }
 
-  if (!json_parser_load_from_data (parser, data, length, &parse_error))
+  without_nul = desk_json_replace_nul_escapes (data, length);
+  if (!json_parser_load_from_data (parser, without_nul ? without_nul : data, length, &parse_error))
     {
       /* json-glib quotes the text it stumbled on, cut at a byte count: maybe mid-character */
       g_autofree char *problem = g_utf8_make_valid (parse_error->message, -1);
@@ -977,6 +990,17 @@ load (Reader *reader,
       g_ptr_array_add (read_sources, source);
     }
   desk_project_add_sources (project, (DeskSource **)read_sources->pdata, read_sources->len);
+
+  /* Two sources may have read back with the same id, and the second been given another:
+   * references to the id it was saved with go to the one it has now. */
+  for (guint i = 0; i < read_sources->len; i++)
+    {
+      JsonNode *id_node = json_object_get_member (json_array_get_object_element (sources, i), "id");
+
+      if (id_node != NULL && holds_string (id_node))
+        g_hash_table_replace (ids, g_strdup (json_node_get_string (id_node)),
+                              g_strdup (desk_source_get_id (g_ptr_array_index (read_sources, i))));
+    }
 
   if (!read_string (reader, root, "", "draft_source", TRUE, &draft_source))
     return NULL;
@@ -1143,7 +1167,6 @@ desk_project_file_load (GFile         *file,
                         GCancellable  *cancellable,
                         GError       **error)
 {
-  g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *name = NULL;
@@ -1153,39 +1176,15 @@ desk_project_file_load (GFile         *file,
 
   name = g_file_get_parse_name (file);
 
-  info = g_file_query_info (file,
-                            G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
-                            G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
-  if (info == NULL)
-    {
-      g_set_error (error, local_error->domain, local_error->code,
-                   _("Cannot open “%s”: %s"), name, local_error->message);
-      return NULL;
-    }
-
-  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
-                   _("Cannot open “%s”: it is a folder, not a project"), name);
-      return NULL;
-    }
-
-  if (g_file_info_get_size (info) > DESK_PROJECT_FILE_MAX_SIZE)
-    {
-      g_autofree char *size = g_format_size (g_file_info_get_size (info));
-      g_autofree char *limit = g_format_size (DESK_PROJECT_FILE_MAX_SIZE);
-
-      g_set_error (error, DESK_ERROR, DESK_ERROR_TOO_LARGE,
-                   _("Cannot open “%s”: it is %s, larger than the limit of %s"),
-                   name, size, limit);
-      return NULL;
-    }
-
-  bytes = g_file_load_bytes (file, cancellable, NULL, &local_error);
+  bytes = desk_file_load_bounded (file, DESK_PROJECT_FILE_MAX_SIZE, cancellable, &local_error);
   if (bytes == NULL)
     {
-      g_set_error (error, local_error->domain, local_error->code,
-                   _("Cannot open “%s”: %s"), name, local_error->message);
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
+                     _("Cannot open “%s”: it is a folder, not a project"), name);
+      else
+        g_set_error (error, local_error->domain, local_error->code,
+                     _("Cannot open “%s”: %s"), name, local_error->message);
       return NULL;
     }
 
@@ -1310,4 +1309,151 @@ desk_project_file_load_finish (GAsyncResult  *result,
                         NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* Locking */
+
+struct _DeskProjectLock
+{
+  char *path;
+  int   fd;
+};
+
+/* "process 123 on desk-4", from what the holder wrote in the lock file. */
+static char *
+describe_holder (const char *path)
+{
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) fields = NULL;
+
+  if (!g_file_get_contents (path, &contents, NULL, NULL))
+    return NULL;
+  fields = g_strsplit (g_strstrip (contents), " ", 2);
+  if (fields[0] == NULL || fields[1] == NULL || !g_ascii_isdigit (fields[0][0]) ||
+      !g_utf8_validate (fields[1], -1, NULL))
+    return NULL;
+
+  return g_strdup_printf (_("process %s on %s"), fields[0], fields[1]);
+}
+
+/**
+ * desk_project_file_lock:
+ * @file: a project file (it need not exist yet)
+ * @timeout_ms: how long to wait for another holder to finish
+ * @error: return location for a #GError
+ *
+ * Takes the lock of the project in @file for reading it, changing it and saving it again:
+ * a file beside it, "NAME.lock", locked with flock() (which Linux carries over NFS), with
+ * the process id and host name of the holder in it. Waits up to @timeout_ms for another
+ * holder; then fails with %G_IO_ERROR_BUSY and a message naming the project and the
+ * holder. A holder that died lets go of the lock with its process.
+ *
+ * Returns: (transfer full): the lock, to release with desk_project_lock_release()
+ */
+DeskProjectLock *
+desk_project_file_lock (GFile   *file,
+                        guint    timeout_ms,
+                        GError **error)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *lock_path = NULL;
+  g_autofree char *name = NULL;
+  gint64 deadline;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  name = g_file_get_parse_name (file);
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("Cannot lock “%s”: it is not a local file"), name);
+      return NULL;
+    }
+
+  lock_path = g_strconcat (path, ".lock", NULL);
+  deadline = g_get_monotonic_time () + (gint64)timeout_ms * 1000;
+
+  for (;;)
+    {
+      GStatBuf held, named;
+      int fd = g_open (lock_path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0666);
+
+      if (fd < 0)
+        {
+          int saved_errno = errno;
+
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                       _("Cannot lock “%s”: %s"), name, g_strerror (saved_errno));
+          return NULL;
+        }
+
+      if (flock (fd, LOCK_EX | LOCK_NB) == 0)
+        {
+          /* The holder before may have removed the file we opened when it let go. */
+          if (fstat (fd, &held) == 0 && g_lstat (lock_path, &named) == 0 &&
+              held.st_dev == named.st_dev && held.st_ino == named.st_ino)
+            {
+              DeskProjectLock *lock = g_new0 (DeskProjectLock, 1);
+              g_autofree char *holder = g_strdup_printf ("%d %s\n", (int)getpid (),
+                                                         g_get_host_name ());
+
+              if (ftruncate (fd, 0) == 0 && write (fd, holder, strlen (holder)) < 0)
+                g_debug ("Cannot note the holder in %s: %s", lock_path, g_strerror (errno));
+              lock->path = g_steal_pointer (&lock_path);
+              lock->fd = fd;
+              return lock;
+            }
+          close (fd);
+          continue;
+        }
+
+      if (errno != EWOULDBLOCK && errno != EINTR)
+        {
+          int saved_errno = errno;
+
+          close (fd);
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                       _("Cannot lock “%s”: %s"), name, g_strerror (saved_errno));
+          return NULL;
+        }
+      close (fd);
+
+      if (g_get_monotonic_time () >= deadline)
+        {
+          g_autofree char *holder = describe_holder (lock_path);
+          g_autofree char *shown = g_filename_display_name (lock_path);
+
+          if (holder != NULL)
+            g_set_error (error, G_IO_ERROR, G_IO_ERROR_BUSY,
+                         _("“%s” is being changed by %s; try again when it has finished "
+                           "(the lock is “%s”)"), name, holder, shown);
+          else
+            g_set_error (error, G_IO_ERROR, G_IO_ERROR_BUSY,
+                         _("“%s” is being changed by another program; try again when it has "
+                           "finished (the lock is “%s”)"), name, shown);
+          return NULL;
+        }
+
+      g_usleep (50 * 1000);
+    }
+}
+
+/**
+ * desk_project_lock_release:
+ * @lock: (transfer full): a lock from desk_project_file_lock()
+ *
+ * Removes the lock file and lets go of the lock.
+ */
+void
+desk_project_lock_release (DeskProjectLock *lock)
+{
+  if (lock == NULL)
+    return;
+
+  g_unlink (lock->path);
+  close (lock->fd);
+  g_free (lock->path);
+  g_free (lock);
 }

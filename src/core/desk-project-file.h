@@ -52,4 +52,13 @@ void         desk_project_file_load_async      (GFile                *file,
 DeskProject *desk_project_file_load_finish     (GAsyncResult         *result,
                                                 GError              **error);
 
+typedef struct _DeskProjectLock DeskProjectLock;
+
+DeskProjectLock *desk_project_file_lock         (GFile                *file,
+                                                 guint                 timeout_ms,
+                                                 GError              **error);
+void             desk_project_lock_release      (DeskProjectLock      *lock);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DeskProjectLock, desk_project_lock_release)
+
 G_END_DECLS

@@ -18,6 +18,7 @@
 #include "desk-credits.h"
 #include "desk-aliases.h"
 #include "desk-project.h"
+#include "desk-source-private.h"
 
 struct _DeskProject
 {
@@ -274,8 +275,9 @@ desk_project_get_sources (DeskProject *self)
  * desk_project_add_source:
  * @source: a source
  *
- * Adds @source at the end of the sources, unless a source with the same id (the same
- * bytes) is already there, in which case nothing happens.
+ * Adds @source at the end of the sources, unless a source with the same id and the same
+ * content (bytes and text) is already there, in which case nothing happens. A source whose
+ * id is taken by one with other content is given an id of its own ("ID-2").
  */
 void
 desk_project_add_source (DeskProject *self,
@@ -292,8 +294,9 @@ desk_project_add_source (DeskProject *self,
  * @sources: (array length=n_sources): sources
  * @n_sources: how many
  *
- * Adds @sources at the end of the sources, in order, leaving out any whose id is already
- * there (or comes earlier in @sources), as one change: the list emits items-changed once
+ * Adds @sources at the end of the sources, in order, leaving out any that is already there
+ * (or comes earlier in @sources) with the same content; one whose id collides with another
+ * source's gets an id of its own. One change: the list emits items-changed once
  * and the project "changed" once, so that what follows the project (the credits, the
  * window) computes again once for the batch, not once per source.
  *
@@ -317,10 +320,28 @@ desk_project_add_sources (DeskProject  *self,
   for (guint i = 0; i < n_sources; i++)
     {
       DeskSource *source = sources[i];
-      const char *id = desk_source_get_id (source);
+      DeskSource *existing = desk_project_find_source (self, desk_source_get_id (source));
+      const char *id;
 
-      if (desk_project_find_source (self, id) != NULL)
-        continue;
+      if (existing != NULL)
+        {
+          g_autofree char *other_id = NULL;
+
+          if (existing == source ||
+              (g_bytes_equal (desk_source_get_bytes (existing), desk_source_get_bytes (source)) &&
+               g_str_equal (desk_source_get_text (existing), desk_source_get_text (source))))
+            continue;
+
+          /* Another source with the same 64-bit id: a collision (or a file forged to make
+           * one). The newcomer gets an id of its own rather than being taken for the other. */
+          for (guint n = 2; other_id == NULL || desk_project_find_source (self, other_id) != NULL; n++)
+            {
+              g_free (other_id);
+              other_id = g_strdup_printf ("%s-%u", desk_source_get_id (source), n);
+            }
+          _desk_source_set_id (source, other_id);
+        }
+      id = desk_source_get_id (source);
 
       g_hash_table_insert (self->sources_by_id, (gpointer)id, source);
       g_signal_connect_object (source, "changed",

@@ -34,6 +34,10 @@
  * title case writes only its short function words so. Measured: English news prose
  * 0.55–0.85, German 0.40–0.60, English headlines 0.05–0.30. */
 #define PROSE_MIN_LOWER_SHARE   0.34
+/* A block of at most this many words that carries a web address or contact details is a
+ * link, an embed (a post runs to some 20 to 30 words) or a contact line; a longer
+ * paragraph of running text that mentions an address is story text. */
+#define LINK_BLOCK_MAX_WORDS    35
 /* No paragraph of a story is longer than this; a block that is (a page's text run into
  * one line) is not judged by the patterns, whose cost grows with it, and counts as text. */
 #define JUDGE_MAX_BYTES         (16 * 1024)
@@ -240,10 +244,6 @@ judge_text (const char     *text,
 
   if (has_any (lower, notice_words) && g_regex_match (p->notice, copy, 0, NULL))
     return DESK_PROSE_NOTICE;
-  if (has_any (lower, contact_words) && g_regex_match (p->contact, copy, 0, NULL))
-    return DESK_PROSE_CONTACT;
-  if (has_any (lower, link_words) && g_regex_match (p->link, copy, 0, NULL))
-    return DESK_PROSE_LINK;
   if (has_any (lower, caption_words) && g_regex_match (p->caption, copy, 0, NULL))
     return DESK_PROSE_CAPTION;
 
@@ -294,6 +294,16 @@ judge_text (const char     *text,
       last = g_utf8_get_char (s);
       if (!is_closer (last) && !g_unichar_isspace (last))
         break;
+    }
+
+  /* An address in a long paragraph of running text is part of the story (where a report
+   * can be read); a shorter block that carries one is a link, an embed or a contact line. */
+  if (n_words <= LINK_BLOCK_MAX_WORDS || !is_sentence_end (last))
+    {
+      if (has_any (lower, contact_words) && g_regex_match (p->contact, copy, 0, NULL))
+        return DESK_PROSE_CONTACT;
+      if (has_any (lower, link_words) && g_regex_match (p->link, copy, 0, NULL))
+        return DESK_PROSE_LINK;
     }
 
   if (n_words < ((flags & DESK_PROSE_IN_PARAGRAPH) ? SENTENCE_MIN_WORDS : PARAGRAPH_MIN_WORDS))

@@ -18,6 +18,10 @@
  * such as "1ST LEAD" and a byline), paragraphs separated by blank lines, a notebook for
  * editors ("# dpa NOTEBOOK"), the desk's initials, ETX, a time stamp.
  *
+ * A file may hold several transmissions one after the other, as a wire capture does: each
+ * story starts at an SOH that follows the previous one's ETX (with the SYN bytes before it)
+ * and is read on its own, from its own bytes.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -554,11 +558,11 @@ read_anpa_text (DeskReaderDoc *doc,
   flush_paragraph (doc, paragraph);
 }
 
-DeskSource *
-_desk_reader_anpa_read (GBytes            *bytes,
-                        const char        *name,
-                        DeskSourceOrigin   origin,
-                        GError           **error)
+static DeskSource *
+read_anpa_story (GBytes            *bytes,
+                 const char        *name,
+                 DeskSourceOrigin   origin,
+                 GError           **error)
 {
   g_autoptr(DeskReaderDoc) doc = _desk_reader_doc_new (DESK_FORMAT_ANPA);
   g_autoptr(DeskDecoded) decoded = NULL;
@@ -632,11 +636,11 @@ starts_notebook (const char *text)
   return text[0] == '#' || g_str_equal (text, "* * * *") || g_str_equal (text, "***");
 }
 
-DeskSource *
-_desk_reader_iptc7901_read (GBytes            *bytes,
-                            const char        *name,
-                            DeskSourceOrigin   origin,
-                            GError           **error)
+static DeskSource *
+read_iptc7901_story (GBytes            *bytes,
+                     const char        *name,
+                     DeskSourceOrigin   origin,
+                     GError           **error)
 {
   g_autoptr(DeskReaderDoc) doc = _desk_reader_doc_new (DESK_FORMAT_IPTC7901);
   g_autoptr(DeskDecoded) decoded = NULL;
@@ -786,4 +790,160 @@ _desk_reader_iptc7901_read (GBytes            *bytes,
     _desk_reader_doc_set_version (doc, 1);
 
   return _desk_reader_doc_finish (doc, bytes, name, origin, 0, error);
+}
+
+/* ---- Several stories in one file ----------------------------------------------------- */
+
+#define SYN 0x16
+
+typedef DeskSource *(*StoryReader) (GBytes            *bytes,
+                                    const char        *name,
+                                    DeskSourceOrigin   origin,
+                                    GError           **error);
+
+/* Where each story in @data starts: 0, then every SOH after an ETX (moved back over the
+ * SYN bytes before it). */
+static GArray *
+find_story_starts (const guchar *data,
+                   gsize         size)
+{
+  GArray *starts = g_array_new (FALSE, FALSE, sizeof (gsize));
+  gboolean ended = FALSE;
+  gsize zero = 0;
+
+  g_array_append_val (starts, zero);
+  for (gsize i = 0; i < size; i++)
+    {
+      if (data[i] == ETX)
+        ended = TRUE;
+      else if (data[i] == SOH && ended)
+        {
+          gsize start = i;
+
+          while (start > 0 && data[start - 1] == SYN)
+            start--;
+          g_array_append_val (starts, start);
+          ended = FALSE;
+        }
+    }
+
+  return starts;
+}
+
+/* A source for each story that reads (or for the first, with @first_only), named
+ * "@name (2 of 3)" when there are several and all are read. */
+static GPtrArray *
+read_stories (GBytes            *bytes,
+              const char        *name,
+              DeskSourceOrigin   origin,
+              StoryReader        read_story,
+              gboolean           first_only,
+              GError           **error)
+{
+  g_autoptr(GPtrArray) sources = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) first_error = NULL;
+  g_autoptr(GArray) starts = NULL;
+  gsize size;
+  const guchar *data = g_bytes_get_data (bytes, &size);
+
+  starts = find_story_starts (data, size);
+  if (starts->len == 1)
+    {
+      DeskSource *source = read_story (bytes, name, origin, error);
+
+      if (source == NULL)
+        return NULL;
+      g_ptr_array_add (sources, source);
+      return g_steal_pointer (&sources);
+    }
+
+  for (guint i = 0; i < starts->len; i++)
+    {
+      gsize start = g_array_index (starts, gsize, i);
+      gsize end = i + 1 < starts->len ? g_array_index (starts, gsize, i + 1) : size;
+      g_autoptr(GBytes) story = g_bytes_new_from_bytes (bytes, start, end - start);
+      g_autofree char *story_name = NULL;
+      g_autoptr(GError) local_error = NULL;
+      DeskSource *source;
+
+      story_name = first_only ? g_strdup (name)
+                              : g_strdup_printf (_("%s (%u of %u)"), name, i + 1, starts->len);
+      source = read_story (story, story_name, origin, &local_error);
+      if (source == NULL)
+        {
+          if (first_error == NULL)
+            first_error = g_steal_pointer (&local_error);
+          continue;
+        }
+      g_ptr_array_add (sources, source);
+      if (first_only)
+        break;
+    }
+
+  if (sources->len == 0)
+    {
+      g_propagate_error (error, g_steal_pointer (&first_error));
+      return NULL;
+    }
+
+  return g_steal_pointer (&sources);
+}
+
+/**
+ * _desk_reader_anpa_read_all:
+ *
+ * A source for each story of an ANPA-1312 file, named "@name (2 of 3)" when there are
+ * several; a story that cannot be read is skipped, and if none can, the first one's error
+ * is returned.
+ */
+GPtrArray *
+_desk_reader_anpa_read_all (GBytes            *bytes,
+                            const char        *name,
+                            DeskSourceOrigin   origin,
+                            GError           **error)
+{
+  return read_stories (bytes, name, origin, read_anpa_story, FALSE, error);
+}
+
+/**
+ * _desk_reader_anpa_read:
+ *
+ * The first story of an ANPA-1312 file that can be read.
+ */
+DeskSource *
+_desk_reader_anpa_read (GBytes            *bytes,
+                        const char        *name,
+                        DeskSourceOrigin   origin,
+                        GError           **error)
+{
+  return _desk_reader_first (read_stories (bytes, name, origin, read_anpa_story, TRUE, error));
+}
+
+/**
+ * _desk_reader_iptc7901_read_all:
+ *
+ * The same for IPTC 7901.
+ */
+GPtrArray *
+_desk_reader_iptc7901_read_all (GBytes            *bytes,
+                                const char        *name,
+                                DeskSourceOrigin   origin,
+                                GError           **error)
+{
+  return read_stories (bytes, name, origin, read_iptc7901_story, FALSE, error);
+}
+
+/**
+ * _desk_reader_iptc7901_read:
+ *
+ * The first story of an IPTC 7901 file that can be read.
+ */
+DeskSource *
+_desk_reader_iptc7901_read (GBytes            *bytes,
+                            const char        *name,
+                            DeskSourceOrigin   origin,
+                            GError           **error)
+{
+  return _desk_reader_first (read_stories (bytes, name, origin, read_iptc7901_story, TRUE,
+                                           error));
 }

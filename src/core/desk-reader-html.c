@@ -36,6 +36,8 @@ typedef struct
   GHashTable *scores;          /* xmlNode * → Candidate * */
   GHashTable *main_roots;      /* the article's containers */
   GHashTable *main_ancestors;  /* the elements around them */
+  GHashTable *measures;        /* xmlNode * → Measure *, each element measured once */
+  GHashTable *furniture;       /* xmlNode * → 1 (not in furniture) or 2 (in furniture) */
   xmlNode    *headline;
   char       *title;           /* og:title, JSON-LD headline or <title> */
   char       *author;          /* meta author or JSON-LD author, when the page shows none */
@@ -43,6 +45,7 @@ typedef struct
   char       *published;
   char       *modified;
   char       *url;
+  char       *json_body;       /* JSON-LD articleBody */
 } Page;
 
 typedef struct
@@ -56,6 +59,9 @@ page_clear (Page *page)
   g_clear_pointer (&page->scores, g_hash_table_unref);
   g_clear_pointer (&page->main_roots, g_hash_table_unref);
   g_clear_pointer (&page->main_ancestors, g_hash_table_unref);
+  g_clear_pointer (&page->measures, g_hash_table_unref);
+  g_clear_pointer (&page->json_body, g_free);
+  g_clear_pointer (&page->furniture, g_hash_table_unref);
   g_clear_pointer (&page->title, g_free);
   g_clear_pointer (&page->authors, g_ptr_array_unref);
   g_clear_pointer (&page->published, g_free);
@@ -199,6 +205,25 @@ typedef struct
 } Measure;
 
 static void
+measure_text (const xmlNode *text,
+              gboolean       in_link,
+              Measure       *m)
+{
+  gsize n = 0;
+
+  for (const char *p = (const char *)text->content; *p; p++)
+    {
+      if (!g_ascii_isspace (*p) && (*p & 0xC0) != 0x80)
+        n++;
+      if (*p == ',')
+        m->commas++;
+    }
+  m->chars += n;
+  if (in_link)
+    m->link_chars += n;
+}
+
+static void
 measure_node (const xmlNode *node,
               gboolean       in_link,
               Measure       *m,
@@ -210,20 +235,7 @@ measure_node (const xmlNode *node,
   for (const xmlNode *child = node->children; child != NULL; child = child->next)
     {
       if (child->type == XML_TEXT_NODE && child->content != NULL)
-        {
-          gsize n = 0;
-
-          for (const char *p = (const char *)child->content; *p; p++)
-            {
-              if (!g_ascii_isspace (*p) && (*p & 0xC0) != 0x80)
-                n++;
-              if (*p == ',')
-                m->commas++;
-            }
-          m->chars += n;
-          if (in_link)
-            m->link_chars += n;
-        }
+        measure_text (child, in_link, m);
       else if (child->type == XML_ELEMENT_NODE && !is_skipped_tag (child) && !is_hidden (child))
         measure_node (child, in_link || _desk_xml_is (child, "a"), m, depth + 1);
     }
@@ -238,12 +250,52 @@ measure (const xmlNode *node)
   return m;
 }
 
-static double
-link_density (const xmlNode *node)
+/* What measure() says of @node, each element measured once however many candidates
+ * contain it: a candidate's measure is its children's, with everything under a link
+ * counted as link text. Measuring every candidate afresh was quadratic in the depth. */
+static const Measure *
+measure_cached (Page          *page,
+                const xmlNode *node,
+                guint          depth)
 {
-  Measure m = measure (node);
+  Measure *m = g_hash_table_lookup (page->measures, node);
 
-  return m.chars > 0 ? (double)m.link_chars / m.chars : 0.0;
+  if (m != NULL)
+    return m;
+
+  m = g_new0 (Measure, 1);
+  if (depth <= 200)
+    for (const xmlNode *child = node->children; child != NULL; child = child->next)
+      {
+        if (child->type == XML_TEXT_NODE && child->content != NULL)
+          {
+            Measure text = { 0 };
+
+            measure_text (child, FALSE, &text);
+            m->chars += text.chars;
+            m->commas += text.commas;
+          }
+        else if (child->type == XML_ELEMENT_NODE && !is_skipped_tag (child) && !is_hidden (child))
+          {
+            const Measure *inner = measure_cached (page, child, depth + 1);
+
+            m->chars += inner->chars;
+            m->commas += inner->commas;
+            m->link_chars += _desk_xml_is (child, "a") ? inner->chars : inner->link_chars;
+          }
+      }
+  g_hash_table_insert (page->measures, (gpointer)node, m);
+
+  return m;
+}
+
+static double
+link_density (Page          *page,
+              const xmlNode *node)
+{
+  const Measure *m = measure_cached (page, node, 0);
+
+  return m->chars > 0 ? (double)m->link_chars / m->chars : 0.0;
 }
 
 /* ---- Scoring -------------------------------------------------------------------------- */
@@ -339,7 +391,7 @@ find_main (Page    *page,
     {
       Candidate *candidate = value;
 
-      candidate->score *= 1.0 - link_density (key);
+      candidate->score *= 1.0 - link_density (page, key);
       if (top == NULL || candidate->score > top_score)
         {
           top = key;
@@ -399,18 +451,63 @@ is_in_main (Page          *page,
 }
 
 /* Whether @element sits in navigation, a footer, comments, related links or an ad */
+/* Whether @element or an element around it is site furniture (navigation, a footer, a
+ * class that says so); remembered for each element, as every element asks it of all its
+ * ancestors. */
 static gboolean
-is_in_furniture (const xmlNode *element)
+is_in_furniture (Page          *page,
+                 const xmlNode *element)
 {
-  for (const xmlNode *up = element; up != NULL && up->type == XML_ELEMENT_NODE; up = up->parent)
+  gpointer known;
+  gboolean result;
+
+  if (element == NULL || element->type != XML_ELEMENT_NODE)
+    return FALSE;
+
+  known = g_hash_table_lookup (page->furniture, element);
+  if (known != NULL)
+    return GPOINTER_TO_INT (known) == 2;
+
+  if (_desk_xml_is (element, "nav") || _desk_xml_is (element, "footer") ||
+      _desk_xml_is (element, "aside") || _desk_xml_is (element, "form") ||
+      _desk_xml_is (element, "menu"))
+    result = TRUE;
+  else if (!_desk_xml_is (element, "body") && !_desk_xml_is (element, "html") &&
+           is_negative (element))
+    result = TRUE;
+  else
     {
-      if (_desk_xml_is (up, "nav") || _desk_xml_is (up, "footer") || _desk_xml_is (up, "aside") ||
-          _desk_xml_is (up, "form") || _desk_xml_is (up, "menu"))
-        return TRUE;
-      if (!_desk_xml_is (up, "body") && !_desk_xml_is (up, "html") && is_negative (up))
-        return TRUE;
+      /* Climb without recursing, then fill in on the way down. */
+      g_autoptr(GPtrArray) chain = g_ptr_array_new ();
+      const xmlNode *up = element;
+
+      result = FALSE;
+      for (; up != NULL && up->type == XML_ELEMENT_NODE; up = up->parent)
+        {
+          known = g_hash_table_lookup (page->furniture, up);
+          if (known != NULL)
+            {
+              result = GPOINTER_TO_INT (known) == 2;
+              break;
+            }
+          if (_desk_xml_is (up, "nav") || _desk_xml_is (up, "footer") ||
+              _desk_xml_is (up, "aside") || _desk_xml_is (up, "form") ||
+              _desk_xml_is (up, "menu") ||
+              (!_desk_xml_is (up, "body") && !_desk_xml_is (up, "html") && is_negative (up)))
+            {
+              result = TRUE;
+              g_hash_table_insert (page->furniture, (gpointer)up, GINT_TO_POINTER (2));
+              break;
+            }
+          g_ptr_array_add (chain, (gpointer)up);
+        }
+      for (guint i = 0; i < chain->len; i++)
+        g_hash_table_insert (page->furniture, chain->pdata[i], GINT_TO_POINTER (result ? 2 : 1));
+      return result;
     }
-  return FALSE;
+
+  g_hash_table_insert (page->furniture, (gpointer)element, GINT_TO_POINTER (result ? 2 : 1));
+  return result;
 }
 
 static gboolean
@@ -527,7 +624,7 @@ html_hint (const xmlNode *element,
       return;
     }
 
-  if (!is_in_furniture (element))
+  if (!is_in_furniture (page, element))
     {
       /* What belongs to the story wherever it sits on the page */
       if (is_byline_element (element) && !has_ancestor (element, is_byline_element) &&
@@ -714,6 +811,8 @@ read_json_ld_node (Page     *page,
     page->modified = g_strdup (json_string (object, "dateModified"));
   if (page->authors->len == 0)
     read_json_ld_author (page, json_object_get_member (object, "author"));
+  if (page->json_body == NULL && json_string (object, "articleBody") != NULL)
+    page->json_body = g_strdup (json_string (object, "articleBody"));
 }
 
 static void
@@ -722,14 +821,16 @@ read_json_ld (Page          *page,
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *without_nul = NULL;
 
   for (const xmlNode *child = script->children; child != NULL; child = child->next)
     if (child->content != NULL)
       g_string_append (text, (const char *)child->content);
 
   /* Untrusted: one value, not too deep, before json-glib sees it. */
+  without_nul = desk_json_replace_nul_escapes (text->str, text->len);
   if (desk_json_check_shape (text->str, text->len, DESK_JSON_MAX_DEPTH) == DESK_JSON_SHAPE_OK &&
-      json_parser_load_from_data (parser, text->str, text->len, NULL))
+      json_parser_load_from_data (parser, without_nul ? without_nul : text->str, text->len, NULL))
     read_json_ld_node (page, json_parser_get_root (parser), 0);
 }
 
@@ -898,7 +999,7 @@ find_headline (Page          *page,
       xmlNode *heading = g_ptr_array_index (headings, i);
       g_autofree char *text = _desk_xml_text (heading);
 
-      if (!is_in_furniture (heading) && g_utf8_strlen (text, -1) >= 10 &&
+      if (!is_in_furniture (page, heading) && g_utf8_strlen (text, -1) >= 10 &&
           !is_in_site_header (heading))
         {
           page->headline = heading;
@@ -958,6 +1059,8 @@ _desk_reader_html_read (GBytes            *bytes,
   page.scores = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   page.main_roots = g_hash_table_new (NULL, NULL);
   page.main_ancestors = g_hash_table_new (NULL, NULL);
+  page.measures = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  page.furniture = g_hash_table_new (NULL, NULL);
   page.authors = g_ptr_array_new_with_free_func (g_free);
 
   read_meta (&page, root, 0);
@@ -992,6 +1095,10 @@ _desk_reader_html_read (GBytes            *bytes,
     }
 
   _desk_reader_walk (doc, body, FALSE, html_hint, &page);
+
+  /* A page that shows its story only to scripts: its JSON-LD may carry the text. */
+  if (_desk_reader_doc_count_role (doc, DESK_BLOCK_ROLE_BODY) == 0 && page.json_body != NULL)
+    _desk_reader_doc_add_text_body (doc, page.json_body);
 
   /* Authors the page names only in its metadata */
   if (_desk_reader_doc_get_n_authors (doc) == 0)

@@ -347,6 +347,7 @@ _desk_reader_ninjs_read (GBytes            *bytes,
   g_autoptr(DeskDecoded) decoded = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) local_error = NULL;
+  g_autofree char *without_nul = NULL;
   g_autofree char *version = NULL;
   JsonObject *item;
   JsonNode *root;
@@ -374,7 +375,9 @@ _desk_reader_ninjs_read (GBytes            *bytes,
       break;
     }
 
-  if (!json_parser_load_from_data (parser, decoded->text, decoded->length, &local_error))
+  without_nul = desk_json_replace_nul_escapes (decoded->text, decoded->length);
+  if (!json_parser_load_from_data (parser, without_nul ? without_nul : decoded->text,
+                                   decoded->length, &local_error))
     {
       g_set_error (error, DESK_ERROR, DESK_ERROR_MALFORMED, _("not valid ninjs: %s"),
                    local_error->message);

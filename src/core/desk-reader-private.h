@@ -51,6 +51,14 @@ DeskSource *_desk_reader_iptc7901_read       (GBytes            *bytes,
                                               const char        *name,
                                               DeskSourceOrigin   origin,
                                               GError           **error);
+GPtrArray  *_desk_reader_anpa_read_all       (GBytes            *bytes,
+                                              const char        *name,
+                                              DeskSourceOrigin   origin,
+                                              GError           **error);
+GPtrArray  *_desk_reader_iptc7901_read_all   (GBytes            *bytes,
+                                              const char        *name,
+                                              DeskSourceOrigin   origin,
+                                              GError           **error);
 DeskSource *_desk_reader_newsml_read         (GBytes            *bytes,
                                               const char        *name,
                                               DeskSourceOrigin   origin,
@@ -131,6 +139,8 @@ const char    *_desk_reader_doc_get_slug         (DeskReaderDoc *doc);
 int            _desk_reader_doc_get_version      (DeskReaderDoc *doc);
 guint          _desk_reader_doc_get_n_blocks     (DeskReaderDoc *doc);
 guint          _desk_reader_doc_get_n_authors    (DeskReaderDoc *doc);
+guint          _desk_reader_doc_count_role       (DeskReaderDoc *doc,
+                                                  DeskBlockRole  role);
 guint          _desk_reader_doc_get_n_body       (DeskReaderDoc *doc);
 
 DeskSource    *_desk_reader_doc_finish           (DeskReaderDoc    *doc,

@@ -30,6 +30,7 @@
 #include "desk-credit-line.h"
 #include "desk-decode.h"
 #include "desk-format.h"
+#include "desk-hash.h"
 #include "desk-ingest-private.h"
 #include "desk-organization.h"
 #include "desk-prose.h"
@@ -48,6 +49,9 @@ struct _DeskReaderDoc
 
   GString    *text;             /* the rendering */
   GPtrArray  *blocks;
+  gboolean    too_many_blocks;  /* more than DESK_SOURCE_MAX_PARAGRAPHS were written */
+  gboolean    has_bytes_hash;
+  guint64     bytes_hash;       /* of the whole file, when it holds several stories */
   GPtrArray  *credits;
   GPtrArray  *bylines;
   GPtrArray  *notes;            /* folded editors' notes written so far */
@@ -801,8 +805,16 @@ append_block (DeskReaderDoc *doc,
               const char    *text,
               const char    *reason)
 {
-  gsize start = append_paragraph (doc, text);
+  gsize start;
 
+  /* Past the limit nothing more is kept: the story is refused when it is finished. */
+  if (doc->blocks->len >= DESK_SOURCE_MAX_PARAGRAPHS)
+    {
+      doc->too_many_blocks = TRUE;
+      return;
+    }
+
+  start = append_paragraph (doc, text);
   g_ptr_array_add (doc->blocks, desk_block_new (role, text, start, doc->text->len, reason));
 }
 
@@ -1635,7 +1647,8 @@ _desk_reader_doc_add_text_body (DeskReaderDoc *doc,
 
   if (indented < 2)
     {
-      g_autoptr(GPtrArray) segments = _desk_segment_text (normalized);
+      g_autoptr(GPtrArray) segments = _desk_segment_text (normalized,
+                                                          DESK_SOURCE_MAX_PARAGRAPHS);
 
       for (guint i = 0; i < segments->len; i++)
         {
@@ -1964,6 +1977,20 @@ _desk_reader_doc_get_n_body (DeskReaderDoc *doc)
   return doc->n_body;
 }
 
+/* How many blocks written so far have @role. */
+guint
+_desk_reader_doc_count_role (DeskReaderDoc *doc,
+                             DeskBlockRole  role)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < doc->blocks->len; i++)
+    if (desk_block_get_role (g_ptr_array_index (doc->blocks, i)) == role)
+      n++;
+
+  return n;
+}
+
 guint
 _desk_reader_doc_get_n_authors (DeskReaderDoc *doc)
 {
@@ -1988,6 +2015,14 @@ _desk_reader_doc_finish (DeskReaderDoc     *doc,
   DeskClassified *classified;
   DeskSourceWire wire = { 0 };
   DeskSource *source;
+
+  if (doc->too_many_blocks)
+    {
+      g_set_error (error, DESK_ERROR, DESK_ERROR_TOO_LARGE,
+                   _("it has more than the %u paragraphs Copydesk reads in one story"),
+                   DESK_SOURCE_MAX_PARAGRAPHS);
+      return NULL;
+    }
 
   if (doc->blocks->len == 0)
     {
@@ -2023,6 +2058,7 @@ _desk_reader_doc_finish (DeskReaderDoc     *doc,
   wire.version_created = doc->version_created;
   wire.signal = doc->signal;
   wire.item = item;
+  wire.bytes_hash = doc->has_bytes_hash ? &doc->bytes_hash : NULL;
 
   source = _desk_source_new_from_parts (bytes, name, origin, doc->format, doc->text->str,
                                         classified, &wire);
@@ -2106,11 +2142,238 @@ _desk_reader_parse_xml (GBytes      *bytes,
   return doc;
 }
 
+/* Deeper than this, inline formatting is taken out of the tree, its content kept: old CMS
+ * output leaves <font> tags unclosed by the hundred, each nesting the rest of the page one
+ * level deeper, which the walkers (bounded by MAX_DEPTH) would cut off. */
+#define INLINE_FLATTEN_DEPTH 24
+/* Deeper than this, an element's block children (and what follows them) are moved out to
+ * follow it, so that blocks stay blocks but nest no deeper. */
+#define ANY_FLATTEN_DEPTH 48
+
+static gboolean
+is_inline_formatting (const xmlNode *node)
+{
+  static const char * const names[] = {
+    "abbr", "acronym", "b", "basefont", "big", "bdi", "bdo", "center", "cite", "code", "dfn",
+    "em", "font", "i", "ins", "kbd", "mark", "nobr", "q", "s", "samp", "small", "span",
+    "strike", "strong", "sub", "sup", "tt", "u", "var",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_ascii_strcasecmp ((const char *)node->name, names[i]) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Replaces @node by its children in its parent's list; returns the node to visit next at
+ * the same depth (the first child, or the node that followed). */
+static xmlNode *
+unwrap_node (xmlNode *node)
+{
+  xmlNode *parent = node->parent;
+  xmlNode *first = node->children;
+  xmlNode *last = node->last;
+  xmlNode *next = node->next;
+
+  if (first == NULL)
+    {
+      xmlUnlinkNode (node);
+      xmlFreeNode (node);
+      return next;
+    }
+
+  for (xmlNode *child = first; child != NULL; child = child->next)
+    child->parent = parent;
+
+  first->prev = node->prev;
+  if (node->prev != NULL)
+    node->prev->next = first;
+  else
+    parent->children = first;
+
+  last->next = next;
+  if (next != NULL)
+    next->prev = last;
+  else
+    parent->last = last;
+
+  node->children = node->last = NULL;
+  node->next = node->prev = NULL;
+  node->parent = NULL;
+  xmlFreeNode (node);
+
+  return first;
+}
+
+/* The node after @node's subtree in document order, below @root, or NULL; @depth follows. */
+static xmlNode *
+following (xmlNode *node,
+           xmlNode *root,
+           guint   *depth)
+{
+  while (node != root && node->next == NULL)
+    {
+      node = node->parent;
+      (*depth)--;
+    }
+
+  return node == root ? NULL : node->next;
+}
+
+static gboolean
+is_inline (const xmlNode *node)
+{
+  return node->type != XML_ELEMENT_NODE || is_inline_formatting (node) ||
+         g_ascii_strcasecmp ((const char *)node->name, "a") == 0 ||
+         g_ascii_strcasecmp ((const char *)node->name, "br") == 0 ||
+         g_ascii_strcasecmp ((const char *)node->name, "img") == 0 ||
+         g_ascii_strcasecmp ((const char *)node->name, "wbr") == 0;
+}
+
+/* Moves the children of @node from its first block child on to just after @node, so that
+ * a block nested in another (unclosed <div><p><div><p>…) becomes its sibling, in the same
+ * order. */
+static void
+split_off_blocks (xmlNode *node)
+{
+  xmlNode *first = node->children;
+
+  while (first != NULL && is_inline (first))
+    first = first->next;
+  if (first == NULL)
+    return;
+
+  for (xmlNode *child = first; child != NULL; child = child->next)
+    child->parent = node->parent;
+
+  /* Cut the children's list before @first… */
+  node->last->next = node->next;
+  if (node->next != NULL)
+    node->next->prev = node->last;
+  else
+    node->parent->last = node->last;
+  node->last = first->prev;
+  if (first->prev != NULL)
+    first->prev->next = NULL;
+  else
+    node->children = NULL;
+
+  /* …and hang the rest after @node. */
+  first->prev = node;
+  node->next = first;
+}
+
+/* Bounds the depth of an HTML tree without losing text (see INLINE_FLATTEN_DEPTH), walking
+ * it without recursion. */
+static void
+flatten_deep_markup (xmlDoc *doc)
+{
+  xmlNode *root = xmlDocGetRootElement (doc);
+  xmlNode *node = root;
+  guint depth = 0;
+
+  while (node != NULL)
+    {
+      /* Elements without content (<br>, <img>) stay: they take no depth. */
+      if (node != root && node->type == XML_ELEMENT_NODE && node->children != NULL &&
+          depth > INLINE_FLATTEN_DEPTH && is_inline_formatting (node))
+        {
+          xmlNode *parent = node->parent;
+          xmlNode *next = unwrap_node (node);
+
+          if (next == NULL)
+            {
+              depth--;
+              next = following (parent, root, &depth);
+            }
+          node = next;
+        }
+      else if (node->type == XML_ELEMENT_NODE && node->children != NULL)
+        {
+          if (node != root && depth > ANY_FLATTEN_DEPTH)
+            split_off_blocks (node);
+          if (node->children != NULL)
+            {
+              node = node->children;
+              depth++;
+            }
+          else
+            node = following (node, root, &depth);
+        }
+      else
+        node = following (node, root, &depth);
+    }
+}
+
+/* Windows-1252's characters where ISO 8859-1 has C1 controls, 0x80 to 0x9F; 0 where it has
+ * none. */
+static const gunichar windows_1252_c1[32] = {
+  0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+  0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
+  0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+  0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
+};
+
+/* Rewrites numeric character references to 128–159 ("&#128;", "&#x92;") as the characters
+ * Windows-1252 has there, as browsers do (HTML's parsing rules say so): pages write "€" and
+ * "’" that way, and libxml2 would make C1 controls of them. Returns NULL when there is none. */
+static GString *
+map_windows_1252_references (const char *data,
+                             gsize       length)
+{
+  GString *out = NULL;
+  gsize copied = 0;
+
+  for (const char *p = memchr (data, '&', length); p != NULL;
+       p = memchr (p + 1, '&', length - (p + 1 - data)))
+    {
+      const char *q = p + 1;
+      const char *end = data + length;
+      gboolean hex = FALSE;
+      guint value = 0;
+      guint n_digits = 0;
+
+      if (q >= end || *q != '#')
+        continue;
+      q++;
+      if (q < end && (*q == 'x' || *q == 'X'))
+        {
+          hex = TRUE;
+          q++;
+        }
+      while (q < end && n_digits < 8 && (hex ? g_ascii_isxdigit (*q) : g_ascii_isdigit (*q)))
+        {
+          value = value * (hex ? 16 : 10) + (hex ? g_ascii_xdigit_value (*q) : *q - '0');
+          q++;
+          n_digits++;
+        }
+      if (n_digits == 0 || n_digits == 8 || value < 0x80 || value > 0x9F ||
+          windows_1252_c1[value - 0x80] == 0)
+        continue;
+      if (q < end && *q == ';')
+        q++;
+
+      if (out == NULL)
+        out = g_string_sized_new (length + 64);
+      g_string_append_len (out, data + copied, p - (data + copied));
+      g_string_append_printf (out, "&#%u;", windows_1252_c1[value - 0x80]);
+      copied = q - data;
+    }
+
+  if (out != NULL)
+    g_string_append_len (out, data + copied, length - copied);
+
+  return out;
+}
+
 /**
  * _desk_reader_parse_html:
  * @encoding: (nullable): what the bytes are in; %NULL to let the page say
  *
- * Parses HTML as browsers do, tolerating anything, fetching nothing.
+ * Parses HTML as browsers do, tolerating anything, fetching nothing: references to
+ * 128–159 are Windows-1252's characters, and markup nested however deep keeps its text
+ * (flatten_deep_markup()).
  *
  * Returns: (transfer full) (nullable): the document
  */
@@ -2119,6 +2382,7 @@ _desk_reader_parse_html (const char *data,
                          gsize       length,
                          const char *encoding)
 {
+  g_autoptr(GString) mapped = NULL;
   htmlParserCtxt *ctxt;
   xmlDoc *doc;
 
@@ -2130,11 +2394,24 @@ _desk_reader_parse_html (const char *data,
   if (!(ctxt = htmlNewParserCtxt ()))
     return NULL;
 
-  /* An encoding we were told overrides what the page says of itself */
+  mapped = map_windows_1252_references (data, length);
+  if (mapped != NULL && mapped->len <= G_MAXINT)
+    {
+      data = mapped->str;
+      length = mapped->len;
+    }
+
+  /* An encoding we were told overrides what the page says of itself. Without
+   * XML_PARSE_HUGE libxml2 drops what is nested deeper than 256 levels; the input is
+   * bounded by the size limit, and the tree is made shallow again at once. */
   doc = htmlCtxtReadMemory (ctxt, data, (int)length, NULL, encoding,
                             HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                            HTML_PARSE_RECOVER | (encoding ? HTML_PARSE_IGNORE_ENC : 0));
+                            HTML_PARSE_RECOVER | XML_PARSE_HUGE |
+                            (encoding ? HTML_PARSE_IGNORE_ENC : 0));
   htmlFreeParserCtxt (ctxt);
+
+  if (doc != NULL && xmlDocGetRootElement (doc) != NULL)
+    flatten_deep_markup (doc);
 
   return doc;
 }
@@ -2785,6 +3062,106 @@ refuse (const char  *format,
   return TRUE;
 }
 
+/* The most attributes one element may have. libxml2 appends each attribute by walking the
+ * element's list, so their number squared is the time: 50,000 attributes on one element
+ * took 25 s. No story has more than a handful. */
+#define MAX_ATTRIBUTES 1000
+
+static gboolean
+is_markup_format (const char *format)
+{
+  return g_str_equal (format, DESK_FORMAT_HTML) || g_str_equal (format, DESK_FORMAT_NITF) ||
+         g_str_equal (format, DESK_FORMAT_NEWSML) || g_str_equal (format, DESK_FORMAT_NEWSML_G2);
+}
+
+/* Counts the attributes of each start tag, in one pass over the bytes before any parser
+ * sees them (words after the name, outside quotes); fails past MAX_ATTRIBUTES. */
+static gboolean
+refuse_busy_markup (const char  *format,
+                    GBytes      *bytes,
+                    GError     **error)
+{
+  gsize size;
+  const guchar *data = g_bytes_get_data (bytes, &size);
+  const guchar *end = data + size;
+
+  if (!is_markup_format (format))
+    return FALSE;
+
+  for (const guchar *p = memchr (data, '<', size); p != NULL && p + 1 < end;
+       p = memchr (p + 1, '<', end - (p + 1)))
+    {
+      guint n_attributes = 0;
+      guchar quote = 0;
+      gboolean space = FALSE;
+
+      if (p + 4 <= end && memcmp (p, "<!--", 4) == 0)
+        {
+          const guchar *close = memmem (p + 4, end - (p + 4), "-->", 3);
+
+          if (close == NULL)
+            break;
+          p = close;
+          continue;
+        }
+      if (!g_ascii_isalpha (p[1]))
+        continue;
+
+      /* Scripts and style sheets hold "<" that start no tag. */
+      if ((end - p > 7 && g_ascii_strncasecmp ((const char *)p, "<script", 7) == 0) ||
+          (end - p > 6 && g_ascii_strncasecmp ((const char *)p, "<style", 6) == 0))
+        {
+          const char *closing = g_ascii_tolower (p[2]) == 'c' ? "</script" : "</style";
+          const guchar *q = p + 1;
+
+          while ((q = memchr (q, '<', end - q)) != NULL &&
+                 (end - q < (gssize)strlen (closing) ||
+                  g_ascii_strncasecmp ((const char *)q, closing, strlen (closing)) != 0))
+            q++;
+          if (q == NULL)
+            break;
+          p = q;
+          continue;
+        }
+
+      for (p++; p < end; p++)
+        {
+          if (quote != 0)
+            {
+              if (*p == quote)
+                quote = 0;
+              continue;
+            }
+          if (*p == '>' || *p == '<')
+            break;
+          if (*p == '"' || *p == '\'')
+            quote = *p;
+          else if (g_ascii_isspace (*p))
+            space = TRUE;
+          else if (space && *p != '/' && *p != '=')
+            {
+              space = FALSE;
+              if (++n_attributes > MAX_ATTRIBUTES)
+                {
+                  g_set_error (error, DESK_ERROR, DESK_ERROR_TOO_LARGE,
+                               _("an element has more than %u attributes, more than Copydesk "
+                                 "reads"), MAX_ATTRIBUTES);
+                  return TRUE;
+                }
+            }
+          else
+            space = FALSE;
+        }
+      if (p >= end)
+        break;
+      /* A "<" that ended the tag may start the next one. */
+      if (*p == '<')
+        p--;
+    }
+
+  return FALSE;
+}
+
 /**
  * _desk_reader_read:
  * @format: what desk_format_detect() said the bytes are
@@ -2803,7 +3180,7 @@ _desk_reader_read (const char        *format,
   g_return_val_if_fail (format != NULL, NULL);
   g_return_val_if_fail (bytes != NULL, NULL);
 
-  if (refuse (format, bytes, error))
+  if (refuse (format, bytes, error) || refuse_busy_markup (format, bytes, error))
     return NULL;
 
   if (g_str_equal (format, DESK_FORMAT_HTML))
@@ -2829,7 +3206,8 @@ _desk_reader_read (const char        *format,
 /**
  * _desk_reader_read_all:
  *
- * Reads every story in @bytes: several for a NewsML message that holds several items.
+ * Reads every story in @bytes: several for a NewsML message that holds several items, or an
+ * ANPA-1312 or IPTC 7901 file that holds several transmissions.
  *
  * Returns: (transfer container) (element-type DeskSource): the sources, or %NULL with
  *   @error set
@@ -2846,10 +3224,21 @@ _desk_reader_read_all (const char        *format,
 
   g_return_val_if_fail (format != NULL, NULL);
 
+  if ((g_str_equal (format, DESK_FORMAT_NEWSML_G2) || g_str_equal (format, DESK_FORMAT_NEWSML)) &&
+      refuse_busy_markup (format, bytes, error))
+    return NULL;
   if (g_str_equal (format, DESK_FORMAT_NEWSML_G2))
     return _desk_reader_newsml_g2_read_all (bytes, name, origin, error);
   if (g_str_equal (format, DESK_FORMAT_NEWSML))
     return _desk_reader_newsml_read_all (bytes, name, origin, error);
+  if (g_str_equal (format, DESK_FORMAT_ANPA) || g_str_equal (format, DESK_FORMAT_IPTC7901))
+    {
+      if (refuse (format, bytes, error))
+        return NULL;
+      if (g_str_equal (format, DESK_FORMAT_ANPA))
+        return _desk_reader_anpa_read_all (bytes, name, origin, error);
+      return _desk_reader_iptc7901_read_all (bytes, name, origin, error);
+    }
 
   if (!(source = _desk_reader_read (format, bytes, name, origin, error)))
     return NULL;
@@ -2887,6 +3276,9 @@ _desk_reader_read_items (GBytes            *bytes,
 {
   g_autoptr(GPtrArray) sources = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GError) first_error = NULL;
+  gsize size;
+  const guchar *data = g_bytes_get_data (bytes, &size);
+  guint64 bytes_hash = desk_hash_bytes (data, size, 0);
 
   for (guint i = 0; i < items->len; i++)
     {
@@ -2901,6 +3293,8 @@ _desk_reader_read_items (GBytes            *bytes,
       _desk_reader_doc_set_encoding (doc, xml->encoding ? (const char *)xml->encoding : "UTF-8",
                                      0, 0);
       read_item (doc, g_ptr_array_index (items, i));
+      doc->has_bytes_hash = TRUE;
+      doc->bytes_hash = bytes_hash;
 
       source = _desk_reader_doc_finish (doc, bytes, item_name ? item_name : name, origin, i,
                                         &local_error);

@@ -17,6 +17,9 @@
 #define WRAP_MAX_WIDTH 100
 #define WRAP_MIN_WIDTH 30
 
+/* With a limit on paragraphs, a chunk between blank lines is cut after this many lines. */
+#define MAX_CHUNK_LINES 65536
+
 typedef struct
 {
   gsize start;     /* of the line's text, without indentation */
@@ -192,11 +195,15 @@ count_chars (const char *text,
 /**
  * _desk_segment_text:
  * @text: decoded, normalised text (LF line ends)
+ * @max_segments: stop once there are more paragraphs than this (the caller refuses the
+ *   text then); 0 for no limit
  *
- * Returns: (transfer full) (element-type DeskSegment): the paragraphs of @text in order
+ * Returns: (transfer full) (element-type DeskSegment): the paragraphs of @text in order,
+ *   or the first @max_segments + 1 of them
  */
 GPtrArray *
-_desk_segment_text (const char *text)
+_desk_segment_text (const char *text,
+                    guint       max_segments)
 {
   g_autoptr(GPtrArray) segments = g_ptr_array_new_with_free_func ((GDestroyNotify)_desk_segment_free);
   g_autoptr(GArray) lines = g_array_new (FALSE, FALSE, sizeof (Line));
@@ -218,6 +225,13 @@ _desk_segment_text (const char *text)
               g_array_set_size (lines, 0);
             }
         }
+      else if (max_segments > 0 && lines->len >= MAX_CHUNK_LINES)
+        {
+          /* A chunk this long is no story's: cut it, so that the limit is seen early. */
+          segment_chunk (segments, text, (Line *)(gpointer)lines->data, lines->len, chunk++);
+          g_array_set_size (lines, 0);
+          continue;
+        }
       else
         {
           Line line = { 0 };
@@ -236,12 +250,12 @@ _desk_segment_text (const char *text)
           g_array_append_val (lines, line);
         }
 
-      if (eol == NULL)
+      if (eol == NULL || (max_segments > 0 && segments->len > max_segments))
         break;
       p = eol + 1;
     }
 
-  if (lines->len > 0)
+  if (lines->len > 0 && (max_segments == 0 || segments->len <= max_segments))
     segment_chunk (segments, text, (Line *)(gpointer)lines->data, lines->len, chunk);
 
   return g_steal_pointer (&segments);

@@ -20,6 +20,9 @@ G_BEGIN_DECLS
  * @version_created: (nullable): when this version was made, ISO 8601
  * @signal: (nullable): "update" or "correction"
  * @item: which story of a file with several this is, from 0
+ * @bytes_hash: (nullable): desk_hash_bytes() of the whole file with seed 0, when the caller
+ *   knows it already (a file with thousands of stories is then hashed once, not once per
+ *   story)
  *
  * What a wire format says about a story besides its text.
  */
@@ -34,8 +37,11 @@ typedef struct
   const char *version_created;
   const char *signal;
   guint       item;
+  const guint64 *bytes_hash;
 } DeskSourceWire;
 
+void        _desk_source_set_id        (DeskSource           *self,
+                                        const char           *id);
 DeskSource *_desk_source_new_from_parts (GBytes               *bytes,
                                          const char           *name,
                                          DeskSourceOrigin      origin,

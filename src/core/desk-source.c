@@ -15,6 +15,7 @@
 #include "desk-block-model.h"
 #include "desk-block-private.h"
 #include "desk-decode.h"
+#include "desk-file.h"
 #include "desk-format.h"
 #include "desk-hash.h"
 #include "desk-ingest-private.h"
@@ -226,13 +227,24 @@ desk_source_init (DeskSource *self)
 
 /* The id names a source by its bytes: the same file added twice is the same source, and a
  * project file can tell its sources apart. Stories of one file differ by their place in
- * it. */
+ * it: the file's hash is hashed again with the story's number, so that a file of many
+ * stories is hashed once (@bytes_hash, when the caller has it), not once per story. */
 static char *
-make_id (const guchar *data,
-         gsize         size,
-         guint         item)
+make_id (const guchar  *data,
+         gsize          size,
+         guint          item,
+         const guint64 *bytes_hash)
 {
-  return g_strdup_printf ("%016" G_GINT64_MODIFIER "x", desk_hash_bytes (data, size, item));
+  guint64 h = bytes_hash != NULL ? *bytes_hash : desk_hash_bytes (data, size, 0);
+
+  if (item > 0)
+    {
+      guint64 pair[2] = { GUINT64_TO_LE (h), GUINT64_TO_LE ((guint64)item) };
+
+      h = desk_hash_bytes (pair, sizeof pair, 0);
+    }
+
+  return g_strdup_printf ("%016" G_GINT64_MODIFIER "x", h);
 }
 
 /* The words of the body blocks: counted once for each set of roles, since the panels ask
@@ -319,14 +331,21 @@ ingest (DeskSource  *self,
   if (!(decoded = desk_decode_bytes (self->bytes, error)))
     return FALSE;
 
-  self->id = make_id (data, size, 0);
+  self->id = make_id (data, size, 0, NULL);
 
   self->encoding = decoded->encoding;
   self->n_repaired = decoded->n_repaired;
   self->n_invalid = decoded->n_invalid;
   self->text = g_steal_pointer (&decoded->text);
 
-  segments = _desk_segment_text (self->text);
+  segments = _desk_segment_text (self->text, DESK_SOURCE_MAX_PARAGRAPHS);
+  if (segments->len > DESK_SOURCE_MAX_PARAGRAPHS)
+    {
+      g_set_error (error, DESK_ERROR, DESK_ERROR_TOO_LARGE,
+                   _("it has more than the %u paragraphs Copydesk reads in one story"),
+                   DESK_SOURCE_MAX_PARAGRAPHS);
+      return FALSE;
+    }
   classified = _desk_classify (self->text, segments);
   adopt_classified (self, classified);
 
@@ -406,8 +425,8 @@ desk_source_new_from_bytes (GBytes            *bytes,
   return g_steal_pointer (&self);
 }
 
-/* Reads @file's bytes for ingest, refusing folders and files over @max_size. Every error
- * names the file. */
+/* Reads @file's bytes for ingest, refusing folders, devices, FIFOs and files over @max_size
+ * (desk_file_load_bounded()). Every error names the file. */
 static GBytes *
 load_file_bytes (GFile         *file,
                  gsize          max_size,
@@ -415,7 +434,6 @@ load_file_bytes (GFile         *file,
                  char         **name_out,
                  GError       **error)
 {
-  g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *name = g_file_get_parse_name (file);
@@ -423,49 +441,15 @@ load_file_bytes (GFile         *file,
   if (max_size == 0)
     max_size = DESK_SOURCE_DEFAULT_MAX_SIZE;
 
-  info = g_file_query_info (file,
-                            G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
-                            G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
-  if (info == NULL)
-    {
-      g_set_error (error, local_error->domain, local_error->code,
-                   _("Cannot read “%s”: %s"), name, local_error->message);
-      return NULL;
-    }
-
-  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
-                   _("Cannot read “%s”: it is a folder, not a story"), name);
-      return NULL;
-    }
-
-  if ((guint64)g_file_info_get_size (info) > max_size)
-    {
-      g_autofree char *size = g_format_size (g_file_info_get_size (info));
-      g_autofree char *limit = g_format_size (max_size);
-
-      g_set_error (error, DESK_ERROR, DESK_ERROR_TOO_LARGE,
-                   _("Cannot read “%s”: it is %s, larger than the limit of %s"),
-                   name, size, limit);
-      return NULL;
-    }
-
-  bytes = g_file_load_bytes (file, cancellable, NULL, &local_error);
+  bytes = desk_file_load_bounded (file, max_size, cancellable, &local_error);
   if (bytes == NULL)
     {
-      g_set_error (error, local_error->domain, local_error->code,
-                   _("Cannot read “%s”: %s"), name, local_error->message);
-      return NULL;
-    }
-
-  /* The file may have grown since it was measured. */
-  if (g_bytes_get_size (bytes) > max_size)
-    {
-      g_autofree char *limit = g_format_size (max_size);
-
-      g_set_error (error, DESK_ERROR, DESK_ERROR_TOO_LARGE,
-                   _("Cannot read “%s”: it is larger than the limit of %s"), name, limit);
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
+                     _("Cannot read “%s”: it is a folder, not a story"), name);
+      else
+        g_set_error (error, local_error->domain, local_error->code,
+                     _("Cannot read “%s”: %s"), name, local_error->message);
       return NULL;
     }
 
@@ -696,6 +680,19 @@ desk_source_new_all_for_file_finish (GAsyncResult  *result,
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* A project gives a source another id when its own is taken by a source with other
+ * content (desk_project_add_source()). */
+void
+_desk_source_set_id (DeskSource *self,
+                     const char *id)
+{
+  g_return_if_fail (DESK_IS_SOURCE (self));
+  g_return_if_fail (id != NULL);
+
+  g_free (self->id);
+  self->id = g_strdup (id);
 }
 
 /**
@@ -1002,7 +999,7 @@ _desk_source_new_from_parts (GBytes               *bytes,
   self->origin = origin;
   self->format = g_intern_string (format);
 
-  self->id = make_id (data, size, wire->item);
+  self->id = make_id (data, size, wire->item, wire->bytes_hash);
 
   self->encoding = g_intern_string (wire->encoding != NULL ? wire->encoding : "UTF-8");
   self->n_repaired = wire->n_repaired;
@@ -1136,6 +1133,22 @@ desk_source_is_same_story (DeskSource *self,
   /* Keys made once a source: the suggester and the sources panel compare every pair. */
   return self->slug_key != NULL && other->slug_key != NULL &&
          g_str_equal (self->slug_key, other->slug_key);
+}
+
+/**
+ * desk_source_dup_slug_key:
+ *
+ * The slug as desk_source_is_same_story() compares it (letters and digits, lower case),
+ * so that many sources can be grouped by story without comparing each pair.
+ *
+ * Returns: (transfer full) (nullable): the key, or %NULL when the source has no slug
+ */
+char *
+desk_source_dup_slug_key (DeskSource *self)
+{
+  g_return_val_if_fail (DESK_IS_SOURCE (self), NULL);
+
+  return slug_key (self->slug);
 }
 
 /**

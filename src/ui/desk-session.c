@@ -3,7 +3,8 @@
  * Every window has a session id. While its project has unsaved changes, the window
  * writes it, a few seconds after the last change, to
  * $XDG_DATA_HOME/copydesk/autosave/ID.copydesk, next to ID.session, a key file naming the
- * project's own file (if any), the time and the process. The real project file is never
+ * project's own file (if any), the time and the process (its id, and the boot and start
+ * time that tell it from a later process given the same id). The real project file is never
  * touched. Closing a window cleanly (saved, or changes discarded) deletes both files;
  * so autosaves left behind by a process that is no longer running are work a crash would
  * have lost, and the next start opens them again, with a banner saying so.
@@ -66,6 +67,19 @@ desk_project_save_file (DeskProject   *project,
                         GCancellable  *cancellable,
                         GError       **error)
 {
+  g_autoptr(DeskProjectLock) lock = NULL;
+  g_autoptr(GError) lock_error = NULL;
+
+  /* copydesk-merge holds the project's lock while it merges into it: saving now would
+   * undo its work or be undone by it. Say so at once rather than block the window. Where
+   * no lock can be made (a remote file, a folder we may not write in), save as before. */
+  lock = desk_project_file_lock (file, 0, &lock_error);
+  if (lock == NULL && g_error_matches (lock_error, G_IO_ERROR, G_IO_ERROR_BUSY))
+    {
+      g_propagate_error (error, g_steal_pointer (&lock_error));
+      return FALSE;
+    }
+
   return desk_project_file_save (project, file, cancellable, error);
 }
 
@@ -92,14 +106,53 @@ desk_recoverable_free (DeskRecoverable *recoverable)
   g_free (recoverable);
 }
 
-static gboolean
-process_is_running (gint64 pid)
+/* What tells a process from a later one given the same id: the system's boot and the
+ * time the process started, in clock ticks since the boot (/proc/PID/stat, field 22).
+ * NULL where /proc cannot say. */
+static char *
+process_identity (gint64 pid)
 {
+  g_autofree char *stat_path = g_strdup_printf ("/proc/%" G_GINT64_FORMAT "/stat", pid);
+  g_autofree char *stat = NULL;
+  g_autofree char *boot = NULL;
+  g_auto(GStrv) fields = NULL;
+  const char *after_name;
+
+  if (!g_file_get_contents ("/proc/sys/kernel/random/boot_id", &boot, NULL, NULL) ||
+      !g_file_get_contents (stat_path, &stat, NULL, NULL))
+    return NULL;
+
+  /* The command name, in parentheses, may hold spaces and parentheses itself. */
+  after_name = strrchr (stat, ')');
+  if (after_name == NULL)
+    return NULL;
+  fields = g_strsplit (after_name + 1, " ", 0);
+  /* fields[0] is empty, fields[1] the state (field 3): the start time is fields[20]. */
+  if (g_strv_length (fields) < 21)
+    return NULL;
+
+  return g_strdup_printf ("%s %s", g_strstrip (boot), fields[20]);
+}
+
+/* Whether the process that wrote a session file still runs: its id is in use and, where
+ * the file says which process it was, by that process and not a later one that was given
+ * the same id (after a crash and a reboot, ids are handed out again from the start). */
+static gboolean
+process_is_running (gint64      pid,
+                    const char *identity)
+{
+  g_autofree char *now = NULL;
+
   if (pid <= 0)
     return FALSE;
   if (pid == getpid ())
     return TRUE;
-  return kill ((pid_t)pid, 0) == 0 || errno == EPERM;
+  if (kill ((pid_t)pid, 0) != 0 && errno != EPERM)
+    return FALSE;
+  if (identity == NULL || identity[0] == '\0' || !(now = process_identity (pid)))
+    return TRUE;
+
+  return g_str_equal (now, identity);
 }
 
 /**
@@ -130,6 +183,7 @@ desk_session_list_recoverable (void)
       g_autofree char *id = NULL;
       g_autofree char *autosave_name = NULL;
       g_autofree char *uri = NULL;
+      g_autofree char *identity = NULL;
       DeskRecoverable *recoverable;
       gint64 pid;
       gint64 time;
@@ -142,7 +196,8 @@ desk_session_list_recoverable (void)
         continue;
 
       pid = g_key_file_get_int64 (keys, SESSION_GROUP, "pid", NULL);
-      if (process_is_running (pid) && pid != getpid ())
+      identity = g_key_file_get_string (keys, SESSION_GROUP, "process", NULL);
+      if (process_is_running (pid, identity) && pid != getpid ())
         continue;
       /* Our own process's sessions are open windows. */
       if (pid == getpid ())
@@ -202,6 +257,7 @@ desk_session_find_other_owner (GFile *file)
       g_autoptr(GFile) session_file = NULL;
       g_autoptr(GKeyFile) keys = g_key_file_new ();
       g_autofree char *uri = NULL;
+      g_autofree char *identity = NULL;
       gint64 pid;
 
       if (!g_str_has_suffix (g_file_info_get_name (info), ".session"))
@@ -213,7 +269,8 @@ desk_session_find_other_owner (GFile *file)
 
       pid = g_key_file_get_int64 (keys, SESSION_GROUP, "pid", NULL);
       uri = g_key_file_get_string (keys, SESSION_GROUP, "file", NULL);
-      if (pid != getpid () && process_is_running (pid) && g_strcmp0 (uri, wanted) == 0)
+      identity = g_key_file_get_string (keys, SESSION_GROUP, "process", NULL);
+      if (pid != getpid () && process_is_running (pid, identity) && g_strcmp0 (uri, wanted) == 0)
         return pid;
     }
 
@@ -307,6 +364,7 @@ write_info (DeskSession  *self,
   g_autoptr(GKeyFile) keys = g_key_file_new ();
   g_autoptr(GFile) directory = desk_session_get_directory ();
   g_autofree char *uri = self->project_file ? g_file_get_uri (self->project_file) : g_strdup ("");
+  g_autofree char *identity = NULL;
   g_autofree char *data = NULL;
   gsize length;
 
@@ -323,6 +381,8 @@ write_info (DeskSession  *self,
   g_key_file_set_string (keys, SESSION_GROUP, "file", uri);
   g_key_file_set_int64 (keys, SESSION_GROUP, "time", g_get_real_time () / G_USEC_PER_SEC);
   g_key_file_set_int64 (keys, SESSION_GROUP, "pid", getpid ());
+  if ((identity = process_identity (getpid ())) != NULL)
+    g_key_file_set_string (keys, SESSION_GROUP, "process", identity);
   data = g_key_file_to_data (keys, &length, NULL);
 
   return g_file_replace_contents (self->info, data, length, NULL, FALSE,

@@ -4,6 +4,12 @@
  * fires on some input is a bug too), and checks what it got back: the text of a source is
  * valid UTF-8 and every block lies inside it.
  *
+ * Every target also runs each input under a resource watchdog (FuzzWatch): an input that
+ * takes longer than a budget that grows with its size, or raises the process's peak memory
+ * by more than ten times its size and a fixed allowance, is a crash too. Sanitizers find
+ * memory errors; the watchdog finds the quadratic paths and blow-ups that they do not
+ * (libFuzzer's own -timeout and -rss_limit_mb are far too lax for 64 kB inputs).
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
@@ -11,6 +17,8 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <sys/resource.h>
 
 #include <glib.h>
 
@@ -29,6 +37,71 @@ int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
         abort (); \
       } \
   } G_STMT_END
+
+/* The budget of one input: FUZZ_BASE_US and FUZZ_US_PER_KB of time (sanitizers included;
+ * times COPYDESK_FUZZ_BUDGET_FACTOR when set), and of memory ten times its size and
+ * FUZZ_BASE_KB. A 64 kB input has 1.5 s and 64.6 MB. */
+#define FUZZ_BASE_US  (200 * 1000)
+#define FUZZ_US_PER_KB 20000
+#define FUZZ_BASE_KB  (64 * 1024)
+
+typedef struct
+{
+  gint64 start;
+  long   peak_kb;
+  size_t size;
+} FuzzWatch;
+
+static inline long
+fuzz_peak_kb (void)
+{
+  struct rusage usage;
+
+  return getrusage (RUSAGE_SELF, &usage) == 0 ? usage.ru_maxrss : 0;
+}
+
+static inline FuzzWatch
+fuzz_watch (size_t size)
+{
+  FuzzWatch watch = { g_get_monotonic_time (), fuzz_peak_kb (), size };
+
+  return watch;
+}
+
+static inline void
+fuzz_watch_check (FuzzWatch *watch)
+{
+  static gboolean warm;
+  const char *factor_env = g_getenv ("COPYDESK_FUZZ_BUDGET_FACTOR");
+  double factor = factor_env != NULL ? g_ascii_strtod (factor_env, NULL) : 1.0;
+  gint64 elapsed = g_get_monotonic_time () - watch->start;
+  gint64 time_budget = (gint64)((FUZZ_BASE_US + (gint64)(watch->size / 1024 + 1) * FUZZ_US_PER_KB) *
+                                MAX (factor, 1.0));
+  long grown = fuzz_peak_kb () - watch->peak_kb;
+  long memory_budget = (long)(10 * (watch->size / 1024 + 1)) + FUZZ_BASE_KB;
+
+  /* The first input also pays for what is made once (regular expressions, tables). */
+  if (!warm)
+    {
+      warm = TRUE;
+      return;
+    }
+
+  if (elapsed > time_budget)
+    {
+      g_printerr ("ALARM: watchdog: an input of %zu bytes took %.3f s, over its budget of "
+                  "%.3f s\n", watch->size, elapsed / 1e6, time_budget / 1e6);
+      abort ();
+    }
+  if (grown > memory_budget)
+    {
+      g_printerr ("ALARM: watchdog: an input of %zu bytes raised peak memory by %ld kB, over "
+                  "its budget of %ld kB\n", watch->size, grown, memory_budget);
+      abort ();
+    }
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (FuzzWatch, fuzz_watch_check)
 
 static inline void
 fuzz_init (void)

@@ -23,6 +23,8 @@ int
 LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
 {
+  /* First, so that its check runs last, after everything below is freed. */
+  g_auto(FuzzWatch) watch = fuzz_watch (size);
   g_autoptr(GBytes) bytes = g_bytes_new (data, size);
   g_autoptr(GError) error = NULL;
   g_autoptr(DeskSource) source = NULL;

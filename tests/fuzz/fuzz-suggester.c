@@ -51,6 +51,8 @@ int
 LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
 {
+  /* First, so that its check runs last, after everything below is freed. */
+  g_auto(FuzzWatch) watch = fuzz_watch (size);
   g_autoptr(DeskProject) project = desk_project_new ();
   g_autoptr(DeskSuggester) suggester = desk_suggester_new ();
   g_autoptr(GPtrArray) suggestions = NULL;

@@ -181,6 +181,86 @@ test_recovery_after_sigkill (void)
   g_rmdir (tmpdir);
 }
 
+/* A crashed session whose process id now belongs to another process (after a reboot ids
+ * start again) is still offered for recovery; one whose process runs is not. */
+static void
+test_recovery_pid_reused (void)
+{
+  g_autoptr(GFile) directory = desk_session_get_directory ();
+  g_autofree char *session_path = g_build_filename (g_file_peek_path (directory),
+                                                    "reused.session", NULL);
+  g_autofree char *autosave_path = g_build_filename (g_file_peek_path (directory),
+                                                     "reused.copydesk", NULL);
+  g_autofree char *stale = NULL;
+  g_autofree char *self = NULL;
+  gboolean found = FALSE;
+
+  if (!g_file_test ("/proc/self/stat", G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("no /proc to tell processes apart");
+      return;
+    }
+
+  g_assert_cmpint (g_mkdir_with_parents (g_file_peek_path (directory), 0700), ==, 0);
+  g_assert_true (g_file_set_contents (autosave_path, "{}", -1, NULL));
+
+  /* Our parent runs; the session file says it was a process started at another time. */
+  stale = g_strdup_printf ("[Session]\nversion=1\nfile=\ntime=0\npid=%d\n"
+                           "process=00000000-0000-0000-0000-000000000000 1\n", (int)getppid ());
+  g_assert_true (g_file_set_contents (session_path, stale, -1, NULL));
+  {
+    g_autoptr(GPtrArray) recoverable = desk_session_list_recoverable ();
+
+    for (guint i = 0; i < recoverable->len; i++)
+      if (g_str_equal (((DeskRecoverable *)recoverable->pdata[i])->id, "reused"))
+        found = TRUE;
+    g_assert_true (found);
+  }
+
+  /* Without the process's identity (older files), a running id still counts as running. */
+  self = g_strdup_printf ("[Session]\nversion=1\nfile=\ntime=0\npid=%d\n", (int)getppid ());
+  g_assert_true (g_file_set_contents (session_path, self, -1, NULL));
+  {
+    g_autoptr(GPtrArray) recoverable = desk_session_list_recoverable ();
+
+    for (guint i = 0; i < recoverable->len; i++)
+      g_assert_cmpstr (((DeskRecoverable *)recoverable->pdata[i])->id, !=, "reused");
+  }
+
+  g_unlink (session_path);
+  g_unlink (autosave_path);
+}
+
+/* While copydesk-merge holds a project's lock, the editor's save says so and writes
+ * nothing; once it is released, the save goes through. */
+static void
+test_save_while_locked (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("copydesk-lock-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "p.copydesk", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(DeskProject) project = desk_project_new ();
+  g_autoptr(DeskProjectLock) lock = NULL;
+
+  g_assert_no_error (error);
+  lock = desk_project_file_lock (file, 0, &error);
+  g_assert_no_error (error);
+
+  g_assert_false (desk_project_save_file (project, file, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_BUSY);
+  g_assert_nonnull (strstr (error->message, "p.copydesk"));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+
+  g_clear_pointer (&lock, desk_project_lock_release);
+  g_assert_true (desk_project_save_file (project, file, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -197,6 +277,8 @@ main (int    argc,
   ui_test_init (&argc, &argv);
 
   g_test_add_func ("/ui/recovery/sigkill", test_recovery_after_sigkill);
+  g_test_add_func ("/ui/recovery/pid-reused", test_recovery_pid_reused);
+  g_test_add_func ("/ui/recovery/save-while-locked", test_save_while_locked);
 
   return g_test_run ();
 }
