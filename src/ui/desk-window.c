@@ -161,12 +161,19 @@ replace_suggestions (DeskWindow *self,
     desk_draft_view_show_suggestion (self->draft_view, was_selected);
 }
 
+/* The spinner in the header bar: shown while files are read or the suggester runs, with
+ * a tooltip that says which. */
 static void
 set_busy (DeskWindow *self,
           gboolean    busy)
 {
+  const char *doing = self->pending_loads > 0 ? _("Reading the sources…")
+                                              : _("Comparing the sources with the draft…");
+
   gtk_spinner_set_spinning (self->spinner, busy);
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
+  if (busy && g_strcmp0 (gtk_widget_get_tooltip_text (GTK_WIDGET (self->spinner)), doing) != 0)
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->spinner), doing);
 }
 
 static gboolean
@@ -175,8 +182,16 @@ busy_timeout_cb (gpointer user_data)
   DeskWindow *self = user_data;
 
   self->busy_timeout = 0;
-  set_busy (self, self->suggesting);
+  set_busy (self, self->suggesting || self->pending_loads > 0);
   return G_SOURCE_REMOVE;
+}
+
+/* Shows the spinner if the work goes on for more than a moment. */
+static void
+schedule_busy (DeskWindow *self)
+{
+  if (self->busy_timeout == 0)
+    self->busy_timeout = g_timeout_add (BUSY_DELAY, busy_timeout_cb, self);
 }
 
 static void
@@ -237,8 +252,7 @@ suggest_done_cb (GObject      *object,
   self->suggesting = FALSE;
   g_clear_object (&self->suggest_cancellable);
   g_clear_handle_id (&self->busy_timeout, g_source_remove);
-  set_busy (self, FALSE);
-
+  set_busy (self, self->pending_loads > 0);
   if (results == NULL)
     {
       g_warning ("The suggester failed: %s", error ? error->message : "no reason given");
@@ -284,8 +298,7 @@ start_suggest (DeskWindow *self)
 
   self->suggest_cancellable = g_cancellable_new ();
   self->suggesting = TRUE;
-  if (self->busy_timeout == 0)
-    self->busy_timeout = g_timeout_add (BUSY_DELAY, busy_timeout_cb, self);
+  schedule_busy (self);
 
   self->running_generation = self->generation;
   desk_suggester_suggest_async (self->suggester, self->project, self->suggest_cancellable,
@@ -901,7 +914,8 @@ finish_batch (SourceBatch *batch)
     }
 
   self->pending_loads--;
-
+  if (gtk_widget_get_visible (GTK_WIDGET (self->spinner)))
+    set_busy (self, self->suggesting || self->pending_loads > 0);
   if (first != NULL && batch->first_starts_draft && desk_project_get_draft_source_id (self->project) == NULL &&
       desk_draft_get_n_paragraphs (desk_project_get_draft (self->project)) == 0)
     {
@@ -981,7 +995,7 @@ desk_window_add_files (DeskWindow  *self,
   batch->pending = g_ptr_array_new ();
   batch->first_starts_draft = first_starts_draft;
   self->pending_loads++;
-
+  schedule_busy (self);
   for (guint i = 0; i < n_files; i++)
     {
       PendingSource *pending = g_new0 (PendingSource, 1);
