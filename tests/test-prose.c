@@ -50,6 +50,8 @@ static const Case paragraphs[] = {
   { "A better budget is possible. pic.twitter.com/abc123", DESK_PROSE_LINK },
   { "© 2019 Example News. All rights reserved.", DESK_PROSE_NOTICE },
   { "Copyright 2019 Example Media Group. This material may not be published.", DESK_PROSE_NOTICE },
+  { "(This story has been refiled to correct the spelling of the mayor's name.)", DESK_PROSE_NOTICE },
+  { "(AP) — The council voted on Tuesday to pass the budget (after a long debate).", DESK_PROSE_SENTENCE },
   { "Die folgenden Informationen sind nicht zur Veröffentlichung bestimmt.", DESK_PROSE_NOTICE },
   { "Redaktion: Erika Beispiel, +49 30 1234 5678, desk@example.org", DESK_PROSE_CONTACT },
 };

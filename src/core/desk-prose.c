@@ -123,6 +123,32 @@ static const char * const caption_words[] = {
   "shutterstock", "alliance", "in this", "/", NULL
 };
 
+/* Whether all of @text stands inside one pair of brackets: an editors' note or a service
+ * message ("(This story was refiled to correct …)", "[Editor's note: …]"), which the
+ * agencies set apart so, not a paragraph of the story. */
+static gboolean
+is_bracketed (const char *text)
+{
+  gsize length = strlen (text);
+  int depth = 0;
+
+  if (length < 2 || !((text[0] == '(' && text[length - 1] == ')') ||
+                      (text[0] == '[' && text[length - 1] == ']') ||
+                      (text[0] == '(' && length > 2 && text[length - 2] == ')' && text[length - 1] == '.')))
+    return FALSE;
+
+  /* The bracket that opens it closes it, at the end: not "(AP) — … (left)". */
+  for (gsize i = 0; i < length; i++)
+    {
+      depth += text[i] == '(' || text[i] == '[';
+      depth -= text[i] == ')' || text[i] == ']';
+      if (depth == 0 && i + 1 < length && !(i + 2 == length && text[i + 1] == '.'))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 static gboolean
 is_quote_mark (gunichar c)
 {
@@ -246,6 +272,8 @@ judge_text (const char     *text,
     return DESK_PROSE_NOTICE;
   if (has_any (lower, caption_words) && g_regex_match (p->caption, copy, 0, NULL))
     return DESK_PROSE_CAPTION;
+  if (is_bracketed (copy))
+    return DESK_PROSE_NOTICE;
 
   for (const char *s = copy; ; s = g_utf8_next_char (s))
     {

@@ -18,7 +18,8 @@ G_BEGIN_DECLS
  * @DESK_PROSE_ADDRESSED: speaks to the reader outside any quotation: a prompt, a pitch
  * @DESK_PROSE_CAPTION: describes or credits a picture
  * @DESK_PROSE_LINK: carries a web address or a social-media handle
- * @DESK_PROSE_NOTICE: a copyright or trademark notice, or a note not for publication
+ * @DESK_PROSE_NOTICE: a copyright or trademark notice, a note not for publication, or an
+ *   editors' note set in brackets
  * @DESK_PROSE_CONTACT: a telephone number or an e-mail address
  */
 typedef enum

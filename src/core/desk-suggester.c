@@ -2604,6 +2604,26 @@ compare_ordered (gconstpointer a,
   return (int)oa->sequence - (int)ob->sequence;
 }
 
+/* Whether a source's title can be a headline: not a page's script or a prompt, a link, a
+ * notice, a caption that a scrape took for its title. A headline need not be a sentence. */
+static gboolean
+is_headline (const char *title)
+{
+  switch (desk_prose_judge (title, -1, DESK_PROSE_PARAGRAPH))
+    {
+    case DESK_PROSE_ADDRESSED:
+    case DESK_PROSE_CAPTION:
+    case DESK_PROSE_LINK:
+    case DESK_PROSE_NOTICE:
+    case DESK_PROSE_CONTACT:
+      return FALSE;
+    case DESK_PROSE_SENTENCE:
+    case DESK_PROSE_FRAGMENT:
+    default:
+      return strpbrk (title, "{};=<>") == NULL;
+    }
+}
+
 static void
 suggest_headlines (Run *run)
 {
@@ -2629,7 +2649,7 @@ suggest_headlines (Run *run)
       DeskSuggestion *suggestion;
 
       if (source->title == NULL || source->title[0] == '\0' ||
-          g_hash_table_contains (seen, source->title))
+          g_hash_table_contains (seen, source->title) || !is_headline (source->title))
         continue;
 
       parsed = desk_sentence_new (run->lexicon, source->title, 0, strlen (source->title));
