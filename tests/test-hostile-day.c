@@ -724,6 +724,40 @@ test_unicode_nfd (void)
   g_assert_cmpuint (suggestions->len, ==, 0);
 }
 
+/* Composition works on long runs of non-ASCII text in pieces; a piece once began in the
+ * middle of a character and left a stray byte (found by fuzz-source with the watchdog
+ * run). Every way of cutting gives valid UTF-8, the same as composing the whole. */
+static void
+test_unicode_long_runs (void)
+{
+  static const char * const units[] = {
+    "e\xcc\x81", "\xe4\xb8\x80\xcc\x81", "\xd0\x96\xcc\x88", "\xef\xbf\xbd\xcc\x81",
+  };
+
+  for (guint u = 0; u < G_N_ELEMENTS (units); u++)
+    for (guint offset = 0; offset < 4; offset++)
+      {
+        g_autoptr(GString) text = g_string_new ("Title\n\n");
+        g_autoptr(DeskSource) source = NULL;
+        g_autofree char *expected = NULL;
+        g_autofree char *blocks = NULL;
+
+        for (guint k = 0; k < offset; k++)
+          g_string_append (text, "\xc3\xa9");
+        for (guint i = 0; i < 400; i++)
+          g_string_append (text, units[u]);
+        g_string_append (text, "\n");
+
+        source = read_bytes ("long-run.txt", text->str, text->len);
+        blocks = source_text (source);
+        g_assert_true (g_utf8_validate (blocks, -1, NULL));
+        g_assert_true (g_utf8_validate (desk_source_get_text (source), -1, NULL));
+        expected = g_utf8_normalize (text->str + strlen ("Title\n\n"), -1, G_NORMALIZE_NFC);
+        g_strchomp (expected);
+        g_assert_nonnull (strstr (blocks, expected));
+      }
+}
+
 /* Zero-width joiners and non-joiners are spelling; NEL ends a line. */
 static void
 test_unicode_joiners_and_nel (void)
@@ -1418,6 +1452,7 @@ main (int    argc,
   g_test_add_func ("/hostile-day/html-deep-nesting", test_html_deep_nesting);
   g_test_add_func ("/hostile-day/teletype-several-stories", test_teletype_several_stories);
   g_test_add_func ("/hostile-day/unicode-nfd", test_unicode_nfd);
+  g_test_add_func ("/hostile-day/unicode-long-runs", test_unicode_long_runs);
   g_test_add_func ("/hostile-day/utf32", test_utf32);
   g_test_add_func ("/hostile-day/legacy-encodings", test_legacy_encodings);
   g_test_add_func ("/hostile-day/source-id-collision", test_source_id_collision);

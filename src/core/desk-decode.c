@@ -947,8 +947,11 @@ compose_run (GString    *out,
 
       if (end - run > COMPOSE_PIECE)
         {
-          const char *q = g_utf8_next_char (run + COMPOSE_PIECE / 2);
+          const char *q = run + COMPOSE_PIECE / 2;
 
+          /* From a character's first byte on */
+          while (q < end && ((guchar) *q & 0xc0) == 0x80)
+            q++;
           while (q < end && q - run < COMPOSE_PIECE && needs_composing (g_utf8_get_char (q)))
             q = g_utf8_next_char (q);
           cut = q < end ? q : end;
