@@ -2484,7 +2484,9 @@ choose (Run *run)
                 desk_suggestion_add_alternative (lead->suggestion, candidate->source->name,
                                                  candidate->text);
             }
-          else
+          /* An addition not built yet gathers its carriers; a missing paragraph that was
+           * not proposed (nothing in it read as news) has none to gather. */
+          else if (lead->carriers != NULL)
             g_ptr_array_add (lead->carriers, candidate);
         }
 
