@@ -265,7 +265,10 @@ judge_text (const char     *text,
   gboolean in_quote = FALSE, sentence_start = TRUE;
   gunichar last = 0;
 
-  copy = g_strstrip (g_strdup (text));
+  /* The patterns run on UTF-8 they do not check again: text that is not (it should never
+   * come here, but a decoder's slip must not become a crash) is judged as repaired. */
+  copy = g_utf8_validate (text, -1, NULL) ? g_strdup (text) : g_utf8_make_valid (text, -1);
+  g_strstrip (copy);
   lower = g_ascii_strdown (copy, -1);
 
   if (has_any (lower, notice_words) && g_regex_match (p->notice, copy, 0, NULL))
