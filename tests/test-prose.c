@@ -34,6 +34,11 @@ static const Case paragraphs[] = {
   { "Mayor says vote on the budget was close", DESK_PROSE_FRAGMENT },
   /* Speaking to the reader. */
   { "Sign up for our newsletter and never miss a story from your neighbourhood.", DESK_PROSE_ADDRESSED },
+  { "Be the first to hear about the budget.", DESK_PROSE_ADDRESSED },
+  { "Abonnez-vous pour lire la suite.", DESK_PROSE_ADDRESSED },
+  /* A story's sentence may open on such a word when it is no call to action. */
+  { "Read by thousands each morning, the council's bulletin lists every vote the members "
+    "cast on the budget and on the new school buses.", DESK_PROSE_SENTENCE },
   { "Melden Sie sich jetzt für unseren Newsletter an.", DESK_PROSE_ADDRESSED },
   /* Captions and credits. */
   { "(AP Photo/Jane Doe)", DESK_PROSE_CAPTION },

@@ -38,6 +38,8 @@
  * link, an embed (a post runs to some 20 to 30 words) or a contact line; a longer
  * paragraph of running text that mentions an address is story text. */
 #define LINK_BLOCK_MAX_WORDS    35
+/* A block of at most this many words that opens on a verb of the calls to action is one. */
+#define PROMPT_MAX_WORDS        12
 /* No paragraph of a story is longer than this; a block that is (a page's text run into
  * one line) is not judged by the patterns, whose cost grows with it, and counts as text. */
 #define JUDGE_MAX_BYTES         (16 * 1024)
@@ -168,6 +170,26 @@ is_closer (gunichar c)
          c == 0x203A || c == 0x2039;
 }
 
+/* Whether @word, the first of a short block, is a verb that opens a call to action: "Sign
+ * up", "Be the first to know", "Abonnez-vous". The genre's own verbs, in the languages the
+ * desk reads; a story's paragraph does not open on an imperative. */
+static gboolean
+is_prompt_verb (const char *word)
+{
+  static const char * const verbs[] = {
+    "click", "tap", "subscribe", "sign", "follow", "share", "download", "join", "register",
+    "log", "like", "be", "get", "read", "watch", "listen", "learn", "discover", "upgrade",
+    "try", "abonnieren", "folgen", "teilen", "jetzt", "abonnez-vous", "inscrivez-vous",
+    "suivez", "partagez", "lisez", "t\xc3\xa9l\xc3\xa9" "chargez",
+  };
+  g_autofree char *lower = g_utf8_strdown (word, -1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (verbs); i++)
+    if (g_str_equal (lower, verbs[i]))
+      return TRUE;
+  return FALSE;
+}
+
 /* Whether @word, a word outside any quotation, addresses the reader. German and French
  * formal address is capitalised mid-sentence; at the start of a sentence "Sie" is "they". */
 static gboolean
@@ -262,7 +284,7 @@ judge_text (const char     *text,
   g_autofree char *lower = NULL;
   g_autoptr(GString) word = g_string_new (NULL);
   guint n_words = 0, n_later = 0, n_lower = 0, n_address = 0;
-  gboolean in_quote = FALSE, sentence_start = TRUE;
+  gboolean in_quote = FALSE, sentence_start = TRUE, prompt = FALSE;
   gunichar last = 0;
 
   /* The patterns run on UTF-8 they do not check again: text that is not (it should never
@@ -299,6 +321,8 @@ judge_text (const char     *text,
           gunichar first = g_utf8_get_char (word->str);
 
           n_words++;
+          if (n_words == 1)
+            prompt = is_prompt_verb (word->str);
           if (n_words > 1 && g_unichar_isalpha (first))
             {
               n_later++;
@@ -344,6 +368,8 @@ judge_text (const char     *text,
   if (n_later >= 3 && n_lower < PROSE_MIN_LOWER_SHARE * n_later)
     return DESK_PROSE_FRAGMENT;
   if (n_address > 0 && n_words <= ADDRESS_MAX_WORDS)
+    return DESK_PROSE_ADDRESSED;
+  if (prompt && n_words <= PROMPT_MAX_WORDS && !(flags & DESK_PROSE_IN_PARAGRAPH))
     return DESK_PROSE_ADDRESSED;
 
   return DESK_PROSE_SENTENCE;

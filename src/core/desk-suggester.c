@@ -2264,6 +2264,11 @@ judge_source (Run       *run,
       case DESK_BLOCK_ROLE_CAPTION:
       case DESK_BLOCK_ROLE_CREDIT:
         break;
+      case DESK_BLOCK_ROLE_FURNITURE:
+        /* A page header that a scrape cut the story with, and the like; what is a label
+         * or a related headline ingest leaves as text, judged here. */
+        breaks[b] = FALSE;
+        break;
       case DESK_BLOCK_ROLE_BODY:
         breaks[b] = desk_prose_judge (desk_block_get_text (blocks[b]), -1,
                                       DESK_PROSE_PARAGRAPH) != DESK_PROSE_CAPTION;
