@@ -170,6 +170,29 @@ check_roundup (const char        *dir,
   g_assert_cmpuint (n_sentences, >, 0);
 }
 
+/* The roundup in @dir as its key.json names it: the draft, then its sources. */
+static void
+check_case (const char *dir)
+{
+  g_autofree char *key_path = g_build_filename (dir, "key.json", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) sources = g_ptr_array_new ();
+  JsonObject *key;
+  JsonArray *list;
+
+  json_parser_load_from_file (parser, key_path, &error);
+  g_assert_no_error (error);
+  key = json_node_get_object (json_parser_get_root (parser));
+  list = json_object_get_array_member (key, "sources");
+  for (guint i = 0; i < json_array_get_length (list); i++)
+    g_ptr_array_add (sources, (gpointer)json_array_get_string_element (list, i));
+  g_ptr_array_add (sources, NULL);
+
+  check_roundup (dir, json_object_get_string_member (key, "draft"),
+                 (const char * const *)sources->pdata);
+}
+
 static void
 test_corpus (void)
 {
@@ -189,25 +212,11 @@ test_corpus (void)
     {
       g_autofree char *dir = g_build_filename (root, name, NULL);
       g_autofree char *key_path = g_build_filename (dir, "key.json", NULL);
-      g_autoptr(JsonParser) parser = json_parser_new ();
-      g_autoptr(GError) error = NULL;
-      g_autoptr(GPtrArray) sources = g_ptr_array_new ();
-      JsonObject *key;
-      JsonArray *list;
 
       if (!g_file_test (key_path, G_FILE_TEST_IS_REGULAR))
         continue;
-      json_parser_load_from_file (parser, key_path, &error);
-      g_assert_no_error (error);
-      key = json_node_get_object (json_parser_get_root (parser));
-      list = json_object_get_array_member (key, "sources");
-      for (guint i = 0; i < json_array_get_length (list); i++)
-        g_ptr_array_add (sources, (gpointer)json_array_get_string_element (list, i));
-      g_ptr_array_add (sources, NULL);
-
       g_test_message ("%s", name);
-      check_roundup (dir, json_object_get_string_member (key, "draft"),
-                     (const char * const *)sources->pdata);
+      check_case (dir);
       n_cases++;
     }
 
@@ -220,11 +229,6 @@ test_seed (void)
   const char *shared = g_getenv ("COPYDESK_SHARED_DIR");
   g_autofree char *dir = shared ? g_build_filename (shared, "seeds", NULL) : NULL;
   g_autofree char *key_path = dir ? g_build_filename (dir, "key.json", NULL) : NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) sources = g_ptr_array_new ();
-  JsonObject *key;
-  JsonArray *list;
 
   if (key_path == NULL || !g_file_test (key_path, G_FILE_TEST_IS_REGULAR))
     {
@@ -232,16 +236,7 @@ test_seed (void)
       return;
     }
 
-  json_parser_load_from_file (parser, key_path, &error);
-  g_assert_no_error (error);
-  key = json_node_get_object (json_parser_get_root (parser));
-  list = json_object_get_array_member (key, "sources");
-  for (guint i = 0; i < json_array_get_length (list); i++)
-    g_ptr_array_add (sources, (gpointer)json_array_get_string_element (list, i));
-  g_ptr_array_add (sources, NULL);
-
-  check_roundup (dir, json_object_get_string_member (key, "draft"),
-                 (const char * const *)sources->pdata);
+  check_case (dir);
 }
 
 static int

@@ -1856,7 +1856,7 @@ count_quote_marks (const char *text,
     {
       gunichar c = g_utf8_get_char (p);
 
-      n += c == '"' || c == 0x201C || c == 0x201D || c == 0x201E || c == 0x00AB || c == 0x00BB;
+      n += is_double_quote (c);
     }
 
   return n;
