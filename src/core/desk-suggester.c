@@ -238,24 +238,35 @@ snapshot_new (DeskSuggester *self,
 typedef struct
 {
   GHashTable *postings;   /* word id → GArray of guint entries */
+  GPtrArray  *sentences;  /* by entry: the DeskSentence it was added with (borrowed) */
   GArray     *counts;     /* scratch: overlap per entry */
   GArray     *touched;    /* scratch: entries with a count */
+  GArray     *common;     /* scratch: ids of the sentence's common words */
 } Index;
+
+/* A word in more entries than this is common: its entries are not walked one by one (a
+ * draft of ten thousand paragraphs made every lookup walk most of them); the entries the
+ * rarer words found are asked whether they have it. */
+#define COMMON_POSTINGS  256
 
 static void
 index_init (Index *index)
 {
   index->postings = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify)g_array_unref);
+  index->sentences = g_ptr_array_new ();
   index->counts = g_array_new (FALSE, TRUE, sizeof (guint));
   index->touched = g_array_new (FALSE, FALSE, sizeof (guint));
+  index->common = g_array_new (FALSE, FALSE, sizeof (guint));
 }
 
 static void
 index_clear (Index *index)
 {
   g_clear_pointer (&index->postings, g_hash_table_unref);
+  g_clear_pointer (&index->sentences, g_ptr_array_unref);
   g_clear_pointer (&index->counts, g_array_unref);
   g_clear_pointer (&index->touched, g_array_unref);
+  g_clear_pointer (&index->common, g_array_unref);
 }
 
 static void
@@ -265,6 +276,9 @@ index_add (Index              *index,
 {
   if (index->counts->len <= entry)
     g_array_set_size (index->counts, entry + 1);
+  if (index->sentences->len <= entry)
+    g_ptr_array_set_size (index->sentences, entry + 1);
+  g_ptr_array_index (index->sentences, entry) = (gpointer)sentence;
 
   for (guint i = 0; i < sentence->n_content; i++)
     {
@@ -284,27 +298,91 @@ index_add (Index              *index,
  * The entries are left in index->touched, their counts in index->counts; call
  * index_reset() when done with them. */
 static void
+walk_postings (Index  *index,
+               GArray *list)
+{
+  for (guint j = 0; j < list->len; j++)
+    {
+      guint entry = g_array_index (list, guint, j);
+      guint *count = &g_array_index (index->counts, guint, entry);
+
+      /* The same word twice in one entry counts once: postings are appended in order,
+       * so a repeat is adjacent. */
+      if (j > 0 && g_array_index (list, guint, j - 1) == entry)
+        continue;
+      if ((*count)++ == 0)
+        g_array_append_val (index->touched, entry);
+    }
+}
+
+static gboolean
+has_content (const DeskSentence *sentence,
+             guint               id)
+{
+  guint low = 0, high = sentence->n_content;
+
+  while (low < high)
+    {
+      guint mid = (low + high) / 2;
+
+      if (sentence->content[mid] == id)
+        return TRUE;
+      if (sentence->content[mid] < id)
+        low = mid + 1;
+      else
+        high = mid;
+    }
+  return FALSE;
+}
+
+static void
 index_lookup (Index              *index,
               const DeskSentence *sentence)
 {
+  GArray *shortest = NULL;
+  guint shortest_word = 0;
+
+  g_array_set_size (index->common, 0);
+
   for (guint i = 0; i < sentence->n_content; i++)
     {
       GArray *list = g_hash_table_lookup (index->postings, GUINT_TO_POINTER (sentence->content[i] + 1));
 
       if (list == NULL)
         continue;
-
-      for (guint j = 0; j < list->len; j++)
+      if (list->len <= COMMON_POSTINGS)
+        walk_postings (index, list);
+      else
         {
-          guint entry = g_array_index (list, guint, j);
-          guint *count = &g_array_index (index->counts, guint, entry);
+          g_array_append_val (index->common, sentence->content[i]);
+          if (shortest == NULL || list->len < shortest->len)
+            {
+              shortest = list;
+              shortest_word = sentence->content[i];
+            }
+        }
+    }
 
-          /* The same word twice in one entry counts once: postings are appended in
-           * order, so a repeat is adjacent. */
-          if (j > 0 && g_array_index (list, guint, j - 1) == entry)
-            continue;
-          if ((*count)++ == 0)
-            g_array_append_val (index->touched, entry);
+  if (index->common->len == 0)
+    return;
+
+  /* Only common words: their shortest list finds the entries. */
+  if (index->touched->len == 0)
+    walk_postings (index, shortest);
+  else
+    shortest_word = G_MAXUINT;
+
+  for (guint t = 0; t < index->touched->len; t++)
+    {
+      guint entry = g_array_index (index->touched, guint, t);
+      const DeskSentence *other = g_ptr_array_index (index->sentences, entry);
+
+      for (guint c = 0; c < index->common->len; c++)
+        {
+          guint id = g_array_index (index->common, guint, c);
+
+          if (id != shortest_word && has_content (other, id))
+            g_array_index (index->counts, guint, entry)++;
         }
     }
 }
