@@ -425,6 +425,54 @@ test_house_style (void)
   g_rmdir (dir);
 }
 
+/* --dash and --nbsp: the dash and the no-break spaces of typographic style, kept by the
+ * project; an unknown value is a usage error. */
+static void
+test_dash_nbsp (void)
+{
+  g_autofree char *a = seed ("harbour-fire", "01-agency-short.txt");
+  g_autofree char *b = seed ("harbour-fire", "02-newspaper-long.txt");
+  g_autofree char *dir = g_dir_make_tmp ("copydesk-cli-XXXXXX", NULL);
+  g_autofree char *project = g_build_filename (dir, "roundup.copydesk", NULL);
+  g_autofree char *saved = NULL;
+  g_auto(Run) en = { 0 };
+  g_auto(Run) exported = { 0 };
+  g_auto(Run) closed = { 0 };
+  g_auto(Run) bad_dash = { 0 };
+  g_auto(Run) bad_nbsp = { 0 };
+
+  /* The newspaper's "HALIFAX, Nova Scotia -- A fire" and "about 40 minutes". */
+  run_tool (&en, "merge", "--style", "typographic", "--dash", "en", "--nbsp", "units",
+            "--project", project, a, b, NULL);
+  g_assert_cmpint (en.status, ==, 0);
+  g_assert_null (strstr (en.out, "—"));
+  g_assert_null (strstr (en.out, "--"));
+  g_assert_nonnull (strstr (en.out, "Nova Scotia – A fire"));
+  g_assert_nonnull (strstr (en.out, "about 40\u00a0minutes"));
+
+  g_assert_true (g_file_get_contents (project, &saved, NULL, NULL));
+  g_assert_nonnull (strstr (saved, "\"dash\" : \"en\""));
+  g_assert_nonnull (strstr (saved, "\"nbsp\" : \"units\""));
+  run_tool (&exported, "export", "--project", project, NULL);
+  g_assert_cmpstr (exported.out, ==, en.out);
+
+  /* The closed em dash; the dateline's dash keeps its spaces. */
+  run_tool (&closed, "merge", "--style", "typographic", "--dash", "em-closed", a, b, NULL);
+  g_assert_cmpint (closed.status, ==, 0);
+  g_assert_nonnull (strstr (closed.out, "Nova Scotia — A fire"));
+  g_assert_null (strstr (closed.out, "about 40\u00a0minutes"));
+
+  run_tool (&bad_dash, "merge", "--dash", "hyphen", a, b, NULL);
+  g_assert_cmpint (bad_dash.status, ==, 2);
+  g_assert_nonnull (strstr (bad_dash.err, "hyphen"));
+  run_tool (&bad_nbsp, "merge", "--nbsp", "swiss", a, b, NULL);
+  g_assert_cmpint (bad_nbsp.status, ==, 2);
+  g_assert_nonnull (strstr (bad_nbsp.err, "swiss"));
+
+  g_unlink (project);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -439,6 +487,7 @@ main (int   argc,
   g_test_add_func ("/cli/merge", test_merge_text_and_file);
   g_test_add_func ("/cli/project", test_project_round_trip);
   g_test_add_func ("/cli/house-style", test_house_style);
+  g_test_add_func ("/cli/dash-nbsp", test_dash_nbsp);
 
   return g_test_run ();
 }

@@ -453,6 +453,10 @@ static const Damage damages[] = {
   { "settings.punctuation", "\"fancy\"" },
   { "settings.spelling", "3" },
   { "settings.dateline", "\"sideways\"" },
+  { "settings.dash", "\"hyphen\"" },
+  { "settings.dash", "2" },
+  { "settings.nbsp", "\"swiss\"" },
+  { "settings.nbsp", "true" },
 };
 
 static void
@@ -624,7 +628,9 @@ test_house_style (void)
   desk_style_set_punctuation (style, DESK_STYLE_PUNCTUATION_ASCII);
   desk_style_set_spelling (style, DESK_STYLE_SPELLING_GB);
   desk_style_set_dateline (style, DESK_STYLE_DATELINE_COLON);
-  g_assert_cmpuint (changes, ==, 3);
+  desk_style_set_dash (style, DESK_STYLE_DASH_EM_CLOSED);
+  desk_style_set_nbsp (style, DESK_STYLE_NBSP_FRENCH);
+  g_assert_cmpuint (changes, ==, 5);
 
   saved = desk_project_file_save_to_bytes (project);
   loaded = desk_project_file_load_from_bytes (saved, NULL, &error);
@@ -633,7 +639,68 @@ test_house_style (void)
   g_assert_cmpint (desk_style_get_punctuation (style), ==, DESK_STYLE_PUNCTUATION_ASCII);
   g_assert_cmpint (desk_style_get_spelling (style), ==, DESK_STYLE_SPELLING_GB);
   g_assert_cmpint (desk_style_get_dateline (style), ==, DESK_STYLE_DATELINE_COLON);
+  g_assert_cmpint (desk_style_get_dash (style), ==, DESK_STYLE_DASH_EM_CLOSED);
+  g_assert_cmpint (desk_style_get_nbsp (style), ==, DESK_STYLE_NBSP_FRENCH);
   g_assert_true (desk_draft_get_style (desk_project_get_draft (loaded)) == style);
+}
+
+/* The dash form and the no-break spaces: files from before them load with the em dash and
+ * none; a value this version does not know is damage that names the member. */
+static void
+test_house_style_dash_nbsp (void)
+{
+  g_autoptr(DeskProject) project = desk_project_new ();
+  g_autoptr(GBytes) saved = NULL;
+  static const struct {
+    const char *member;
+    const char *value;
+  } bad[] = {
+    { "dash", "\"hyphen\"" },
+    { "nbsp", "\"swiss\"" },
+  };
+
+  desk_style_set_punctuation (desk_project_get_style (project), DESK_STYLE_PUNCTUATION_TYPOGRAPHIC);
+  desk_style_set_dash (desk_project_get_style (project), DESK_STYLE_DASH_EN);
+  desk_style_set_nbsp (desk_project_get_style (project), DESK_STYLE_NBSP_UNITS);
+  saved = desk_project_file_save_to_bytes (project);
+
+  {
+    g_autoptr(JsonNode) root = parse (saved);
+    JsonObject *settings = json_object_get_object_member (json_node_get_object (root), "settings");
+    g_autoptr(GBytes) bytes = NULL;
+    g_autoptr(DeskProject) loaded = NULL;
+    g_autoptr(GError) error = NULL;
+
+    g_assert_cmpstr (json_object_get_string_member (settings, "dash"), ==, "en");
+    g_assert_cmpstr (json_object_get_string_member (settings, "nbsp"), ==, "units");
+    json_object_remove_member (settings, "dash");
+    json_object_remove_member (settings, "nbsp");
+    bytes = serialize (root);
+    loaded = desk_project_file_load_from_bytes (bytes, "old.copydesk", &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (desk_style_get_punctuation (desk_project_get_style (loaded)), ==,
+                     DESK_STYLE_PUNCTUATION_TYPOGRAPHIC);
+    g_assert_cmpint (desk_style_get_dash (desk_project_get_style (loaded)), ==, DESK_STYLE_DASH_EM);
+    g_assert_cmpint (desk_style_get_nbsp (desk_project_get_style (loaded)), ==, DESK_STYLE_NBSP_NONE);
+  }
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(JsonNode) root = parse (saved);
+      JsonObject *settings = json_object_get_object_member (json_node_get_object (root), "settings");
+      g_autofree char *path = g_strdup_printf ("settings.%s", bad[i].member);
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(DeskProject) loaded = NULL;
+      g_autoptr(GError) error = NULL;
+
+      json_object_set_member (settings, bad[i].member, json_from_string (bad[i].value, NULL));
+      bytes = serialize (root);
+      loaded = desk_project_file_load_from_bytes (bytes, "bad.copydesk", &error);
+      g_assert_null (loaded);
+      g_assert_error (error, DESK_ERROR, DESK_ERROR_MALFORMED);
+      g_test_message ("%s", error->message);
+      g_assert_nonnull (strstr (error->message, path));
+    }
 }
 
 typedef struct
@@ -710,6 +777,7 @@ main (int   argc,
   g_test_add_func ("/project-file/not-projects", test_not_projects);
   g_test_add_func ("/project-file/minimal", test_minimal_file);
   g_test_add_func ("/project-file/house-style", test_house_style);
+  g_test_add_func ("/project-file/house-style-dash-nbsp", test_house_style_dash_nbsp);
 
   return g_test_run ();
 }

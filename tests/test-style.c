@@ -60,11 +60,173 @@ static void
 test_typographic_dashes (void)
 {
   assert_typographic ("MOSCOW -- Russia said -- again -- that", "MOSCOW — Russia said — again — that");
-  assert_typographic ("Fire--and water", "Fire—and water");
+  assert_typographic ("Fire--and water", "Fire — and water");
   assert_typographic ("LONDON (Reuters) - The fire", "LONDON (Reuters) — The fire");
   /* A score, a range and a compound keep their hyphens. */
   assert_typographic ("won 3 - 2 in a well-known 10-day event", "won 3 - 2 in a well-known 10-day event");
   assert_typographic ("and then... nothing. . . at all", "and then… nothing… at all");
+}
+
+static char *
+styled_with (DeskStyleDash  dash,
+             DeskStyleNbsp  nbsp,
+             const char    *text)
+{
+  g_autoptr(DeskStyle) style = desk_style_new ();
+
+  desk_style_set_punctuation (style, DESK_STYLE_PUNCTUATION_TYPOGRAPHIC);
+  desk_style_set_dash (style, dash);
+  desk_style_set_nbsp (style, nbsp);
+  return desk_style_apply (style, text);
+}
+
+/* Every dash between parts of a sentence, as written, in each house form; applying the
+ * form twice is applying it once. */
+static void
+test_dash_forms (void)
+{
+  static const struct {
+    const char *text;
+    const char *em;
+    const char *em_closed;
+    const char *en;
+  } cases[] = {
+    { "Fire -- and water", "Fire — and water", "Fire—and water", "Fire – and water" },
+    { "Fire--and water", "Fire — and water", "Fire—and water", "Fire – and water" },
+    { "Fire---and water", "Fire — and water", "Fire—and water", "Fire – and water" },
+    { "Fire - and water", "Fire — and water", "Fire—and water", "Fire – and water" },
+    { "Fire — and water", "Fire — and water", "Fire—and water", "Fire – and water" },
+    { "Fire—and water", "Fire — and water", "Fire—and water", "Fire – and water" },
+    { "Fire – and water", "Fire — and water", "Fire—and water", "Fire – and water" },
+    { "Fire — and water", "Fire — and water", "Fire—and water", "Fire – and water" },
+    /* At the ends, and next to quotes, brackets and punctuation: no space there. */
+    { "\"I was going to --\" he said", "“I was going to —” he said",
+      "“I was going to—” he said", "“I was going to –” he said" },
+    { "-- and then", "— and then", "—and then", "– and then" },
+    { "(-- aside)", "(— aside)", "(—aside)", "(– aside)" },
+    { "she said -- \"no\"", "she said — “no”", "she said—“no”", "she said – “no”" },
+    { "wait --, then", "wait —, then", "wait—, then", "wait –, then" },
+    /* The dash after a dateline keeps its spaces in every form. */
+    { "MOSCOW -- Russia said -- again", "MOSCOW — Russia said — again",
+      "MOSCOW — Russia said—again", "MOSCOW – Russia said – again" },
+    { "LONDON (Reuters) - The fire", "LONDON (Reuters) — The fire",
+      "LONDON (Reuters) — The fire", "LONDON (Reuters) – The fire" },
+    /* Hyphens in words, ranges, scores and closed en dashes stay as written. */
+    { "a well-known 10-day event in 1990-95", "a well-known 10-day event in 1990-95",
+      "a well-known 10-day event in 1990-95", "a well-known 10-day event in 1990-95" },
+    { "won 3 - 2 and 3 – 2 in 1990–95 on the London–Paris line",
+      "won 3 - 2 and 3 – 2 in 1990–95 on the London–Paris line",
+      "won 3 - 2 and 3 – 2 in 1990–95 on the London–Paris line",
+      "won 3 - 2 and 3 – 2 in 1990–95 on the London–Paris line" },
+    /* Words and quotations are the speaker's; code is not touched. */
+    { "\"It\'s over -- for now,\" she said", "“It’s over — for now,” she said",
+      "“It’s over—for now,” she said", "“It’s over – for now,” she said" },
+    { "see https://a.example/x--y -- now", "see https://a.example/x--y — now",
+      "see https://a.example/x--y—now", "see https://a.example/x--y – now" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const char *expected[] = { cases[i].em, cases[i].em_closed, cases[i].en };
+
+      for (DeskStyleDash dash = DESK_STYLE_DASH_EM; dash <= DESK_STYLE_DASH_EN; dash++)
+        {
+          g_autofree char *once = styled_with (dash, DESK_STYLE_NBSP_NONE, cases[i].text);
+          g_autofree char *twice = styled_with (dash, DESK_STYLE_NBSP_NONE, once);
+
+          g_test_message ("%s, %s", cases[i].text, desk_style_dash_to_string (dash));
+          g_assert_cmpstr (once, ==, expected[dash]);
+          g_assert_cmpstr (twice, ==, once);
+        }
+    }
+}
+
+/* The dash form is typographic style's: ASCII and as written ignore it. */
+static void
+test_dash_other_styles (void)
+{
+  g_autoptr(DeskStyle) style = desk_style_new ();
+  g_autofree char *ascii = NULL;
+  g_autofree char *as_written = NULL;
+  g_autofree char *first = NULL;
+
+  desk_style_set_dash (style, DESK_STYLE_DASH_EN);
+  as_written = desk_style_apply (style, "Fire—and -- water");
+  g_assert_cmpstr (as_written, ==, "Fire—and -- water");
+  desk_style_set_punctuation (style, DESK_STYLE_PUNCTUATION_ASCII);
+  ascii = desk_style_apply (style, "Fire—and – water");
+  g_assert_cmpstr (ascii, ==, "Fire--and - water");
+
+  /* A dateline written in the house form. */
+  desk_style_set_punctuation (style, DESK_STYLE_PUNCTUATION_TYPOGRAPHIC);
+  desk_style_set_dateline (style, DESK_STYLE_DATELINE_CAPS);
+  first = desk_style_apply_first (style, "Moscow -- Russia said--again");
+  g_assert_cmpstr (first, ==, "Moscow – Russia said – again");
+  g_clear_pointer (&first, g_free);
+  first = desk_style_apply_first (style, "MOSCOW -- Russia said--again");
+  g_assert_cmpstr (first, ==, "MOSCOW – Russia said – again");
+  g_assert_cmpstr (desk_style_dateline_separator (style), ==, " –");
+  desk_style_set_dash (style, DESK_STYLE_DASH_EM_CLOSED);
+  g_clear_pointer (&first, g_free);
+  first = desk_style_apply_first (style, "MOSCOW -- Russia said -- again");
+  g_assert_cmpstr (first, ==, "MOSCOW — Russia said—again");
+  g_assert_cmpstr (desk_style_dateline_separator (style), ==, " —");
+}
+
+/* No-break spaces in each setting: U+00A0 between a figure and its unit; in French
+ * U+202F before ; ! ?, U+00A0 before : and inside « ». */
+static void
+test_nbsp (void)
+{
+  static const struct {
+    const char *text;
+    const char *none;
+    const char *units;
+    const char *french;
+  } cases[] = {
+    { "a 300 km trip at 5 % and 20 € or 3 kg", "a 300 km trip at 5 % and 20 € or 3 kg",
+      "a 300 km trip at 5 % and 20 € or 3 kg",
+      "a 300 km trip at 5 % and 20 € or 3 kg" },
+    { "1,200 kilometres, 40 dollars and 12 tonnes.", "1,200 kilometres, 40 dollars and 12 tonnes.",
+      "1,200 kilometres, 40 dollars and 12 tonnes.",
+      "1,200 kilometres, 40 dollars and 12 tonnes." },
+    /* Not a unit: a word after a figure, a capital, a figure joined to its unit. */
+    { "In 2019 the 3 won 5km in 3 Mo", "In 2019 the 3 won 5km in 3 Mo",
+      "In 2019 the 3 won 5km in 3 Mo", "In 2019 the 3 won 5km in 3 Mo" },
+    { "Quoi ? Il a dit : « non » ; vraiment !", "Quoi ? Il a dit : « non » ; vraiment !",
+      "Quoi ? Il a dit : « non » ; vraiment !",
+      "Quoi ? Il a dit : « non » ; vraiment !" },
+    { "Quoi? Il a dit: «non»; vraiment!?", "Quoi? Il a dit: «non»; vraiment!?",
+      "Quoi? Il a dit: «non»; vraiment!?",
+      "Quoi ? Il a dit : « non » ; vraiment !?" },
+    /* A time, a ratio, an address and »German« guillemets stay. */
+    { "At 10:30, 3:2, see https://a.example/?q=1 and »so«",
+      "At 10:30, 3:2, see https://a.example/?q=1 and »so«",
+      "At 10:30, 3:2, see https://a.example/?q=1 and »so«",
+      "At 10:30, 3:2, see https://a.example/?q=1 and »so«" },
+    /* Quotations keep their words; their punctuation is the house's. */
+    { "\"Why?\" he asked", "“Why?” he asked", "“Why?” he asked", "“Why ?” he asked" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const char *expected[] = { cases[i].none, cases[i].units, cases[i].french };
+
+      for (DeskStyleNbsp nbsp = DESK_STYLE_NBSP_NONE; nbsp <= DESK_STYLE_NBSP_FRENCH; nbsp++)
+        {
+          g_autofree char *once = styled_with (DESK_STYLE_DASH_EM, nbsp, cases[i].text);
+          g_autofree char *twice = styled_with (DESK_STYLE_DASH_EM, nbsp, once);
+          g_autofree char *plain = styled (DESK_STYLE_PUNCTUATION_ASCII, once);
+          g_autofree char *plain_expected = styled (DESK_STYLE_PUNCTUATION_ASCII, cases[i].none);
+
+          g_test_message ("%s, %s", cases[i].text, desk_style_nbsp_to_string (nbsp));
+          g_assert_cmpstr (once, ==, expected[nbsp]);
+          g_assert_cmpstr (twice, ==, once);
+          /* ASCII style writes plain spaces. */
+          if (nbsp == DESK_STYLE_NBSP_UNITS)
+            g_assert_cmpstr (plain, ==, plain_expected);
+        }
+    }
 }
 
 static void
@@ -276,6 +438,22 @@ test_generated (void)
           g_assert_cmpstr (after, ==, before);
           g_assert_cmpstr (twice, ==, once);
         }
+
+      /* Every dash form and no-break space setting, the same. */
+      for (DeskStyleDash dash = DESK_STYLE_DASH_EM; dash <= DESK_STYLE_DASH_EN; dash++)
+        for (DeskStyleNbsp nbsp = DESK_STYLE_NBSP_NONE; nbsp <= DESK_STYLE_NBSP_FRENCH; nbsp++)
+          {
+            g_autofree char *once = styled_with (dash, nbsp, text->str);
+            g_autofree char *twice = styled_with (dash, nbsp, once);
+            g_autofree char *before = alnum_of (text->str);
+            g_autofree char *after = alnum_of (once);
+
+            if (g_strcmp0 (twice, once) != 0)
+              g_test_message ("%s → %s → %s", text->str, once, twice);
+            g_assert_true (g_utf8_validate (once, -1, NULL));
+            g_assert_cmpstr (after, ==, before);
+            g_assert_cmpstr (twice, ==, once);
+          }
     }
 }
 
@@ -415,6 +593,30 @@ test_names (void)
   g_assert_cmpstr (desk_style_spelling_to_string (spelling), ==, "gb");
   g_assert_true (desk_style_dateline_from_string ("caps-agency", &dateline));
   g_assert_cmpstr (desk_style_dateline_to_string (dateline), ==, "caps-agency");
+
+  for (DeskStyleDash dash = DESK_STYLE_DASH_EM; dash <= DESK_STYLE_DASH_EN; dash++)
+    {
+      DeskStyleDash back;
+
+      g_assert_true (desk_style_dash_from_string (desk_style_dash_to_string (dash), &back));
+      g_assert_cmpint (back, ==, dash);
+    }
+  for (DeskStyleNbsp nbsp = DESK_STYLE_NBSP_NONE; nbsp <= DESK_STYLE_NBSP_FRENCH; nbsp++)
+    {
+      DeskStyleNbsp back;
+
+      g_assert_true (desk_style_nbsp_from_string (desk_style_nbsp_to_string (nbsp), &back));
+      g_assert_cmpint (back, ==, nbsp);
+    }
+  {
+    DeskStyleDash dash;
+    DeskStyleNbsp nbsp;
+
+    g_assert_cmpstr (desk_style_dash_to_string (DESK_STYLE_DASH_EM_CLOSED), ==, "em-closed");
+    g_assert_false (desk_style_dash_from_string ("hyphen", &dash));
+    g_assert_cmpstr (desk_style_nbsp_to_string (DESK_STYLE_NBSP_FRENCH), ==, "french");
+    g_assert_false (desk_style_nbsp_from_string ("swiss", &nbsp));
+  }
 }
 
 int
@@ -425,6 +627,9 @@ main (int   argc,
 
   g_test_add_func ("/style/typographic/quotes", test_typographic_quotes);
   g_test_add_func ("/style/typographic/dashes", test_typographic_dashes);
+  g_test_add_func ("/style/typographic/dash-forms", test_dash_forms);
+  g_test_add_func ("/style/typographic/dash-other-styles", test_dash_other_styles);
+  g_test_add_func ("/style/typographic/nbsp", test_nbsp);
   g_test_add_func ("/style/code-like", test_code_like);
   g_test_add_func ("/style/ascii", test_ascii);
   g_test_add_func ("/style/round-trip", test_round_trip);

@@ -922,12 +922,14 @@ write_story (DeskProject             *project,
   return 0;
 }
 
-/* --style, --spelling and --dateline: the house style of the merge. */
+/* --style, --dash, --nbsp, --spelling and --dateline: the house style of the merge. */
 typedef struct
 {
   char *punctuation;
   char *spelling;
   char *dateline;
+  char *dash;
+  char *nbsp;
 } StyleArgs;
 
 static void
@@ -936,6 +938,8 @@ style_args_clear (StyleArgs *args)
   g_clear_pointer (&args->punctuation, g_free);
   g_clear_pointer (&args->spelling, g_free);
   g_clear_pointer (&args->dateline, g_free);
+  g_clear_pointer (&args->dash, g_free);
+  g_clear_pointer (&args->nbsp, g_free);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (StyleArgs, style_args_clear)
@@ -950,6 +954,8 @@ style_from_args (const StyleArgs *args,
   DeskStylePunctuation punctuation;
   DeskStyleSpelling spelling;
   DeskStyleDateline dateline;
+  DeskStyleDash dash;
+  DeskStyleNbsp nbsp;
 
   if (args->punctuation != NULL)
     {
@@ -980,6 +986,26 @@ style_from_args (const StyleArgs *args,
           return EXIT_USAGE;
         }
       desk_style_set_dateline (style, dateline);
+    }
+  if (args->dash != NULL)
+    {
+      if (!desk_style_dash_from_string (args->dash, &dash))
+        {
+          g_printerr (_("copydesk-merge: unknown dash form “%s”: use em, em-closed or en\n"),
+                      args->dash);
+          return EXIT_USAGE;
+        }
+      desk_style_set_dash (style, dash);
+    }
+  if (args->nbsp != NULL)
+    {
+      if (!desk_style_nbsp_from_string (args->nbsp, &nbsp))
+        {
+          g_printerr (_("copydesk-merge: unknown no-break space setting “%s”: use none, units or french\n"),
+                      args->nbsp);
+          return EXIT_USAGE;
+        }
+      desk_style_set_nbsp (style, nbsp);
     }
 
   if (desk_style_get_spelling (style) != DESK_STYLE_SPELLING_AS_WRITTEN)
@@ -1017,6 +1043,8 @@ command_merge (int    argc,
     { "style", 0, 0, G_OPTION_ARG_STRING, &style_args.punctuation, N_("House style: typographic, ascii or as-written"), N_("STYLE") },
     { "spelling", 0, 0, G_OPTION_ARG_STRING, &style_args.spelling, N_("House spelling: us, gb or as-written"), N_("VARIETY") },
     { "dateline", 0, 0, G_OPTION_ARG_STRING, &style_args.dateline, N_("Dateline form: caps, caps-agency, colon or as-written"), N_("FORM") },
+    { "dash", 0, 0, G_OPTION_ARG_STRING, &style_args.dash, N_("Dash in typographic style: em (a — b), em-closed (a—b) or en (a – b)"), N_("FORM") },
+    { "nbsp", 0, 0, G_OPTION_ARG_STRING, &style_args.nbsp, N_("No-break spaces in typographic style: none, units or french"), N_("WHERE") },
     { "wait", 0, 0, G_OPTION_ARG_INT, &wait, N_("Wait up to SECONDS for another run on the project to finish (60)"), N_("SECONDS") },
     { NULL }
   };
@@ -1029,8 +1057,11 @@ command_merge (int    argc,
       "conflict) and writes the story with its credit line. With --project, the sources\n"
       "are added to that project, the merge is made in its draft, and it is saved; runs on\n"
       "one project take turns (a lock file NAME.lock beside it says who has it).\n\n"
-      "--style, --spelling and --dateline set the house style (a project keeps it): what\n"
-      "is accepted arrives in it, and with any of them the whole draft is put into it.\n"
+      "--style, --spelling, --dateline, --dash and --nbsp set the house style (a project\n"
+      "keeps it): what is accepted arrives in it, and with any of them the whole draft is\n"
+      "put into it. --dash and --nbsp are typographic style's: the dash between parts of a\n"
+      "sentence (hyphens in words and ranges stay), and no-break spaces between a figure\n"
+      "and its unit (units) and also before ; : ! ? and inside « » (french).\n"
       "Spelling is changed only where the en_US and en_GB dictionaries confirm both forms,\n"
       "never inside quotations.\n\n"
       "Examples:\n"
@@ -1085,7 +1116,8 @@ command_merge (int    argc,
 
   /* Asked for on the command line: the whole story in house style, not only what the
    * merge added. */
-  if (style_args.punctuation != NULL || style_args.spelling != NULL || style_args.dateline != NULL)
+  if (style_args.punctuation != NULL || style_args.spelling != NULL || style_args.dateline != NULL ||
+      style_args.dash != NULL || style_args.nbsp != NULL)
     desk_style_apply_to_draft (desk_project_get_style (project), desk_project_get_draft (project));
 
   if (project_path != NULL && !save_project (project, project_path))

@@ -31,7 +31,9 @@
  *     "settings": { "credit_style": "contributor-line" | "agency-line" | "none",
  *                   "punctuation": "as-written" | "typographic" | "ascii",   house style;
  *                   "spelling": "as-written" | "us" | "gb",                  each optional,
- *                   "dateline": "as-written" | "caps" | "caps-agency" | "colon" }  as written
+ *                   "dateline": "as-written" | "caps" | "caps-agency" | "colon",  as written
+ *                   "dash": "em" | "em-closed" | "en",                       em
+ *                   "nbsp": "none" | "units" | "french" }                    none
  *   }
  *
  * Opening a file ingests every source's bytes again (desk_source_new_from_bytes()) and
@@ -256,6 +258,8 @@ struct _DeskProjectFileSnapshot
   const char *punctuation;    /* static, or NULL: as written */
   const char *spelling;       /* static, or NULL */
   const char *dateline;       /* static, or NULL */
+  const char *dash;           /* static */
+  const char *nbsp;           /* static */
 };
 
 /**
@@ -307,6 +311,8 @@ desk_project_file_snapshot_new (DeskProject *project)
     snapshot->punctuation = desk_style_punctuation_to_string (desk_style_get_punctuation (style));
     snapshot->spelling = desk_style_spelling_to_string (desk_style_get_spelling (style));
     snapshot->dateline = desk_style_dateline_to_string (desk_style_get_dateline (style));
+    snapshot->dash = desk_style_dash_to_string (desk_style_get_dash (style));
+    snapshot->nbsp = desk_style_nbsp_to_string (desk_style_get_nbsp (style));
   }
 
   return snapshot;
@@ -378,6 +384,8 @@ desk_project_file_snapshot_to_bytes (DeskProjectFileSnapshot *snapshot)
   add_nullable_string (builder, "punctuation", snapshot->punctuation);
   add_nullable_string (builder, "spelling", snapshot->spelling);
   add_nullable_string (builder, "dateline", snapshot->dateline);
+  add_nullable_string (builder, "dash", snapshot->dash);
+  add_nullable_string (builder, "nbsp", snapshot->nbsp);
   json_builder_end_object (builder);
 
   json_builder_end_object (builder);
@@ -1080,14 +1088,18 @@ load (Reader *reader,
       /* The house style; files from before it have none: as written. */
       {
         DeskStyle *house = desk_project_get_style (project);
-        const char *punctuation_word, *spelling_word, *dateline_word;
+        const char *punctuation_word, *spelling_word, *dateline_word, *dash_word, *nbsp_word;
         DeskStylePunctuation punctuation;
         DeskStyleSpelling spelling;
         DeskStyleDateline dateline;
+        DeskStyleDash dash;
+        DeskStyleNbsp nbsp;
 
         if (!read_string (reader, settings, "settings", "punctuation", TRUE, &punctuation_word) ||
             !read_string (reader, settings, "settings", "spelling", TRUE, &spelling_word) ||
-            !read_string (reader, settings, "settings", "dateline", TRUE, &dateline_word))
+            !read_string (reader, settings, "settings", "dateline", TRUE, &dateline_word) ||
+            !read_string (reader, settings, "settings", "dash", TRUE, &dash_word) ||
+            !read_string (reader, settings, "settings", "nbsp", TRUE, &nbsp_word))
           return NULL;
 
         if (punctuation_word != NULL)
@@ -1116,6 +1128,25 @@ load (Reader *reader,
                 return NULL;
               }
             desk_style_set_dateline (house, dateline);
+          }
+        /* Files from before the dash form and no-break spaces: em dash, none. */
+        if (dash_word != NULL)
+          {
+            if (!desk_style_dash_from_string (dash_word, &dash))
+              {
+                damaged (reader, "settings.dash", _("is not a dash form"));
+                return NULL;
+              }
+            desk_style_set_dash (house, dash);
+          }
+        if (nbsp_word != NULL)
+          {
+            if (!desk_style_nbsp_from_string (nbsp_word, &nbsp))
+              {
+                damaged (reader, "settings.nbsp", _("is not a no-break space setting"));
+                return NULL;
+              }
+            desk_style_set_nbsp (house, nbsp);
           }
       }
     }

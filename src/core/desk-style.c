@@ -11,9 +11,17 @@
  *    apostrophe inside a word and in "’90s"); where the context says neither or both
  *    ("over,"he said), whether a quotation is open decides, and double quotations do not
  *    nest. Quotes that pair up as written stay paired; the newsroom's unclosed quote
- *    that continues in the next paragraph stays open. "--" and a hyphen between spaces
- *    become an em dash (the spaces stay as written), "..." a true ellipsis. A paragraph
- *    that quotes „so“ (German) keeps those marks, and its straight quotes become them.
+ *    that continues in the next paragraph stays open. "--", a hyphen or an en dash
+ *    between spaces and an em dash are a dash between parts of a sentence, written in the
+ *    house's form (DeskStyleDash): a spaced em dash "a — b", a closed one "a—b" or a
+ *    spaced en dash "a – b". A hyphen in a word, a range or score ("1990-95", "1990–95",
+ *    "3 - 2") and a closed en dash ("London–Paris") stay as written; the dash after a
+ *    dateline keeps its spaces in the closed form too ("MOSCOW — ", as the wires write
+ *    it). "..." becomes a true ellipsis. A paragraph that quotes „so“ (German) keeps
+ *    those marks, and its straight quotes become them.
+ *    No-break spaces (DeskStyleNbsp): "units" joins a figure to the unit or currency
+ *    after it ("300 km", "5 %") with U+00A0; "french" also puts U+202F (thin) before
+ *    ; ! ? and U+00A0 before : and inside « », the Imprimerie nationale's rule.
  *  - ASCII: the other way round; non-breaking and thin spaces become spaces.
  *  Code-like text (a word with "://", "www.", "@", "<", "=", "{", a backslash, or text
  *  between backquotes) is never touched; the quotes and punctuation around such a word
@@ -50,6 +58,8 @@ struct _DeskStyle
   DeskStylePunctuation  punctuation;
   DeskStyleSpelling     spelling;
   DeskStyleDateline     dateline;
+  DeskStyleDash         dash;
+  DeskStyleNbsp         nbsp;
 
   DeskStyleWordCheck    check;
   gpointer              check_data;
@@ -66,6 +76,8 @@ enum {
   PROP_PUNCTUATION,
   PROP_SPELLING,
   PROP_DATELINE,
+  PROP_DASH,
+  PROP_NBSP,
   N_PROPS
 };
 
@@ -93,6 +105,20 @@ static const GEnumValue dateline_values[] = {
   { 0, NULL, NULL }
 };
 
+static const GEnumValue dash_values[] = {
+  { DESK_STYLE_DASH_EM, "DESK_STYLE_DASH_EM", "em" },
+  { DESK_STYLE_DASH_EM_CLOSED, "DESK_STYLE_DASH_EM_CLOSED", "em-closed" },
+  { DESK_STYLE_DASH_EN, "DESK_STYLE_DASH_EN", "en" },
+  { 0, NULL, NULL }
+};
+
+static const GEnumValue nbsp_values[] = {
+  { DESK_STYLE_NBSP_NONE, "DESK_STYLE_NBSP_NONE", "none" },
+  { DESK_STYLE_NBSP_UNITS, "DESK_STYLE_NBSP_UNITS", "units" },
+  { DESK_STYLE_NBSP_FRENCH, "DESK_STYLE_NBSP_FRENCH", "french" },
+  { 0, NULL, NULL }
+};
+
 #define DEFINE_ENUM(func, Name, values)                                                 \
   GType                                                                                 \
   func (void)                                                                           \
@@ -107,6 +133,8 @@ static const GEnumValue dateline_values[] = {
 DEFINE_ENUM (desk_style_punctuation_get_type, "DeskStylePunctuation", punctuation_values)
 DEFINE_ENUM (desk_style_spelling_get_type, "DeskStyleSpelling", spelling_values)
 DEFINE_ENUM (desk_style_dateline_get_type, "DeskStyleDateline", dateline_values)
+DEFINE_ENUM (desk_style_dash_get_type, "DeskStyleDash", dash_values)
+DEFINE_ENUM (desk_style_nbsp_get_type, "DeskStyleNbsp", nbsp_values)
 
 static const char *
 enum_to_string (const GEnumValue *values,
@@ -188,6 +216,42 @@ desk_style_dateline_from_string (const char        *name,
   return TRUE;
 }
 
+const char *
+desk_style_dash_to_string (DeskStyleDash dash)
+{
+  return enum_to_string (dash_values, dash);
+}
+
+gboolean
+desk_style_dash_from_string (const char    *name,
+                             DeskStyleDash *dash)
+{
+  int value;
+
+  if (!enum_from_string (dash_values, name, &value))
+    return FALSE;
+  *dash = value;
+  return TRUE;
+}
+
+const char *
+desk_style_nbsp_to_string (DeskStyleNbsp nbsp)
+{
+  return enum_to_string (nbsp_values, nbsp);
+}
+
+gboolean
+desk_style_nbsp_from_string (const char    *name,
+                             DeskStyleNbsp *nbsp)
+{
+  int value;
+
+  if (!enum_from_string (nbsp_values, name, &value))
+    return FALSE;
+  *nbsp = value;
+  return TRUE;
+}
+
 /* ---- The object ---------------------------------------------------------------------- */
 
 static void
@@ -223,6 +287,12 @@ desk_style_get_property (GObject    *object,
     case PROP_DATELINE:
       g_value_set_enum (value, self->dateline);
       break;
+    case PROP_DASH:
+      g_value_set_enum (value, self->dash);
+      break;
+    case PROP_NBSP:
+      g_value_set_enum (value, self->nbsp);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -246,6 +316,12 @@ desk_style_set_property (GObject      *object,
       break;
     case PROP_DATELINE:
       desk_style_set_dateline (self, g_value_get_enum (value));
+      break;
+    case PROP_DASH:
+      desk_style_set_dash (self, g_value_get_enum (value));
+      break;
+    case PROP_NBSP:
+      desk_style_set_nbsp (self, g_value_get_enum (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -272,6 +348,14 @@ desk_style_class_init (DeskStyleClass *klass)
   properties[PROP_DATELINE] =
     g_param_spec_enum ("dateline", NULL, NULL, DESK_TYPE_STYLE_DATELINE,
                        DESK_STYLE_DATELINE_AS_WRITTEN,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DASH] =
+    g_param_spec_enum ("dash", NULL, NULL, DESK_TYPE_STYLE_DASH,
+                       DESK_STYLE_DASH_EM,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_NBSP] =
+    g_param_spec_enum ("nbsp", NULL, NULL, DESK_TYPE_STYLE_NBSP,
+                       DESK_STYLE_NBSP_NONE,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -356,11 +440,64 @@ desk_style_set_dateline (DeskStyle         *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATELINE]);
 }
 
+DeskStyleDash
+desk_style_get_dash (DeskStyle *self)
+{
+  g_return_val_if_fail (DESK_IS_STYLE (self), DESK_STYLE_DASH_EM);
+  return self->dash;
+}
+
+/**
+ * desk_style_set_dash:
+ * @dash: the dash form
+ *
+ * Sets the dash typographic punctuation writes between parts of a sentence.
+ */
+void
+desk_style_set_dash (DeskStyle     *self,
+                     DeskStyleDash  dash)
+{
+  g_return_if_fail (DESK_IS_STYLE (self));
+  g_return_if_fail (dash <= DESK_STYLE_DASH_EN);
+
+  if (self->dash == dash)
+    return;
+  self->dash = dash;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DASH]);
+}
+
+DeskStyleNbsp
+desk_style_get_nbsp (DeskStyle *self)
+{
+  g_return_val_if_fail (DESK_IS_STYLE (self), DESK_STYLE_NBSP_NONE);
+  return self->nbsp;
+}
+
+/**
+ * desk_style_set_nbsp:
+ * @nbsp: where no-break spaces go
+ *
+ * Sets where typographic punctuation puts no-break spaces.
+ */
+void
+desk_style_set_nbsp (DeskStyle     *self,
+                     DeskStyleNbsp  nbsp)
+{
+  g_return_if_fail (DESK_IS_STYLE (self));
+  g_return_if_fail (nbsp <= DESK_STYLE_NBSP_FRENCH);
+
+  if (self->nbsp == nbsp)
+    return;
+  self->nbsp = nbsp;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NBSP]);
+}
+
 /**
  * desk_style_copy_settings:
  * @from: another style
  *
- * Takes the punctuation, spelling and dateline of @from (not its dictionaries).
+ * Takes the punctuation, spelling, dateline, dash and no-break spaces of @from (not its
+ * dictionaries).
  */
 void
 desk_style_copy_settings (DeskStyle *self,
@@ -372,6 +509,8 @@ desk_style_copy_settings (DeskStyle *self,
   desk_style_set_punctuation (self, from->punctuation);
   desk_style_set_spelling (self, from->spelling);
   desk_style_set_dateline (self, from->dateline);
+  desk_style_set_dash (self, from->dash);
+  desk_style_set_nbsp (self, from->nbsp);
 }
 
 /**
@@ -507,6 +646,7 @@ typedef struct
   glong     n;
   gboolean *code;   /* per character: inside code-like text */
   gboolean  low;    /* quotations open with „ and close with “, as in German */
+  glong     dateline_end;  /* characters of a dateline at the head, with its separator */
 } Text;
 
 static void
@@ -541,6 +681,7 @@ text_init (Text       *text,
   text->chars = g_utf8_to_ucs4_fast (utf8, -1, &text->n);
   text->code = g_new0 (gboolean, text->n + 1);
   text->low = strstr (utf8, "\xe2\x80\x9e") != NULL;
+  text->dateline_end = 0;
 
   while (i < text->n)
     {
@@ -669,9 +810,117 @@ is_elision (const Text *text,
          !g_unichar_isdigit (at (text, i + 3));
 }
 
+/* What a straight or reversed single quote at @i becomes. */
+static gunichar
+single_quote (const Text *text,
+              glong       i)
+{
+  gunichar prev = at (text, i - 1);
+  gunichar next = at (text, i + 1);
+
+  if (is_word_char (prev) || (g_unichar_ispunct (prev) && !opening_context (text, i)))
+    return RSQUO;                       /* don’t, Merkel’s, Jones’, ’ closing */
+  if (is_elision (text, i))
+    return RSQUO;                       /* ’90s */
+  if (opening_context (text, i) && next != 0 && !is_space (next))
+    return LSQUO;                       /* ‘nested quotation’ */
+  return RSQUO;
+}
+
+/* A space within a line: where a dash's spacing is decided. */
+static gboolean
+is_line_space (gunichar c)
+{
+  return c == ' ' || c == '\t' || c == 0x00A0 || c == 0x202F || c == 0x2007 || c == 0x2009 ||
+         c == 0x200A;
+}
+
+/* Where the dash between parts of a sentence that starts at @i ends, or 0 when there is
+ * none: "--" and "---", an em dash, and a hyphen or an en dash between spaces. A hyphen in
+ * a word, a range ("1990-95", "1990–95", "3 - 2", "3 – 2") and a closed en dash
+ * ("London–Paris") are not such dashes. */
+static glong
+sentence_dash_end (const Text *text,
+                   glong       i)
+{
+  gunichar c = text->chars[i];
+  glong end = i;
+
+  if (c == '-' && at (text, i + 1) == '-')
+    {
+      while (at (text, end) == '-' && !text->code[end])
+        end++;
+      return end;
+    }
+  if (c == MDASH)
+    return i + 1;
+  if ((c == '-' || c == NDASH) && is_line_space (at (text, i - 1)) &&
+      is_line_space (at (text, i + 1)) &&
+      !(g_unichar_isdigit (at (text, i - 2)) && g_unichar_isdigit (at (text, i + 2))))
+    return i + 1;
+  return 0;
+}
+
+/* The last character of @out, or 0. */
+static gunichar
+last_char (GString *out)
+{
+  if (out->len == 0)
+    return 0;
+  return g_utf8_get_char (g_utf8_find_prev_char (out->str, out->str + out->len));
+}
+
+/* Writes the dash at @i in the house form and returns the index of what follows it.
+ * The spaced forms have one space each side, except at the start or end of the text,
+ * after an opening bracket or quote and before a closing one, punctuation or another
+ * dash; the dash
+ * that ends a dateline ("MOSCOW — ") keeps its spaces in the closed form as well, as the
+ * wires write it. */
+static glong
+append_dash (GString       *out,
+             const Text    *text,
+             const gboolean *opening,
+             DeskStyleDash  dash,
+             glong          i)
+{
+  glong end = sentence_dash_end (text, i);
+  gboolean spaced = dash != DESK_STYLE_DASH_EM_CLOSED || i < text->dateline_end;
+  gunichar prev, next;
+  gboolean closing;
+
+  while (out->len > 0 && is_line_space (last_char (out)))
+    g_string_truncate (out, g_utf8_find_prev_char (out->str, out->str + out->len) - out->str);
+  while (end < text->n && is_line_space (text->chars[end]) && !text->code[end])
+    end++;
+
+  prev = last_char (out);
+  if (spaced && prev != 0 && prev != '\n' && prev != '\r' && prev != '(' && prev != '[' &&
+      prev != '{' && prev != LSQUO && prev != 0x201E && prev != 0x00AB && !is_dash (prev) &&
+      !(prev == LDQUO && !text->low))
+    g_string_append_c (out, ' ');
+
+  g_string_append_unichar (out, dash == DESK_STYLE_DASH_EN ? NDASH : MDASH);
+
+  next = at (text, end);
+  if (next == '"')
+    closing = !opening[end];
+  else if (next == '\'' || next == 0x201B)
+    closing = single_quote (text, end) == RSQUO;
+  else
+    closing = next == RDQUO || next == RSQUO || next == 0x00BB || next == HELLIP ||
+              (next == LDQUO && text->low) || next == ',' || next == '.' || next == ';' ||
+              next == ':' || next == '!' || next == '?' || next == ')' || next == ']' ||
+              next == '}' || is_dash (next);
+  if (spaced && next != 0 && next != '\n' && next != '\r' && !closing)
+    g_string_append_c (out, ' ');
+
+  return end;
+}
+
 static void
-append_typographic (GString    *out,
-                    const Text *text)
+append_typographic (GString       *out,
+                    const Text    *text,
+                    DeskStyleDash  dash)
 {
   g_autofree gboolean *opening = g_new0 (gboolean, text->n + 1);
 
@@ -700,35 +949,13 @@ append_typographic (GString    *out,
 
       if (c == '\'' || c == 0x201B)
         {
-          gunichar prev = at (text, i - 1);
-          gunichar next = at (text, i + 1);
-
-          if (is_word_char (prev) || (g_unichar_ispunct (prev) && !opening_context (text, i)))
-            c = RSQUO;                       /* don’t, Merkel’s, Jones’, ’ closing */
-          else if (is_elision (text, i))
-            c = RSQUO;                       /* ’90s */
-          else if (opening_context (text, i) && next != 0 && !is_space (next))
-            c = LSQUO;                       /* ‘nested quotation’ */
-          else
-            c = RSQUO;
-          g_string_append_unichar (out, c);
+          g_string_append_unichar (out, single_quote (text, i));
           continue;
         }
 
-      if (c == '-' && at (text, i + 1) == '-')
+      if (sentence_dash_end (text, i) > 0)
         {
-          /* "--" and "---" */
-          while (at (text, i + 1) == '-')
-            i++;
-          g_string_append_unichar (out, MDASH);
-          continue;
-        }
-
-      if (c == '-' && at (text, i - 1) == ' ' && at (text, i + 1) == ' ' && i >= 2 &&
-          !(g_unichar_isdigit (at (text, i - 2)) && g_unichar_isdigit (at (text, i + 2))))
-        {
-          /* A hyphen between spaces is a dash ("Moscow - Russia said"), not a score. */
-          g_string_append_unichar (out, MDASH);
+          i = append_dash (out, text, opening, dash, i) - 1;
           continue;
         }
 
@@ -790,6 +1017,209 @@ append_ascii (GString    *out,
           break;
         }
     }
+}
+
+/* ---- No-break spaces ------------------------------------------------------------------ */
+
+#define NBSP 0x00A0
+#define NNBSP 0x202F
+
+/* Units and currencies that follow a figure: SI and common symbols (case matters: "5 m",
+ * not "5 M"), ISO codes of the most traded currencies, and the words for them; not those
+ * that are also common words or letters after a figure ("3 in", "2 A", "3 won"). */
+static const char * const unit_symbols[] = {
+  "%", "‰", "°", "°C", "°F",
+  "km", "m", "cm", "mm", "µm", "nm", "mi", "ft", "yd", "nmi",
+  "km²", "m²", "cm²", "ha", "km2", "m2", "m³", "m3",
+  "t", "kg", "g", "mg", "µg", "lb", "lbs", "oz",
+  "l", "L", "ml", "mL", "cl", "cL", "dl",
+  "km/h", "m/s", "mph", "kn", "kt",
+  "W", "kW", "MW", "GW", "TW", "Wh", "kWh", "MWh", "GWh", "TWh", "V", "kV", "mA",
+  "Hz", "kHz", "MHz", "GHz", "kJ", "MJ", "kcal", "hPa", "kPa",
+  "kB", "KB", "MB", "GB", "TB", "PB", "dB", "ms",
+  "€", "$", "£", "¥", "₹", "₽", "₩", "₺", "₴", "₪", "₦", "฿", "CHF",
+  "USD", "EUR", "GBP", "JPY", "CNY", "RMB", "INR", "RUB", "CAD", "AUD", "NZD", "SEK", "NOK",
+  "DKK", "PLN", "BRL", "MXN", "ZAR", "KRW", "TRY", "HKD", "SGD",
+};
+
+static const char * const unit_words[] = {
+  "percent", "kilometres", "kilometers", "kilometre", "kilometer", "metres", "meters",
+  "metre", "meter", "centimetres", "centimeters", "millimetres", "millimeters", "miles",
+  "mile", "feet", "foot", "inches", "yards", "hectares", "acres", "tonnes", "tons",
+  "kilograms", "kilos", "grams", "pounds", "ounces", "litres", "liters", "gallons",
+  "barrels", "knots", "degrees", "watts", "kilowatts", "megawatts", "gigawatts",
+  "volts", "bytes", "megabytes", "gigabytes", "terabytes", "seconds", "minutes", "hours",
+  "dollars", "euros", "cents", "pence", "yen", "yuan", "renminbi", "rupees", "roubles",
+  "rubles", "francs", "pesos", "reais", "lira", "kronor", "kroner",
+  "zlotys", "hryvnias", "shekels", "naira", "baht",
+  "pour", /* "5 pour cent" */
+};
+
+static gboolean
+in_list (const char * const *list,
+         gsize               n,
+         const char         *word)
+{
+  for (gsize i = 0; i < n; i++)
+    if (g_str_equal (list[i], word))
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether the text at @i is a unit or currency: a symbol or word, then the end of the
+ * word (a space, punctuation or the end). */
+static gboolean
+unit_at (const Text *text,
+         glong       i)
+{
+  glong end = i;
+  g_autofree char *word = NULL;
+
+  while (end < text->n && !is_space (text->chars[end]) && !text->code[end])
+    end++;
+  /* Sentence punctuation and closing marks after the unit are not part of it. */
+  while (end > i)
+    {
+      gunichar c = text->chars[end - 1];
+
+      if (c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == ')' ||
+          c == ']' || c == RDQUO || c == RSQUO || c == '"' || c == '\'' || c == 0x00BB ||
+          c == HELLIP)
+        end--;
+      else
+        break;
+    }
+  if (end == i)
+    return FALSE;
+
+  word = g_ucs4_to_utf8 (text->chars + i, end - i, NULL, NULL, NULL);
+  if (word == NULL)
+    return FALSE;
+  if (in_list (unit_symbols, G_N_ELEMENTS (unit_symbols), word))
+    return TRUE;
+  {
+    g_autofree char *lower = g_utf8_strdown (word, -1);
+
+    return g_str_equal (lower, word) && in_list (unit_words, G_N_ELEMENTS (unit_words), word);
+  }
+}
+
+/* The French space before @c (one of ; : ! ? »), or 0 where none goes. */
+static gunichar
+french_space_before (gunichar c)
+{
+  /* The Imprimerie nationale's rule: a thin no-break space before ; ! ?, a word-wide one
+   * before : and inside guillemets. */
+  if (c == ';' || c == '!' || c == '?')
+    return NNBSP;
+  if (c == ':' || c == 0x00BB)
+    return NBSP;
+  return 0;
+}
+
+/* Whether the French space goes before the mark at @i (one of ; : ! ? »). */
+static gboolean
+french_mark_at (const Text *text,
+                glong       i,
+                gboolean    guillemets)
+{
+  gunichar c = text->chars[i];
+  gunichar prev = at (text, i - 1);
+
+  if (text->code[i] || french_space_before (c) == 0)
+    return FALSE;
+  /* Not next to a dash: "«-" would become a dash between spaces. */
+  if (c == 0x00BB)
+    return guillemets && !is_dash (prev);
+  /* "10:30", "3:2": a time or a ratio; "?!", "!!": one space before the first */
+  if (c == ':' && g_unichar_isdigit (at (text, i + 1)))
+    {
+      glong j = i - 1;
+
+      while (j >= 0 && is_line_space (text->chars[j]))
+        j--;
+      if (j >= 0 && g_unichar_isdigit (text->chars[j]))
+        return FALSE;
+    }
+  while (is_line_space (prev) && i > 0)
+    prev = at (text, --i - 1);
+  return prev != 0 && prev != '\n' && prev != ';' && prev != ':' && prev != '!' &&
+         prev != '?' && prev != '(' && prev != '[' && prev != 0x00AB && prev != LDQUO &&
+         prev != LSQUO && prev != 0x201E && !is_dash (prev);
+}
+
+/* Puts no-break spaces where the house wants them: between a figure and its unit, and
+ * (French) before ; : ! ? and inside « ». Existing spaces there become the no-break one;
+ * in French one is put where none was written. */
+static char *
+apply_nbsp (DeskStyleNbsp  nbsp,
+            const char    *utf8)
+{
+  g_autoptr(GString) out = g_string_sized_new (strlen (utf8) + 16);
+  Text text;
+  gboolean french = nbsp == DESK_STYLE_NBSP_FRENCH;
+  gboolean guillemets = FALSE;
+
+  text_init (&text, utf8);
+
+  /* « » as French sets them; a paragraph whose first guillemet is » quotes »so« (German,
+   * Danish) and keeps them as written. */
+  for (glong i = 0; i < text.n && french; i++)
+    if (!text.code[i] && (text.chars[i] == 0x00AB || text.chars[i] == 0x00BB))
+      {
+        guillemets = text.chars[i] == 0x00AB;
+        break;
+      }
+
+  for (glong i = 0; i < text.n; i++)
+    {
+      gunichar c = text.chars[i];
+
+      if (text.code[i])
+        {
+          g_string_append_unichar (out, c);
+          continue;
+        }
+
+      if (is_line_space (c))
+        {
+          glong end = i;
+          gunichar space = 0;
+
+          while (end < text.n && is_line_space (text.chars[end]) && !text.code[end])
+            end++;
+
+          if (g_unichar_isdigit (at (&text, i - 1)) && !text.code[i - 1] && end < text.n &&
+              unit_at (&text, end))
+            space = NBSP;
+          else if (french && end < text.n && french_mark_at (&text, end, guillemets))
+            space = french_space_before (text.chars[end]);
+          else if (french && guillemets && at (&text, i - 1) == 0x00AB)
+            space = NBSP;
+
+          if (space != 0)
+            {
+              g_string_append_unichar (out, space);
+              i = end - 1;
+            }
+          else
+            g_string_append_unichar (out, c);
+          continue;
+        }
+
+      if (french && !is_line_space (at (&text, i - 1)) && french_mark_at (&text, i, guillemets))
+        g_string_append_unichar (out, french_space_before (c));
+
+      g_string_append_unichar (out, c);
+
+      if (french && guillemets && c == 0x00AB && i + 1 < text.n &&
+          !is_space (text.chars[i + 1]) && text.chars[i + 1] != 0x00BB &&
+          !is_dash (text.chars[i + 1]))
+        g_string_append_unichar (out, NBSP);
+    }
+
+  text_clear (&text);
+  return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
 /* ---- Spelling ------------------------------------------------------------------------ */
@@ -1082,7 +1512,23 @@ desk_style_apply (DeskStyle  *self,
   switch (self->punctuation)
     {
     case DESK_STYLE_PUNCTUATION_TYPOGRAPHIC:
-      append_typographic (out, &chars);
+      if (self->dash == DESK_STYLE_DASH_EM_CLOSED)
+        {
+          g_autofree char *place = NULL;
+          g_autofree char *agency = NULL;
+          gsize length = 0;
+
+          if (_desk_reader_split_dateline (text, FALSE, &length, &place, &agency))
+            chars.dateline_end = g_utf8_pointer_to_offset (text, text + length);
+        }
+      append_typographic (out, &chars, self->dash);
+      if (self->nbsp != DESK_STYLE_NBSP_NONE)
+        {
+          char *spaced = apply_nbsp (self->nbsp, out->str);
+
+          g_string_assign (out, spaced);
+          g_free (spaced);
+        }
       break;
     case DESK_STYLE_PUNCTUATION_ASCII:
       append_ascii (out, &chars);
@@ -1108,7 +1554,8 @@ desk_style_apply (DeskStyle  *self,
 /**
  * desk_style_dateline_separator:
  *
- * Returns: what follows a dateline in this style: " —", " --" or ":"
+ * Returns: what follows a dateline in this style: " —", " –" (the en dash form), " --"
+ *   or ":"
  */
 const char *
 desk_style_dateline_separator (DeskStyle *self)
@@ -1117,7 +1564,12 @@ desk_style_dateline_separator (DeskStyle *self)
 
   if (self->dateline == DESK_STYLE_DATELINE_COLON)
     return ":";
-  return self->punctuation == DESK_STYLE_PUNCTUATION_ASCII ? " --" : " —";
+  if (self->punctuation == DESK_STYLE_PUNCTUATION_ASCII)
+    return " --";
+  /* The dash form's character; the closed form keeps the dateline's spaces too. */
+  if (self->punctuation == DESK_STYLE_PUNCTUATION_TYPOGRAPHIC && self->dash == DESK_STYLE_DASH_EN)
+    return " –";
+  return " —";
 }
 
 /* "BUENOS AIRES, Argentina" → "Buenos Aires, Argentina" */

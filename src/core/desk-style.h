@@ -33,12 +33,32 @@ typedef enum
   DESK_STYLE_DATELINE_COLON,          /* "Moscow:" */
 } DeskStyleDateline;
 
+/* The dash a typographic house writes between parts of a sentence. */
+typedef enum
+{
+  DESK_STYLE_DASH_EM,                 /* "a — b" */
+  DESK_STYLE_DASH_EM_CLOSED,          /* "a—b" */
+  DESK_STYLE_DASH_EN,                 /* "a – b" */
+} DeskStyleDash;
+
+/* Where a typographic house puts no-break spaces. */
+typedef enum
+{
+  DESK_STYLE_NBSP_NONE,               /* spaces as written */
+  DESK_STYLE_NBSP_UNITS,              /* "300 km", "5 %", "20 €": figure and unit kept together */
+  DESK_STYLE_NBSP_FRENCH,             /* as units, and "Quoi ?", "« mot »" as French sets them */
+} DeskStyleNbsp;
+
 GType desk_style_punctuation_get_type (void) G_GNUC_CONST;
 GType desk_style_spelling_get_type    (void) G_GNUC_CONST;
 GType desk_style_dateline_get_type    (void) G_GNUC_CONST;
+GType desk_style_dash_get_type        (void) G_GNUC_CONST;
+GType desk_style_nbsp_get_type        (void) G_GNUC_CONST;
 #define DESK_TYPE_STYLE_PUNCTUATION (desk_style_punctuation_get_type ())
 #define DESK_TYPE_STYLE_SPELLING    (desk_style_spelling_get_type ())
 #define DESK_TYPE_STYLE_DATELINE    (desk_style_dateline_get_type ())
+#define DESK_TYPE_STYLE_DASH        (desk_style_dash_get_type ())
+#define DESK_TYPE_STYLE_NBSP        (desk_style_nbsp_get_type ())
 
 /**
  * DeskStyleWordCheck:
@@ -69,6 +89,12 @@ void                  desk_style_set_spelling        (DeskStyle            *self
 DeskStyleDateline     desk_style_get_dateline        (DeskStyle            *self);
 void                  desk_style_set_dateline        (DeskStyle            *self,
                                                       DeskStyleDateline     dateline);
+DeskStyleDash         desk_style_get_dash            (DeskStyle            *self);
+void                  desk_style_set_dash            (DeskStyle            *self,
+                                                      DeskStyleDash         dash);
+DeskStyleNbsp         desk_style_get_nbsp            (DeskStyle            *self);
+void                  desk_style_set_nbsp            (DeskStyle            *self,
+                                                      DeskStyleNbsp         nbsp);
 void                  desk_style_copy_settings       (DeskStyle            *self,
                                                       DeskStyle            *from);
 gboolean              desk_style_is_as_written       (DeskStyle            *self);
@@ -111,5 +137,11 @@ gboolean              desk_style_spelling_from_string    (const char           *
 const char           *desk_style_dateline_to_string      (DeskStyleDateline     dateline);
 gboolean              desk_style_dateline_from_string    (const char           *name,
                                                           DeskStyleDateline    *dateline);
+const char           *desk_style_dash_to_string          (DeskStyleDash         dash);
+gboolean              desk_style_dash_from_string        (const char           *name,
+                                                          DeskStyleDash        *dash);
+const char           *desk_style_nbsp_to_string          (DeskStyleNbsp         nbsp);
+gboolean              desk_style_nbsp_from_string        (const char           *name,
+                                                          DeskStyleNbsp        *nbsp);
 
 G_END_DECLS

@@ -125,8 +125,8 @@ apply_house_style_action (GtkWidget  *widget,
   _desk_window_apply_house_style (DESK_WINDOW (widget));
 }
 
-/* house.punctuation, house.spelling, house.dateline: the project's choice, remembered as
- * the default for new projects. */
+/* house.punctuation, house.dash, house.nbsp, house.spelling, house.dateline: the
+ * project's choice, remembered as the default for new projects. */
 static void
 house_change_state (GSimpleAction *action,
                     GVariant      *value,
@@ -139,6 +139,8 @@ house_change_state (GSimpleAction *action,
   DeskStylePunctuation punctuation;
   DeskStyleSpelling spelling;
   DeskStyleDateline dateline;
+  DeskStyleDash dash;
+  DeskStyleNbsp nbsp;
 
   if (g_str_equal (name, "punctuation") && desk_style_punctuation_from_string (word, &punctuation))
     {
@@ -155,6 +157,16 @@ house_change_state (GSimpleAction *action,
       desk_style_set_dateline (style, dateline);
       g_settings_set_string (self->settings, "house-dateline", word);
     }
+  else if (g_str_equal (name, "dash") && desk_style_dash_from_string (word, &dash))
+    {
+      desk_style_set_dash (style, dash);
+      g_settings_set_string (self->settings, "house-dash", word);
+    }
+  else if (g_str_equal (name, "nbsp") && desk_style_nbsp_from_string (word, &nbsp))
+    {
+      desk_style_set_nbsp (style, nbsp);
+      g_settings_set_string (self->settings, "house-nbsp", word);
+    }
 
   _desk_window_sync_house_style (self);
   _desk_window_update_actions (self);
@@ -164,6 +176,8 @@ static const GActionEntry house_entries[] = {
   { "punctuation", NULL, "s", "'as-written'", house_change_state },
   { "spelling", NULL, "s", "'as-written'", house_change_state },
   { "dateline", NULL, "s", "'as-written'", house_change_state },
+  { "dash", NULL, "s", "'em'", house_change_state },
+  { "nbsp", NULL, "s", "'none'", house_change_state },
 };
 
 static void

@@ -77,7 +77,7 @@ struct _DeskWindow
   DeskSuggestionsPanel *suggestions_panel;
   GMenu                *recent_menu;
 
-  /* House style: house.punctuation, house.spelling, house.dateline */
+  /* House style: house.punctuation, house.dash, house.nbsp, house.spelling, house.dateline */
   GSimpleActionGroup   *house_actions;
   DeskAliases          *aliases;         /* the table the suggester matches with */
 };

@@ -697,6 +697,18 @@ _desk_window_sync_house_style (DeskWindow *self)
   action = g_action_map_lookup_action (G_ACTION_MAP (self->house_actions), "dateline");
   g_simple_action_set_state (G_SIMPLE_ACTION (action),
                              g_variant_new_string (desk_style_dateline_to_string (desk_style_get_dateline (style))));
+
+  /* The dash form and the no-break spaces are typographic punctuation's. */
+  action = g_action_map_lookup_action (G_ACTION_MAP (self->house_actions), "dash");
+  g_simple_action_set_state (G_SIMPLE_ACTION (action),
+                             g_variant_new_string (desk_style_dash_to_string (desk_style_get_dash (style))));
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action),
+                               desk_style_get_punctuation (style) == DESK_STYLE_PUNCTUATION_TYPOGRAPHIC);
+  action = g_action_map_lookup_action (G_ACTION_MAP (self->house_actions), "nbsp");
+  g_simple_action_set_state (G_SIMPLE_ACTION (action),
+                             g_variant_new_string (desk_style_nbsp_to_string (desk_style_get_nbsp (style))));
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action),
+                               desk_style_get_punctuation (style) == DESK_STYLE_PUNCTUATION_TYPOGRAPHIC);
 }
 
 void
@@ -1304,10 +1316,14 @@ _desk_window_set_project (DeskWindow  *self,
       g_autofree char *punctuation_name = g_settings_get_string (self->settings, "house-punctuation");
       g_autofree char *spelling_name = g_settings_get_string (self->settings, "house-spelling");
       g_autofree char *dateline_name = g_settings_get_string (self->settings, "house-dateline");
+      g_autofree char *dash_name = g_settings_get_string (self->settings, "house-dash");
+      g_autofree char *nbsp_name = g_settings_get_string (self->settings, "house-nbsp");
       DeskStyle *house = desk_project_get_style (project);
       DeskStylePunctuation punctuation;
       DeskStyleSpelling spelling;
       DeskStyleDateline dateline;
+      DeskStyleDash dash;
+      DeskStyleNbsp nbsp;
 
       if (desk_credit_style_from_string (style_name, &style))
         desk_credits_set_style (desk_project_get_credits (project), style);
@@ -1319,6 +1335,10 @@ _desk_window_set_project (DeskWindow  *self,
         desk_style_set_spelling (house, spelling);
       if (desk_style_dateline_from_string (dateline_name, &dateline))
         desk_style_set_dateline (house, dateline);
+      if (desk_style_dash_from_string (dash_name, &dash))
+        desk_style_set_dash (house, dash);
+      if (desk_style_nbsp_from_string (nbsp_name, &nbsp))
+        desk_style_set_nbsp (house, nbsp);
     }
   _desk_window_sync_house_style (self);
 

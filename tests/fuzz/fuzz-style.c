@@ -70,6 +70,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   desk_style_set_punctuation (style, choice % 3);
   desk_style_set_spelling (style, (choice / 3) % 3);
   desk_style_set_dateline (style, (choice / 9) % 4);
+  desk_style_set_dash (style, (choice / 36) % 3);
+  desk_style_set_nbsp (style, (choice / 108) % 3);
   desk_style_set_word_check (style, check_cb, NULL, NULL);
 
   once = desk_style_apply (style, text);

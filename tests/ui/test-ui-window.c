@@ -524,6 +524,60 @@ test_house_style (void)
   ui_test_close_window (window);
 }
 
+/* The dash form and the no-break spaces: chosen in the House Style menu's radio groups
+ * (only with typographic punctuation), remembered, and applied to the draft in one step. */
+static void
+test_house_dash_nbsp (void)
+{
+  DeskWindow *window = ui_test_open_roundup ("harbour-fire");
+  DeskProject *project = desk_window_get_project (window);
+  DeskStyle *style = desk_project_get_style (project);
+  DeskDraft *draft = desk_project_get_draft (project);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *dash = NULL;
+  g_autofree char *nbsp = NULL;
+  guint last;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "house.punctuation", "s", "typographic"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "house.dash", "s", "en"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "house.nbsp", "s", "french"));
+  g_assert_cmpint (desk_style_get_dash (style), ==, DESK_STYLE_DASH_EN);
+  g_assert_cmpint (desk_style_get_nbsp (style), ==, DESK_STYLE_NBSP_FRENCH);
+  dash = g_settings_get_string (settings, "house-dash");
+  nbsp = g_settings_get_string (settings, "house-nbsp");
+  g_assert_cmpstr (dash, ==, "en");
+  g_assert_cmpstr (nbsp, ==, "french");
+
+  /* Text typed by the editor stays as typed until the style is applied, in one step. */
+  {
+    GtkTextBuffer *buffer = desk_draft_view_get_body_buffer (DESK_DRAFT_VIEW (desk_window_get_draft_view (window)));
+    GtkTextIter end;
+
+    gtk_text_buffer_get_end_iter (buffer, &end);
+    gtk_text_buffer_insert (buffer, &end, "\nThe ferry -- late again -- ran 300 km: why?", -1);
+    ui_test_settle (window);
+  }
+  last = desk_draft_get_n_paragraphs (draft) - 1;
+  g_assert_cmpstr (desk_paragraph_get_text (desk_draft_get_paragraph (draft, last)), ==,
+                   "The ferry -- late again -- ran 300 km: why?");
+  activate (window, "win.apply-house-style");
+  g_assert_cmpstr (desk_paragraph_get_text (desk_draft_get_paragraph (draft, last)), ==,
+                   "The ferry – late again – ran 300\u00a0km\u00a0: why\u202f?");
+  activate (window, "win.undo");
+  g_assert_cmpstr (desk_paragraph_get_text (desk_draft_get_paragraph (draft, last)), ==,
+                   "The ferry -- late again -- ran 300 km: why?");
+
+  /* In ASCII style the two groups are greyed out and change nothing. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "house.punctuation", "s", "ascii"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "house.dash", "s", "em-closed");
+  g_assert_cmpint (desk_style_get_dash (style), ==, DESK_STYLE_DASH_EN);
+
+  g_settings_reset (settings, "house-punctuation");
+  g_settings_reset (settings, "house-dash");
+  g_settings_reset (settings, "house-nbsp");
+  ui_test_close_window (window);
+}
+
 /* A style suggestion ("harbour, 5 × · harbor, 2 ×") in the window's list, or -1. */
 static int
 find_style_suggestion (GListModel *list)
@@ -974,6 +1028,7 @@ main (int    argc,
   g_test_add_func ("/ui/window/typing", test_typing_is_one_history);
   g_test_add_func ("/ui/window/accept-all-export", test_accept_all_and_export);
   g_test_add_func ("/ui/window/house-style", test_house_style);
+  g_test_add_func ("/ui/window/house-dash-nbsp", test_house_dash_nbsp);
   g_test_add_func ("/ui/window/style-suggestions", test_style_suggestions);
   g_test_add_func ("/ui/window/credits", test_credits);
   g_test_add_func ("/ui/window/source-roles", test_source_roles);
