@@ -248,6 +248,8 @@ typedef struct
  * draft of ten thousand paragraphs made every lookup walk most of them); the entries the
  * rarer words found are asked whether they have it. */
 #define COMMON_POSTINGS  256
+/* ... and at most this many of those entries, the ones that share most rare words. */
+#define COMMON_CHECKS    64
 
 static void
 index_init (Index *index)
@@ -335,6 +337,20 @@ has_content (const DeskSentence *sentence,
   return FALSE;
 }
 
+static int
+compare_counts (gconstpointer a,
+                gconstpointer b,
+                gpointer      data)
+{
+  GArray *counts = data;
+  guint ca = g_array_index (counts, guint, *(const guint *)a);
+  guint cb = g_array_index (counts, guint, *(const guint *)b);
+
+  if (ca != cb)
+    return ca > cb ? -1 : 1;
+  return *(const guint *)a < *(const guint *)b ? -1 : *(const guint *)a > *(const guint *)b;
+}
+
 static void
 index_lookup (Index              *index,
               const DeskSentence *sentence)
@@ -372,7 +388,12 @@ index_lookup (Index              *index,
   else
     shortest_word = G_MAXUINT;
 
-  for (guint t = 0; t < index->touched->len; t++)
+  /* The entries that share most rare words are asked; one that shares few of them does
+   * not become the best match on common words alone. */
+  if (index->touched->len > COMMON_CHECKS)
+    g_array_sort_with_data (index->touched, compare_counts, index->counts);
+
+  for (guint t = 0; t < MIN (index->touched->len, COMMON_CHECKS); t++)
     {
       guint entry = g_array_index (index->touched, guint, t);
       const DeskSentence *other = g_ptr_array_index (index->sentences, entry);
