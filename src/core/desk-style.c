@@ -621,8 +621,17 @@ desk_style_is_code_like (const char *word,
 {
   g_return_val_if_fail (word != NULL, FALSE);
 
-  if (length >= 4 && g_ascii_strncasecmp (word, "www.", 4) == 0)
-    return TRUE;
+  /* "www." opens the address, after any dash the closed house form put against it
+   * ("a—www.example.org"). */
+  {
+    gsize skip = 0;
+
+    while (skip + 3 <= length && (guchar)word[skip] == 0xe2 && (guchar)word[skip + 1] == 0x80 &&
+           ((guchar)word[skip + 2] == 0x94 || (guchar)word[skip + 2] == 0x93))
+      skip += 3;
+    if (length >= skip + 4 && g_ascii_strncasecmp (word + skip, "www.", 4) == 0)
+      return TRUE;
+  }
   for (gsize i = 0; i < length; i++)
     {
       switch (word[i])
@@ -884,7 +893,7 @@ append_dash (GString       *out,
              glong          i)
 {
   glong end = sentence_dash_end (text, i);
-  gboolean spaced = dash != DESK_STYLE_DASH_EM_CLOSED || i < text->dateline_end;
+  gboolean spaced, separator;
   gunichar prev, next;
   gboolean closing;
 
@@ -892,6 +901,10 @@ append_dash (GString       *out,
     g_string_truncate (out, g_utf8_find_prev_char (out->str, out->str + out->len) - out->str);
   while (end < text->n && is_line_space (text->chars[end]) && !text->code[end])
     end++;
+
+  /* Only the dash that ends the dateline is its separator; one inside it is a dash. */
+  separator = i < text->dateline_end && end >= text->dateline_end;
+  spaced = dash != DESK_STYLE_DASH_EM_CLOSED || separator;
 
   prev = last_char (out);
   if (spaced && prev != 0 && prev != '\n' && prev != '\r' && prev != '(' && prev != '[' &&
@@ -911,7 +924,9 @@ append_dash (GString       *out,
               (next == LDQUO && text->low) || next == ',' || next == '.' || next == ';' ||
               next == ':' || next == '!' || next == '?' || next == ')' || next == ']' ||
               next == '}' || is_dash (next);
-  if (spaced && next != 0 && next != '\n' && next != '\r' && !closing)
+  /* A dateline's dash is always followed by its space, whatever comes next: without it
+   * the dateline is no longer one, and styling again would close the dash. */
+  if (spaced && next != 0 && next != '\n' && next != '\r' && (!closing || separator))
     g_string_append_c (out, ' ');
 
   return end;
@@ -1075,8 +1090,20 @@ unit_at (const Text *text,
   glong end = i;
   g_autofree char *word = NULL;
 
-  while (end < text->n && !is_space (text->chars[end]) && !text->code[end])
-    end++;
+  /* A no-break space that French sets before ; : ! ? » is not the end of the word: the
+   * word is what it was before the space was put in, so that styling twice is styling
+   * once ("5 PB;RR" and "5 PB ;RR" alike have no unit). */
+  while (end < text->n && !text->code[end])
+    {
+      gunichar c = text->chars[end];
+      gunichar next = end + 1 < text->n ? text->chars[end + 1] : 0;
+
+      if (is_space (c) &&
+          !((c == NBSP || c == NNBSP) &&
+            (next == ';' || next == ':' || next == '!' || next == '?' || next == 0x00BB)))
+        break;
+      end++;
+    }
   /* Sentence punctuation and closing marks after the unit are not part of it. */
   while (end > i)
     {
@@ -1084,7 +1111,7 @@ unit_at (const Text *text,
 
       if (c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == ')' ||
           c == ']' || c == RDQUO || c == RSQUO || c == '"' || c == '\'' || c == 0x00BB ||
-          c == HELLIP)
+          c == HELLIP || c == NBSP || c == NNBSP)
         end--;
       else
         break;
@@ -1485,6 +1512,19 @@ respell (DeskStyle  *self,
 
 /* ---- Applying ------------------------------------------------------------------------ */
 
+/* Where the dateline at the head of @text ends, in characters, or 0 when it has none. */
+static glong
+dateline_end_of (const char *text)
+{
+  g_autofree char *place = NULL;
+  g_autofree char *agency = NULL;
+  gsize length = 0;
+
+  if (!_desk_reader_split_dateline (text, FALSE, &length, &place, &agency))
+    return 0;
+  return g_utf8_pointer_to_offset (text, text + length);
+}
+
 /**
  * desk_style_apply:
  * @text: a paragraph or a headline
@@ -1513,15 +1553,17 @@ desk_style_apply (DeskStyle  *self,
     {
     case DESK_STYLE_PUNCTUATION_TYPOGRAPHIC:
       if (self->dash == DESK_STYLE_DASH_EM_CLOSED)
-        {
-          g_autofree char *place = NULL;
-          g_autofree char *agency = NULL;
-          gsize length = 0;
-
-          if (_desk_reader_split_dateline (text, FALSE, &length, &place, &agency))
-            chars.dateline_end = g_utf8_pointer_to_offset (text, text + length);
-        }
+        chars.dateline_end = dateline_end_of (text);
       append_typographic (out, &chars, self->dash);
+      /* The dateline must still be one once styled (its quotes and dashes are styled too:
+       * "(Ld--ters)", "L '(AP)"); else it is not taken for one, or styling again would
+       * close the dash that styling once left spaced. */
+      if (chars.dateline_end > 0 && dateline_end_of (out->str) == 0)
+        {
+          chars.dateline_end = 0;
+          g_string_truncate (out, 0);
+          append_typographic (out, &chars, self->dash);
+        }
       if (self->nbsp != DESK_STYLE_NBSP_NONE)
         {
           char *spaced = apply_nbsp (self->nbsp, out->str);
