@@ -74,6 +74,18 @@ write_file (const char *path,
   g_assert_no_error (error);
 }
 
+/* Writes @data into the file @name in @dir. */
+static void
+write_file_in (const char *dir,
+               const char *name,
+               const char *data,
+               gssize      length)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+
+  write_file (path, data, length);
+}
+
 static char *
 read_file (const char *path)
 {
@@ -194,7 +206,7 @@ test_output_stdout (void)
     return;
 
   dir = temp_dir ();
-  write_file (g_build_filename (dir, "a.txt", NULL), story, -1);
+  write_file_in (dir, "a.txt", story, -1);
 
   run_tool (&run, dir, "merge", "-o", "/dev/stdout", "a.txt");
   g_assert_cmpint (run.status, ==, 0);
@@ -281,8 +293,8 @@ test_output_is_project (void)
 
   dir = temp_dir ();
   project = g_build_filename (dir, "p.copydesk", NULL);
-  write_file (g_build_filename (dir, "a.txt", NULL), story, -1);
-  write_file (g_build_filename (dir, "b.txt", NULL), other_story, -1);
+  write_file_in (dir, "a.txt", story, -1);
+  write_file_in (dir, "b.txt", other_story, -1);
 
   run_tool (&make, dir, "merge", "--project", "p.copydesk", "a.txt");
   g_assert_cmpint (make.status, ==, 0);
@@ -298,7 +310,11 @@ test_output_is_project (void)
 
   run_tool (&onto_source, dir, "merge", "-o", "b.txt", "a.txt", "b.txt");
   g_assert_cmpint (onto_source.status, !=, 0);
-  source = read_file (g_build_filename (dir, "b.txt", NULL));
+  {
+    g_autofree char *b = g_build_filename (dir, "b.txt", NULL);
+
+    source = read_file (b);
+  }
   g_assert_cmpstr (source, ==, other_story);
 }
 
@@ -341,8 +357,12 @@ test_save_links (void)
   /* A link to a link to an existing file. */
   g_clear_pointer (&contents, g_free);
   write_file (target, "old", -1);
-  g_assert_cmpint (symlink ("link.txt", g_build_filename (dir, "link2.txt", NULL)), ==, 0);
-  save_story (g_build_filename (dir, "link2.txt", NULL));
+  {
+    g_autofree char *link2 = g_build_filename (dir, "link2.txt", NULL);
+
+    g_assert_cmpint (symlink ("link.txt", link2), ==, 0);
+    save_story (link2);
+  }
   contents = read_file (target);
   g_assert_nonnull (strstr (contents, "Ferry fire kills 14"));
 
@@ -441,7 +461,7 @@ test_project_concurrent (void)
       g_autoptr(GError) error = NULL;
       GPid pid;
 
-      write_file (g_build_filename (dir, name, NULL), text, -1);
+      write_file_in (dir, name, text, -1);
       g_spawn_async (dir, (char **)argv, NULL,
                      G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
                      &pid, &error);
@@ -459,8 +479,11 @@ test_project_concurrent (void)
     }
 
   g_assert_cmpuint (n_project_sources (project), ==, n_runs);
-  g_assert_false (g_file_test (g_build_filename (dir, "p.copydesk.lock", NULL),
-                               G_FILE_TEST_EXISTS));
+  {
+    g_autofree char *lock = g_build_filename (dir, "p.copydesk.lock", NULL);
+
+    g_assert_false (g_file_test (lock, G_FILE_TEST_EXISTS));
+  }
 }
 
 /* A lock held elsewhere: the run waits, then says who holds it, and changes nothing. */
@@ -482,8 +505,8 @@ test_project_locked (void)
 
   dir = temp_dir ();
   project = g_build_filename (dir, "p.copydesk", NULL);
-  write_file (g_build_filename (dir, "a.txt", NULL), story, -1);
-  write_file (g_build_filename (dir, "b.txt", NULL), other_story, -1);
+  write_file_in (dir, "a.txt", story, -1);
+  write_file_in (dir, "b.txt", other_story, -1);
   run_tool (&make, dir, "merge", "--project", "p.copydesk", "a.txt");
   g_assert_cmpint (make.status, ==, 0);
   before = read_file (project);
@@ -1167,8 +1190,8 @@ test_merge_many_paragraphs (void)
     }
 
   dir = temp_dir ();
-  write_file (g_build_filename (dir, "draft.txt", NULL), draft->str, draft->len);
-  write_file (g_build_filename (dir, "version.txt", NULL), version->str, version->len);
+  write_file_in (dir, "draft.txt", draft->str, draft->len);
+  write_file_in (dir, "version.txt", version->str, version->len);
 
   run_tool (&run, dir, "merge", "--draft", "draft.txt", "version.txt");
   g_assert_cmpint (run.status, ==, 0);
@@ -1337,8 +1360,8 @@ test_terminal_sanitized (void)
     g_string_append_printf (text, "Paragraph %u: the ferry's crew met on Tuesday \xc2\x9b" "2J and "
                             "said \xe2\x81\xa6the harbour\xe2\x81\xa9 would reopen.\n\n", i);
   dir = temp_dir ();
-  write_file (g_build_filename (dir, hostile_name, NULL), text->str, text->len);
-  write_file (g_build_filename (dir, "story.txt", NULL), story, -1);
+  write_file_in (dir, hostile_name, text->str, text->len);
+  write_file_in (dir, "story.txt", story, -1);
   missing = g_strconcat ("missing\x1b]0;title\x07", hostile_name, NULL);
 
   run_tool (&inspect, dir, "inspect", hostile_name);
@@ -1399,7 +1422,7 @@ test_double_dash (void)
     return;
 
   dir = temp_dir ();
-  write_file (g_build_filename (dir, "-draft.txt", NULL), story, -1);
+  write_file_in (dir, "-draft.txt", story, -1);
   run_tool (&run, dir, "inspect", "--", "-draft.txt");
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "Ferry fire kills 14"));
@@ -1468,7 +1491,7 @@ test_html_without_body (void)
     return;
 
   dir = temp_dir ();
-  write_file (g_build_filename (dir, "empty.html", NULL), empty_page, -1);
+  write_file_in (dir, "empty.html", empty_page, -1);
   run_tool (&run, dir, "inspect", "empty.html");
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.err, "no story text"));
