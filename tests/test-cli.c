@@ -6,52 +6,10 @@
 
 #include <string.h>
 
-#include <sys/wait.h>
-
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
-typedef struct
-{
-  char *out;
-  char *err;
-  int   status;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-/* Runs copydesk-merge with @args (NULL-terminated) and returns its output and exit code. */
-static void
-run_tool (Run        *run,
-          const char *first,
-          ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *arg;
-  va_list ap;
-  int wait_status = 0;
-
-  g_ptr_array_add (argv, (gpointer)g_getenv ("COPYDESK_MERGE"));
-  va_start (ap, first);
-  for (arg = first; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (argv, (gpointer)arg);
-  va_end (ap);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (NULL, (char **)argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                &run->out, &run->err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  run->status = WEXITSTATUS (wait_status);
-}
+#include "desk-test-util.h"
 
 static char *
 seed (const char *roundup,
@@ -74,35 +32,35 @@ parse_json (const char *text)
 static void
 test_help_and_usage (void)
 {
-  g_auto(Run) help = { 0 };
-  g_auto(Run) none = { 0 };
-  g_auto(Run) unknown = { 0 };
-  g_auto(Run) inspect_help = { 0 };
-  g_auto(Run) bad_option = { 0 };
-  g_auto(Run) no_files = { 0 };
+  g_auto(DeskTestRun) help = { 0 };
+  g_auto(DeskTestRun) none = { 0 };
+  g_auto(DeskTestRun) unknown = { 0 };
+  g_auto(DeskTestRun) inspect_help = { 0 };
+  g_auto(DeskTestRun) bad_option = { 0 };
+  g_auto(DeskTestRun) no_files = { 0 };
 
-  run_tool (&help, "--help", NULL);
+  desk_test_run_tool (&help, NULL, "--help");
   g_assert_cmpint (help.status, ==, 0);
   g_assert_nonnull (strstr (help.out, "inspect"));
   g_assert_nonnull (strstr (help.out, "suggest"));
   g_assert_nonnull (strstr (help.out, "merge"));
 
-  run_tool (&none, NULL, NULL);
+  desk_test_run_tool (&none, NULL, NULL);
   g_assert_cmpint (none.status, ==, 2);
 
-  run_tool (&unknown, "frobnicate", NULL);
+  desk_test_run_tool (&unknown, NULL, "frobnicate");
   g_assert_cmpint (unknown.status, ==, 2);
   g_assert_nonnull (strstr (unknown.err, "frobnicate"));
 
   /* Every command's help has examples. */
-  run_tool (&inspect_help, "inspect", "--help", NULL);
+  desk_test_run_tool (&inspect_help, NULL, "inspect", "--help");
   g_assert_cmpint (inspect_help.status, ==, 0);
   g_assert_nonnull (strstr (inspect_help.out, "Examples"));
 
-  run_tool (&bad_option, "suggest", "--no-such-option", NULL);
+  desk_test_run_tool (&bad_option, NULL, "suggest", "--no-such-option");
   g_assert_cmpint (bad_option.status, ==, 2);
 
-  run_tool (&no_files, "inspect", NULL);
+  desk_test_run_tool (&no_files, NULL, "inspect");
   g_assert_cmpint (no_files.status, ==, 2);
 }
 
@@ -113,25 +71,25 @@ test_unreadable_source (void)
   g_autofree char *empty = g_build_filename (dir, "empty.txt", NULL);
   g_autofree char *png = g_build_filename (dir, "photo.png", NULL);
   g_autofree char *good = seed ("harbour-fire", "01-agency-short.txt");
-  g_auto(Run) missing = { 0 };
-  g_auto(Run) run_empty = { 0 };
-  g_auto(Run) run_png = { 0 };
+  g_auto(DeskTestRun) missing = { 0 };
+  g_auto(DeskTestRun) run_empty = { 0 };
+  g_auto(DeskTestRun) run_png = { 0 };
   static const char png_bytes[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10";
 
   g_assert_true (g_file_set_contents (empty, "", 0, NULL));
   g_assert_true (g_file_set_contents (png, png_bytes, sizeof png_bytes - 1, NULL));
 
   /* A source that cannot be read: exit 1, and the message names it. */
-  run_tool (&missing, "inspect", good, "/nonexistent/story.txt", NULL);
+  desk_test_run_tool (&missing, NULL, "inspect", good, "/nonexistent/story.txt");
   g_assert_cmpint (missing.status, ==, 1);
   g_assert_nonnull (strstr (missing.err, "/nonexistent/story.txt"));
 
-  run_tool (&run_empty, "suggest", good, empty, NULL);
+  desk_test_run_tool (&run_empty, NULL, "suggest", good, empty);
   g_assert_cmpint (run_empty.status, ==, 1);
   g_assert_nonnull (strstr (run_empty.err, "empty.txt"));
   g_assert_nonnull (strstr (run_empty.err, "empty"));
 
-  run_tool (&run_png, "merge", good, png, NULL);
+  desk_test_run_tool (&run_png, NULL, "merge", good, png);
   g_assert_cmpint (run_png.status, ==, 1);
   g_assert_nonnull (strstr (run_png.err, "photo.png"));
   g_assert_nonnull (strstr (run_png.err, "PNG"));
@@ -145,13 +103,13 @@ static void
 test_inspect_json (void)
 {
   g_autofree char *path = seed ("harbour-fire", "03-scraped-reprint.txt");
-  g_auto(Run) run = { 0 };
+  g_auto(DeskTestRun) run = { 0 };
   g_autoptr(JsonNode) root = NULL;
   JsonObject *source;
   JsonArray *blocks;
   guint bodies = 0;
 
-  run_tool (&run, "inspect", "--json", path, NULL);
+  desk_test_run_tool (&run, NULL, "inspect", "--json", path);
   g_assert_cmpint (run.status, ==, 0);
 
   root = parse_json (run.out);
@@ -189,13 +147,13 @@ test_suggest_json (void)
 {
   g_autofree char *draft = seed ("harbour-fire", "01-agency-short.txt");
   g_autofree char *other = seed ("harbour-fire", "02-newspaper-long.txt");
-  g_auto(Run) run = { 0 };
+  g_auto(DeskTestRun) run = { 0 };
   g_autoptr(JsonNode) root = NULL;
   JsonObject *object;
   JsonArray *suggestions;
   guint missing = 0;
 
-  run_tool (&run, "suggest", "--json", draft, other, NULL);
+  desk_test_run_tool (&run, NULL, "suggest", "--json", draft, other);
   g_assert_cmpint (run.status, ==, 0);
 
   root = parse_json (run.out);
@@ -233,8 +191,8 @@ test_suggest_json_blocks (void)
 {
   g_autofree char *draft = seed ("harbour-fire", "01-agency-short.txt");
   g_autofree char *other = seed ("harbour-fire", "02-newspaper-long.txt");
-  g_auto(Run) lean = { 0 };
-  g_auto(Run) full = { 0 };
+  g_auto(DeskTestRun) lean = { 0 };
+  g_auto(DeskTestRun) full = { 0 };
   g_autoptr(JsonNode) lean_root = NULL;
   g_autoptr(JsonNode) full_root = NULL;
   JsonArray *lean_sources;
@@ -243,8 +201,8 @@ test_suggest_json_blocks (void)
   const char *lean_tail;
   const char *full_tail;
 
-  run_tool (&lean, "suggest", "--json", draft, other, NULL);
-  run_tool (&full, "suggest", "--json", "--blocks", draft, other, NULL);
+  desk_test_run_tool (&lean, NULL, "suggest", "--json", draft, other);
+  desk_test_run_tool (&full, NULL, "suggest", "--json", "--blocks", draft, other);
   g_assert_cmpint (lean.status, ==, 0);
   g_assert_cmpint (full.status, ==, 0);
 
@@ -295,12 +253,12 @@ test_merge_text_and_file (void)
   g_autofree char *dir = g_dir_make_tmp ("copydesk-cli-XXXXXX", NULL);
   g_autofree char *out_path = g_build_filename (dir, "story.html", NULL);
   g_autofree char *html = NULL;
-  g_auto(Run) text = { 0 };
-  g_auto(Run) to_file = { 0 };
-  g_auto(Run) bad_format = { 0 };
-  g_auto(Run) unwritable = { 0 };
+  g_auto(DeskTestRun) text = { 0 };
+  g_auto(DeskTestRun) to_file = { 0 };
+  g_auto(DeskTestRun) bad_format = { 0 };
+  g_auto(DeskTestRun) unwritable = { 0 };
 
-  run_tool (&text, "merge", a, b, c, NULL);
+  desk_test_run_tool (&text, NULL, "merge", a, b, c);
   g_assert_cmpint (text.status, ==, 0);
   /* Paragraphs the short version lacks are in, the furniture is not, and the credit line
    * names the newspaper's contributors. */
@@ -309,16 +267,16 @@ test_merge_text_and_file (void)
   g_assert_null (strstr (text.out, "by admin"));
   g_assert_null (strstr (text.out, "\xc3\xa2\xe2\x82\xac"));
 
-  run_tool (&to_file, "merge", "--format", "html", "-o", out_path, a, b, c, NULL);
+  desk_test_run_tool (&to_file, NULL, "merge", "--format", "html", "-o", out_path, a, b, c);
   g_assert_cmpint (to_file.status, ==, 0);
   g_assert_true (g_file_get_contents (out_path, &html, NULL, NULL));
   g_assert_true (g_str_has_prefix (html, "<!DOCTYPE html>"));
   g_assert_nonnull (strstr (html, "<article"));
 
-  run_tool (&bad_format, "merge", "--format", "docx", a, b, NULL);
+  desk_test_run_tool (&bad_format, NULL, "merge", "--format", "docx", a, b);
   g_assert_cmpint (bad_format.status, ==, 2);
 
-  run_tool (&unwritable, "merge", "-o", "/nonexistent-dir/story.txt", a, b, NULL);
+  desk_test_run_tool (&unwritable, NULL, "merge", "-o", "/nonexistent-dir/story.txt", a, b);
   g_assert_cmpint (unwritable.status, ==, 1);
   g_assert_nonnull (strstr (unwritable.err, "story.txt"));
 
@@ -335,44 +293,44 @@ test_project_round_trip (void)
   g_autofree char *dir = g_dir_make_tmp ("copydesk-cli-XXXXXX", NULL);
   g_autofree char *project = g_build_filename (dir, "roundup.copydesk", NULL);
   g_autofree char *bad = g_build_filename (dir, "bad.copydesk", NULL);
-  g_auto(Run) first = { 0 };
-  g_auto(Run) exported = { 0 };
-  g_auto(Run) suggested = { 0 };
-  g_auto(Run) second = { 0 };
-  g_auto(Run) exported_again = { 0 };
-  g_auto(Run) damaged = { 0 };
-  g_auto(Run) no_project = { 0 };
+  g_auto(DeskTestRun) first = { 0 };
+  g_auto(DeskTestRun) exported = { 0 };
+  g_auto(DeskTestRun) suggested = { 0 };
+  g_auto(DeskTestRun) second = { 0 };
+  g_auto(DeskTestRun) exported_again = { 0 };
+  g_auto(DeskTestRun) damaged = { 0 };
+  g_auto(DeskTestRun) no_project = { 0 };
 
   /* Merge two versions into a new project: the file is made and holds the merge. */
-  run_tool (&first, "merge", "--project", project, a, b, NULL);
+  desk_test_run_tool (&first, NULL, "merge", "--project", project, a, b);
   g_assert_cmpint (first.status, ==, 0);
   g_assert_true (g_file_test (project, G_FILE_TEST_IS_REGULAR));
 
   /* Export gives the same story, without merging anything more. */
-  run_tool (&exported, "export", "--project", project, NULL);
+  desk_test_run_tool (&exported, NULL, "export", "--project", project);
   g_assert_cmpint (exported.status, ==, 0);
   g_assert_cmpstr (exported.out, ==, first.out);
 
   /* The writethru arrives later: suggest on the project sees only what it adds. */
-  run_tool (&suggested, "suggest", "--project", project, d, NULL);
+  desk_test_run_tool (&suggested, NULL, "suggest", "--project", project, d);
   g_assert_cmpint (suggested.status, ==, 0);
   g_assert_nonnull (strstr (suggested.out, "04-writethru.txt"));
   g_assert_null (strstr (suggested.out, "02-newspaper-long.txt —"));
 
   /* … and merging it changes the project, which export then writes. */
-  run_tool (&second, "merge", "--project", project, d, NULL);
+  desk_test_run_tool (&second, NULL, "merge", "--project", project, d);
   g_assert_cmpint (second.status, ==, 0);
   g_assert_cmpstr (second.out, !=, first.out);
-  run_tool (&exported_again, "export", "--project", project, NULL);
+  desk_test_run_tool (&exported_again, NULL, "export", "--project", project);
   g_assert_cmpstr (exported_again.out, ==, second.out);
 
   /* A damaged project: exit 1, named. */
   g_assert_true (g_file_set_contents (bad, "{\"format\": \"copydesk-project\", \"vers", -1, NULL));
-  run_tool (&damaged, "export", "--project", bad, NULL);
+  desk_test_run_tool (&damaged, NULL, "export", "--project", bad);
   g_assert_cmpint (damaged.status, ==, 1);
   g_assert_nonnull (strstr (damaged.err, "bad.copydesk"));
 
-  run_tool (&no_project, "export", NULL);
+  desk_test_run_tool (&no_project, NULL, "export");
   g_assert_cmpint (no_project.status, ==, 2);
 
   g_unlink (project);
@@ -388,14 +346,14 @@ test_house_style (void)
   g_autofree char *dir = g_dir_make_tmp ("copydesk-cli-XXXXXX", NULL);
   g_autofree char *project = g_build_filename (dir, "roundup.copydesk", NULL);
   g_autofree char *saved = NULL;
-  g_auto(Run) typographic = { 0 };
-  g_auto(Run) html = { 0 };
-  g_auto(Run) exported = { 0 };
-  g_auto(Run) bad_style = { 0 };
-  g_auto(Run) bad_spelling = { 0 };
+  g_auto(DeskTestRun) typographic = { 0 };
+  g_auto(DeskTestRun) html = { 0 };
+  g_auto(DeskTestRun) exported = { 0 };
+  g_auto(DeskTestRun) bad_style = { 0 };
+  g_auto(DeskTestRun) bad_spelling = { 0 };
 
   /* The newspaper's straight quotes and "--" arrive curly and as em dashes. */
-  run_tool (&typographic, "merge", "--style", "typographic", "--project", project, a, b, NULL);
+  desk_test_run_tool (&typographic, NULL, "merge", "--style", "typographic", "--project", project, a, b);
   g_assert_cmpint (typographic.status, ==, 0);
   g_assert_null (strchr (typographic.out, '"'));
   g_assert_null (strstr (typographic.out, "--"));
@@ -404,21 +362,21 @@ test_house_style (void)
   /* The project keeps the style, and export writes it. */
   g_assert_true (g_file_get_contents (project, &saved, NULL, NULL));
   g_assert_nonnull (strstr (saved, "\"punctuation\" : \"typographic\""));
-  run_tool (&exported, "export", "--project", project, NULL);
+  desk_test_run_tool (&exported, NULL, "export", "--project", project);
   g_assert_cmpstr (exported.out, ==, typographic.out);
 
   /* HTML writes the characters as characters. */
-  run_tool (&html, "merge", "--style", "ascii", "--format", "html", "--fragment", a, b, NULL);
+  desk_test_run_tool (&html, NULL, "merge", "--style", "ascii", "--format", "html", "--fragment", a, b);
   g_assert_cmpint (html.status, ==, 0);
   g_assert_null (strstr (html.out, "&quot;"));
   g_assert_null (strstr (html.out, "&#39;"));
   g_assert_null (strstr (html.out, "“"));
   g_assert_nonnull (strstr (html.out, "\"We"));
 
-  run_tool (&bad_style, "merge", "--style", "fancy", a, b, NULL);
+  desk_test_run_tool (&bad_style, NULL, "merge", "--style", "fancy", a, b);
   g_assert_cmpint (bad_style.status, ==, 2);
   g_assert_nonnull (strstr (bad_style.err, "fancy"));
-  run_tool (&bad_spelling, "merge", "--spelling", "au", a, b, NULL);
+  desk_test_run_tool (&bad_spelling, NULL, "merge", "--spelling", "au", a, b);
   g_assert_cmpint (bad_spelling.status, ==, 2);
 
   g_unlink (project);
@@ -435,15 +393,15 @@ test_dash_nbsp (void)
   g_autofree char *dir = g_dir_make_tmp ("copydesk-cli-XXXXXX", NULL);
   g_autofree char *project = g_build_filename (dir, "roundup.copydesk", NULL);
   g_autofree char *saved = NULL;
-  g_auto(Run) en = { 0 };
-  g_auto(Run) exported = { 0 };
-  g_auto(Run) closed = { 0 };
-  g_auto(Run) bad_dash = { 0 };
-  g_auto(Run) bad_nbsp = { 0 };
+  g_auto(DeskTestRun) en = { 0 };
+  g_auto(DeskTestRun) exported = { 0 };
+  g_auto(DeskTestRun) closed = { 0 };
+  g_auto(DeskTestRun) bad_dash = { 0 };
+  g_auto(DeskTestRun) bad_nbsp = { 0 };
 
   /* The newspaper's "HALIFAX, Nova Scotia -- A fire" and "about 40 minutes". */
-  run_tool (&en, "merge", "--style", "typographic", "--dash", "en", "--nbsp", "units",
-            "--project", project, a, b, NULL);
+  desk_test_run_tool (&en, NULL, "merge", "--style", "typographic", "--dash", "en", "--nbsp", "units",
+            "--project", project, a, b);
   g_assert_cmpint (en.status, ==, 0);
   g_assert_null (strstr (en.out, "—"));
   g_assert_null (strstr (en.out, "--"));
@@ -453,19 +411,19 @@ test_dash_nbsp (void)
   g_assert_true (g_file_get_contents (project, &saved, NULL, NULL));
   g_assert_nonnull (strstr (saved, "\"dash\" : \"en\""));
   g_assert_nonnull (strstr (saved, "\"nbsp\" : \"units\""));
-  run_tool (&exported, "export", "--project", project, NULL);
+  desk_test_run_tool (&exported, NULL, "export", "--project", project);
   g_assert_cmpstr (exported.out, ==, en.out);
 
   /* The closed em dash; the dateline's dash keeps its spaces. */
-  run_tool (&closed, "merge", "--style", "typographic", "--dash", "em-closed", a, b, NULL);
+  desk_test_run_tool (&closed, NULL, "merge", "--style", "typographic", "--dash", "em-closed", a, b);
   g_assert_cmpint (closed.status, ==, 0);
   g_assert_nonnull (strstr (closed.out, "Nova Scotia — A fire"));
   g_assert_null (strstr (closed.out, "about 40\u00a0minutes"));
 
-  run_tool (&bad_dash, "merge", "--dash", "hyphen", a, b, NULL);
+  desk_test_run_tool (&bad_dash, NULL, "merge", "--dash", "hyphen", a, b);
   g_assert_cmpint (bad_dash.status, ==, 2);
   g_assert_nonnull (strstr (bad_dash.err, "hyphen"));
-  run_tool (&bad_nbsp, "merge", "--nbsp", "swiss", a, b, NULL);
+  desk_test_run_tool (&bad_nbsp, NULL, "merge", "--nbsp", "swiss", a, b);
   g_assert_cmpint (bad_nbsp.status, ==, 2);
   g_assert_nonnull (strstr (bad_nbsp.err, "swiss"));
 

@@ -3,8 +3,9 @@
  * The second part of the hostile-input suite (test-hostile.c is the first): output written
  * to special files and through links, two runs on one project at once, files that are not
  * files (FIFOs, devices), and the classes of input found to lose text without a word. Every
- * case here failed before the fix it names. Inputs are generated; the time bound is the
- * one of test-hostile.c (10 s, times COPYDESK_TEST_TIME_FACTOR).
+ * case here failed before the fix it names. Inputs are generated; the biggest shrink tenfold
+ * under valgrind (desk_test_scaled()). Times are logged, not asserted: speed is measured by
+ * `copydesk-merge bench`, and a hang ends in the test's meson timeout.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -27,41 +28,9 @@
 #include "desk-project-file.h"
 #include "desk-source.h"
 #include "desk-suggester.h"
-
-#define TIME_LIMIT_SECONDS 10.0
+#include "desk-test-util.h"
 
 /* ---- Helpers ------------------------------------------------------------------------------ */
-
-static double
-time_factor (void)
-{
-  const char *factor = g_getenv ("COPYDESK_TEST_TIME_FACTOR");
-  double value = factor != NULL ? g_ascii_strtod (factor, NULL) : 1.0;
-
-  return value >= 1.0 ? value : 1.0;
-}
-
-static void
-assert_bounded (gint64      start,
-                const char *what)
-{
-  double seconds = (g_get_monotonic_time () - start) / (double)G_USEC_PER_SEC;
-
-  g_test_message ("%s: %.2f s", what, seconds);
-  if (seconds > TIME_LIMIT_SECONDS * time_factor ())
-    g_error ("%s took %.1f s, more than %.0f s", what, seconds,
-             TIME_LIMIT_SECONDS * time_factor ());
-}
-
-static char *
-temp_dir (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("copydesk-hostile-day-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
 
 static void
 write_file (const char *path,
@@ -136,61 +105,6 @@ story_project (void)
 
 /* ---- copydesk-merge ----------------------------------------------------------------------- */
 
-typedef struct
-{
-  char *out;
-  char *err;
-  int   status;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static gboolean
-have_tool (void)
-{
-  if (g_getenv ("COPYDESK_MERGE") != NULL)
-    return TRUE;
-  g_test_skip ("COPYDESK_MERGE is not set");
-  return FALSE;
-}
-
-/* Runs copydesk-merge with @args (NULL-terminated) in @dir; standard output goes to a pipe
- * read into run->out. */
-static void
-run_tool_argv (Run                *run,
-               const char         *dir,
-               const char * const *args)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  int wait_status = 0;
-  gint64 start = g_get_monotonic_time ();
-
-  g_ptr_array_add (argv, (gpointer)g_getenv ("COPYDESK_MERGE"));
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer)args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (dir, (char **)argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                &run->out, &run->err, &wait_status, &error);
-  g_assert_no_error (error);
-  assert_bounded (start, args[0]);
-  if (!WIFEXITED (wait_status))
-    g_error ("copydesk-merge %s died (signal %d):\n%s", args[0], WTERMSIG (wait_status),
-             run->err);
-  run->status = WEXITSTATUS (wait_status);
-}
-
-#define run_tool(run, dir, ...) \
-  run_tool_argv ((run), (dir), (const char * const[]) { __VA_ARGS__, NULL })
-
 /* ---- Output onto special files ------------------------------------------------------------ */
 
 /* `-o /dev/stdout` into a pipe writes the story into the pipe; before, the pipe's name was
@@ -199,20 +113,20 @@ static void
 test_output_stdout (void)
 {
   g_autofree char *dir = NULL;
-  g_auto(Run) run = { 0 };
-  g_auto(Run) fd_run = { 0 };
+  g_auto(DeskTestRun) run = { 0 };
+  g_auto(DeskTestRun) fd_run = { 0 };
 
-  if (!have_tool ())
+  if (!desk_test_have_tool ())
     return;
 
-  dir = temp_dir ();
+  dir = desk_test_make_temp_dir ("copydesk-hostile-day");
   write_file_in (dir, "a.txt", story, -1);
 
-  run_tool (&run, dir, "merge", "-o", "/dev/stdout", "a.txt");
+  desk_test_run_tool (&run, dir, "merge", "-o", "/dev/stdout", "a.txt");
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "Ferry fire kills 14"));
 
-  run_tool (&fd_run, dir, "merge", "-o", "/dev/fd/1", "a.txt");
+  desk_test_run_tool (&fd_run, dir, "merge", "-o", "/dev/fd/1", "a.txt");
   g_assert_cmpint (fd_run.status, ==, 0);
   g_assert_nonnull (strstr (fd_run.out, "Ferry fire kills 14"));
 }
@@ -221,7 +135,7 @@ test_output_stdout (void)
 static void
 test_output_special (void)
 {
-  g_autofree char *dir = temp_dir ();
+  g_autofree char *dir = desk_test_make_temp_dir ("copydesk-hostile-day");
   g_autofree char *fifo = g_build_filename (dir, "fifo", NULL);
   g_autoptr(DeskProject) project = story_project ();
   g_autoptr(GFile) null_file = g_file_new_for_path ("/dev/null");
@@ -283,32 +197,32 @@ test_output_is_project (void)
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   g_autofree char *source = NULL;
-  g_auto(Run) make = { 0 };
-  g_auto(Run) run = { 0 };
-  g_auto(Run) export = { 0 };
-  g_auto(Run) onto_source = { 0 };
+  g_auto(DeskTestRun) make = { 0 };
+  g_auto(DeskTestRun) run = { 0 };
+  g_auto(DeskTestRun) export = { 0 };
+  g_auto(DeskTestRun) onto_source = { 0 };
 
-  if (!have_tool ())
+  if (!desk_test_have_tool ())
     return;
 
-  dir = temp_dir ();
+  dir = desk_test_make_temp_dir ("copydesk-hostile-day");
   project = g_build_filename (dir, "p.copydesk", NULL);
   write_file_in (dir, "a.txt", story, -1);
   write_file_in (dir, "b.txt", other_story, -1);
 
-  run_tool (&make, dir, "merge", "--project", "p.copydesk", "a.txt");
+  desk_test_run_tool (&make, dir, "merge", "--project", "p.copydesk", "a.txt");
   g_assert_cmpint (make.status, ==, 0);
   before = read_file (project);
 
-  run_tool (&run, dir, "merge", "--project", "p.copydesk", "-o", "./p.copydesk", "b.txt");
+  desk_test_run_tool (&run, dir, "merge", "--project", "p.copydesk", "-o", "./p.copydesk", "b.txt");
   g_assert_cmpint (run.status, !=, 0);
   g_assert_nonnull (strstr (run.err, "p.copydesk"));
-  run_tool (&export, dir, "export", "--project", "p.copydesk", "-o", "p.copydesk");
+  desk_test_run_tool (&export, dir, "export", "--project", "p.copydesk", "-o", "p.copydesk");
   g_assert_cmpint (export.status, !=, 0);
   after = read_file (project);
   g_assert_cmpstr (before, ==, after);
 
-  run_tool (&onto_source, dir, "merge", "-o", "b.txt", "a.txt", "b.txt");
+  desk_test_run_tool (&onto_source, dir, "merge", "-o", "b.txt", "a.txt", "b.txt");
   g_assert_cmpint (onto_source.status, !=, 0);
   {
     g_autofree char *b = g_build_filename (dir, "b.txt", NULL);
@@ -336,7 +250,7 @@ save_story (const char *path)
 static void
 test_save_links (void)
 {
-  g_autofree char *dir = temp_dir ();
+  g_autofree char *dir = desk_test_make_temp_dir ("copydesk-hostile-day");
   g_autofree char *sub = g_build_filename (dir, "sub", NULL);
   g_autofree char *symlink_path = g_build_filename (dir, "link.txt", NULL);
   g_autofree char *target = g_build_filename (sub, "target.txt", NULL);
@@ -393,7 +307,7 @@ test_save_owner (void)
       return;
     }
 
-  dir = temp_dir ();
+  dir = desk_test_make_temp_dir ("copydesk-hostile-day");
   path = g_build_filename (dir, "theirs.txt", NULL);
   write_file (path, "old", -1);
   g_assert_cmpint (chown (path, 65534, 65534), ==, 0);
@@ -410,7 +324,7 @@ test_save_owner (void)
 static void
 test_save_long_name (void)
 {
-  g_autofree char *dir = temp_dir ();
+  g_autofree char *dir = desk_test_make_temp_dir ("copydesk-hostile-day");
   g_autofree char *name = g_strnfill (246, 'n');
   g_autofree char *base = g_strconcat (name, ".txt", NULL);
   g_autofree char *path = g_build_filename (dir, base, NULL);
@@ -443,10 +357,10 @@ test_project_concurrent (void)
   g_autoptr(GPtrArray) children = g_ptr_array_new ();
   const guint n_runs = 4;
 
-  if (!have_tool ())
+  if (!desk_test_have_tool ())
     return;
 
-  dir = temp_dir ();
+  dir = desk_test_make_temp_dir ("copydesk-hostile-day");
   project = g_build_filename (dir, "p.copydesk", NULL);
 
   /* Each run adds its own source: every one must be in the project at the end. */
@@ -497,17 +411,17 @@ test_project_locked (void)
   g_autoptr(GFile) file = NULL;
   g_autoptr(DeskProjectLock) lock = NULL;
   g_autoptr(GError) error = NULL;
-  g_auto(Run) make = { 0 };
-  g_auto(Run) run = { 0 };
+  g_auto(DeskTestRun) make = { 0 };
+  g_auto(DeskTestRun) run = { 0 };
 
-  if (!have_tool ())
+  if (!desk_test_have_tool ())
     return;
 
-  dir = temp_dir ();
+  dir = desk_test_make_temp_dir ("copydesk-hostile-day");
   project = g_build_filename (dir, "p.copydesk", NULL);
   write_file_in (dir, "a.txt", story, -1);
   write_file_in (dir, "b.txt", other_story, -1);
-  run_tool (&make, dir, "merge", "--project", "p.copydesk", "a.txt");
+  desk_test_run_tool (&make, dir, "merge", "--project", "p.copydesk", "a.txt");
   g_assert_cmpint (make.status, ==, 0);
   before = read_file (project);
 
@@ -516,7 +430,7 @@ test_project_locked (void)
   g_assert_no_error (error);
   g_assert_nonnull (lock);
 
-  run_tool (&run, dir, "merge", "--wait", "1", "--project", "p.copydesk", "b.txt");
+  desk_test_run_tool (&run, dir, "merge", "--wait", "1", "--project", "p.copydesk", "b.txt");
   g_assert_cmpint (run.status, !=, 0);
   g_assert_nonnull (strstr (run.err, "p.copydesk"));
   g_assert_nonnull (strstr (run.err, g_get_host_name ()));
@@ -537,7 +451,7 @@ test_project_locked (void)
 static void
 test_not_files (void)
 {
-  g_autofree char *dir = temp_dir ();
+  g_autofree char *dir = desk_test_make_temp_dir ("copydesk-hostile-day");
   g_autofree char *fifo = g_build_filename (dir, "fifo.txt", NULL);
   const char *paths[] = { fifo, "/dev/zero", "/dev/urandom" };
 
@@ -560,7 +474,7 @@ test_not_files (void)
       project = desk_project_file_load (file, NULL, &project_error);
       g_assert_null (project);
       g_assert_error (project_error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE);
-      assert_bounded (start, paths[i]);
+      desk_test_note_time (start, paths[i]);
     }
 }
 
@@ -577,7 +491,7 @@ read_bytes (const char *name,
   gint64 start = g_get_monotonic_time ();
 
   source = desk_source_new_from_bytes (bytes, name, DESK_SOURCE_ORIGIN_FILE, &error);
-  assert_bounded (start, name);
+  desk_test_note_time (start, name);
   g_assert_no_error (error);
   g_assert_nonnull (source);
   return source;
@@ -965,7 +879,7 @@ test_source_id_collision (void)
 static void
 test_many_short_lines (void)
 {
-  g_autofree char *dir = temp_dir ();
+  g_autofree char *dir = desk_test_make_temp_dir ("copydesk-hostile-day");
   g_autofree char *path = g_build_filename (dir, "lines.txt", NULL);
   g_autoptr(GString) text = g_string_sized_new (20 * 1000 * 1000);
   g_autoptr(GBytes) bytes = NULL;
@@ -979,13 +893,13 @@ test_many_short_lines (void)
 
   start = g_get_monotonic_time ();
   source = desk_source_new_from_bytes (bytes, "lines.txt", DESK_SOURCE_ORIGIN_FILE, &error);
-  assert_bounded (start, "19.9 MB of short lines");
+  desk_test_note_time (start, "19.9 MB of short lines");
   g_assert_null (source);
   g_assert_error (error, DESK_ERROR, DESK_ERROR_TOO_LARGE);
   g_assert_nonnull (strstr (error->message, "lines.txt"));
   g_assert_nonnull (strstr (error->message, "100000"));
 
-  if (have_tool ())
+  if (desk_test_have_tool ())
     {
       const char *argv[] = { g_getenv ("COPYDESK_MERGE"), "inspect", path, NULL };
       g_autoptr(GError) spawn_error = NULL;
@@ -1000,7 +914,7 @@ test_many_short_lines (void)
                      G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &pid, &spawn_error);
       g_assert_no_error (spawn_error);
       g_assert_cmpint (wait4 (pid, &status, 0, &usage), ==, pid);
-      assert_bounded (start, "copydesk-merge inspect on 19.9 MB of short lines");
+      desk_test_note_time (start, "copydesk-merge inspect on 19.9 MB of short lines");
       g_test_message ("peak memory: %ld kB", usage.ru_maxrss);
       g_assert_true (WIFEXITED (status));
       g_assert_cmpint (WEXITSTATUS (status), ==, 1);
@@ -1027,8 +941,8 @@ test_newsml_many_items (void)
     "xmlns=\"http://iptc.org/std/NITF/2006-10-18/\"><body><body.content><p>The council met "
     "on Tuesday for meeting %u and said the budget would pass.</p></body.content></body>"
     "</nitf></inlineXML></contentSet></newsItem>\n";
-  const guint n = 20000;
-  g_autofree char *dir = temp_dir ();
+  const guint n = desk_test_scaled (20000);
+  g_autofree char *dir = desk_test_make_temp_dir ("copydesk-hostile-day");
   g_autofree char *path = g_build_filename (dir, "message.xml", NULL);
   g_autoptr(GString) text = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                                           "<newsMessage xmlns=\"http://iptc.org/std/nar/"
@@ -1047,20 +961,21 @@ test_newsml_many_items (void)
   start = g_get_monotonic_time ();
   sources = desk_source_new_all_from_bytes (bytes, "message.xml", DESK_SOURCE_ORIGIN_FILE,
                                             &error);
-  assert_bounded (start, "20,000 NewsML-G2 items");
+  desk_test_note_time (start, "20,000 NewsML-G2 items");
   g_assert_no_error (error);
   g_assert_cmpuint (sources->len, ==, n);
   for (guint i = 0; i < sources->len; i++)
     g_assert_true (g_hash_table_add (ids, (gpointer)desk_source_get_id (sources->pdata[i])));
 
-  if (have_tool ())
+  if (desk_test_have_tool ())
     {
-      g_auto(Run) run = { 0 };
+      g_auto(DeskTestRun) run = { 0 };
+      g_autofree char *last = g_strdup_printf ("message.xml (%u of %u)", n, n);
 
       write_file (path, text->str, text->len);
-      run_tool (&run, dir, "inspect", "message.xml");
+      desk_test_run_tool (&run, dir, "inspect", "message.xml");
       g_assert_cmpint (run.status, ==, 0);
-      g_assert_nonnull (strstr (run.out, "message.xml (20000 of 20000)"));
+      g_assert_nonnull (strstr (run.out, last));
     }
 }
 
@@ -1098,9 +1013,7 @@ test_many_attributes (void)
       gint64 start = g_get_monotonic_time ();
 
       source = desk_source_new_from_bytes (bytes, "attributes", DESK_SOURCE_ORIGIN_FILE, &error);
-      assert_bounded (start, "50,000 attributes");
-      g_assert_cmpfloat ((g_get_monotonic_time () - start) / (double)G_USEC_PER_SEC, <,
-                         2.0 * time_factor ());
+      desk_test_note_time (start, "50,000 attributes");
       g_assert_null (source);
       g_assert_error (error, DESK_ERROR, DESK_ERROR_TOO_LARGE);
       g_assert_nonnull (strstr (error->message, "1000"));
@@ -1132,7 +1045,8 @@ test_export_long_draft (void)
   g_autoptr(DeskProject) project = desk_project_new ();
   DeskExportFormat formats[] = { DESK_EXPORT_FORMAT_TEXT, DESK_EXPORT_FORMAT_HTML,
                                  DESK_EXPORT_FORMAT_MARKDOWN, DESK_EXPORT_FORMAT_NINJS };
-  const guint n = 30000;
+  const guint n = desk_test_scaled (30000);
+  g_autofree char *last = g_strdup_printf ("Paragraph %u:", n - 1);
 
   for (guint i = 0; i < n; i++)
     g_string_append_printf (text, "Paragraph %u: the council met the mayor on day %u.\n\n", i,
@@ -1151,8 +1065,8 @@ test_export_long_draft (void)
       desk_export_options_init (&options);
       options.format = formats[f];
       exported = desk_export_to_string (project, &options);
-      assert_bounded (start, "export of 30,000 paragraphs");
-      g_assert_nonnull (strstr (exported, "Paragraph 29999:"));
+      desk_test_note_time (start, "export of a long draft");
+      g_assert_nonnull (strstr (exported, last));
     }
 }
 
@@ -1169,10 +1083,12 @@ test_merge_many_paragraphs (void)
   g_autoptr(GString) draft = g_string_new ("A very long story\n\n");
   g_autoptr(GString) version = g_string_new ("A very long story\n\n");
   g_autofree char *dir = NULL;
-  g_auto(Run) run = { 0 };
-  const guint n = 15000;
+  g_auto(DeskTestRun) run = { 0 };
+  const guint n = desk_test_scaled (15000);
+  g_autofree char *middle = g_strdup_printf ("on day %u that", n * 2 / 3);
+  g_autofree char *added = g_strdup_printf ("on day %u that", n + (n - 1) / 50 * 50);
 
-  if (!have_tool ())
+  if (!desk_test_have_tool ())
     return;
 
   for (guint i = 0; i < n; i++)
@@ -1189,14 +1105,14 @@ test_merge_many_paragraphs (void)
                                 words[i % 16], n + i, words[(i / 2) % 16]);
     }
 
-  dir = temp_dir ();
+  dir = desk_test_make_temp_dir ("copydesk-hostile-day");
   write_file_in (dir, "draft.txt", draft->str, draft->len);
   write_file_in (dir, "version.txt", version->str, version->len);
 
-  run_tool (&run, dir, "merge", "--draft", "draft.txt", "version.txt");
+  desk_test_run_tool (&run, dir, "merge", "--draft", "draft.txt", "version.txt");
   g_assert_cmpint (run.status, ==, 0);
-  g_assert_nonnull (strstr (run.out, "on day 9999 that"));
-  g_assert_nonnull (strstr (run.out, "on day 29950 that"));
+  g_assert_nonnull (strstr (run.out, middle));
+  g_assert_nonnull (strstr (run.out, added));
 }
 
 /* UTF-32, with or without a byte order mark, was called binary. */
@@ -1345,11 +1261,11 @@ test_terminal_sanitized (void)
   g_autoptr(GString) text = g_string_new ("Council \xc2\x9b" "31m vote \xe2\x80\xae" "reversed\n\n");
   const char *hostile_name = "bad\xc2\x9b" "2J\xe2\x80\xae" "name.txt";
   g_autofree char *missing = NULL;
-  g_auto(Run) inspect = { 0 };
-  g_auto(Run) suggest = { 0 };
-  g_auto(Run) error = { 0 };
+  g_auto(DeskTestRun) inspect = { 0 };
+  g_auto(DeskTestRun) suggest = { 0 };
+  g_auto(DeskTestRun) error = { 0 };
 
-  if (!have_tool ())
+  if (!desk_test_have_tool ())
     return;
 
   /* The same story as story.txt, so that the suggester proposes what it adds (a version
@@ -1359,22 +1275,22 @@ test_terminal_sanitized (void)
   for (guint i = 0; i < 3; i++)
     g_string_append_printf (text, "Paragraph %u: the ferry's crew met on Tuesday \xc2\x9b" "2J and "
                             "said \xe2\x81\xa6the harbour\xe2\x81\xa9 would reopen.\n\n", i);
-  dir = temp_dir ();
+  dir = desk_test_make_temp_dir ("copydesk-hostile-day");
   write_file_in (dir, hostile_name, text->str, text->len);
   write_file_in (dir, "story.txt", story, -1);
   missing = g_strconcat ("missing\x1b]0;title\x07", hostile_name, NULL);
 
-  run_tool (&inspect, dir, "inspect", hostile_name);
+  desk_test_run_tool (&inspect, dir, "inspect", hostile_name);
   g_assert_cmpint (inspect.status, ==, 0);
   g_assert_nonnull (strstr (inspect.out, "Paragraph 1"));
   g_assert_false (has_terminal_controls (inspect.out));
 
-  run_tool (&suggest, dir, "suggest", "story.txt", hostile_name);
+  desk_test_run_tool (&suggest, dir, "suggest", "story.txt", hostile_name);
   g_assert_cmpint (suggest.status, ==, 0);
   g_assert_nonnull (strstr (suggest.out, "Paragraph 1"));
   g_assert_false (has_terminal_controls (suggest.out));
 
-  run_tool (&error, dir, "inspect", missing);
+  desk_test_run_tool (&error, dir, "inspect", missing);
   g_assert_cmpint (error.status, ==, 1);
   g_assert_nonnull (strstr (error.err, "missing"));
   g_assert_false (has_terminal_controls (error.err));
@@ -1416,14 +1332,14 @@ static void
 test_double_dash (void)
 {
   g_autofree char *dir = NULL;
-  g_auto(Run) run = { 0 };
+  g_auto(DeskTestRun) run = { 0 };
 
-  if (!have_tool ())
+  if (!desk_test_have_tool ())
     return;
 
-  dir = temp_dir ();
+  dir = desk_test_make_temp_dir ("copydesk-hostile-day");
   write_file_in (dir, "-draft.txt", story, -1);
-  run_tool (&run, dir, "inspect", "--", "-draft.txt");
+  desk_test_run_tool (&run, dir, "inspect", "--", "-draft.txt");
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "Ferry fire kills 14"));
   g_assert_null (strstr (run.err, "--"));
@@ -1482,17 +1398,17 @@ test_html_without_body (void)
     "<h1>Council passes the budget</h1><footer>Copyright 2026</footer></body></html>";
   g_autoptr(DeskSource) source = read_bytes ("json-ld.html", json_ld_page, -1);
   g_autofree char *dir = NULL;
-  g_auto(Run) run = { 0 };
+  g_auto(DeskTestRun) run = { 0 };
 
   g_assert_cmpuint (desk_source_count_blocks (source, DESK_BLOCK_ROLE_BODY), ==, 2);
   g_assert_cmpuint (count_blocks_containing (source, "Residents will pay two percent"), ==, 1);
 
-  if (!have_tool ())
+  if (!desk_test_have_tool ())
     return;
 
-  dir = temp_dir ();
+  dir = desk_test_make_temp_dir ("copydesk-hostile-day");
   write_file_in (dir, "empty.html", empty_page, -1);
-  run_tool (&run, dir, "inspect", "empty.html");
+  desk_test_run_tool (&run, dir, "inspect", "empty.html");
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.err, "no story text"));
   g_assert_nonnull (strstr (run.err, "empty.html"));
