@@ -10,6 +10,28 @@
 
 #include "desk-test-util.h"
 
+const char desk_test_story[] =
+  "Ferry fire kills 14 in Halifax harbour\n"
+  "\n"
+  "By Jane Roe, The Associated Press\n"
+  "\n"
+  "HALIFAX, Nova Scotia (AP) — A fire swept through a commuter ferry in Halifax harbour on "
+  "Friday, killing 14 people and injuring 30, officials said.\n"
+  "\n"
+  "The ferry, carrying 212 passengers, was crossing to Dartmouth when smoke was seen.\n"
+  "\n"
+  "“We heard a bang and then everyone was running,” said passenger Ahmed Ali.\n";
+
+const char desk_test_other_story[] =
+  "Ferry fire kills 13 in Halifax\n"
+  "\n"
+  "HALIFAX (Reuters) - A fire swept through a commuter ferry on Friday, killing 13 people, "
+  "officials said.\n"
+  "\n"
+  "Firefighters battled the blaze for three hours, the fire chief said.\n"
+  "\n"
+  "Reporting by John Doe; editing by Ann Lee\n";
+
 double
 desk_test_time_factor (void)
 {

@@ -8,6 +8,11 @@
 
 G_BEGIN_DECLS
 
+/* A short agency story (a headline, a byline, a dateline, a quote) and another version of
+ * it, for tests that need a real-looking story and not its text. */
+extern const char desk_test_story[];
+extern const char desk_test_other_story[];
+
 /* How much slower than a plain run this one is: COPYDESK_TEST_TIME_FACTOR, which the
  * valgrind and sanitizer jobs set; 1 otherwise. */
 double   desk_test_time_factor     (void);

@@ -66,32 +66,11 @@ read_file (const char *path)
   return contents;
 }
 
-static const char story[] =
-  "Ferry fire kills 14 in Halifax harbour\n"
-  "\n"
-  "By Jane Roe, The Associated Press\n"
-  "\n"
-  "HALIFAX, Nova Scotia (AP) — A fire swept through a commuter ferry in Halifax harbour on "
-  "Friday, killing 14 people and injuring 30, officials said.\n"
-  "\n"
-  "The ferry, carrying 212 passengers, was crossing to Dartmouth when smoke was seen.\n"
-  "\n"
-  "“We heard a bang and then everyone was running,” said passenger Ahmed Ali.\n";
-
-static const char other_story[] =
-  "Ferry fire kills 13 in Halifax\n"
-  "\n"
-  "HALIFAX (Reuters) - A fire swept through a commuter ferry on Friday, killing 13 people, "
-  "officials said.\n"
-  "\n"
-  "Firefighters battled the blaze for three hours, the fire chief said.\n"
-  "\n"
-  "Reporting by John Doe; editing by Ann Lee\n";
-
 static DeskProject *
 story_project (void)
 {
-  g_autoptr(GBytes) bytes = g_bytes_new_static (story, strlen (story));
+  g_autoptr(GBytes) bytes = g_bytes_new_static (desk_test_story,
+                                                 strlen (desk_test_story));
   g_autoptr(GError) error = NULL;
   g_autoptr(DeskSource) source = desk_source_new_from_bytes (bytes, "story.txt", DESK_SOURCE_ORIGIN_FILE,
                                                               &error);
@@ -120,7 +99,7 @@ test_output_stdout (void)
     return;
 
   dir = desk_test_make_temp_dir ("copydesk-hostile-day");
-  write_file_in (dir, "a.txt", story, -1);
+  write_file_in (dir, "a.txt", desk_test_story, -1);
 
   desk_test_run_tool (&run, dir, "merge", "-o", "/dev/stdout", "a.txt");
   g_assert_cmpint (run.status, ==, 0);
@@ -207,8 +186,8 @@ test_output_is_project (void)
 
   dir = desk_test_make_temp_dir ("copydesk-hostile-day");
   project = g_build_filename (dir, "p.copydesk", NULL);
-  write_file_in (dir, "a.txt", story, -1);
-  write_file_in (dir, "b.txt", other_story, -1);
+  write_file_in (dir, "a.txt", desk_test_story, -1);
+  write_file_in (dir, "b.txt", desk_test_other_story, -1);
 
   desk_test_run_tool (&make, dir, "merge", "--project", "p.copydesk", "a.txt");
   g_assert_cmpint (make.status, ==, 0);
@@ -229,7 +208,7 @@ test_output_is_project (void)
 
     source = read_file (b);
   }
-  g_assert_cmpstr (source, ==, other_story);
+  g_assert_cmpstr (source, ==, desk_test_other_story);
 }
 
 /* ---- Saving through links, keeping owner and mode ----------------------------------------- */
@@ -367,9 +346,10 @@ test_project_concurrent (void)
   for (guint i = 0; i < n_runs; i++)
     {
       g_autofree char *name = g_strdup_printf ("s%u.txt", i);
+      const char *story = i % 2 ? desk_test_other_story : desk_test_story;
       g_autofree char *text = g_strdup_printf ("%s\nExtra paragraph number %u from run %u, "
                                                "which only this version carries.\n",
-                                               i % 2 ? other_story : story, i, i);
+                                               story, i, i);
       const char *argv[] = { g_getenv ("COPYDESK_MERGE"), "merge", "--project", "p.copydesk",
                              name, NULL };
       g_autoptr(GError) error = NULL;
@@ -419,8 +399,8 @@ test_project_locked (void)
 
   dir = desk_test_make_temp_dir ("copydesk-hostile-day");
   project = g_build_filename (dir, "p.copydesk", NULL);
-  write_file_in (dir, "a.txt", story, -1);
-  write_file_in (dir, "b.txt", other_story, -1);
+  write_file_in (dir, "a.txt", desk_test_story, -1);
+  write_file_in (dir, "b.txt", desk_test_other_story, -1);
   desk_test_run_tool (&make, dir, "merge", "--project", "p.copydesk", "a.txt");
   g_assert_cmpint (make.status, ==, 0);
   before = read_file (project);
@@ -770,8 +750,8 @@ static void
 forge_collision (char **a_out,
                  char **b_out)
 {
-  g_autoptr(GString) a = g_string_new (story);
-  g_autoptr(GString) b = g_string_new (other_story);
+  g_autoptr(GString) a = g_string_new (desk_test_story);
+  g_autoptr(GString) b = g_string_new (desk_test_other_story);
   guint64 inverse = HASH_K1;
   guint64 ha, hb;
 
@@ -1270,14 +1250,14 @@ test_terminal_sanitized (void)
 
   /* The same story as story.txt, so that the suggester proposes what it adds (a version
    * that shares nothing with the draft is another story and proposes nothing). */
-  g_string_append (text, strchr (story, '\n') + 2);
+  g_string_append (text, strchr (desk_test_story, '\n') + 2);
   g_string_append (text, "\n");
   for (guint i = 0; i < 3; i++)
     g_string_append_printf (text, "Paragraph %u: the ferry's crew met on Tuesday \xc2\x9b" "2J and "
                             "said \xe2\x81\xa6the harbour\xe2\x81\xa9 would reopen.\n\n", i);
   dir = desk_test_make_temp_dir ("copydesk-hostile-day");
   write_file_in (dir, hostile_name, text->str, text->len);
-  write_file_in (dir, "story.txt", story, -1);
+  write_file_in (dir, "story.txt", desk_test_story, -1);
   missing = g_strconcat ("missing\x1b]0;title\x07", hostile_name, NULL);
 
   desk_test_run_tool (&inspect, dir, "inspect", hostile_name);
@@ -1338,7 +1318,7 @@ test_double_dash (void)
     return;
 
   dir = desk_test_make_temp_dir ("copydesk-hostile-day");
-  write_file_in (dir, "-draft.txt", story, -1);
+  write_file_in (dir, "-draft.txt", desk_test_story, -1);
   desk_test_run_tool (&run, dir, "inspect", "--", "-draft.txt");
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "Ferry fire kills 14"));

@@ -3,8 +3,8 @@
  * Every kind of input a desk editor may open by mistake or receive from a hostile sender,
  * through every way in (desk_source_new_from_bytes(), desk_source_new_all_from_bytes(),
  * desk_source_new_for_file(), desk_project_file_load_from_bytes(), copydesk-merge): each
- * ends in a source or in a GError whose message names the file, and leaves the project it was meant for as it was. Markup never fetches anything and never
- * expands entities. A save that fails keeps the old file.
+ * ends in a source or in a GError whose message names the file, and leaves the project
+ * it was meant for as it was. Markup never fetches anything and never expands entities. A save that fails keeps the old file.
  *
  * Big inputs are made in memory; under valgrind the biggest shrink tenfold
  * (desk_test_scaled()). Times are logged, not asserted: speed is measured by
@@ -203,28 +203,6 @@ read_file (const char *dir,
   return g_steal_pointer (&source);
 }
 
-static const char story[] =
-  "Ferry fire kills 14 in Halifax harbour\n"
-  "\n"
-  "By Jane Roe, The Associated Press\n"
-  "\n"
-  "HALIFAX, Nova Scotia (AP) — A fire swept through a commuter ferry in Halifax harbour on "
-  "Friday, killing 14 people and injuring 30, officials said.\n"
-  "\n"
-  "The ferry, carrying 212 passengers, was crossing to Dartmouth when smoke was seen.\n"
-  "\n"
-  "“We heard a bang and then everyone was running,” said passenger Ahmed Ali.\n";
-
-static const char other_story[] =
-  "Ferry fire kills 13 in Halifax\n"
-  "\n"
-  "HALIFAX (Reuters) - A fire swept through a commuter ferry on Friday, killing 13 people, "
-  "officials said.\n"
-  "\n"
-  "Firefighters battled the blaze for three hours, the fire chief said.\n"
-  "\n"
-  "Reporting by John Doe; editing by Ann Lee\n";
-
 /* ---- Empty, tiny, binary ------------------------------------------------------------------ */
 
 static void
@@ -379,7 +357,7 @@ test_utf16_without_bom (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (charsets); i++)
     {
-      g_autoptr(GBytes) bytes = to_utf16 (story, charsets[i]);
+      g_autoptr(GBytes) bytes = to_utf16 (desk_test_story, charsets[i]);
       g_autofree char *name = g_strdup_printf ("story-%s.txt", charsets[i]);
       g_autoptr(DeskSource) source = read_bytes (bytes, name, EXPECT_SOURCE, NULL);
       g_autoptr(GBytes) odd = NULL;
@@ -414,7 +392,7 @@ test_nul_bytes (void)
 
   /* One NUL in a long story: read or refused, but never cut at the NUL unseen */
   for (guint i = 0; i < 20; i++)
-    g_string_append (text, story);
+    g_string_append (text, desk_test_story);
   g_string_insert_len (text, text->len / 2, "\0", 1);
   one = read_data (text->str, text->len, "one-nul.txt", EXPECT_EITHER, NULL);
   if (one != NULL)
@@ -530,7 +508,7 @@ test_many_paragraphs (void)
     g_string_append_printf (text, "P%u.\n\n", i);
   g_clear_object (&source);
   source = read_data (text->str, text->len, "many-paragraphs.txt", EXPECT_SOURCE, NULL);
-  small = read_data (story, strlen (story), "story.txt", EXPECT_SOURCE, NULL);
+  small = read_data (desk_test_story, strlen (desk_test_story), "story.txt", EXPECT_SOURCE, NULL);
   desk_project_add_source (project, small);
   desk_project_start_draft_from (project, small);
   desk_project_add_source (project, source);
@@ -948,8 +926,8 @@ static DeskProject *
 two_source_project (void)
 {
   g_autoptr(DeskProject) project = desk_project_new ();
-  g_autoptr(DeskSource) first = source_from_text (story, "ap.txt");
-  g_autoptr(DeskSource) second = source_from_text (other_story, "reuters.txt");
+  g_autoptr(DeskSource) first = source_from_text (desk_test_story, "ap.txt");
+  g_autoptr(DeskSource) second = source_from_text (desk_test_other_story, "reuters.txt");
   g_autoptr(DeskSuggester) suggester = desk_suggester_new ();
   g_autoptr(DeskParagraph) typed = desk_paragraph_new ("A paragraph the editor typed.");
 
@@ -1035,7 +1013,8 @@ test_project_hostile_bytes (void)
                           DESK_ERROR_MALFORMED);
   assert_project_refused (LIT ("{\"format\": \"copydesk-project\", \"version\": 1, \xff}"),
                           "invalid.copydesk", DESK_ERROR_MALFORMED);
-  assert_project_refused (story, strlen (story), "story.copydesk", DESK_ERROR_MALFORMED);
+  assert_project_refused (desk_test_story, strlen (desk_test_story), "story.copydesk",
+                          DESK_ERROR_MALFORMED);
   assert_project_refused (LIT ("[]"), "array.copydesk", DESK_ERROR_MALFORMED);
   assert_project_refused (LIT ("null"), "null.copydesk", DESK_ERROR_MALFORMED);
   assert_project_refused (LIT ("{}"), "object.copydesk", DESK_ERROR_MALFORMED);
@@ -1382,7 +1361,7 @@ test_cli (void)
   dir = desk_test_make_temp_dir ("copydesk-hostile");
   good = g_build_filename (dir, "good.txt", NULL);
   out = g_build_filename (dir, "story.html", NULL);
-  g_assert_true (g_file_set_contents (good, story, -1, NULL));
+  g_assert_true (g_file_set_contents (good, desk_test_story, -1, NULL));
 
   for (guint i = 0; i < G_N_ELEMENTS (hostile); i++)
     {
