@@ -321,6 +321,70 @@ test_follows_content (void)
   g_assert_false (desk_credits_find (credits, "Jonathan Roe", "Reuters", NULL));
 }
 
+/* A version whose every paragraph in the draft another organisation's source carries too
+ * reprints that organisation's copy: it is not credited by default. */
+static const char REPRINT_STORY[] =
+  "Storm knocks out power across Nova Scotia\n"
+  "\n"
+  "By Mary Poole, Kyodo News\n"
+  "\n"
+  "HALIFAX, Nova Scotia -- A fierce autumn storm knocked out power to more than 200,000 "
+  "homes and businesses across Nova Scotia on Tuesday, the provincial utility said.\n";
+
+static void
+add_paragraph (DeskDraft  *draft,
+               const char *text,
+               DeskSource *first,
+               DeskSource *second)
+{
+  g_autoptr(DeskParagraph) paragraph =
+    desk_paragraph_new_from_block (text, desk_source_get_id (first), first_body_block (first));
+
+  if (second != NULL)
+    desk_paragraph_add_provenance (paragraph, desk_source_get_id (second),
+                                   first_body_block (second));
+  desk_draft_append (draft, paragraph);
+}
+
+static void
+test_reprint (void)
+{
+  g_autoptr(DeskProject) project = desk_project_new ();
+  g_autoptr(DeskSource) ap = source_new (AP_STORY, "ap.txt");
+  g_autoptr(DeskSource) reprint = source_new (REPRINT_STORY, "reprint.txt");
+  DeskCredits *credits = desk_project_get_credits (project);
+  DeskDraft *draft = desk_project_get_draft (project);
+  guint position;
+
+  desk_project_add_source (project, ap);
+  desk_project_add_source (project, reprint);
+
+  /* Each carries the lead; nothing tells which is the original: both are credited. */
+  add_paragraph (draft, "A fierce autumn storm knocked out power.", ap, reprint);
+  g_assert_true (desk_credits_find (credits, "Jane Doe", "AP", &position));
+  g_assert_true (desk_credits_get_active (credits, position));
+  g_assert_true (desk_credits_find (credits, "Mary Poole", "Kyodo", &position));
+  g_assert_true (desk_credits_get_active (credits, position));
+  g_assert_false (desk_credits_get_reprinted (credits, position));
+
+  /* AP has text of its own as well: the reprint's lead is AP's copy. */
+  add_paragraph (draft, "Winds gusting to 130 kilometres an hour toppled trees.", ap, NULL);
+  g_assert_true (desk_credits_find (credits, "Jane Doe", "AP", &position));
+  g_assert_true (desk_credits_get_active (credits, position));
+  g_assert_true (desk_credits_find (credits, "Mary Poole", "Kyodo", &position));
+  g_assert_false (desk_credits_get_active (credits, position));
+  g_assert_false (desk_credits_get_used (credits, position));
+  g_assert_true (desk_credits_get_reprinted (credits, position));
+  assert_line (credits, DESK_CREDIT_STYLE_CONTRIBUTOR_LINE,
+               PREFIX "by Jane Doe of The Associated Press.");
+
+  /* A paragraph only the reprint carries: it is credited again. */
+  add_paragraph (draft, "A Kyodo reporter saw the lines come down.", reprint, NULL);
+  g_assert_true (desk_credits_find (credits, "Mary Poole", "Kyodo", &position));
+  g_assert_true (desk_credits_get_active (credits, position));
+  g_assert_false (desk_credits_get_reprinted (credits, position));
+}
+
 static void
 test_add_remove (void)
 {
@@ -442,17 +506,24 @@ test_harbour_fire (void)
   g_assert_cmpuint (items_changed, >, 0);
 
   /* Every source has text in the merge; the newspaper's contributor line names AP,
-   * Bloomberg and NYT people; the reprint is PTI's. */
+   * Bloomberg and NYT people. The reprint is PTI's, and every paragraph of it in the draft
+   * is AP's too: it is listed, not credited. */
   assert_line (credits, DESK_CREDIT_STYLE_CONTRIBUTOR_LINE,
                PREFIX "by Paul Brannigan, Nicole Arsenault and Derek Oakes of The Associated "
-               "Press; by Karen Lindqvist of Bloomberg News; by Thomas Reilly and Sophie "
-               "Marchand of The New York Times; and by staff members of Press Trust of India.");
+               "Press; by Karen Lindqvist of Bloomberg News; and by Thomas Reilly and Sophie "
+               "Marchand of The New York Times.");
   assert_line (credits, DESK_CREDIT_STYLE_AGENCY_LINE,
-               "With reporting by AP, Bloomberg, NYT and PTI.");
+               "With reporting by AP, Bloomberg and NYT.");
+  g_assert_true (desk_credits_find (credits, NULL, "Press Trust of India", &position));
+  g_assert_false (desk_credits_get_active (credits, position));
+  g_assert_true (desk_credits_get_reprinted (credits, position));
   g_assert_true (desk_credits_find (credits, "Ross Hennessey", "Getty Images", &position));
   g_assert_false (desk_credits_get_active (credits, position));
+  g_assert_false (desk_credits_get_reprinted (credits, position));
 
   /* Unless the editor says so. */
+  desk_credits_set_active (credits, position, TRUE);
+  g_assert_true (desk_credits_find (credits, NULL, "Press Trust of India", &position));
   desk_credits_set_active (credits, position, TRUE);
   assert_line (credits, DESK_CREDIT_STYLE_AGENCY_LINE,
                "With reporting by AP, Bloomberg, NYT, PTI and Getty.");
@@ -512,8 +583,8 @@ test_decisions_round_trip (void)
   line_before = desk_credits_format_line (credits, DESK_CREDIT_STYLE_CONTRIBUTOR_LINE);
   g_assert_cmpstr (line_before, ==,
                    PREFIX "by Derek J. Oakes and Nicole Arsenault of The Associated Press; by "
-                   "Thomas Reilly and Sophie Marchand of the Times; by staff members of Press "
-                   "Trust of India; and by Ann Poe of Halifax Herald.");
+                   "Thomas Reilly and Sophie Marchand of the Times; and by Ann Poe of Halifax "
+                   "Herald.");
 
   saved = desk_credits_save_decisions (credits);
   g_assert_true (desk_credits_restore_decisions (other_credits, saved, &error));
@@ -614,6 +685,7 @@ main (int   argc,
   g_test_add_func ("/credits/grammar", test_grammar);
   g_test_add_func ("/credits/dedup", test_dedup);
   g_test_add_func ("/credits/follows-content", test_follows_content);
+  g_test_add_func ("/credits/reprint", test_reprint);
   g_test_add_func ("/credits/add-remove", test_add_remove);
   g_test_add_func ("/credits/organization-names", test_organization_names);
   g_test_add_func ("/credits/harbour-fire", test_harbour_fire);

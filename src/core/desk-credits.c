@@ -55,6 +55,7 @@ typedef struct
   guint       rank;       /* of the best role it was credited in */
   guint       base;       /* position before the editor's order is applied */
   guint       used : 1;
+  guint       reprinted : 1;  /* a source credits it whose text in the draft is others' */
   guint       collected : 1;
   guint       added : 1;
   guint       active : 1;
@@ -403,13 +404,21 @@ typedef struct
 
 /* Counts a credit into its entry, made if new. @tidy_name and @tidy_org are tidied;
  * @key is their identity key. */
+/* What a source's text is to the draft. */
+typedef enum
+{
+  SOURCE_UNUSED,     /* nothing of it in the draft */
+  SOURCE_USED,       /* text in the draft */
+  SOURCE_REPRINTED,  /* text in the draft, all of it carried by another organisation's */
+} SourceUse;
+
 static Entry *
 collect_keyed (Collector  *collector,
                const char *tidy_name,
                const char *tidy_org,
                const char *key,
                const char *role,
-               gboolean    source_used,
+               SourceUse   source_use,
                gboolean    added)
 {
   guint rank = role_rank (role);
@@ -436,8 +445,10 @@ collect_keyed (Collector  *collector,
   else
     entry->collected = TRUE;
 
-  if (source_used && rank_is_credited (rank))
+  if (source_use == SOURCE_USED && rank_is_credited (rank))
     entry->used = TRUE;
+  else if (source_use == SOURCE_REPRINTED && rank_is_credited (rank))
+    entry->reprinted = TRUE;
 
   return entry;
 }
@@ -447,7 +458,7 @@ collect_one (Collector  *collector,
              const char *name,
              const char *organization,
              const char *role,
-             gboolean    source_used,
+             SourceUse   source_use,
              gboolean    added)
 {
   g_autofree char *tidy_name = tidy (name);
@@ -459,7 +470,7 @@ collect_one (Collector  *collector,
 
   key = identity_key (collector->self, tidy_name, tidy_org);
 
-  return collect_keyed (collector, tidy_name, tidy_org, key, role, source_used, added);
+  return collect_keyed (collector, tidy_name, tidy_org, key, role, source_use, added);
 }
 
 /* A source's credit: its keys were computed once, when it was made; the organisation's
@@ -467,7 +478,7 @@ collect_one (Collector  *collector,
 static void
 collect_credit (Collector  *collector,
                 DeskCredit *credit,
-                gboolean    source_used)
+                SourceUse   source_use)
 {
   const char *tidy_name = _desk_credit_get_tidy_name (credit);
   const char *tidy_org = _desk_credit_get_tidy_organization (credit);
@@ -481,32 +492,123 @@ collect_credit (Collector  *collector,
 
   collect_keyed (collector, tidy_name, tidy_org,
                  key != NULL ? key : _desk_credit_get_identity_key (credit),
-                 desk_credit_get_role (credit), source_used, FALSE);
+                 desk_credit_get_role (credit), source_use, FALSE);
 }
 
-static GHashTable *
-used_source_ids (DeskProject *project)
+/* The organisation a source speaks for: its agency's canonical name or folded key; a
+ * source that names no agency stands for itself. */
+static char *
+source_organization_key (DeskSource *source)
 {
-  GHashTable *used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  DeskDraft *draft = desk_project_get_draft (project);
-  guint n_paragraphs = desk_draft_get_n_paragraphs (draft);
+  const char *agency = desk_source_get_agency (source);
+  const char *canonical = desk_organization_canonical (agency);
 
+  if (canonical != NULL)
+    return g_strdup (canonical);
+  if (agency != NULL && !is_blank (agency))
+    return text_key (agency);
+  return g_strconcat ("\n", desk_source_get_id (source), NULL);
+}
+
+/* What each source's text is to the draft (source id -> SourceUse).
+ *
+ * A source with text in the draft is credited for it, unless it only reprints: an
+ * organisation "owns" text when a draft paragraph comes from its sources alone; a source
+ * whose organisation owns none, and each of whose paragraphs in the draft an owning
+ * organisation's source carries too, reprints another agency's copy (a site scraping a
+ * wire story, a paper running it under its own name). Two versions that carry only each
+ * other's text are both credited: nothing tells which is the original. */
+static GHashTable *
+source_uses (DeskProject *project)
+{
+  GHashTable *uses = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) organizations = g_hash_table_new_full (g_str_hash, g_str_equal,
+                                                               g_free, g_free);
+  g_autoptr(GHashTable) owners = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) carried = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  DeskDraft *draft = desk_project_get_draft (project);
+  GListModel *sources = desk_project_get_sources (project);
+  guint n_paragraphs = desk_draft_get_n_paragraphs (draft);
+  guint n_sources = g_list_model_get_n_items (sources);
+
+  for (guint i = 0; i < n_sources; i++)
+    {
+      g_autoptr(DeskSource) source = g_list_model_get_item (sources, i);
+
+      g_hash_table_insert (organizations, g_strdup (desk_source_get_id (source)),
+                           source_organization_key (source));
+    }
+
+  /* Which organisations own text; every source with text is used for now. */
   for (guint i = 0; i < n_paragraphs; i++)
     {
       DeskParagraph *paragraph = desk_draft_get_paragraph (draft, i);
       guint n = desk_paragraph_get_n_provenance (paragraph);
+      const char *only = NULL;
+      gboolean one_organization = n > 0;
 
       for (guint j = 0; j < n; j++)
-        g_hash_table_add (used, g_strdup (desk_paragraph_get_provenance_source (paragraph, j)));
+        {
+          const char *id = desk_paragraph_get_provenance_source (paragraph, j);
+          const char *organization = g_hash_table_lookup (organizations, id);
+
+          g_hash_table_replace (uses, g_strdup (id), GINT_TO_POINTER (SOURCE_USED));
+          if (organization == NULL || (only != NULL && !g_str_equal (only, organization)))
+            one_organization = FALSE;
+          else
+            only = organization;
+        }
+      if (one_organization && only != NULL)
+        g_hash_table_add (owners, (gpointer)only);
     }
 
-  return used;
+  /* A source of an organisation that owns nothing, every paragraph of it carried by an
+   * owner's source too, reprints. */
+  for (guint i = 0; i < n_paragraphs; i++)
+    {
+      DeskParagraph *paragraph = desk_draft_get_paragraph (draft, i);
+      guint n = desk_paragraph_get_n_provenance (paragraph);
+      gboolean has_owner = FALSE;
+
+      for (guint j = 0; j < n && !has_owner; j++)
+        {
+          const char *organization =
+            g_hash_table_lookup (organizations, desk_paragraph_get_provenance_source (paragraph, j));
+
+          has_owner = organization != NULL && g_hash_table_contains (owners, organization);
+        }
+
+      for (guint j = 0; j < n; j++)
+        {
+          const char *id = desk_paragraph_get_provenance_source (paragraph, j);
+          const char *organization = g_hash_table_lookup (organizations, id);
+
+          if (organization == NULL || g_hash_table_contains (owners, organization))
+            continue;
+          if (!has_owner)
+            g_hash_table_replace (carried, g_strdup (id), GINT_TO_POINTER (FALSE));
+          else if (!g_hash_table_contains (carried, id))
+            g_hash_table_insert (carried, g_strdup (id), GINT_TO_POINTER (TRUE));
+        }
+    }
+
+  {
+    GHashTableIter iter;
+    gpointer id, reprints;
+
+    g_hash_table_iter_init (&iter, carried);
+    while (g_hash_table_iter_next (&iter, &id, &reprints))
+      if (GPOINTER_TO_INT (reprints))
+        g_hash_table_replace (uses, g_strdup (id), GINT_TO_POINTER (SOURCE_REPRINTED));
+  }
+
+  return uses;
 }
 
 static void
 collect_source (Collector  *collector,
                 DeskSource *source,
-                gboolean    used)
+                SourceUse   use)
 {
   GListModel *credits = desk_source_get_credits (source);
   guint n_credits = g_list_model_get_n_items (credits);
@@ -520,7 +622,7 @@ collect_source (Collector  *collector,
       g_autoptr(DeskCredit) credit = g_list_model_get_item (credits, i);
       const char *canonical = _desk_credit_get_organization_canonical (credit);
 
-      collect_credit (collector, credit, used);
+      collect_credit (collector, credit, use);
 
       /* same_organization (agency, the credit's organisation), on keys made once. */
       if (agency != NULL && !agency_credited && desk_credit_get_organization (credit) != NULL)
@@ -531,7 +633,7 @@ collect_source (Collector  *collector,
 
   /* An agency known only from a dateline ("HALIFAX (AP) —") is an agency tag too. */
   if (agency != NULL && !agency_credited)
-    collect_one (collector, NULL, agency, DESK_CREDIT_ROLE_AGENCY, used, FALSE);
+    collect_one (collector, NULL, agency, DESK_CREDIT_ROLE_AGENCY, use, FALSE);
 }
 
 /* A person some source names without an organisation and another with one is one
@@ -668,7 +770,7 @@ compute_entries (DeskCredits *self)
 
   if (self->project != NULL)
     {
-      g_autoptr(GHashTable) used = used_source_ids (self->project);
+      g_autoptr(GHashTable) uses = source_uses (self->project);
       GListModel *sources = desk_project_get_sources (self->project);
       guint n_sources = g_list_model_get_n_items (sources);
 
@@ -677,7 +779,8 @@ compute_entries (DeskCredits *self)
           g_autoptr(DeskSource) source = g_list_model_get_item (sources, i);
 
           collect_source (&collector, source,
-                          g_hash_table_contains (used, desk_source_get_id (source)));
+                          GPOINTER_TO_INT (g_hash_table_lookup (uses,
+                                                                desk_source_get_id (source))));
         }
     }
 
@@ -687,7 +790,7 @@ compute_entries (DeskCredits *self)
 
       collect_one (&collector, desk_credit_get_name (credit),
                    desk_credit_get_organization (credit), desk_credit_get_role (credit),
-                   FALSE, TRUE);
+                   SOURCE_UNUSED, TRUE);
     }
 
   fold_people_without_organization (&collector);
@@ -752,7 +855,8 @@ entries_equal (const Entry *a,
                const Entry *b)
 {
   return g_str_equal (a->key, b->key) &&
-         a->used == b->used && a->collected == b->collected && a->added == b->added &&
+         a->used == b->used && a->reprinted == b->reprinted &&
+         a->collected == b->collected && a->added == b->added &&
          a->active == b->active && a->main == b->main &&
          g_strcmp0 (desk_credit_get_name (a->credit), desk_credit_get_name (b->credit)) == 0 &&
          g_strcmp0 (desk_credit_get_organization (a->credit),
@@ -1087,6 +1191,26 @@ desk_credits_get_used (DeskCredits *self,
   g_return_val_if_fail ((entry = get_entry (self, position)) != NULL, FALSE);
 
   return entry->used;
+}
+
+/**
+ * desk_credits_get_reprinted:
+ * @position: a position in the list
+ *
+ * Returns: whether the entry is not used only because the sources that credit it have
+ *   nothing in the draft that another organisation's source does not carry too: they
+ *   reprint another agency's copy, and are not credited unless the editor says so
+ */
+gboolean
+desk_credits_get_reprinted (DeskCredits *self,
+                            guint        position)
+{
+  Entry *entry;
+
+  g_return_val_if_fail (DESK_IS_CREDITS (self), FALSE);
+  g_return_val_if_fail ((entry = get_entry (self, position)) != NULL, FALSE);
+
+  return !entry->used && entry->reprinted;
 }
 
 /**

@@ -36,6 +36,8 @@ gboolean         desk_credits_get_active              (DeskCredits      *self,
                                                        guint             position);
 gboolean         desk_credits_get_used                (DeskCredits      *self,
                                                        guint             position);
+gboolean         desk_credits_get_reprinted           (DeskCredits      *self,
+                                                       guint             position);
 gboolean         desk_credits_get_added               (DeskCredits      *self,
                                                        guint             position);
 gboolean         desk_credits_find                    (DeskCredits      *self,
