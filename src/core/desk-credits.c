@@ -110,6 +110,7 @@ enum {
 
 enum {
   CHANGED,
+  STATE_CHANGED,
   N_SIGNALS
 };
 
@@ -850,38 +851,66 @@ compute_entries (DeskCredits *self)
   return collector.entries;
 }
 
+/* Whether @a and @b are the same item of the list: the same identity, shown the same. */
 static gboolean
-entries_equal (const Entry *a,
-               const Entry *b)
+same_item (const Entry *a,
+           const Entry *b)
 {
-  return g_str_equal (a->key, b->key) &&
-         a->used == b->used && a->reprinted == b->reprinted &&
-         a->collected == b->collected && a->added == b->added &&
-         a->active == b->active && a->main == b->main &&
+  return g_str_equal (a->key, b->key) && a->added == b->added &&
          g_strcmp0 (desk_credit_get_name (a->credit), desk_credit_get_name (b->credit)) == 0 &&
          g_strcmp0 (desk_credit_get_organization (a->credit),
                     desk_credit_get_organization (b->credit)) == 0 &&
          g_strcmp0 (desk_credit_get_role (a->credit), desk_credit_get_role (b->credit)) == 0;
 }
 
-/* Computes the list again; emits GListModel::items-changed if it differs. */
+/* Whether the same item is credited the same. */
+static gboolean
+same_state (const Entry *a,
+            const Entry *b)
+{
+  return a->used == b->used && a->reprinted == b->reprinted &&
+         a->collected == b->collected && a->active == b->active && a->main == b->main;
+}
+
+/* Computes the list again. Emits GListModel::items-changed over the span of items that
+ * differ, and DeskCredits::state-changed when only what is credited differs: a view keeps
+ * the rows it has (and its scroll position and focus) when the editor ticks one. */
 static void
 update (DeskCredits *self)
 {
   g_autoptr(GPtrArray) entries = compute_entries (self);
-  guint old_len = self->entries->len;
-  gboolean same = entries->len == old_len;
+  GPtrArray *old = self->entries;
+  guint old_len = old->len;
+  guint new_len = entries->len;
+  guint prefix = 0;
+  guint suffix = 0;
+  gboolean same_states = TRUE;
 
-  for (guint i = 0; same && i < entries->len; i++)
-    same = entries_equal (g_ptr_array_index (entries, i), g_ptr_array_index (self->entries, i));
+  while (prefix < MIN (old_len, new_len) &&
+         same_item (g_ptr_array_index (old, prefix), g_ptr_array_index (entries, prefix)))
+    prefix++;
+  while (suffix < MIN (old_len, new_len) - prefix &&
+         same_item (g_ptr_array_index (old, old_len - 1 - suffix),
+                    g_ptr_array_index (entries, new_len - 1 - suffix)))
+    suffix++;
 
-  if (same)
+  for (guint i = 0; i < prefix && same_states; i++)
+    same_states = same_state (g_ptr_array_index (old, i), g_ptr_array_index (entries, i));
+  for (guint i = 0; i < suffix && same_states; i++)
+    same_states = same_state (g_ptr_array_index (old, old_len - 1 - i),
+                              g_ptr_array_index (entries, new_len - 1 - i));
+
+  if (prefix + suffix == old_len && old_len == new_len && same_states)
     return;
 
-  g_ptr_array_unref (self->entries);
   self->entries = g_steal_pointer (&entries);
+  g_ptr_array_unref (old);
 
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, old_len, self->entries->len);
+  if (prefix + suffix < MAX (old_len, new_len))
+    g_list_model_items_changed (G_LIST_MODEL (self), prefix, old_len - prefix - suffix,
+                                new_len - prefix - suffix);
+  if (!same_states)
+    g_signal_emit (self, signals[STATE_CHANGED], 0);
 }
 
 static void
@@ -1071,6 +1100,19 @@ desk_credits_class_init (DeskCreditsClass *klass)
    * records. Changes that follow from the project (a source added, a paragraph accepted)
    * only emit #GListModel::items-changed.
    */
+  /**
+   * DeskCredits::state-changed:
+   *
+   * Emitted when what is credited changes for entries that stay in the list as they were
+   * (ticked or unticked, the main byline, text of theirs coming into the draft or going):
+   * #GListModel::items-changed covers only entries that come, go or are shown otherwise.
+   */
+  signals[STATE_CHANGED] = g_signal_new ("state-changed",
+                                         G_TYPE_FROM_CLASS (klass),
+                                         G_SIGNAL_RUN_LAST,
+                                         0, NULL, NULL, NULL,
+                                         G_TYPE_NONE, 0);
+
   signals[CHANGED] = g_signal_new ("changed",
                                    G_TYPE_FROM_CLASS (klass),
                                    G_SIGNAL_RUN_LAST,

@@ -2,9 +2,11 @@
  *
  * The list is the project's DeskCredits: everyone the sources credit, once each. The
  * editor ticks or unticks an entry (otherwise credit follows the content: a source with
- * text in the draft gets its people named), stars the main byline, moves entries, adds a
- * person. Every decision goes to DeskCredits, which the project saves; the credit line at
- * the top is desk_credits_format_line(), written again after each change.
+ * text in the draft gets its people named, unless all of it is another agency's), stars
+ * the main byline, moves entries, corrects a name, adds a person. Each row is a
+ * DeskCreditRow; every decision is a "credits." action of this dialog that goes to
+ * DeskCredits, which the project saves; the credit line at the top is
+ * desk_credits_format_line(), written again after each change.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,11 +14,9 @@
 
 #include <glib/gi18n.h>
 
+#include "desk-credit-row.h"
 #include "desk-credits.h"
 #include "desk-credits-dialog.h"
-
-/* desk_credits_set_main () with no entry: the core calls it G_MAXUINT. */
-#define NO_MAIN_BYLINE G_MAXUINT
 
 struct _DeskCreditsDialog
 {
@@ -26,7 +26,6 @@ struct _DeskCreditsDialog
   DeskCredits *credits;
   char        *preview;
   gboolean     updating;
-  guint        rebind_idle;
 
   GtkDropDown *style_dropdown;
   GtkLabel    *byline_label;
@@ -37,22 +36,6 @@ struct _DeskCreditsDialog
 };
 
 G_DEFINE_FINAL_TYPE (DeskCreditsDialog, desk_credits_dialog, ADW_TYPE_WINDOW)
-
-static const char *
-role_label (const char *role)
-{
-  if (g_strcmp0 (role, DESK_CREDIT_ROLE_AUTHOR) == 0)
-    return _("byline");
-  if (g_strcmp0 (role, DESK_CREDIT_ROLE_CONTRIBUTOR) == 0)
-    return _("contributor");
-  if (g_strcmp0 (role, DESK_CREDIT_ROLE_EDITOR) == 0)
-    return _("editor");
-  if (g_strcmp0 (role, DESK_CREDIT_ROLE_PHOTOGRAPHER) == 0)
-    return _("photographer");
-  if (g_strcmp0 (role, DESK_CREDIT_ROLE_AGENCY) == 0)
-    return _("agency");
-  return role ? role : "";
-}
 
 static void
 update_preview (DeskCreditsDialog *self)
@@ -92,73 +75,26 @@ style_changed_cb (DeskCreditsDialog *self)
   desk_credits_set_style (self->credits, gtk_drop_down_get_selected (self->style_dropdown));
 }
 
-static int
-row_position (GtkWidget *widget)
-{
-  GtkWidget *row = gtk_widget_get_ancestor (widget, GTK_TYPE_LIST_BOX_ROW);
-
-  return row ? gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)) : -1;
-}
-
+/* Every row shows its entry as the model has it now: rows are made only for entries that
+ * come or change (GtkListBox follows the model's items-changed); ticks and stars change
+ * the rows in place. */
 static void
-active_toggled_cb (GtkCheckButton    *check,
-                   DeskCreditsDialog *self)
+sync_rows (DeskCreditsDialog *self)
 {
-  int position = row_position (GTK_WIDGET (check));
+  guint n_items;
 
-  if (position >= 0 && !self->updating &&
-      gtk_check_button_get_active (check) != desk_credits_get_active (self->credits, position))
-    desk_credits_set_active (self->credits, position, gtk_check_button_get_active (check));
-}
-
-static void
-main_toggled_cb (GtkToggleButton   *button,
-                 DeskCreditsDialog *self)
-{
-  int position = row_position (GTK_WIDGET (button));
-
-  if (position < 0 || self->updating)
+  if (self->credits == NULL)
     return;
 
-  if (gtk_toggle_button_get_active (button))
-    desk_credits_set_main (self->credits, position);
-  else if (desk_credits_get_main (self->credits) == (guint)position)
-    desk_credits_set_main (self->credits, NO_MAIN_BYLINE);
-}
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (self->credits));
+  for (guint i = 0; i < n_items; i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->list, i);
 
-static void
-move_clicked_cb (GtkButton         *button,
-                 DeskCreditsDialog *self)
-{
-  int position = row_position (GTK_WIDGET (button));
-  int delta = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "delta"));
-  int to = position + delta;
-
-  if (position < 0 || to < 0 || (guint)to >= g_list_model_get_n_items (G_LIST_MODEL (self->credits)))
-    return;
-  desk_credits_move (self->credits, position, to);
-}
-
-static void
-remove_clicked_cb (GtkButton         *button,
-                   DeskCreditsDialog *self)
-{
-  int position = row_position (GTK_WIDGET (button));
-
-  if (position >= 0)
-    desk_credits_remove (self->credits, position);
-}
-
-static GtkWidget *
-icon_button (const char *icon,
-             const char *tooltip)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon);
-
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_widget_add_css_class (button, "flat");
-  return button;
+      if (DESK_IS_CREDIT_ROW (row))
+        desk_credit_row_sync (DESK_CREDIT_ROW (row), self->credits, i);
+    }
+  update_preview (self);
 }
 
 static GtkWidget *
@@ -166,112 +102,115 @@ create_row_cb (gpointer item,
                gpointer user_data)
 {
   DeskCreditsDialog *self = user_data;
-  DeskCredit *credit = DESK_CREDIT (item);
+  GtkWidget *row = desk_credit_row_new ();
   guint position = 0;
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *check = gtk_check_button_new ();
-  GtkWidget *star = gtk_toggle_button_new ();
-  GtkWidget *up = icon_button ("go-up-symbolic", _("Move Up"));
-  GtkWidget *down = icon_button ("go-down-symbolic", _("Move Down"));
-  const char *name = desk_credit_get_name (credit);
-  const char *organization = desk_credit_get_organization (credit);
-  g_autoptr(GString) subtitle = g_string_new (NULL);
-  gboolean is_main;
 
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->credits)); i++)
+  /* Its position now; sync_rows () gives every row its position again after a change. */
+  while (position < g_list_model_get_n_items (G_LIST_MODEL (self->credits)))
     {
-      g_autoptr(DeskCredit) other = g_list_model_get_item (G_LIST_MODEL (self->credits), i);
+      g_autoptr(GObject) other = g_list_model_get_item (G_LIST_MODEL (self->credits), position);
 
-      if (other == credit)
-        {
-          position = i;
-          break;
-        }
+      if (other == item)
+        break;
+      position++;
     }
-
-  if (name != NULL && name[0] != '\0')
-    {
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
-      if (organization != NULL)
-        g_string_append (subtitle, organization);
-    }
-  else
-    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), organization ? organization : "");
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-
-  if (subtitle->len > 0)
-    g_string_append (subtitle, " · ");
-  g_string_append (subtitle, role_label (desk_credit_get_role (credit)));
-  if (desk_credits_get_added (self->credits, position))
-    g_string_append_printf (subtitle, " · %s", _("added by you"));
-  else if (!desk_credits_get_used (self->credits, position))
-    g_string_append_printf (subtitle, " · %s", _("nothing of theirs in the draft"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
-
-  self->updating = TRUE;
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), desk_credits_get_active (self->credits, position));
-  is_main = desk_credits_get_main (self->credits) == position;
-  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (star), is_main);
-  self->updating = FALSE;
-
-  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (check, _("Name in the credit line"));
-  g_signal_connect (check, "toggled", G_CALLBACK (active_toggled_cb), self);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
-
-  gtk_button_set_icon_name (GTK_BUTTON (star), is_main ? "starred-symbolic" : "non-starred-symbolic");
-  gtk_widget_set_valign (star, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (star, _("The main byline"));
-  gtk_widget_add_css_class (star, "flat");
-  g_signal_connect (star, "toggled", G_CALLBACK (main_toggled_cb), self);
-
-  g_object_set_data (G_OBJECT (up), "delta", GINT_TO_POINTER (-1));
-  g_object_set_data (G_OBJECT (down), "delta", GINT_TO_POINTER (1));
-  g_signal_connect (up, "clicked", G_CALLBACK (move_clicked_cb), self);
-  g_signal_connect (down, "clicked", G_CALLBACK (move_clicked_cb), self);
-  gtk_widget_set_sensitive (up, position > 0);
-  gtk_widget_set_sensitive (down, position + 1 < g_list_model_get_n_items (G_LIST_MODEL (self->credits)));
-
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), star);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), up);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), down);
-
-  if (desk_credits_get_added (self->credits, position))
-    {
-      GtkWidget *remove = icon_button ("user-trash-symbolic", _("Remove"));
-
-      g_signal_connect (remove, "clicked", G_CALLBACK (remove_clicked_cb), self);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
-    }
+  if (position < g_list_model_get_n_items (G_LIST_MODEL (self->credits)))
+    desk_credit_row_sync (DESK_CREDIT_ROW (row), self->credits, position);
 
   return row;
 }
 
 static void
-rebind (DeskCreditsDialog *self)
+credits_items_changed_cb (DeskCreditsDialog *self)
 {
-  /* Positions and states change together: make the rows again. */
-  gtk_list_box_bind_model (self->list, G_LIST_MODEL (self->credits), create_row_cb, self, NULL);
-  update_preview (self);
+  sync_rows (self);
 }
+
+/* ---- Actions: what a row asks for, with its position ------------------------------- */
 
 static gboolean
-rebind_idle_cb (gpointer user_data)
+valid_position (DeskCreditsDialog *self,
+                guint              position)
 {
-  DeskCreditsDialog *self = user_data;
-
-  self->rebind_idle = 0;
-  rebind (self);
-  return G_SOURCE_REMOVE;
+  return self->credits != NULL &&
+         position < g_list_model_get_n_items (G_LIST_MODEL (self->credits));
 }
 
-/* Decisions come from the rows' own signal handlers: the rows are made again later. */
 static void
-credits_changed_cb (DeskCreditsDialog *self)
+include_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
 {
-  if (self->rebind_idle == 0)
-    self->rebind_idle = g_idle_add (rebind_idle_cb, self);
+  DeskCreditsDialog *self = DESK_CREDITS_DIALOG (widget);
+  guint position;
+  gboolean active;
+
+  g_variant_get (parameter, "(ub)", &position, &active);
+  if (valid_position (self, position) && active != desk_credits_get_active (self->credits, position))
+    desk_credits_set_active (self->credits, position, active);
+}
+
+static void
+set_main_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  DeskCreditsDialog *self = DESK_CREDITS_DIALOG (widget);
+  guint position;
+  gboolean main;
+
+  g_variant_get (parameter, "(ub)", &position, &main);
+  if (!valid_position (self, position))
+    return;
+  if (main)
+    desk_credits_set_main (self->credits, position);
+  else if (desk_credits_get_main (self->credits) == position)
+    desk_credits_set_main (self->credits, DESK_CREDITS_INVALID_POSITION);
+}
+
+static void
+move_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  DeskCreditsDialog *self = DESK_CREDITS_DIALOG (widget);
+  guint position;
+  int delta;
+  gint64 to;
+
+  g_variant_get (parameter, "(ui)", &position, &delta);
+  to = (gint64)position + delta;
+  if (valid_position (self, position) && to >= 0 && valid_position (self, (guint)to))
+    desk_credits_move (self->credits, position, (guint)to);
+}
+
+static void
+remove_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  DeskCreditsDialog *self = DESK_CREDITS_DIALOG (widget);
+  guint position = g_variant_get_uint32 (parameter);
+
+  if (valid_position (self, position) && desk_credits_get_added (self->credits, position))
+    desk_credits_remove (self->credits, position);
+}
+
+static void
+rename_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  DeskCreditsDialog *self = DESK_CREDITS_DIALOG (widget);
+  const char *name;
+  const char *organization;
+  guint position;
+
+  g_variant_get (parameter, "(u&s&s)", &position, &name, &organization);
+  if (!valid_position (self, position) || (name[0] == '\0' && organization[0] == '\0'))
+    return;
+  desk_credits_rename (self->credits, position, name[0] != '\0' ? name : NULL,
+                       organization[0] != '\0' ? organization : NULL);
 }
 
 static void
@@ -295,7 +234,6 @@ desk_credits_dialog_dispose (GObject *object)
 {
   DeskCreditsDialog *self = (DeskCreditsDialog *)object;
 
-  g_clear_handle_id (&self->rebind_idle, g_source_remove);
   if (self->credits != NULL)
     g_signal_handlers_disconnect_by_data (self->credits, self);
   if (self->list != NULL)
@@ -328,6 +266,12 @@ desk_credits_dialog_class_init (DeskCreditsDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, style_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+
+  gtk_widget_class_install_action (widget_class, "credits.include", "(ub)", include_action);
+  gtk_widget_class_install_action (widget_class, "credits.set-main", "(ub)", set_main_action);
+  gtk_widget_class_install_action (widget_class, "credits.move", "(ui)", move_action);
+  gtk_widget_class_install_action (widget_class, "credits.remove", "u", remove_action);
+  gtk_widget_class_install_action (widget_class, "credits.rename", "(uss)", rename_action);
 }
 
 static void
@@ -353,8 +297,15 @@ desk_credits_dialog_new (GtkWindow   *parent,
   self->project = g_object_ref (project);
   self->credits = g_object_ref (desk_project_get_credits (project));
 
-  g_signal_connect_object (self->credits, "changed", G_CALLBACK (credits_changed_cb), self, G_CONNECT_SWAPPED);
-  rebind (self);
+  gtk_list_box_bind_model (self->list, G_LIST_MODEL (self->credits), create_row_cb, self, NULL);
+  /* After the list box's own handler: the rows are there to sync. */
+  g_signal_connect_object (self->credits, "items-changed", G_CALLBACK (credits_items_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->credits, "state-changed", G_CALLBACK (sync_rows), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->credits, "changed", G_CALLBACK (sync_rows), self,
+                           G_CONNECT_SWAPPED);
+  update_preview (self);
 
   return GTK_WINDOW (self);
 }
