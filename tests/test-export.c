@@ -785,6 +785,45 @@ test_to_file (void)
   g_rmdir (dir);
 }
 
+/* The story says which language it is in: a German story is not marked English, and a
+ * story whose language cannot be told is marked as nothing. */
+static void
+test_language (void)
+{
+  static const struct { const char *text; const char *html; const char *ninjs; } cases[] = {
+    { "Stadtrat schließt die Fähre\n\nDer Stadtrat hat am Dienstag beschlossen, die "
+      "Hafenfähre über den Winter zu schließen. Die Entscheidung sei mit Blick auf die "
+      "Sicherheit der Besatzung gefallen, sagte der Bürgermeister.\n",
+      "<html lang=\"de\">", "\"language\" : \"de\"" },
+    { "Council closes the ferry\n\nThe council voted on Tuesday to close the harbour ferry "
+      "for the winter, and the mayor said the decision was made with the safety of the "
+      "crews in mind.\n",
+      "<html lang=\"en\">", "\"language\" : \"en\"" },
+    { "Results\n\nHalifax 3, Dartmouth 1; Truro 2, Windsor 2; Yarmouth 0, Digby 4; "
+      "Lunenburg 1, Antigonish 1.\n",
+      "<html>", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(DeskProject) project = desk_project_new ();
+      g_autoptr(DeskSource) source = source_new (cases[i].text, "story.txt");
+      g_autofree char *html = NULL;
+      g_autofree char *ninjs = NULL;
+
+      desk_project_add_source (project, source);
+      desk_project_start_draft_from (project, source);
+      html = export (project, DESK_EXPORT_FORMAT_HTML, FALSE);
+      ninjs = export (project, DESK_EXPORT_FORMAT_NINJS, FALSE);
+
+      g_assert_nonnull (strstr (html, cases[i].html));
+      if (cases[i].ninjs != NULL)
+        g_assert_nonnull (strstr (ninjs, cases[i].ninjs));
+      else
+        g_assert_null (strstr (ninjs, "\"language\""));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -804,6 +843,7 @@ main (int   argc,
   g_test_add_func ("/export/text/layout", test_unwrapped_layout);
   g_test_add_func ("/export/format-names", test_format_names);
   g_test_add_func ("/export/to-file", test_to_file);
+  g_test_add_func ("/export/language", test_language);
 
   return g_test_run ();
 }

@@ -53,9 +53,9 @@
 
 #include "desk-credits.h"
 #include "desk-export.h"
+#include "desk-language.h"
 
 #define NINJS_SCHEMA "http://www.iptc.org/std/ninjs/ninjs-schema_2.0.json"
-#define STORY_LANGUAGE "en"
 
 typedef struct
 {
@@ -78,6 +78,7 @@ typedef struct
   char      *dateline;
   const char *dateline_separator;  /* " —", " --" or ":" (desk_style_dateline_separator()) */
   char      *date;          /* YYYY-MM-DD */
+  const char *language;     /* BCP 47, or NULL when the text does not tell */
   GPtrArray *paragraphs;    /* of Paragraph */
   char      *credit_line;
 
@@ -559,6 +560,20 @@ story_new (DeskProject             *project,
   if (main == DESK_CREDITS_INVALID_POSITION && story->byline != NULL)
     split_byline (story->authors, story->byline, chars);
 
+  /* The language of the story as exported: its own text's, not a source's. */
+  {
+    g_autoptr(GString) text = g_string_new (story->headline);
+
+    for (guint i = 0; i < story->paragraphs->len; i++)
+      {
+        const Paragraph *paragraph = g_ptr_array_index (story->paragraphs, i);
+
+        g_string_append_c (text, '\n');
+        g_string_append (text, paragraph->text);
+      }
+    story->language = desk_language_guess (text->str, text->len);
+  }
+
   return g_steal_pointer (&story);
 }
 
@@ -837,8 +852,11 @@ json_ld (Story *story)
       json_builder_add_string_value (builder, story->date);
     }
 
-  json_builder_set_member_name (builder, "inLanguage");
-  json_builder_add_string_value (builder, STORY_LANGUAGE);
+  if (story->language != NULL)
+    {
+      json_builder_set_member_name (builder, "inLanguage");
+      json_builder_add_string_value (builder, story->language);
+    }
 
   json_builder_end_object (builder);
 
@@ -941,9 +959,12 @@ export_html (Story                   *story,
 
   if (!options->fragment)
     {
+      g_string_append (out, "<!DOCTYPE html>\n");
+      if (story->language != NULL)
+        g_string_append_printf (out, "<html lang=\"%s\">\n", story->language);
+      else
+        g_string_append (out, "<html>\n");
       g_string_append (out,
-                       "<!DOCTYPE html>\n"
-                       "<html lang=\"" STORY_LANGUAGE "\">\n"
                        "<head>\n"
                        "<meta charset=\"utf-8\">\n"
                        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
@@ -1269,8 +1290,11 @@ export_ninjs (Story                   *story,
   json_builder_add_string_value (builder, "text");
   json_builder_set_member_name (builder, "representationtype");
   json_builder_add_string_value (builder, "full");
-  json_builder_set_member_name (builder, "language");
-  json_builder_add_string_value (builder, STORY_LANGUAGE);
+  if (story->language != NULL)
+    {
+      json_builder_set_member_name (builder, "language");
+      json_builder_add_string_value (builder, story->language);
+    }
 
   if (story->date != NULL)
     {
