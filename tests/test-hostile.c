@@ -1543,7 +1543,7 @@ static void
 assert_only_known_tags (const char *html)
 {
   static const char * const tags[] = {
-    "!DOCTYPE html>", "html ", "/html>", "head>", "/head>", "meta ", "title>", "/title>",
+    "!DOCTYPE html>", "html ", "html>", "/html>", "head>", "/head>", "meta ", "title>", "/title>",
     "style>", "/style>", "script ", "/script>", "body>", "/body>", "article>", "/article>",
     "h1>", "/h1>", "p>", "p ", "/p>", "span ", "/span>", "footer>", "/footer>",
   };

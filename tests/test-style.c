@@ -330,6 +330,62 @@ test_spelling (void)
   g_assert_cmpstr (none, ==, "The colour");
 }
 
+/* Which dictionary the story is checked with: its language, and for English the house
+ * spelling or the variety the story is spelled in. */
+static void
+test_spelling_language (void)
+{
+  static const char canadian[] =
+    "The fire in the harbour was at the centre of the port, and the crews said the colour of "
+    "the smoke was a sign of the defence works burning through the night.";
+  static const char american[] =
+    "The fire in the harbor was at the center of the port, and the crews said the color of "
+    "the smoke was a sign of the defense works burning through the night.";
+  static const char plain[] =
+    "The fire in the port was at the end of the pier, and the crews said the smoke was a "
+    "sign of the old works burning through the night.";
+  static const char german[] =
+    "Der Brand im Hafen hat in der Nacht die Fähre zerstört, sagte die Feuerwehr am Morgen. "
+    "Die Besatzung wurde von einem Schlepper gerettet.";
+  g_autoptr(DeskStyle) style = desk_style_new ();
+  guint checks = 0;
+  g_autofree char *ca = NULL;
+  g_autofree char *us = NULL;
+  g_autofree char *unknown = NULL;
+  g_autofree char *house = NULL;
+  g_autofree char *de = NULL;
+  g_autofree char *no_dictionaries = NULL;
+
+  /* Without dictionaries the variety is not known. */
+  no_dictionaries = desk_style_dup_spelling_language (style, canadian);
+  g_assert_cmpstr (no_dictionaries, ==, "en");
+
+  desk_style_set_word_check (style, check_cb, &checks, NULL);
+  g_assert_cmpint (desk_style_guess_variety (style, canadian), ==, DESK_STYLE_SPELLING_GB);
+  g_assert_cmpint (desk_style_guess_variety (style, american), ==, DESK_STYLE_SPELLING_US);
+  g_assert_cmpint (desk_style_guess_variety (style, plain), ==, DESK_STYLE_SPELLING_AS_WRITTEN);
+  /* One word is not evidence; names are not words. */
+  g_assert_cmpint (desk_style_guess_variety (style, "The harbour fire was at the port."), ==,
+                   DESK_STYLE_SPELLING_AS_WRITTEN);
+  g_assert_cmpint (desk_style_guess_variety (style, "Harbour Centre Colour Defence Catalogue"),
+                   ==, DESK_STYLE_SPELLING_AS_WRITTEN);
+
+  ca = desk_style_dup_spelling_language (style, canadian);
+  us = desk_style_dup_spelling_language (style, american);
+  unknown = desk_style_dup_spelling_language (style, plain);
+  de = desk_style_dup_spelling_language (style, german);
+  g_assert_cmpstr (ca, ==, "en_GB");
+  g_assert_cmpstr (us, ==, "en_US");
+  g_assert_cmpstr (unknown, ==, "en");
+  g_assert_cmpstr (de, ==, "de_DE");
+  g_assert_null (desk_style_dup_spelling_language (style, "Harbour fire"));
+
+  /* The house spelling decides for English. */
+  desk_style_set_spelling (style, DESK_STYLE_SPELLING_US);
+  house = desk_style_dup_spelling_language (style, canadian);
+  g_assert_cmpstr (house, ==, "en_US");
+}
+
 static void
 test_dateline (void)
 {
@@ -634,6 +690,7 @@ main (int   argc,
   g_test_add_func ("/style/ascii", test_ascii);
   g_test_add_func ("/style/round-trip", test_round_trip);
   g_test_add_func ("/style/spelling", test_spelling);
+  g_test_add_func ("/style/spelling-language", test_spelling_language);
   g_test_add_func ("/style/dateline", test_dateline);
   g_test_add_func ("/style/accept-and-apply", test_accept_and_apply);
   g_test_add_func ("/style/generated", test_generated);

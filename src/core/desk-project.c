@@ -722,3 +722,44 @@ desk_project_get_style (DeskProject *self)
 
   return self->style;
 }
+
+/* How much of the sources' text tells the story's language before a draft is started. */
+#define SPELLING_SAMPLE_BYTES 65536
+
+/**
+ * desk_project_dup_spelling_language:
+ *
+ * The dictionary the story is spell-checked with: the language of the draft (of the
+ * sources, before a draft is started) and, for English, the house spelling or the variety
+ * the story is spelled in (desk_style_dup_spelling_language()).
+ *
+ * Returns: (transfer full) (nullable): a tag such as "en_GB" or "de_DE", or %NULL when the
+ *   text does not tell
+ */
+char *
+desk_project_dup_spelling_language (DeskProject *self)
+{
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (DESK_IS_PROJECT (self), NULL);
+
+  text = desk_draft_to_text (self->draft);
+  if (text[0] == '\0')
+    {
+      g_autoptr(GString) sources = g_string_new (NULL);
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->sources));
+
+      /* A few versions tell as well as a thousand. */
+      for (guint i = 0; i < n && sources->len < SPELLING_SAMPLE_BYTES; i++)
+        {
+          g_autoptr(DeskSource) source = g_list_model_get_item (G_LIST_MODEL (self->sources), i);
+
+          g_string_append (sources, desk_source_get_text (source));
+          g_string_append_c (sources, '\n');
+        }
+      g_free (text);
+      text = g_string_free (g_steal_pointer (&sources), FALSE);
+    }
+
+  return desk_style_dup_spelling_language (self->style, text);
+}

@@ -50,5 +50,6 @@ void                desk_project_set_organization_order (DeskProject        *sel
                                                          const char * const *order);
 DeskCredits        *desk_project_get_credits        (DeskProject  *self);
 DeskStyle          *desk_project_get_style          (DeskProject  *self);
+char               *desk_project_dup_spelling_language (DeskProject *self);
 
 G_END_DECLS

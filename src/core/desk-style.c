@@ -47,6 +47,7 @@
 
 #include "desk-aliases.h"
 #include "desk-draft.h"
+#include "desk-language.h"
 #include "desk-reader-private.h"
 #include "desk-style.h"
 #include "desk-suggestion.h"
@@ -1290,6 +1291,117 @@ check_word (DeskStyle         *self,
             const char        *word)
 {
   return self->check (variety, word, self->check_data);
+}
+
+/* ---- The story's spelling language ------------------------------------------------------ */
+
+/* How many words of one variety the text needs, and by how much they must outnumber the
+ * other's, for the text to be said to be written in that variety: a story spells a few
+ * dozen words that the varieties spell differently ("harbour", "centre", "organised");
+ * a single one may be a name or a quotation. */
+#define VARIETY_MIN_WORDS 2
+#define VARIETY_MIN_LEAD 2
+
+/**
+ * desk_style_guess_variety:
+ * @text: English text
+ *
+ * Which variety of English @text is spelled in, from the words only one variety's
+ * dictionary has. Needs the dictionaries (desk_style_set_word_check()).
+ *
+ * Returns: %DESK_STYLE_SPELLING_US or %DESK_STYLE_SPELLING_GB, or
+ *   %DESK_STYLE_SPELLING_AS_WRITTEN when the text does not tell
+ */
+DeskStyleSpelling
+desk_style_guess_variety (DeskStyle  *self,
+                          const char *text)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint us = 0;
+  guint gb = 0;
+  const char *p = text;
+
+  g_return_val_if_fail (DESK_IS_STYLE (self), DESK_STYLE_SPELLING_AS_WRITTEN);
+
+  if (self->check == NULL || text == NULL || !g_utf8_validate (text, -1, NULL))
+    return DESK_STYLE_SPELLING_AS_WRITTEN;
+
+  while (*p != '\0')
+    {
+      const char *start;
+      char *word;
+
+      while (*p != '\0' && !g_unichar_isalpha (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      start = p;
+      while (*p != '\0' && g_unichar_isalpha (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      if (p - start < 4)
+        continue;
+
+      /* Names are not evidence: only words in lower case. */
+      if (g_unichar_isupper (g_utf8_get_char (start)))
+        continue;
+      word = g_utf8_strdown (start, p - start);
+      if (!g_hash_table_add (seen, word))
+        continue;
+
+      if (check_word (self, DESK_STYLE_SPELLING_US, word))
+        us += !check_word (self, DESK_STYLE_SPELLING_GB, word);
+      else if (check_word (self, DESK_STYLE_SPELLING_GB, word))
+        gb++;
+    }
+
+  if (gb >= VARIETY_MIN_WORDS && gb >= VARIETY_MIN_LEAD * us)
+    return DESK_STYLE_SPELLING_GB;
+  if (us >= VARIETY_MIN_WORDS && us >= VARIETY_MIN_LEAD * gb)
+    return DESK_STYLE_SPELLING_US;
+  return DESK_STYLE_SPELLING_AS_WRITTEN;
+}
+
+/**
+ * desk_style_dup_spelling_language:
+ * @text: the story
+ *
+ * The dictionary a spell checker should use for @text: its language
+ * (desk_language_guess()) and, for English, the house spelling or, when the house leaves
+ * spelling as written, the variety the story is spelled in.
+ *
+ * Returns: (transfer full) (nullable): a locale-style tag ("en_GB", "de_DE", "pt"), or
+ *   %NULL when the text does not tell its language
+ */
+char *
+desk_style_dup_spelling_language (DeskStyle  *self,
+                                  const char *text)
+{
+  static const struct { const char *language; const char *tag; } regions[] = {
+    { "de", "de_DE" }, { "fr", "fr_FR" }, { "es", "es_ES" }, { "it", "it_IT" },
+    { "nl", "nl_NL" },
+  };
+  const char *language;
+  DeskStyleSpelling variety;
+
+  g_return_val_if_fail (DESK_IS_STYLE (self), NULL);
+
+  language = desk_language_guess (text, -1);
+  if (language == NULL)
+    return NULL;
+
+  if (g_str_equal (language, "en"))
+    {
+      variety = self->spelling != DESK_STYLE_SPELLING_AS_WRITTEN
+                ? self->spelling : desk_style_guess_variety (self, text);
+      if (variety == DESK_STYLE_SPELLING_GB)
+        return g_strdup ("en_GB");
+      if (variety == DESK_STYLE_SPELLING_US)
+        return g_strdup ("en_US");
+      return g_strdup ("en");
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (regions); i++)
+    if (g_str_equal (language, regions[i].language))
+      return g_strdup (regions[i].tag);
+  return g_strdup (language);
 }
 
 /* The house form of @word (lower case), or NULL to keep it. */

@@ -104,6 +104,10 @@ void                  desk_style_set_word_check      (DeskStyle            *self
                                                       gpointer              user_data,
                                                       GDestroyNotify        destroy);
 gboolean              desk_style_can_respell         (DeskStyle            *self);
+DeskStyleSpelling     desk_style_guess_variety       (DeskStyle            *self,
+                                                      const char           *text);
+char                 *desk_style_dup_spelling_language (DeskStyle          *self,
+                                                        const char         *text);
 
 char                 *desk_style_apply               (DeskStyle            *self,
                                                       const char           *text);

@@ -487,6 +487,14 @@ desk_draft_view_load (DeskDraftView *self)
   }
   self->loading = FALSE;
 
+  /* Spelling in the story's language and variety, as the project tells it. */
+  {
+    g_autofree char *language = desk_project_dup_spelling_language (self->project);
+
+    desk_spell_checker_set_language (self->body_spell, language);
+    desk_spell_checker_set_language (self->headline_spell, language);
+  }
+
   gtk_widget_queue_draw (GTK_WIDGET (self->renderer));
 }
 

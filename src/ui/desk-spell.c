@@ -39,6 +39,7 @@ struct _DeskSpellChecker
 #if HAVE_LIBSPELLING
   SpellingTextBufferAdapter *adapter;
 #elif HAVE_ENCHANT
+  EnchantDict        *dict;         /* the process's, for self->language */
   GtkTextTag         *tag;
   GMenu              *menu;
   GMenu              *replacements;
@@ -94,6 +95,82 @@ get_dict (void)
     }
 
   return dict;
+}
+
+/* The first installed dictionary whose tag starts with "LANG_": en_CA for "en". */
+typedef struct
+{
+  const char *prefix;
+  char       *found;
+} DictSearch;
+
+static void
+find_dict_cb (const char * const  lang_tag,
+              const char * const  provider_name,
+              const char * const  provider_desc,
+              const char * const  provider_file,
+              void               *user_data)
+{
+  DictSearch *search = user_data;
+
+  if (search->found == NULL && g_str_has_prefix (lang_tag, search->prefix))
+    search->found = g_strdup (lang_tag);
+}
+
+/* The dictionary for @tag ("en_GB", "de_DE", "en"): that one, or its language's, or any
+ * of its language; NULL when none is installed. Dictionaries are kept for the process. */
+static EnchantDict *
+dict_for_tag (const char  *tag,
+              const char **found_tag)
+{
+  static GHashTable *dicts;   /* tag asked for → EnchantDict, or a missing entry */
+  static GHashTable *tags;    /* tag asked for → tag found */
+  g_autofree char *language = NULL;
+  g_autofree char *prefix = NULL;
+  DictSearch search = { NULL, NULL };
+  char *underscore;
+  EnchantDict *found = NULL;
+  char *found_name = NULL;
+
+  if (get_dict () == NULL || tag == NULL)
+    return NULL;
+
+  if (dicts == NULL)
+    {
+      dicts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      tags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+    }
+  if (g_hash_table_contains (dicts, tag))
+    {
+      *found_tag = g_hash_table_lookup (tags, tag);
+      return g_hash_table_lookup (dicts, tag);
+    }
+
+  language = g_strdup (tag);
+  if ((underscore = strchr (language, '_')) != NULL)
+    *underscore = '\0';
+  prefix = g_strconcat (language, "_", NULL);
+  search.prefix = prefix;
+
+  if (enchant_broker_dict_exists (broker, tag))
+    found_name = g_strdup (tag);
+  else if (enchant_broker_dict_exists (broker, language))
+    found_name = g_strdup (language);
+  else
+    {
+      enchant_broker_list_dicts (broker, find_dict_cb, &search);
+      found_name = g_steal_pointer (&search.found);
+    }
+
+  if (found_name != NULL)
+    found = g_strcmp0 (found_name, dict_language) == 0 ? dict
+                                                       : enchant_broker_request_dict (broker, found_name);
+  g_hash_table_insert (dicts, g_strdup (tag), found);
+  g_hash_table_insert (tags, g_strdup (tag), found != NULL ? found_name : NULL);
+  if (found == NULL)
+    g_free (found_name);
+  *found_tag = g_hash_table_lookup (tags, tag);
+  return found;
 }
 
 static gboolean
@@ -183,7 +260,7 @@ desk_spell_checker_check_now (DeskSpellChecker *self)
     gtk_text_buffer_get_bounds (buffer, &iter, &end);
     gtk_text_buffer_remove_tag (buffer, self->tag, &iter, &end);
 
-    if (!self->enabled || get_dict () == NULL)
+    if (!self->enabled || self->dict == NULL)
       return 0;
 
     gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
@@ -210,7 +287,7 @@ desk_spell_checker_check_now (DeskSpellChecker *self)
           /* The word being typed is not judged until it is finished. */
           if (!(gtk_widget_has_focus (GTK_WIDGET (self->view)) && gtk_text_iter_equal (&cursor, &word_end)) &&
               word_is_checkable (word) &&
-              enchant_dict_check (dict, word, strlen (word)) != 0)
+              enchant_dict_check (self->dict, word, strlen (word)) != 0)
             {
               gtk_text_buffer_apply_tag (buffer, self->tag, &word_start, &word_end);
               misspelled++;
@@ -278,10 +355,10 @@ add_word_cb (GSimpleAction *action,
 {
   DeskSpellChecker *self = user_data;
 
-  if (self->menu_word == NULL || get_dict () == NULL)
+  if (self->menu_word == NULL || self->dict == NULL)
     return;
 
-  enchant_dict_add (dict, self->menu_word, strlen (self->menu_word));
+  enchant_dict_add (self->dict, self->menu_word, strlen (self->menu_word));
   desk_spell_checker_check_now (self);
 }
 
@@ -292,10 +369,10 @@ ignore_word_cb (GSimpleAction *action,
 {
   DeskSpellChecker *self = user_data;
 
-  if (self->menu_word == NULL || get_dict () == NULL)
+  if (self->menu_word == NULL || self->dict == NULL)
     return;
 
-  enchant_dict_add_to_session (dict, self->menu_word, strlen (self->menu_word));
+  enchant_dict_add_to_session (self->dict, self->menu_word, strlen (self->menu_word));
   desk_spell_checker_check_now (self);
 }
 
@@ -322,7 +399,7 @@ update_menu (DeskSpellChecker *self,
   g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self->actions), "ignore")),
                                misspelled);
 
-  if (!misspelled || get_dict () == NULL)
+  if (!misspelled || self->dict == NULL)
     return;
 
   self->menu_word = gtk_text_iter_get_text (&start, &end);
@@ -331,7 +408,7 @@ update_menu (DeskSpellChecker *self,
 
   {
     size_t n = 0;
-    char **suggestions = enchant_dict_suggest (dict, self->menu_word, strlen (self->menu_word), &n);
+    char **suggestions = enchant_dict_suggest (self->dict, self->menu_word, strlen (self->menu_word), &n);
 
     for (size_t i = 0; i < n && i < MAX_SUGGESTIONS; i++)
       {
@@ -347,7 +424,7 @@ update_menu (DeskSpellChecker *self,
         g_menu_append_item (self->replacements, item);
       }
     if (suggestions != NULL)
-      enchant_dict_free_string_list (dict, suggestions);
+      enchant_dict_free_string_list (self->dict, suggestions);
   }
 }
 
@@ -482,7 +559,10 @@ desk_spell_checker_new (GtkTextView *view)
     gtk_widget_add_controller (GTK_WIDGET (view), GTK_EVENT_CONTROLLER (click));
 
     if (get_dict () != NULL)
-      self->language = g_strdup (dict_language);
+      {
+        self->dict = get_dict ();
+        self->language = g_strdup (dict_language);
+      }
   }
 # endif
 #endif
@@ -528,4 +608,47 @@ desk_spell_checker_get_language (DeskSpellChecker *self)
 {
   g_return_val_if_fail (DESK_IS_SPELL_CHECKER (self), NULL);
   return self->language;
+}
+
+/**
+ * desk_spell_checker_set_language:
+ * @language: (nullable): the story's dictionary ("en_GB", "de_DE", "en"), as
+ *   desk_project_dup_spelling_language() tells it, or %NULL for the user's own language
+ *
+ * Checks with the dictionary for @language: that one, its language's, or another of its
+ * language ("en_CA" for "en"); when none is installed, the user's own stays.
+ */
+void
+desk_spell_checker_set_language (DeskSpellChecker *self,
+                                 const char       *language)
+{
+  g_return_if_fail (DESK_IS_SPELL_CHECKER (self));
+
+#if HAVE_LIBSPELLING
+  if (self->adapter != NULL && language != NULL && g_strcmp0 (self->language, language) != 0)
+    {
+      spelling_text_buffer_adapter_set_language (self->adapter, language);
+      g_free (self->language);
+      self->language = g_strdup (spelling_text_buffer_adapter_get_language (self->adapter));
+    }
+#elif HAVE_ENCHANT
+  {
+    const char *found_tag = NULL;
+    EnchantDict *found = language != NULL ? dict_for_tag (language, &found_tag) : NULL;
+
+    if (found == NULL)
+      {
+        found = get_dict ();
+        found_tag = dict_language;
+      }
+    if (found == NULL || found == self->dict)
+      return;
+
+    self->dict = found;
+    g_free (self->language);
+    self->language = g_strdup (found_tag);
+    if (self->enabled)
+      desk_spell_checker_check_now (self);
+  }
+#endif
 }

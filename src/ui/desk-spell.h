@@ -19,5 +19,7 @@ void              desk_spell_checker_set_enabled  (DeskSpellChecker *self,
 gboolean          desk_spell_checker_get_enabled  (DeskSpellChecker *self);
 guint             desk_spell_checker_check_now    (DeskSpellChecker *self);
 const char       *desk_spell_checker_get_language (DeskSpellChecker *self);
+void              desk_spell_checker_set_language (DeskSpellChecker *self,
+                                                   const char       *language);
 
 G_END_DECLS
