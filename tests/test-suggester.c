@@ -157,6 +157,38 @@ test_addition_marks_clause (void)
   g_assert_cmpuint (end, ==, strlen (text) - 1);
 }
 
+/* A writethru that spells the draft's sentence out with words and names its paragraph
+ * and its story already have adds no fact: no addition. One that adds a figure does. */
+static void
+test_restated_extension (void)
+{
+  static const char restated[] =
+    "Ferry fire in Halifax harbour\n\n"
+    "The fire started in the engine room of the harbour passenger ferry shortly after the "
+    "ferry left the terminal, the port authority said.\n";
+  static const char extended[] =
+    "Ferry fire in Halifax harbour\n\n"
+    "The fire started in the engine room shortly after the ferry left the terminal, the port "
+    "authority said, and 40 firefighters fought it for six hours.\n";
+  const char * const names[] = { "draft.txt", "restated.txt", NULL };
+  const char * const texts[] = { draft_text, restated, NULL };
+  const char * const names2[] = { "draft.txt", "extended.txt", NULL };
+  const char * const texts2[] = { draft_text, extended, NULL };
+  g_autoptr(DeskProject) project = project_from_texts (names, texts);
+  g_autoptr(GPtrArray) suggestions = suggest (project);
+  g_autoptr(DeskProject) project2 = project_from_texts (names2, texts2);
+  g_autoptr(GPtrArray) suggestions2 = suggest (project2);
+  DeskSuggestion *addition;
+
+  g_assert_cmpuint (count_kind (suggestions, DESK_SUGGESTION_ADDITION), ==, 0);
+  g_assert_cmpuint (count_kind (suggestions, DESK_SUGGESTION_MISSING), ==, 0);
+
+  g_assert_cmpuint (count_kind (suggestions2, DESK_SUGGESTION_ADDITION), ==, 1);
+  addition = find_kind (suggestions2, DESK_SUGGESTION_ADDITION, 0);
+  g_assert_cmpint (desk_suggestion_get_target (addition), ==, 1);
+  g_assert_nonnull (strstr (desk_suggestion_get_new_text (addition), "40 firefighters"));
+}
+
 static void
 test_conflict_on_number (void)
 {
@@ -661,6 +693,7 @@ main (int   argc,
   g_test_add_func ("/suggester/missing/once-in-place", test_missing_once_in_place);
   g_test_add_func ("/suggester/addition/clause", test_addition_marks_clause);
   g_test_add_func ("/suggester/conflict/number", test_conflict_on_number);
+  g_test_add_func ("/suggester/addition/restated", test_restated_extension);
   g_test_add_func ("/suggester/headline/alternatives", test_headline_alternatives);
   g_test_add_func ("/suggester/decisions/accept", test_accept_then_recompute);
   g_test_add_func ("/suggester/decisions/reject", test_reject_stays_rejected);
