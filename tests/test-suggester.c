@@ -515,6 +515,32 @@ test_sentence_split (void)
   g_assert_cmpstr (g_ptr_array_index (pieces, 3), ==, "Really?");
 }
 
+/* A day written as an ordinal before a month's name does not end a sentence, in German
+ * or French copy; a figure that ends one still does. */
+static void
+test_sentence_split_day_ordinal (void)
+{
+  static const struct { const char *text; guint n; const char *first; } cases[] = {
+    { "Am 4. April 2017 trafen sich die Minister in Bonn. Sie einigten sich.", 2,
+      "Am 4. April 2017 trafen sich die Minister in Bonn." },
+    { "Die Wahl ist am 24. September. Danach wird gezählt.", 2,
+      "Die Wahl ist am 24. September." },
+    { "Le vote aura lieu le 3. Mars prochain, selon le maire. Il l'a dit.", 2,
+      "Le vote aura lieu le 3. Mars prochain, selon le maire." },
+    { "The vote was 52 to 48. Talks resume Friday.", 2, "The vote was 52 to 48." },
+    { "The team finished 3. Mayors of both towns attended.", 2, "The team finished 3." },
+  };
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autoptr(GArray) bounds = desk_sentence_split (cases[c].text);
+      g_autofree char *first = g_strndup (cases[c].text, g_array_index (bounds, guint, 1));
+
+      g_assert_cmpuint (bounds->len / 2, ==, cases[c].n);
+      g_assert_cmpstr (first, ==, cases[c].first);
+    }
+}
+
 static void
 test_variants_off_by_default (void)
 {
@@ -706,6 +732,7 @@ main (int   argc,
   g_test_add_func ("/suggester/writethru-preferred", test_writethru_preferred);
   g_test_add_func ("/suggester/learned-aliases", test_learned_aliases);
   g_test_add_func ("/sentence/split", test_sentence_split);
+  g_test_add_func ("/sentence/split-day-ordinal", test_sentence_split_day_ordinal);
   g_test_add_data_func ("/suggester/keys/shared-seeds", &shared, measure);
   g_test_add_data_func ("/suggester/keys/harbour-fire", &harbour, measure);
   g_test_add_data_func ("/suggester/keys/dam-talks", &dam, measure);
