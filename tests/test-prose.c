@@ -26,6 +26,12 @@ static const Case paragraphs[] = {
   { "The talks continue today.", DESK_PROSE_SENTENCE },
   /* A quotation may speak to "you": the story still speaks about people. */
   { "\"You cannot build a bridge in a week,\" the engineer told the committee on Tuesday.", DESK_PROSE_SENTENCE },
+  /* A short reply whose quotation opens with a capital, after names: still a sentence. */
+  { "The Harbour Port Authority replied: \"We disagree.\"", DESK_PROSE_SENTENCE },
+  { "Die Kieler Hafen Behörde antwortete: «Wir widersprechen.»", DESK_PROSE_SENTENCE },
+  { "La Mairie De Lyon a répondu : « Nous refusons. »", DESK_PROSE_SENTENCE },
+  /* ... but a quoted title is no sentence. */
+  { "Watch: \"Council Approves Budget After Long Debate\"", DESK_PROSE_FRAGMENT },
   /* Labels, buttons, stamps, headlines. */
   { "Image 2 of 5", DESK_PROSE_FRAGMENT },
   { "Now Playing:", DESK_PROSE_FRAGMENT },

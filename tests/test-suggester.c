@@ -157,6 +157,38 @@ test_addition_marks_clause (void)
   g_assert_cmpuint (end, ==, strlen (text) - 1);
 }
 
+/* A writethru that spells the draft's sentence out with words and names its paragraph
+ * and its story already have adds no fact: no addition. One that adds a figure does. */
+static void
+test_restated_extension (void)
+{
+  static const char restated[] =
+    "Ferry fire in Halifax harbour\n\n"
+    "The fire started in the engine room of the harbour passenger ferry shortly after the "
+    "ferry left the terminal, the port authority said.\n";
+  static const char extended[] =
+    "Ferry fire in Halifax harbour\n\n"
+    "The fire started in the engine room shortly after the ferry left the terminal, the port "
+    "authority said, and 40 firefighters fought it for six hours.\n";
+  const char * const names[] = { "draft.txt", "restated.txt", NULL };
+  const char * const texts[] = { draft_text, restated, NULL };
+  const char * const names2[] = { "draft.txt", "extended.txt", NULL };
+  const char * const texts2[] = { draft_text, extended, NULL };
+  g_autoptr(DeskProject) project = project_from_texts (names, texts);
+  g_autoptr(GPtrArray) suggestions = suggest (project);
+  g_autoptr(DeskProject) project2 = project_from_texts (names2, texts2);
+  g_autoptr(GPtrArray) suggestions2 = suggest (project2);
+  DeskSuggestion *addition;
+
+  g_assert_cmpuint (count_kind (suggestions, DESK_SUGGESTION_ADDITION), ==, 0);
+  g_assert_cmpuint (count_kind (suggestions, DESK_SUGGESTION_MISSING), ==, 0);
+
+  g_assert_cmpuint (count_kind (suggestions2, DESK_SUGGESTION_ADDITION), ==, 1);
+  addition = find_kind (suggestions2, DESK_SUGGESTION_ADDITION, 0);
+  g_assert_cmpint (desk_suggestion_get_target (addition), ==, 1);
+  g_assert_nonnull (strstr (desk_suggestion_get_new_text (addition), "40 firefighters"));
+}
+
 static void
 test_conflict_on_number (void)
 {
@@ -483,6 +515,32 @@ test_sentence_split (void)
   g_assert_cmpstr (g_ptr_array_index (pieces, 3), ==, "Really?");
 }
 
+/* A day written as an ordinal before a month's name does not end a sentence, in German
+ * or French copy; a figure that ends one still does. */
+static void
+test_sentence_split_day_ordinal (void)
+{
+  static const struct { const char *text; guint n; const char *first; } cases[] = {
+    { "Am 4. April 2017 trafen sich die Minister in Bonn. Sie einigten sich.", 2,
+      "Am 4. April 2017 trafen sich die Minister in Bonn." },
+    { "Die Wahl ist am 24. September. Danach wird gezählt.", 2,
+      "Die Wahl ist am 24. September." },
+    { "Le vote aura lieu le 3. Mars prochain, selon le maire. Il l'a dit.", 2,
+      "Le vote aura lieu le 3. Mars prochain, selon le maire." },
+    { "The vote was 52 to 48. Talks resume Friday.", 2, "The vote was 52 to 48." },
+    { "The team finished 3. Mayors of both towns attended.", 2, "The team finished 3." },
+  };
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autoptr(GArray) bounds = desk_sentence_split (cases[c].text);
+      g_autofree char *first = g_strndup (cases[c].text, g_array_index (bounds, guint, 1));
+
+      g_assert_cmpuint (bounds->len / 2, ==, cases[c].n);
+      g_assert_cmpstr (first, ==, cases[c].first);
+    }
+}
+
 static void
 test_variants_off_by_default (void)
 {
@@ -661,6 +719,7 @@ main (int   argc,
   g_test_add_func ("/suggester/missing/once-in-place", test_missing_once_in_place);
   g_test_add_func ("/suggester/addition/clause", test_addition_marks_clause);
   g_test_add_func ("/suggester/conflict/number", test_conflict_on_number);
+  g_test_add_func ("/suggester/addition/restated", test_restated_extension);
   g_test_add_func ("/suggester/headline/alternatives", test_headline_alternatives);
   g_test_add_func ("/suggester/decisions/accept", test_accept_then_recompute);
   g_test_add_func ("/suggester/decisions/reject", test_reject_stays_rejected);
@@ -673,6 +732,7 @@ main (int   argc,
   g_test_add_func ("/suggester/writethru-preferred", test_writethru_preferred);
   g_test_add_func ("/suggester/learned-aliases", test_learned_aliases);
   g_test_add_func ("/sentence/split", test_sentence_split);
+  g_test_add_func ("/sentence/split-day-ordinal", test_sentence_split_day_ordinal);
   g_test_add_data_func ("/suggester/keys/shared-seeds", &shared, measure);
   g_test_add_data_func ("/suggester/keys/harbour-fire", &harbour, measure);
   g_test_add_data_func ("/suggester/keys/dam-talks", &dam, measure);

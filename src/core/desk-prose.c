@@ -284,7 +284,7 @@ judge_text (const char     *text,
   g_autofree char *lower = NULL;
   g_autoptr(GString) word = g_string_new (NULL);
   guint n_words = 0, n_later = 0, n_lower = 0, n_address = 0;
-  gboolean in_quote = FALSE, sentence_start = TRUE, prompt = FALSE;
+  gboolean in_quote = FALSE, sentence_start = TRUE, prompt = FALSE, opens_quote = FALSE;
   gunichar last = 0;
 
   /* The patterns run on UTF-8 they do not check again: text that is not (it should never
@@ -323,7 +323,9 @@ judge_text (const char     *text,
           n_words++;
           if (n_words == 1)
             prompt = is_prompt_verb (word->str);
-          if (n_words > 1 && g_unichar_isalpha (first))
+          /* A quotation opens with a capital as a sentence does ("responded: "We
+           * agree.""): that capital does not make a line a title. */
+          if (n_words > 1 && g_unichar_isalpha (first) && !opens_quote)
             {
               n_later++;
               n_lower += g_unichar_islower (first);
@@ -331,13 +333,17 @@ judge_text (const char     *text,
           if (!in_quote && is_address (word->str, sentence_start))
             n_address++;
           sentence_start = FALSE;
+          opens_quote = FALSE;
           g_string_truncate (word, 0);
         }
 
       if (c == 0)
         break;
       if (is_quote_mark (c))
-        in_quote = !in_quote;
+        {
+          in_quote = !in_quote;
+          opens_quote = in_quote;
+        }
       else if (c == '.' || c == '!' || c == '?')
         sentence_start = TRUE;
     }

@@ -251,6 +251,61 @@ is_abbreviation (const char *text,
   return g_hash_table_contains (abbreviation_set (), word);
 }
 
+/* Month names of the languages a desk receives, folded: a day written as an ordinal
+ * before one ("am 4. April", "1. Mai") does not end a sentence. */
+static const char * const month_words[] = {
+  "januar", "februar", "marz", "april", "mai", "juni", "juli", "august", "september",
+  "oktober", "november", "dezember", "janner",
+  "janvier", "fevrier", "mars", "avril", "juin", "juillet", "aout", "septembre", "octobre",
+  "novembre", "decembre",
+  "january", "february", "march", "may", "june", "july", "october", "december",
+};
+
+static GHashTable *
+month_set (void)
+{
+  static GHashTable *set = NULL;
+
+  if (g_once_init_enter (&set))
+    g_once_init_leave (&set, set_from (month_words, G_N_ELEMENTS (month_words)));
+  return set;
+}
+
+/* Whether the full stop at @dot makes the day before it an ordinal: one or two digits
+ * standing alone, and a month's name after it. */
+static gboolean
+is_day_ordinal (const char *text,
+                const char *dot)
+{
+  const char *start = dot, *word, *end;
+  g_autofree char *lower = NULL;
+  g_autofree char *folded = NULL;
+  g_autoptr(GString) plain = g_string_new (NULL);
+
+  while (start > text && g_ascii_isdigit (start[-1]))
+    start--;
+  if (start == dot || dot - start > 2)
+    return FALSE;
+  if (start > text && g_unichar_isalnum (g_utf8_get_char (g_utf8_prev_char (start))))
+    return FALSE;
+
+  word = dot + 1;
+  while (*word == ' ')
+    word++;
+  for (end = word; *end && g_unichar_isalpha (g_utf8_get_char (end)); end = g_utf8_next_char (end))
+    ;
+  if (end == word)
+    return FALSE;
+
+  lower = g_utf8_casefold (word, end - word);
+  folded = g_utf8_normalize (lower, -1, G_NORMALIZE_NFKD);
+  for (const char *q = folded; *q; q = g_utf8_next_char (q))
+    if (!g_unichar_ismark (g_utf8_get_char (q)))
+      g_string_append_unichar (plain, g_utf8_get_char (q));
+
+  return g_hash_table_contains (month_set (), plain->str);
+}
+
 /**
  * desk_sentence_split:
  * @text: a paragraph
@@ -275,7 +330,7 @@ desk_sentence_split (const char *text)
       const char *next = g_utf8_next_char (p);
 
       if ((c == '.' || c == '!' || c == '?' || c == 0x2026) &&
-          !(c == '.' && is_abbreviation (text, p)))
+          !(c == '.' && (is_abbreviation (text, p) || is_day_ordinal (text, p))))
         {
           const char *end = next;
           const char *q;

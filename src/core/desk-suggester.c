@@ -1697,6 +1697,34 @@ quotes_draft (Run            *run,
   return known >= RESTATED_SHARE * outside;
 }
 
+/* Whether an extension of a draft sentence only says again what its draft paragraph says
+ * across its sentences: every name, number and day in it is in the draft, and the draft
+ * paragraph holds at least COVERED of its words. A writethru that runs two draft sentences
+ * into one, or spells a name out in full ("Russian President Vladimir Putin" for "Putin"),
+ * has words the draft sentence lacks, but no fact the draft lacks. */
+static gboolean
+restates_paragraph (Run                *run,
+                    const DeskSentence *sentence,
+                    guint               paragraph)
+{
+  const WordSet *words = g_ptr_array_index (run->draft_words, paragraph);
+  guint known = 0;
+
+  for (guint t = 0; t < sentence->n_tokens; t++)
+    {
+      const DeskToken *token = &sentence->tokens[t];
+
+      if ((token_is (run, token, DESK_TOKEN_NAME) || (token->flags & (DESK_TOKEN_NUMBER | DESK_TOKEN_DAY))) &&
+          !word_set_contains (run->draft_all_words, token->id))
+        return FALSE;
+    }
+
+  for (guint w = 0; w < sentence->n_content; w++)
+    known += word_set_contains (words, sentence->content[w]);
+
+  return sentence->n_content > 0 && known >= COVERED * sentence->n_content;
+}
+
 static void
 collect_items (Run       *run,
                Candidate *candidate)
@@ -1708,7 +1736,9 @@ collect_items (Run       *run,
 
       if (ss->status != STATUS_NEW && ss->status != STATUS_EXTENDS)
         continue;
-      if (ss->status == STATUS_NEW && (is_restated (run, ss->sentence) || quotes_draft (run, candidate, ss)))
+      if ((ss->status == STATUS_NEW && (is_restated (run, ss->sentence) || quotes_draft (run, candidate, ss))) ||
+          (ss->status == STATUS_EXTENDS &&
+           restates_paragraph (run, ss->sentence, draft_paragraph_of (run, ss->draft))))
         {
           ss->status = STATUS_IGNORED;
           continue;
