@@ -644,6 +644,75 @@ test_house_style (void)
   g_assert_true (desk_draft_get_style (desk_project_get_draft (loaded)) == style);
 }
 
+static DeskSource *
+text_source (const char *text,
+             const char *name)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+  g_autoptr(GError) error = NULL;
+  DeskSource *source = desk_source_new_from_bytes (bytes, name, DESK_SOURCE_ORIGIN_FILE, &error);
+
+  g_assert_no_error (error);
+  return source;
+}
+
+/* Sources are called by their outlet, told apart when one outlet sent several; the name
+ * the editor gives one is kept, saved and loaded. */
+static void
+test_source_labels (void)
+{
+  g_autoptr(DeskProject) project = desk_project_new ();
+  g_autoptr(DeskProject) loaded = NULL;
+  g_autoptr(GBytes) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskSource) short_take = text_source (
+    "Storm hits Halifax\n\nHALIFAX, Nova Scotia (AP) -- A storm knocked out power to "
+    "200,000 homes on Tuesday, the utility said.\n", "002_41805ab46882eb0b.txt");
+  g_autoptr(DeskSource) long_take = text_source (
+    "Storm hits Halifax\n\nHALIFAX, Nova Scotia (AP) -- A storm knocked out power to "
+    "200,000 homes on Tuesday, the utility said.\n\nCrews expected some customers to be "
+    "without power for several days, the utility added on Tuesday evening.\n", "000_6a068567.txt");
+  g_autoptr(DeskSource) reprint = text_source (
+    "examplenews24.com :http://www.examplenews24.com: Example News\n\nStorm hits "
+    "Halifax\n\nHalifax, Nov 27 (PTI) A storm knocked out power to 200,000 homes on "
+    "Tuesday, the utility said.\n", "003_c763d9ff.txt");
+  g_autoptr(DeskSource) unknown = text_source (
+    "Storm\n\nThe storm knocked out power to many homes on Tuesday, the utility said.\n",
+    "notes.txt");
+  DeskSource *sources[] = { short_take, long_take, reprint, unknown };
+  GListModel *loaded_sources;
+
+  desk_project_add_sources (project, sources, G_N_ELEMENTS (sources));
+  g_assert_cmpstr (desk_source_get_label (reprint), ==, "examplenews24.com (PTI)");
+  g_assert_cmpstr (desk_source_get_label (unknown), ==, "notes");
+  /* Two takes from AP: their lengths tell them apart. */
+  g_assert_true (g_str_has_prefix (desk_source_get_label (short_take), "AP · "));
+  g_assert_true (g_str_has_prefix (desk_source_get_label (long_take), "AP · "));
+  g_assert_cmpstr (desk_source_get_label (short_take), !=, desk_source_get_label (long_take));
+
+  /* Named by the editor. */
+  desk_source_set_label (long_take, "  AP, second take ");
+  g_assert_cmpstr (desk_source_get_label (long_take), ==, "AP, second take");
+  g_assert_cmpstr (desk_source_get_custom_label (long_take), ==, "AP, second take");
+
+  saved = desk_project_file_save_to_bytes (project);
+  loaded = desk_project_file_load_from_bytes (saved, NULL, &error);
+  g_assert_no_error (error);
+  loaded_sources = desk_project_get_sources (loaded);
+  {
+    g_autoptr(DeskSource) first = g_list_model_get_item (loaded_sources, 0);
+    g_autoptr(DeskSource) second = g_list_model_get_item (loaded_sources, 1);
+
+    g_assert_null (desk_source_get_custom_label (first));
+    g_assert_cmpstr (desk_source_get_label (second), ==, "AP, second take");
+  }
+
+  /* Named back: the outlet's name again. */
+  desk_source_set_label (long_take, "");
+  g_assert_null (desk_source_get_custom_label (long_take));
+  g_assert_true (g_str_has_prefix (desk_source_get_label (long_take), "AP · "));
+}
+
 /* The dash form and the no-break spaces: files from before them load with the em dash and
  * none; a value this version does not know is damage that names the member. */
 static void
@@ -767,6 +836,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/project-file/round-trip", test_round_trip);
+  g_test_add_func ("/project-file/source-labels", test_source_labels);
   g_test_add_func ("/project-file/empty-project", test_empty_project);
   g_test_add_func ("/project-file/files", test_files);
   g_test_add_func ("/project-file/async", test_async);

@@ -10,6 +10,7 @@
  *     "sources": [                        in the project's order
  *       { "id": "3f9c…",                  the id the source had (derived from its bytes)
  *         "name": "02-newspaper-long.txt",
+ *         "label": "AP, first take",      optional: the editor's name for the source
  *         "origin": "file" | "paste",
  *         "path": "/home/…/02.txt" | null,  where it was read from; the source lives in
  *                                             the project, this is for the editor's record
@@ -114,6 +115,7 @@ typedef struct
 {
   char   *id;
   char   *name;
+  char   *label;     /* the editor's name for it, or NULL */
   char   *path;
   GBytes *bytes;
   gboolean pasted;
@@ -131,6 +133,7 @@ saved_source_free (SavedSource *saved)
 {
   g_free (saved->id);
   g_free (saved->name);
+  g_free (saved->label);
   g_free (saved->path);
   g_bytes_unref (saved->bytes);
   g_array_unref (saved->roles);
@@ -147,6 +150,7 @@ saved_source_new (DeskSource *source)
 
   saved->id = g_strdup (desk_source_get_id (source));
   saved->name = g_strdup (desk_source_get_name (source));
+  saved->label = g_strdup (desk_source_get_custom_label (source));
   saved->pasted = desk_source_get_origin (source) == DESK_SOURCE_ORIGIN_PASTE;
   if (file != NULL)
     saved->path = g_file_get_path (file);
@@ -184,6 +188,8 @@ save_source (JsonBuilder *builder,
   json_builder_begin_object (builder);
   add_nullable_string (builder, "id", saved->id);
   add_nullable_string (builder, "name", saved->name);
+  if (saved->label != NULL)
+    add_nullable_string (builder, "label", saved->label);
   add_nullable_string (builder, "origin", saved->pasted ? "paste" : "file");
   add_nullable_string (builder, "path", saved->path);
   add_nullable_string (builder, "bytes", base64);
@@ -693,6 +699,7 @@ read_source (Reader      *reader,
   GListModel *blocks;
   const char *id;
   const char *name;
+  const char *label;
   const char *origin_word;
   const char *base64;
   const char *source_path;
@@ -701,6 +708,7 @@ read_source (Reader      *reader,
   if (!(object = read_object (reader, node, path, FALSE)) ||
       !read_string (reader, object, path, "id", TRUE, &id) ||
       !read_string (reader, object, path, "name", FALSE, &name) ||
+      !read_string (reader, object, path, "label", TRUE, &label) ||
       !read_string (reader, object, path, "path", TRUE, &source_path) ||
       !read_string (reader, object, path, "origin", TRUE, &origin_word) ||
       !read_string (reader, object, path, "bytes", FALSE, &base64))
@@ -736,6 +744,8 @@ read_source (Reader      *reader,
 
   if (source_path != NULL)
     g_object_set_data_full (G_OBJECT (source), SOURCE_PATH_KEY, g_strdup (source_path), g_free);
+  if (label != NULL)
+    desk_source_set_label (source, label);
 
   if (id != NULL)
     g_hash_table_replace (ids, g_strdup (id), g_strdup (desk_source_get_id (source)));

@@ -15,6 +15,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "desk-credits.h"
 #include "desk-aliases.h"
 #include "desk-project.h"
@@ -58,6 +60,70 @@ static void
 emit_changed (DeskProject *self)
 {
   g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/* Names every source by its outlet (desk_source_dup_outlet()); versions of one outlet are
+ * told apart by their length, and by a number when that is the same too. A source the
+ * editor named keeps the name. @extra are sources about to join. */
+static void
+update_labels (DeskProject *self,
+               GPtrArray   *extra)
+{
+  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) outlets = NULL;
+  g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->sources));
+
+  for (guint i = 0; i < n_items; i++)
+    g_ptr_array_add (all, g_list_model_get_item (G_LIST_MODEL (self->sources), i));
+  for (guint i = 0; extra != NULL && i < extra->len; i++)
+    g_ptr_array_add (all, g_object_ref (g_ptr_array_index (extra, i)));
+
+  outlets = g_ptr_array_new_full (all->len, g_free);
+  for (guint i = 0; i < all->len; i++)
+    {
+      char *outlet = desk_source_dup_outlet (g_ptr_array_index (all, i));
+
+      g_ptr_array_add (outlets, outlet);
+      if (outlet != NULL)
+        g_hash_table_insert (counts, outlet,
+                             GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, outlet)) + 1));
+    }
+
+  for (guint i = 0; i < all->len; i++)
+    {
+      DeskSource *source = g_ptr_array_index (all, i);
+      const char *outlet = g_ptr_array_index (outlets, i);
+      g_autofree char *label = NULL;
+
+      if (outlet == NULL)
+        {
+          _desk_source_set_shown_label (source, NULL);
+          continue;
+        }
+
+      if (GPOINTER_TO_UINT (g_hash_table_lookup (counts, outlet)) == 1)
+        label = g_strdup (outlet);
+      else
+        /* Translators: a source's outlet and its length, "AP · 412 words" */
+        label = g_strdup_printf (ngettext ("%s · %u word", "%s · %u words",
+                                           desk_source_get_n_words (source)),
+                                 outlet, desk_source_get_n_words (source));
+
+      for (guint n = 2; g_hash_table_contains (taken, label); n++)
+        {
+          g_autofree char *base = g_strdup_printf (ngettext ("%s · %u word", "%s · %u words",
+                                                             desk_source_get_n_words (source)),
+                                                   outlet, desk_source_get_n_words (source));
+
+          g_free (label);
+          /* Translators: the second of two versions that are alike, "AP · 412 words (2)" */
+          label = g_strdup_printf (_("%s (%u)"), base, n);
+        }
+      g_hash_table_add (taken, g_strdup (label));
+      _desk_source_set_shown_label (source, label);
+    }
 }
 
 static void
@@ -352,6 +418,7 @@ desk_project_add_sources (DeskProject  *self,
   if (added->len == 0)
     return 0;
 
+  update_labels (self, added);
   n_before = g_list_model_get_n_items (G_LIST_MODEL (self->sources));
   g_list_store_splice (self->sources, n_before, 0, added->pdata, added->len);
   emit_changed (self);
@@ -378,6 +445,7 @@ desk_project_remove_source (DeskProject *self,
   g_signal_handlers_disconnect_by_data (source, self);
   g_hash_table_remove (self->sources_by_id, desk_source_get_id (source));
   g_list_store_remove (self->sources, position);
+  update_labels (self, NULL);
 
   emit_changed (self);
 }

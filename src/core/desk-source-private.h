@@ -40,6 +40,8 @@ typedef struct
   const guint64 *bytes_hash;
 } DeskSourceWire;
 
+void        _desk_source_set_shown_label (DeskSource         *self,
+                                          const char         *label);
 void        _desk_source_set_id        (DeskSource           *self,
                                         const char           *id);
 DeskSource *_desk_source_new_from_parts (GBytes               *bytes,

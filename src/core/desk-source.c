@@ -18,6 +18,7 @@
 #include "desk-file.h"
 #include "desk-format.h"
 #include "desk-hash.h"
+#include "desk-organization.h"
 #include "desk-ingest-private.h"
 #include "desk-reader-private.h"
 #include "desk-source-private.h"
@@ -45,6 +46,9 @@ struct _DeskSource
   GListStore       *credits;
   DeskBlockModel   *blocks;
   guint             n_words;        /* in the body blocks: counted when a role changes */
+
+  char             *label;          /* the editor's name for it, or NULL */
+  char             *shown_label;    /* the project's (desk-project.c), or NULL */
 
   /* What the format says about the story (desk-source-private.h) */
   const char       *format;
@@ -90,6 +94,8 @@ desk_source_finalize (GObject *object)
 
   g_clear_pointer (&self->id, g_free);
   g_clear_pointer (&self->name, g_free);
+  g_clear_pointer (&self->label, g_free);
+  g_clear_pointer (&self->shown_label, g_free);
   g_clear_object (&self->file);
   g_clear_pointer (&self->bytes, g_bytes_unref);
   g_clear_pointer (&self->text, g_free);
@@ -893,6 +899,168 @@ desk_source_get_n_words (DeskSource *self)
   g_return_val_if_fail (DESK_IS_SOURCE (self), 0);
 
   return self->n_words;
+}
+
+/* ---- What the editor calls it ------------------------------------------------------------ */
+
+/* The web site a page came from: the first address in the page's furniture or around the
+ * story ("http://www.gnn9.com", "www.example.co.uk/news/…"), without "www." and path. */
+static char *
+site_of (DeskSource *self)
+{
+  DeskBlock * const *blocks;
+  guint n_blocks;
+
+  blocks = desk_block_model_peek (self->blocks, &n_blocks);
+  for (guint i = 0; i < n_blocks; i++)
+    {
+      DeskBlockRole role = desk_block_get_role (blocks[i]);
+      const char *text = desk_block_get_text (blocks[i]);
+      const char *start;
+      const char *end;
+
+      if (role == DESK_BLOCK_ROLE_BODY || role == DESK_BLOCK_ROLE_HEADLINE || text == NULL)
+        continue;
+      if ((start = strstr (text, "://")) != NULL)
+        start += 3;
+      else if ((start = strstr (text, "www.")) == NULL)
+        continue;
+
+      end = start;
+      while (g_ascii_isalnum (*end) || *end == '.' || *end == '-')
+        end++;
+      while (end > start && end[-1] == '.')
+        end--;
+      if (g_str_has_prefix (start, "www."))
+        start += 4;
+      if (end - start >= 4 && memchr (start, '.', end - start) != NULL)
+        return g_ascii_strdown (start, end - start);
+    }
+
+  return NULL;
+}
+
+/**
+ * desk_source_dup_outlet:
+ *
+ * Who the source is from, as a desk calls it: the web site it was read from and the agency
+ * whose copy it is ("gnn9.com (PTI)"), the agency alone ("AP"), or the organisation its
+ * byline names.
+ *
+ * Returns: (transfer full) (nullable): the outlet, or %NULL when nothing in the source
+ *   tells
+ */
+char *
+desk_source_dup_outlet (DeskSource *self)
+{
+  g_autofree char *site = NULL;
+  const char *agency;
+  guint n_credits;
+
+  g_return_val_if_fail (DESK_IS_SOURCE (self), NULL);
+
+  site = site_of (self);
+  agency = self->agency != NULL && self->agency[0] != '\0' ? self->agency : NULL;
+
+  n_credits = g_list_model_get_n_items (G_LIST_MODEL (self->credits));
+  for (guint i = 0; i < n_credits && agency == NULL; i++)
+    {
+      g_autoptr(DeskCredit) credit = g_list_model_get_item (G_LIST_MODEL (self->credits), i);
+      const char *organization = desk_credit_get_organization (credit);
+      const char *role = desk_credit_get_role (credit);
+
+      if (organization != NULL && (g_strcmp0 (role, DESK_CREDIT_ROLE_AUTHOR) == 0 ||
+                                   g_strcmp0 (role, DESK_CREDIT_ROLE_AGENCY) == 0))
+        agency = organization;
+    }
+  if (agency != NULL && desk_organization_short_name (agency) != NULL)
+    agency = desk_organization_short_name (agency);
+
+  if (site != NULL && agency != NULL)
+    return g_strdup_printf ("%s (%s)", site, agency);
+  if (site != NULL)
+    return g_steal_pointer (&site);
+  return g_strdup (agency);
+}
+
+/**
+ * desk_source_get_label:
+ *
+ * What the source is called everywhere the editor sees it: the name the editor gave it,
+ * or the one its project made from its outlet (desk_source_dup_outlet(), told apart from
+ * other versions of the same outlet), or its file's name.
+ *
+ * Returns: the label
+ */
+const char *
+desk_source_get_label (DeskSource *self)
+{
+  g_return_val_if_fail (DESK_IS_SOURCE (self), NULL);
+
+  if (self->label != NULL)
+    return self->label;
+  if (self->shown_label == NULL)
+    {
+      g_autofree char *base = g_path_get_basename (self->name != NULL ? self->name : "");
+      char *dot = strrchr (base, '.');
+
+      if (dot != NULL && dot != base && strlen (dot) <= 6)
+        *dot = '\0';
+      self->shown_label = g_steal_pointer (&base);
+    }
+  return self->shown_label;
+}
+
+/**
+ * desk_source_get_custom_label:
+ *
+ * Returns: (nullable): the name the editor gave the source, or %NULL
+ */
+const char *
+desk_source_get_custom_label (DeskSource *self)
+{
+  g_return_val_if_fail (DESK_IS_SOURCE (self), NULL);
+  return self->label;
+}
+
+/**
+ * desk_source_set_label:
+ * @label: (nullable): the editor's name for the source, or %NULL for the one it is given
+ *
+ * Names the source; emits #DeskSource::changed (a project saves the name).
+ */
+void
+desk_source_set_label (DeskSource *self,
+                       const char *label)
+{
+  g_autofree char *tidy = NULL;
+
+  g_return_if_fail (DESK_IS_SOURCE (self));
+
+  if (label != NULL && g_utf8_validate (label, -1, NULL))
+    {
+      tidy = g_strstrip (g_strdup (label));
+      if (tidy[0] == '\0')
+        g_clear_pointer (&tidy, g_free);
+    }
+  if (g_strcmp0 (tidy, self->label) == 0)
+    return;
+
+  g_free (self->label);
+  self->label = g_steal_pointer (&tidy);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+void
+_desk_source_set_shown_label (DeskSource *self,
+                              const char *label)
+{
+  g_return_if_fail (DESK_IS_SOURCE (self));
+
+  if (g_strcmp0 (self->shown_label, label) == 0)
+    return;
+  g_free (self->shown_label);
+  self->shown_label = g_strdup (label);
 }
 
 /* ---- Wire formats (desk-format.h, desk-reader-private.h) ------------------------------- */

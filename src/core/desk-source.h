@@ -71,6 +71,11 @@ const char * const *desk_source_get_bylines      (DeskSource        *self);
 GListModel        *desk_source_get_credits       (DeskSource        *self);
 GListModel        *desk_source_get_blocks        (DeskSource        *self);
 guint              desk_source_get_n_words       (DeskSource        *self);
+char              *desk_source_dup_outlet        (DeskSource        *self);
+const char        *desk_source_get_label         (DeskSource        *self);
+const char        *desk_source_get_custom_label  (DeskSource        *self);
+void               desk_source_set_label         (DeskSource        *self,
+                                                  const char        *label);
 guint              desk_source_count_blocks      (DeskSource        *self,
                                                   DeskBlockRole      role);
 

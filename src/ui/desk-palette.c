@@ -142,7 +142,7 @@ char *
 desk_source_dup_label (DeskSource *source)
 {
   g_return_val_if_fail (DESK_IS_SOURCE (source), NULL);
-  return desk_source_dup_label_for_name (desk_source_get_name (source));
+  return g_strdup (desk_source_get_label (source));
 }
 
 /**

@@ -10,6 +10,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "desk-palette.h"
@@ -279,7 +281,7 @@ desk_provenance_renderer_dup_tooltip (DeskProvenanceRenderer *self,
       if (names->len > 0)
         g_string_append (names, ", ");
       g_string_append (names, label);
-      if (org != NULL)
+      if (org != NULL && strstr (label, org) == NULL)
         g_string_append_printf (names, " (%s)", org);
     }
 

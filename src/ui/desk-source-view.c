@@ -11,6 +11,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 #include <gtksourceview/gtksource.h>
 
@@ -567,7 +569,7 @@ desk_source_view_set_source (DeskSourceView *self,
   label = desk_source_dup_label (source);
   org = desk_source_dup_organization (source);
   subtitle = g_string_new (label);
-  if (org != NULL)
+  if (org != NULL && strstr (label, org) == NULL)
     g_string_append_printf (subtitle, " · %s", org);
   g_string_append_printf (subtitle, " · %s", desk_source_get_encoding (source));
   if (desk_source_get_n_repaired (source) > 0)

@@ -13,6 +13,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "desk-palette.h"
@@ -152,6 +154,15 @@ update_row (DeskSourcesPanel *self,
 
   if (gtk_widget_get_visible (draft_badge) != is_draft)
     gtk_widget_set_visible (draft_badge, is_draft);
+
+  /* The editor may have renamed it. */
+  {
+    GtkLabel *name = g_object_get_data (G_OBJECT (row), "name");
+    const char *label = desk_source_get_label (source);
+
+    if (g_strcmp0 (gtk_label_get_label (name), label) != 0)
+      gtk_label_set_label (name, label);
+  }
 }
 
 static void
@@ -166,6 +177,7 @@ row_pressed_cb (GtkGestureClick *gesture,
   g_autoptr(GMenu) section = g_menu_new ();
   g_autoptr(GMenuItem) show = g_menu_item_new (_("_Show Source"), NULL);
   g_autoptr(GMenuItem) start = g_menu_item_new (_("Start the _Draft from This Source"), NULL);
+  g_autoptr(GMenuItem) rename = g_menu_item_new (_("Re_name…"), NULL);
   g_autoptr(GMenuItem) remove = g_menu_item_new (_("_Remove Source"), NULL);
   GVariant *id;
   GtkWidget *popover;
@@ -176,9 +188,11 @@ row_pressed_cb (GtkGestureClick *gesture,
   id = g_variant_new_string (desk_source_get_id (source));
   g_menu_item_set_action_and_target_value (show, "win.show-source", id);
   g_menu_item_set_action_and_target_value (start, "win.start-draft", id);
+  g_menu_item_set_action_and_target_value (rename, "win.rename-source", id);
   g_menu_item_set_action_and_target_value (remove, "win.remove-source", id);
   g_menu_append_item (menu, show);
   g_menu_append_item (menu, start);
+  g_menu_append_item (menu, rename);
   g_menu_append_item (section, remove);
   g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
 
@@ -314,16 +328,24 @@ bind_item_cb (GtkSignalListItemFactory *factory,
   guint repaired = desk_source_get_n_repaired (source) + desk_source_get_n_invalid (source);
   GtkWidget *repaired_label = g_object_get_data (G_OBJECT (row), "repaired");
 
-  if (org != NULL)
+  g_autofree char *words = g_strdup_printf (ngettext ("%u word", "%u words",
+                                                      desk_source_get_n_words (source)),
+                                            desk_source_get_n_words (source));
+
+  /* What the name does not say already. */
+  if (org != NULL && strstr (label, org) == NULL)
     g_string_append_printf (details, "%s · ", org);
-  g_string_append_printf (details, ngettext ("%u word", "%u words", desk_source_get_n_words (source)),
-                          desk_source_get_n_words (source));
+  if (strstr (label, words) == NULL)
+    g_string_append_printf (details, "%s · ", words);
   if (desk_source_get_date (source) != NULL)
-    g_string_append_printf (details, " · %s", desk_source_get_date (source));
+    g_string_append_printf (details, "%s · ", desk_source_get_date (source));
+  if (details->len > 0)
+    g_string_truncate (details, details->len - strlen (" · "));
 
   gtk_label_set_label (g_object_get_data (G_OBJECT (row), "title"), headline && headline[0] ? headline : label);
   gtk_label_set_label (g_object_get_data (G_OBJECT (row), "name"), label);
   gtk_label_set_label (g_object_get_data (G_OBJECT (row), "details"), details->str);
+  gtk_widget_set_visible (g_object_get_data (G_OBJECT (row), "details"), details->len > 0);
   if (repaired > 0)
     {
       g_autofree char *note = g_strdup_printf (ngettext ("%u broken character repaired",

@@ -312,6 +312,77 @@ remove_source_action (GtkWidget  *widget,
   _desk_window_remove_source (DESK_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
+/* "(ss)": a source's id and the name the editor gives it ("" for the one it is given). */
+static void
+set_source_label_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  DeskWindow *self = DESK_WINDOW (widget);
+  const char *id;
+  const char *label;
+  DeskSource *source;
+
+  g_variant_get (parameter, "(&s&s)", &id, &label);
+  source = desk_project_find_source (self->project, id);
+  if (source == NULL)
+    return;
+
+  desk_source_set_label (source, label);
+  desk_sources_panel_refresh (self->sources_panel);
+}
+
+static void
+rename_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    DeskWindow       *self)
+{
+  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  const char *id = g_object_get_data (G_OBJECT (dialog), "source-id");
+
+  if (g_strcmp0 (response, "rename") == 0)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.set-source-label", "(ss)", id,
+                                gtk_editable_get_text (entry));
+}
+
+/* "s": asks the editor what to call a source. */
+static void
+rename_source_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  DeskWindow *self = DESK_WINDOW (widget);
+  const char *id = g_variant_get_string (parameter, NULL);
+  DeskSource *source = desk_project_find_source (self->project, id);
+  GtkWidget *dialog;
+  GtkWidget *entry;
+
+  if (source == NULL)
+    return;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Rename Source"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("The name used for “%s” everywhere in the window. Leave it "
+                                    "empty for the name Copydesk gives it."),
+                                  desk_source_get_name (source));
+  entry = gtk_entry_new ();
+  gtk_editable_set_text (GTK_EDITABLE (entry), desk_source_get_label (source));
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "rename", _("_Rename"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "rename",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "rename");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "source-id", g_strdup (id), g_free);
+  g_signal_connect (dialog, "response", G_CALLBACK (rename_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
+}
+
 static void
 toggle_sources_action (GtkWidget  *widget,
                        const char *action_name,
@@ -1118,6 +1189,9 @@ _desk_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.show-source", "s", show_source_action);
   gtk_widget_class_install_action (widget_class, "win.show-sources", NULL, show_sources_action);
   gtk_widget_class_install_action (widget_class, "win.remove-source", "s", remove_source_action);
+  gtk_widget_class_install_action (widget_class, "win.rename-source", "s", rename_source_action);
+  gtk_widget_class_install_action (widget_class, "win.set-source-label", "(ss)",
+                                   set_source_label_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-sources", NULL, toggle_sources_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-suggestions", NULL, toggle_suggestions_action);
   gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, open_sample_action);
