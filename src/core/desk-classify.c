@@ -39,6 +39,7 @@
 #include "desk-prose.h"
 #include "desk-reader-private.h"
 #include "desk-roles-private.h"
+#include "desk-wire-text-private.h"
 
 #define ROLE_UNKNOWN ((int)-1)
 
@@ -112,40 +113,6 @@ _desk_classified_free (DeskClassified *classified)
 
 /* ---- Text helpers ------------------------------------------------------------------- */
 
-static guint
-count_words (const char *text)
-{
-  guint n = 0;
-  gboolean in_word = FALSE;
-
-  for (const char *p = text; *p; )
-    {
-      gboolean space;
-
-      /* ASCII without a table lookup; the rest through GLib. */
-      if ((guchar)*p < 0x80)
-        {
-          space = g_ascii_isspace (*p);
-          p++;
-        }
-      else
-        {
-          space = g_unichar_isspace (g_utf8_get_char (p));
-          p = g_utf8_next_char (p);
-        }
-
-      if (space)
-        in_word = FALSE;
-      else if (!in_word)
-        {
-          in_word = TRUE;
-          n++;
-        }
-    }
-
-  return n;
-}
-
 static char *
 fold_key (const char *text)
 {
@@ -189,25 +156,6 @@ fold_key (const char *text)
   key[len] = '\0';
 
   return g_realloc (key, len + 1);
-}
-
-static gboolean
-text_ends_sentence (const char *text)
-{
-  const char *end = text + strlen (text);
-
-  while (end > text)
-    {
-      const char *prev = g_utf8_find_prev_char (text, end);
-      gunichar c = g_utf8_get_char (prev);
-
-      if (c == '"' || c == '\'' || c == ')' || c == 0x201D || c == 0x2019 || g_unichar_isspace (c))
-        end = prev;
-      else
-        return c == '.' || c == '!' || c == '?' || c == 0x2026;
-    }
-
-  return FALSE;
 }
 
 static gboolean
@@ -792,7 +740,8 @@ classify_story (Item  *items,
       if (item->role != ROLE_UNKNOWN)
         continue;
 
-      if (item->words <= LEFTOVER_MAX_WORDS && !text_ends_sentence (item->clean))
+      if (item->words <= LEFTOVER_MAX_WORDS &&
+          !_desk_wire_text_ends_sentence (item->clean, DESK_SENTENCE_END_MARKS))
         {
           item->role = DESK_BLOCK_ROLE_FURNITURE;
           item->reason = "leftover page text";
@@ -895,7 +844,7 @@ rejoin_cut_paragraphs (Item  *items,
       if (item->role != DESK_BLOCK_ROLE_BODY || item->merged_away)
         continue;
 
-      while (!text_ends_sentence (item->joined_text->str))
+      while (!_desk_wire_text_ends_sentence (item->joined_text->str, DESK_SENTENCE_END_MARKS))
         {
           guint j = i + 1;
           gboolean crossed_furniture = FALSE;
@@ -1017,7 +966,7 @@ _desk_classify (const char *text,
           item->clean = _desk_classify_strip_markdown (item->raw, &item->heading);
           item->key = fold_key (item->clean);
           item->key_hash = desk_hash_text (item->key);
-          item->words = count_words (item->clean);
+          item->words = _desk_wire_text_count_words (item->clean);
           item->role = ROLE_UNKNOWN;
           classify_alone (item);
           alone_cache_store (item);

@@ -37,6 +37,7 @@
 #include "desk-prose.h"
 #include "desk-reader-private.h"
 #include "desk-roles-private.h"
+#include "desk-wire-text-private.h"
 #include "desk-source-private.h"
 
 /* Deeper markup than this is not walked (libxml2 itself stops at 256 without XML_PARSE_HUGE) */
@@ -84,26 +85,6 @@ struct _DeskReaderDoc
 };
 
 /* ---- Text helpers --------------------------------------------------------------------- */
-
-static guint
-count_words (const char *text)
-{
-  guint n = 0;
-  gboolean in_word = FALSE;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      if (g_unichar_isspace (g_utf8_get_char (p)))
-        in_word = FALSE;
-      else if (!in_word)
-        {
-          in_word = TRUE;
-          n++;
-        }
-    }
-
-  return n;
-}
 
 static char *
 fold_key (const char *text)
@@ -869,7 +850,7 @@ _desk_reader_doc_add_credit (DeskReaderDoc *doc,
 static gboolean
 looks_like_person (const char *text)
 {
-  guint words = count_words (text);
+  guint words = _desk_wire_text_count_words (text);
 
   if (words == 0 || words > 5 || strlen (text) > 60)
     return FALSE;
@@ -1112,10 +1093,10 @@ _desk_reader_doc_add_credit_line (DeskReaderDoc *doc,
     _desk_reader_doc_add_credit (doc, NULL, canonical, DESK_CREDIT_ROLE_AGENCY);
   else if ((tag = desk_credit_line_parse_agency_tag (line)) != NULL)
     _desk_reader_doc_add_credit (doc, NULL, tag, DESK_CREDIT_ROLE_AGENCY);
-  else if (count_words (line) <= 4)
+  else if (_desk_wire_text_count_words (line) <= 4)
     _desk_reader_doc_add_credit (doc, NULL, line, DESK_CREDIT_ROLE_AGENCY);
 
-  if (count_words (line) <= 4)
+  if (_desk_wire_text_count_words (line) <= 4)
     _desk_reader_doc_set_agency (doc, line);
 }
 
@@ -1167,7 +1148,7 @@ classify_body (DeskReaderDoc  *doc,
   if (doc->after_separator)
     place |= DESK_ROLES_AFTER_SEPARATOR;
 
-  if (_desk_roles_judge (text, count_words (text), place, &verdict))
+  if (_desk_roles_judge (text, _desk_wire_text_count_words (text), place, &verdict))
     {
       if (g_str_equal (verdict.reason, "separator"))
         doc->after_separator = TRUE;
@@ -1272,7 +1253,7 @@ _desk_reader_doc_add_paragraph (DeskReaderDoc *doc,
       return;
 
     case DESK_BLOCK_ROLE_BYLINE:
-      if (count_words (line) > BYLINE_MAX_WORDS * 2)
+      if (_desk_wire_text_count_words (line) > BYLINE_MAX_WORDS * 2)
         append_block (doc, DESK_BLOCK_ROLE_FURNITURE, line, "about the author");
       else
         _desk_reader_doc_add_byline (doc, line);
@@ -1296,7 +1277,7 @@ _desk_reader_doc_add_paragraph (DeskReaderDoc *doc,
     case DESK_BLOCK_ROLE_FURNITURE:
       /* "By The Associated Press" heading a table of agate */
       if ((g_strcmp0 (reason, "table heading") == 0 || g_strcmp0 (reason, "subheading") == 0) &&
-          skip_byline_prefix (line) != NULL && count_words (line) <= BYLINE_MAX_WORDS &&
+          skip_byline_prefix (line) != NULL && _desk_wire_text_count_words (line) <= BYLINE_MAX_WORDS &&
           (credits = desk_credit_line_parse_byline (line)) != NULL)
         {
           append_block (doc, DESK_BLOCK_ROLE_BYLINE, line, "byline");
@@ -1582,7 +1563,7 @@ _desk_reader_doc_set_agency (DeskReaderDoc *doc,
       if (doc->agency == NULL)
         doc->agency = g_strdup (canonical);
     }
-  else if (doc->agency_fallback == NULL && count_words (name) <= 6)
+  else if (doc->agency_fallback == NULL && _desk_wire_text_count_words (name) <= 6)
     doc->agency_fallback = g_steal_pointer (&name);
 }
 

@@ -37,6 +37,5 @@ gboolean  _desk_roles_judge        (const char      *text,
 
 gboolean  _desk_roles_is_separator (const char      *text);
 gboolean  _desk_roles_is_initials  (const char      *text);
-char     *_desk_roles_find_date    (const char      *text);
 
 G_END_DECLS

@@ -17,13 +17,13 @@
  */
 #include "config.h"
 
-#include <stdlib.h>
 #include <string.h>
 
 #include "desk-credit-line.h"
 #include "desk-organization.h"
 #include "desk-prose.h"
 #include "desk-roles-private.h"
+#include "desk-wire-text-private.h"
 
 /* ---- Word-count limits of the rules, each named once ---------------------------------- */
 
@@ -85,46 +85,6 @@
 
 /* ---- Text helpers ----------------------------------------------------------------------- */
 
-static guint
-count_words (const char *text)
-{
-  guint n = 0;
-  gboolean in_word = FALSE;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      if (g_unichar_isspace (g_utf8_get_char (p)))
-        in_word = FALSE;
-      else if (!in_word)
-        {
-          in_word = TRUE;
-          n++;
-        }
-    }
-
-  return n;
-}
-
-static gboolean
-ends_sentence (const char *text)
-{
-  const char *end = text + strlen (text);
-
-  while (end > text)
-    {
-      const char *prev = g_utf8_find_prev_char (text, end);
-      gunichar c = g_utf8_get_char (prev);
-
-      if (c == '"' || c == '\'' || c == ')' || c == 0x201D || c == 0x2019 || c == 0xBB ||
-          g_unichar_isspace (c))
-        end = prev;
-      else
-        return c == '.' || c == '!' || c == '?' || c == 0x2026 || c == ':';
-    }
-
-  return FALSE;
-}
-
 /* Sentences as a caption counts them: an end mark followed by a space and a capital, and
  * the end of the text. A period after a capitalised word of up to three letters or an
  * initial ("Gov.", "U.S.", "Mr.") is an abbreviation's. */
@@ -160,113 +120,6 @@ has_prefix_ci (const char *text,
                const char *prefix)
 {
   return g_ascii_strncasecmp (text, prefix, strlen (prefix)) == 0;
-}
-
-/* ---- Dates ------------------------------------------------------------------------------ */
-
-static const char * const month_names[] = {
-  "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"
-};
-
-static int
-month_from_name (const char *name)
-{
-  g_autofree char *lower = g_ascii_strdown (name, 3);
-
-  for (guint i = 0; i < G_N_ELEMENTS (month_names); i++)
-    if (g_str_has_prefix (lower, month_names[i]))
-      return i + 1;
-
-  return 0;
-}
-
-static char *
-format_date (int year,
-             int month,
-             int day)
-{
-  if (year < 100)
-    year += 2000;
-  if (month < 1 || month > 12 || day < 1 || day > 31 || year < 1900 || year > 2200)
-    return NULL;
-
-  return g_strdup_printf ("%04d-%02d-%02d", year, month, day);
-}
-
-/**
- * _desk_roles_find_date:
- * @text: a line
- *
- * Finds a date in a stamp: 27/11/2015, 11/27/2015, 2015-11-27, Nov. 27, 2015,
- * 27 November 2015.
- *
- * Returns: (transfer full) (nullable): the date as YYYY-MM-DD
- */
-char *
-_desk_roles_find_date (const char *text)
-{
-  static GRegex *numeric_re, *iso_re, *mdy_re, *dmy_re;
-  g_autoptr(GMatchInfo) match = NULL;
-
-  if (g_once_init_enter (&numeric_re))
-    {
-      iso_re = g_regex_new ("\\b(\\d{4})-(\\d{2})-(\\d{2})\\b", G_REGEX_OPTIMIZE, 0, NULL);
-      mdy_re = g_regex_new ("\\b([A-Z][a-z]{2,8})\\.? (\\d{1,2}),? (\\d{4})\\b", G_REGEX_OPTIMIZE, 0, NULL);
-      dmy_re = g_regex_new ("\\b(\\d{1,2})\\.? ([A-Z][a-z]{2,8})\\.?,? (\\d{4})\\b", G_REGEX_OPTIMIZE, 0, NULL);
-      g_once_init_leave (&numeric_re,
-                         g_regex_new ("\\b(\\d{1,2})[/.](\\d{1,2})[/.](\\d{2,4})\\b",
-                                      G_REGEX_OPTIMIZE, 0, NULL));
-    }
-
-  if (g_regex_match (iso_re, text, 0, &match))
-    {
-      g_autofree char *y = g_match_info_fetch (match, 1);
-      g_autofree char *m = g_match_info_fetch (match, 2);
-      g_autofree char *d = g_match_info_fetch (match, 3);
-
-      return format_date (atoi (y), atoi (m), atoi (d));
-    }
-  g_clear_pointer (&match, g_match_info_free);
-
-  if (g_regex_match (numeric_re, text, 0, &match))
-    {
-      g_autofree char *a = g_match_info_fetch (match, 1);
-      g_autofree char *b = g_match_info_fetch (match, 2);
-      g_autofree char *y = g_match_info_fetch (match, 3);
-      int first = atoi (a), second = atoi (b);
-
-      /* Day first where it must be (27/11), month first where it must be (11/27);
-       * where both could be, the American order of the wires. */
-      if (first > 12)
-        return format_date (atoi (y), second, first);
-      return format_date (atoi (y), first, second);
-    }
-  g_clear_pointer (&match, g_match_info_free);
-
-  if (g_regex_match (mdy_re, text, 0, &match))
-    {
-      g_autofree char *m = g_match_info_fetch (match, 1);
-      g_autofree char *d = g_match_info_fetch (match, 2);
-      g_autofree char *y = g_match_info_fetch (match, 3);
-      int month = month_from_name (m);
-
-      if (month > 0)
-        return format_date (atoi (y), month, atoi (d));
-    }
-  g_clear_pointer (&match, g_match_info_free);
-
-  if (g_regex_match (dmy_re, text, 0, &match))
-    {
-      g_autofree char *d = g_match_info_fetch (match, 1);
-      g_autofree char *m = g_match_info_fetch (match, 2);
-      g_autofree char *y = g_match_info_fetch (match, 3);
-      int month = month_from_name (m);
-
-      if (month > 0)
-        return format_date (atoi (y), month, atoi (d));
-    }
-
-  return NULL;
 }
 
 /* ---- What the rules look at ------------------------------------------------------------- */
@@ -452,7 +305,7 @@ rule_posting_stamp (Paragraph       *para,
   if (!g_regex_match (re, para->text, 0, NULL))
     return FALSE;
 
-  verdict->date = _desk_roles_find_date (para->text);
+  verdict->date = _desk_wire_text_find_date (para->text);
   return TRUE;
 }
 
@@ -469,7 +322,7 @@ rule_section_stamp (Paragraph       *para,
   if (!g_regex_match (re, para->text, 0, NULL))
     return FALSE;
 
-  verdict->date = _desk_roles_find_date (para->text);
+  verdict->date = _desk_wire_text_find_date (para->text);
   return TRUE;
 }
 
@@ -488,14 +341,15 @@ rule_time_stamp (Paragraph       *para,
 
   if (g_regex_match (re, para->text, 0, NULL))
     {
-      verdict->date = _desk_roles_find_date (para->text);
+      verdict->date = _desk_wire_text_find_date (para->text);
       return TRUE;
     }
 
-  if (para->words > DATE_LINE_MAX_WORDS || ends_sentence (para->text))
+  if (para->words > DATE_LINE_MAX_WORDS ||
+      _desk_wire_text_ends_sentence (para->text, DESK_SENTENCE_END_COLON))
     return FALSE;
 
-  verdict->date = _desk_roles_find_date (para->text);
+  verdict->date = _desk_wire_text_find_date (para->text);
   return verdict->date != NULL;
 }
 
@@ -661,7 +515,8 @@ _desk_roles_is_initials (const char *text)
   guint n = 0;
   gboolean lower_or_slash = strchr (text, '/') != NULL;
 
-  if (count_words (text) > SIGN_OFF_MAX_WORDS || ends_sentence (text))
+  if (_desk_wire_text_count_words (text) > SIGN_OFF_MAX_WORDS ||
+      _desk_wire_text_ends_sentence (text, DESK_SENTENCE_END_COLON))
     return FALSE;
 
   for (guint i = 0; tokens[i] != NULL; i++)
@@ -735,7 +590,8 @@ rule_caps_subheading (Paragraph       *para,
 {
   gboolean letter = FALSE;
 
-  if (g_ascii_isdigit (para->text[0]) || ends_sentence (para->text))
+  if (g_ascii_isdigit (para->text[0]) ||
+      _desk_wire_text_ends_sentence (para->text, DESK_SENTENCE_END_COLON))
     return FALSE;
 
   for (const char *p = para->text; *p != '\0'; p = g_utf8_next_char (p))
