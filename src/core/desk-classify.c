@@ -37,7 +37,6 @@
 #include "desk-ingest-private.h"
 #include "desk-organization.h"
 #include "desk-prose.h"
-#include "desk-reader-private.h"
 #include "desk-roles-private.h"
 #include "desk-wire-text-private.h"
 
@@ -545,7 +544,7 @@ find_dateline (const char *raw,
       cut = g_utf8_next_char (cut);
     head = g_strndup (raw, cut - raw);
 
-    if (_desk_reader_split_dateline (head, FALSE, &length, &place, &agency))
+    if (_desk_wire_text_split_dateline (head, FALSE, &length, &place, &agency))
       {
         dateline->length = length;
         dateline->place = place;

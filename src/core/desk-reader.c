@@ -569,41 +569,11 @@ _desk_reader_scan_keyword_line (const char  *text,
 
 /* ---- Datelines ---------------------------------------------------------------------------- */
 
-static gboolean
-agency_is_plausible (const char *agency)
-{
-  gsize n = strlen (agency);
-
-  if (desk_organization_canonical (agency) != NULL)
-    return TRUE;
-
-  /* "dpa", "EFE", "ANSA", "AAP": short, one word */
-  if (n < 2 || n > 8)
-    return FALSE;
-  for (const char *p = agency; *p != '\0'; p++)
-    if (!g_ascii_isalpha (*p) && *p != '-')
-      return FALSE;
-  return TRUE;
-}
-
-static const char * const not_places[] = {
-  "FILE", "UPDATE", "UPDATED", "BREAKING", "URGENT", "EXCLUSIVE", "ANALYSIS", "CORRECTION",
-  "REFILE", "WRAPUP", "NOTE", "EDITORS", "PHOTO", "VIDEO", "WATCH", "LIVE", "OPINION",
-  "COMMENT", "EDITORIAL", "REVIEW", "FEATURE", "ADVISORY", "BULLETIN", "FLASH",
-};
-
 /**
  * _desk_reader_split_dateline:
- * @text: the first paragraph of a story, or (with @whole) a dateline on its own
- * @whole: whether @text is all dateline ("STOCKHOLM, Aug 29, 2014 (AFP) -")
- * @length: (out): bytes of the dateline at the head of @text, with its separator
- * @place: (out): the place, "BUENOS AIRES, Argentina"
- * @agency: (out) (nullable): the agency in brackets, canonical where known
  *
- * Finds "BUENOS AIRES, Argentina (AP) _ ", "London (dpa) - ", "Tegucigalpa, Jan 2
- * (EFE).- ", "(ANSA) - Rome, October 11 - " and "MOSCOW -- ".
- *
- * Returns: whether @text starts with a dateline
+ * The readers' name for _desk_wire_text_split_dateline(), where datelines are read for
+ * every path.
  */
 gboolean
 _desk_reader_split_dateline (const char  *text,
@@ -612,81 +582,7 @@ _desk_reader_split_dateline (const char  *text,
                              char       **place,
                              char       **agency)
 {
-  static GRegex *after_re, *before_re, *caps_re;
-  g_autoptr(GMatchInfo) match = NULL;
-  g_autofree char *found_place = NULL;
-  g_autofree char *found_agency = NULL;
-  int end = 0;
-
-  *length = 0;
-  *place = NULL;
-  *agency = NULL;
-
-  if (g_once_init_enter (&after_re))
-    {
-      /* PLACE[, Region][, Mon 2[, 2014]] (AGENCY) SEPARATOR */
-      before_re = g_regex_new ("^\\(([\\p{L}]{2,10})\\)\\s*(?:--|[\xe2\x80\x94\xe2\x80\x93-])\\s*"
-                               "(\\p{Lu}[\\p{L}\\p{M}.'\xe2\x80\x99 -]{1,40}?)"
-                               "(?:,? \\p{L}{3,9}\\.? \\d{1,2}(?:, \\d{4})?)?"
-                               "\\s*(?:--|[\xe2\x80\x94\xe2\x80\x93_-]|:)(?:\\s+|$)",
-                               0, 0, NULL);
-      caps_re = g_regex_new ("^(\\p{Lu}[\\p{Lu} .'\xe2\x80\x99-]{1,30}[\\p{Lu}.]"
-                             "(?:, \\p{Lu}[\\p{L} .]{1,30}?)?)"
-                             "\\s*(?:--|[\xe2\x80\x94\xe2\x80\x93_-])(?:\\s+|$)",
-                             0, 0, NULL);
-      g_once_init_leave (&after_re,
-                         g_regex_new ("^(\\p{Lu}[\\p{L}\\p{M}.'\xe2\x80\x99 -]{0,40}?"
-                                      "(?:, \\p{L}[\\p{L}\\p{M}.'\xe2\x80\x99 -]{0,30}?)?)"
-                                      "(?:,? \\p{L}{3,9}\\.? \\d{1,2}(?:, \\d{4})?)?"
-                                      "\\s*\\(([\\p{L}][\\p{L}./ -]{0,29})\\)"
-                                      "(?:\\s*\\.?\\s*(?:--|[\xe2\x80\x94\xe2\x80\x93_-]|:)"
-                                      "(?:\\s+|$)|\\s*$)",
-                                      0, 0, NULL));
-    }
-
-  if (g_regex_match (after_re, text, 0, &match))
-    {
-      found_place = g_match_info_fetch (match, 1);
-      found_agency = g_match_info_fetch (match, 2);
-    }
-  else
-    {
-      g_clear_pointer (&match, g_match_info_free);
-      if (g_regex_match (before_re, text, 0, &match))
-        {
-          found_agency = g_match_info_fetch (match, 1);
-          found_place = g_match_info_fetch (match, 2);
-        }
-      else
-        {
-          g_clear_pointer (&match, g_match_info_free);
-          if (!g_regex_match (caps_re, text, 0, &match))
-            return FALSE;
-          found_place = g_match_info_fetch (match, 1);
-        }
-    }
-
-  g_match_info_fetch_pos (match, 0, NULL, &end);
-  g_strstrip (found_place);
-
-  if (found_place[0] == '\0' || (!whole && text[end] == '\0'))
-    return FALSE;
-  if (found_agency != NULL && found_agency[0] != '\0' && !agency_is_plausible (found_agency))
-    return FALSE;
-  for (guint i = 0; i < G_N_ELEMENTS (not_places); i++)
-    if (g_ascii_strcasecmp (found_place, not_places[i]) == 0)
-      return FALSE;
-
-  *length = end;
-  *place = g_steal_pointer (&found_place);
-  if (found_agency != NULL && found_agency[0] != '\0')
-    {
-      const char *canonical = desk_organization_canonical (found_agency);
-
-      *agency = g_strdup (canonical ? canonical : found_agency);
-    }
-
-  return TRUE;
+  return _desk_wire_text_split_dateline (text, whole, length, place, agency);
 }
 
 /* ---- The story being read ----------------------------------------------------------------- */
@@ -1189,7 +1085,7 @@ add_body (DeskReaderDoc *doc,
   gsize length = 0;
 
   if (doc->n_body == 0 && !doc->dateline_done &&
-      _desk_reader_split_dateline (text, FALSE, &length, &place, &agency))
+      _desk_wire_text_split_dateline (text, FALSE, &length, &place, &agency))
     {
       gsize start = append_paragraph (doc, text);
       const char *rest = text + length;
@@ -1479,7 +1375,7 @@ _desk_reader_doc_set_dateline (DeskReaderDoc *doc,
       return;
     }
 
-  if (!_desk_reader_split_dateline (line, TRUE, &length, &place, &agency))
+  if (!_desk_wire_text_split_dateline (line, TRUE, &length, &place, &agency))
     {
       gsize n = strlen (line);
 

@@ -21,7 +21,6 @@
 
 #include "desk-credit-line.h"
 #include "desk-organization.h"
-#include "desk-prose.h"
 #include "desk-roles-private.h"
 #include "desk-wire-text-private.h"
 
@@ -469,6 +468,16 @@ static const char * const caption_prefixes[] = {
   "pictured:", "photo credit:",
 };
 
+static gboolean
+under_dateline (const char *text)
+{
+  g_autofree char *place = NULL;
+  g_autofree char *agency = NULL;
+  gsize length = 0;
+
+  return _desk_wire_text_split_dateline (text, FALSE, &length, &place, &agency);
+}
+
 /* "FILE - …", "In this photo …", "Photo: …", or a position in parentheses: "(right)". */
 static gboolean
 rule_caption (Paragraph       *para,
@@ -498,7 +507,7 @@ rule_caption (Paragraph       *para,
   /* A paragraph under a dateline is the story's first, whatever it says. */
   return g_regex_match (marker_re, para->text, 0, NULL) &&
          count_sentences (para->text) <= POSITION_CAPTION_MAX_SENTENCES &&
-         desk_prose_dateline_length (para->text) == 0;
+         !under_dateline (para->text);
 }
 
 /**

@@ -18,5 +18,10 @@ guint     _desk_wire_text_count_words    (const char      *text);
 gboolean  _desk_wire_text_ends_sentence  (const char      *text,
                                           DeskSentenceEnd  ends);
 char     *_desk_wire_text_find_date      (const char      *text);
+gboolean  _desk_wire_text_split_dateline (const char      *text,
+                                          gboolean         whole,
+                                          gsize           *length,
+                                          char           **place,
+                                          char           **agency);
 
 G_END_DECLS
