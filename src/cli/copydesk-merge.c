@@ -19,7 +19,7 @@
 
 #include "desk-bench.h"
 #include "desk-export.h"
-#include "desk-json.h"
+#include "desk-json-writer.h"
 #include "desk-project-file.h"
 #include "desk-project.h"
 #include "desk-source.h"
@@ -41,6 +41,98 @@ typedef struct
   CommandFunc  func;
   const char  *summary;
 } Command;
+
+/* ---- JSON ---------------------------------------------------------------------------- */
+
+static void
+add_string (DeskJsonWriter *writer,
+            const char     *member,
+            const char     *value)
+{
+  desk_json_writer_member (writer, member);
+  desk_json_writer_string (writer, value);
+}
+
+static void
+add_int (DeskJsonWriter *writer,
+         const char     *member,
+         gint64          value)
+{
+  desk_json_writer_member (writer, member);
+  desk_json_writer_int (writer, value);
+}
+
+/* write_source_json:
+ * Writes the source as `copydesk-merge inspect --json` prints it: path, id, title, agency,
+ * byline, dateline, date, encoding, format, slug, guid, version, signal, repaired, invalid,
+ * credits (name, organization, role) and, with @with_blocks, blocks (role, text, start,
+ * end, reason), with roles as their lower-case words. */
+static void
+write_source_json (DeskJsonWriter *writer,
+                   DeskSource     *source,
+                   gboolean        with_blocks)
+{
+  g_autofree char *byline = NULL;
+  GListModel *credits;
+  GListModel *blocks;
+
+  credits = desk_source_get_credits (source);
+  blocks = desk_source_get_blocks (source);
+  if (desk_source_get_bylines (source)[0] != NULL)
+    byline = g_strjoinv (", ", (GStrv)desk_source_get_bylines (source));
+
+  desk_json_writer_begin_object (writer);
+  add_string (writer, "path", desk_source_get_name (source));
+  add_string (writer, "id", desk_source_get_id (source));
+  add_string (writer, "title", desk_source_get_title (source));
+  add_string (writer, "agency", desk_source_get_agency (source));
+  add_string (writer, "byline", byline);
+  add_string (writer, "dateline", desk_source_get_dateline (source));
+  add_string (writer, "date", desk_source_get_date (source));
+  add_string (writer, "encoding", desk_source_get_encoding (source));
+  add_string (writer, "format", desk_source_get_format (source));
+  add_string (writer, "slug", desk_source_get_slug (source));
+  add_string (writer, "guid", desk_source_get_guid (source));
+  add_int (writer, "version", desk_source_get_version (source));
+  add_string (writer, "signal", desk_source_get_signal (source));
+  add_int (writer, "repaired", desk_source_get_n_repaired (source));
+  add_int (writer, "invalid", desk_source_get_n_invalid (source));
+
+  desk_json_writer_member (writer, "credits");
+  desk_json_writer_begin_array (writer);
+  for (guint i = 0; i < g_list_model_get_n_items (credits); i++)
+    {
+      g_autoptr(DeskCredit) credit = g_list_model_get_item (credits, i);
+
+      desk_json_writer_begin_object (writer);
+      add_string (writer, "name", desk_credit_get_name (credit));
+      add_string (writer, "organization", desk_credit_get_organization (credit));
+      add_string (writer, "role", desk_credit_get_role (credit));
+      desk_json_writer_end_object (writer);
+    }
+  desk_json_writer_end_array (writer);
+
+  if (with_blocks)
+    {
+      desk_json_writer_member (writer, "blocks");
+      desk_json_writer_begin_array (writer);
+      for (guint i = 0; i < g_list_model_get_n_items (blocks); i++)
+        {
+          g_autoptr(DeskBlock) block = g_list_model_get_item (blocks, i);
+
+          desk_json_writer_begin_object (writer);
+          add_string (writer, "role", desk_block_role_to_string (desk_block_get_role (block)));
+          add_string (writer, "text", desk_block_get_text (block));
+          add_int (writer, "start", desk_block_get_start (block));
+          add_int (writer, "end", desk_block_get_end (block));
+          add_string (writer, "reason", desk_block_get_reason (block));
+          desk_json_writer_end_object (writer);
+        }
+      desk_json_writer_end_array (writer);
+    }
+
+  desk_json_writer_end_object (writer);
+}
 
 static gboolean
 parse_options (GOptionContext  *context,
@@ -419,7 +511,7 @@ command_inspect (int    argc,
       desk_json_writer_member (writer, "sources");
       desk_json_writer_begin_array (writer);
       for (guint i = 0; i < sources->len; i++)
-        desk_json_write_source (writer, g_ptr_array_index (sources, i), TRUE);
+        write_source_json (writer, g_ptr_array_index (sources, i), TRUE);
       desk_json_writer_end_array (writer);
       desk_json_writer_end_object (writer);
 
@@ -712,7 +804,7 @@ command_suggest (int    argc,
       for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
         {
           g_autoptr(DeskSource) source = g_list_model_get_item (sources, i);
-          desk_json_write_source (writer, source, with_blocks);
+          write_source_json (writer, source, with_blocks);
         }
       desk_json_writer_end_array (writer);
 

@@ -1,18 +1,20 @@
-/* desk-classify.c: deciding what each paragraph of a source is
+/* desk-classify.c: what position and repetition tell of the paragraphs of plain text
  *
- * This is the one place where a block's role is decided. It works in passes over the
- * segments of a source:
+ * What a paragraph is by its own text (a stamp, a web address, a note, a byline, a
+ * caption…) is the rulebook's, desk-roles.c, which the readers of every other format ask
+ * too. What is left here is what only plain text needs to learn from where a paragraph
+ * stands and what comes back. It works in passes over the segments of a source:
  *
  *  0. a writethru slug ("UPDATE 2-") is split off the head of its line, to be furniture;
- *  1. what a segment is by itself: writethru headers and notes ("UPDATED", "(Adds …)"),
- *     web addresses, stamps, widgets, copyright notices, contributor lines, agency tags,
- *     bylines, captions;
+ *  1. the rulebook's verdict on each segment's text alone;
  *  2. where the story starts (the first dateline, or the first full paragraph after the
  *     headline's company of captions, bylines and stamps);
  *  3. lines that repeat: a headline printed twice, a caption printed twice, a site header
  *     repeated on every page;
  *  4. the head (headline, decks, the agency's name under the headline as its byline) and
- *     the tail (leftover widget titles after the credits);
+ *     the story (leftover widget titles after the credits, markdown subheadings, and the
+ *     rulebook's rules that need a place: sign-offs after story text, end notes after a
+ *     separator, subheadings in capitals);
  *  5. the dateline split off the first paragraph, a stray character left by a broken
  *     encoding taken off the head of a paragraph, and paragraphs that a page break or
  *     furniture cut in two joined again.
@@ -35,11 +37,28 @@
 #include "desk-ingest-private.h"
 #include "desk-organization.h"
 #include "desk-prose.h"
+#include "desk-roles-private.h"
+#include "desk-wire-text-private.h"
 
 #define ROLE_UNKNOWN ((int)-1)
 
 /* A paragraph of at least this many words is story text, not a headline or a deck. */
 #define FULL_PARAGRAPH_WORDS 25
+
+/* A markdown "## heading" inside the story of at most this many words is a subheading. */
+#define MARKDOWN_SUBHEADING_MAX_WORDS 12
+
+/* The first line of the head of at most this many words is the headline; a line under it
+ * of at most DECK_MAX_WORDS is a deck. */
+#define HEADLINE_MAX_WORDS 30
+#define DECK_MAX_WORDS 60
+
+/* After the last sentence of the story, a line this short that ends no sentence is what a
+ * web page left (a widget title, a tag). */
+#define LEFTOVER_MAX_WORDS 8
+
+/* A dateline with its place, region, date and agency fits in this many bytes. */
+#define DATELINE_HEAD_BYTES 256
 
 typedef struct
 {
@@ -93,40 +112,6 @@ _desk_classified_free (DeskClassified *classified)
 
 /* ---- Text helpers ------------------------------------------------------------------- */
 
-static guint
-count_words (const char *text)
-{
-  guint n = 0;
-  gboolean in_word = FALSE;
-
-  for (const char *p = text; *p; )
-    {
-      gboolean space;
-
-      /* ASCII without a table lookup; the rest through GLib. */
-      if ((guchar)*p < 0x80)
-        {
-          space = g_ascii_isspace (*p);
-          p++;
-        }
-      else
-        {
-          space = g_unichar_isspace (g_utf8_get_char (p));
-          p = g_utf8_next_char (p);
-        }
-
-      if (space)
-        in_word = FALSE;
-      else if (!in_word)
-        {
-          in_word = TRUE;
-          n++;
-        }
-    }
-
-  return n;
-}
-
 static char *
 fold_key (const char *text)
 {
@@ -170,25 +155,6 @@ fold_key (const char *text)
   key[len] = '\0';
 
   return g_realloc (key, len + 1);
-}
-
-static gboolean
-text_ends_sentence (const char *text)
-{
-  const char *end = text + strlen (text);
-
-  while (end > text)
-    {
-      const char *prev = g_utf8_find_prev_char (text, end);
-      gunichar c = g_utf8_get_char (prev);
-
-      if (c == '"' || c == '\'' || c == ')' || c == 0x201D || c == 0x2019 || g_unichar_isspace (c))
-        end = prev;
-      else
-        return c == '.' || c == '!' || c == '?' || c == 0x2026;
-    }
-
-  return FALSE;
 }
 
 static gboolean
@@ -290,10 +256,20 @@ char *
 _desk_classify_strip_markdown (const char *text,
                                gboolean   *is_heading)
 {
-  char *out = g_malloc (strlen (text) + 1);
+  char *out;
   const char *p = text;
   gboolean heading = FALSE;
   gsize len = 0;
+
+  /* A line of marks ("___", "* * *") is a separator, not markup around text. */
+  if (_desk_roles_is_separator (text))
+    {
+      if (is_heading != NULL)
+        *is_heading = FALSE;
+      return g_strstrip (g_strdup (text));
+    }
+
+  out = g_malloc (strlen (text) + 1);
 
   if (*p == '#')
     {
@@ -332,239 +308,7 @@ _desk_classify_strip_markdown (const char *text,
   return g_strstrip (out);
 }
 
-/* ---- Dates -------------------------------------------------------------------------- */
-
-static const char * const month_names[] = {
-  "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"
-};
-
-static int
-month_from_name (const char *name)
-{
-  g_autofree char *lower = g_ascii_strdown (name, 3);
-
-  for (guint i = 0; i < G_N_ELEMENTS (month_names); i++)
-    if (g_str_has_prefix (lower, month_names[i]))
-      return i + 1;
-
-  return 0;
-}
-
-static char *
-format_date (int year,
-             int month,
-             int day)
-{
-  if (year < 100)
-    year += 2000;
-  if (month < 1 || month > 12 || day < 1 || day > 31 || year < 1900 || year > 2200)
-    return NULL;
-
-  return g_strdup_printf ("%04d-%02d-%02d", year, month, day);
-}
-
-/* Finds a date in a stamp: 27/11/2015, 11/27/2015, 2015-11-27, Nov. 27, 2015, 27 November 2015. */
-static char *
-find_date (const char *text)
-{
-  static GRegex *numeric_re, *iso_re, *mdy_re, *dmy_re;
-  g_autoptr(GMatchInfo) match = NULL;
-
-  if (g_once_init_enter (&numeric_re))
-    {
-      iso_re = g_regex_new ("\\b(\\d{4})-(\\d{2})-(\\d{2})\\b", G_REGEX_OPTIMIZE, 0, NULL);
-      mdy_re = g_regex_new ("\\b([A-Z][a-z]{2,8})\\.? (\\d{1,2}),? (\\d{4})\\b", G_REGEX_OPTIMIZE, 0, NULL);
-      dmy_re = g_regex_new ("\\b(\\d{1,2}) ([A-Z][a-z]{2,8})\\.?,? (\\d{4})\\b", G_REGEX_OPTIMIZE, 0, NULL);
-      g_once_init_leave (&numeric_re,
-                         g_regex_new ("\\b(\\d{1,2})[/.](\\d{1,2})[/.](\\d{2,4})\\b",
-                                      G_REGEX_OPTIMIZE, 0, NULL));
-    }
-
-  if (g_regex_match (iso_re, text, 0, &match))
-    {
-      g_autofree char *y = g_match_info_fetch (match, 1);
-      g_autofree char *m = g_match_info_fetch (match, 2);
-      g_autofree char *d = g_match_info_fetch (match, 3);
-
-      return format_date (atoi (y), atoi (m), atoi (d));
-    }
-  g_clear_pointer (&match, g_match_info_free);
-
-  if (g_regex_match (numeric_re, text, 0, &match))
-    {
-      g_autofree char *a = g_match_info_fetch (match, 1);
-      g_autofree char *b = g_match_info_fetch (match, 2);
-      g_autofree char *y = g_match_info_fetch (match, 3);
-      int first = atoi (a), second = atoi (b);
-
-      /* Day first where it must be (27/11), month first where it must be (11/27);
-       * where both could be, the American order of the wires. */
-      if (first > 12)
-        return format_date (atoi (y), second, first);
-      return format_date (atoi (y), first, second);
-    }
-  g_clear_pointer (&match, g_match_info_free);
-
-  if (g_regex_match (mdy_re, text, 0, &match))
-    {
-      g_autofree char *m = g_match_info_fetch (match, 1);
-      g_autofree char *d = g_match_info_fetch (match, 2);
-      g_autofree char *y = g_match_info_fetch (match, 3);
-      int month = month_from_name (m);
-
-      if (month > 0)
-        return format_date (atoi (y), month, atoi (d));
-    }
-  g_clear_pointer (&match, g_match_info_free);
-
-  if (g_regex_match (dmy_re, text, 0, &match))
-    {
-      g_autofree char *d = g_match_info_fetch (match, 1);
-      g_autofree char *m = g_match_info_fetch (match, 2);
-      g_autofree char *y = g_match_info_fetch (match, 3);
-      int month = month_from_name (m);
-
-      if (month > 0)
-        return format_date (atoi (y), month, atoi (d));
-    }
-
-  return NULL;
-}
-
 /* ---- Pass 1: what a segment is by itself ----------------------------------------------- */
-
-static gboolean
-is_web_address (const Item *item)
-{
-  static GRegex *url_re, *domain_re;
-  g_autoptr(GMatchInfo) match = NULL;
-  gsize url_chars = 0;
-
-  if (g_once_init_enter (&url_re))
-    {
-      domain_re = g_regex_new ("^[a-z0-9-]+(\\.[a-z0-9-]+)*\\.(com|org|net|info|news|co|uk|in|de|fr|io|tv)\\b",
-                               G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
-      g_once_init_leave (&url_re, g_regex_new ("(https?://|www\\.)[^\\s]+",
-                                               G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL));
-    }
-
-  if (g_regex_match (url_re, item->clean, 0, &match))
-    {
-      while (g_match_info_matches (match))
-        {
-          int start, end;
-
-          g_match_info_fetch_pos (match, 0, &start, &end);
-          url_chars += end - start;
-          g_match_info_next (match, NULL);
-        }
-
-      /* A line that is mostly addresses, or a short one that has one. */
-      return item->words <= 12 || url_chars * 3 >= strlen (item->clean);
-    }
-
-  return item->words <= 3 && g_regex_match (domain_re, item->clean, 0, NULL);
-}
-
-static gboolean
-is_posting_stamp (const Item *item)
-{
-  static GRegex *re;
-
-  if (g_once_init_enter (&re))
-    g_once_init_leave (&re, g_regex_new ("\\bby\\s+(admin|administrator|webmaster|editor|staff|"
-                                         "site ?admin|news ?desk|web ?desk|desk)\\b",
-                                         G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL));
-
-  return item->words <= 10 && g_regex_match (re, item->clean, 0, NULL);
-}
-
-static gboolean
-is_section_stamp (const Item *item)
-{
-  static GRegex *re;
-
-  if (g_once_init_enter (&re))
-    g_once_init_leave (&re, g_regex_new ("^(([A-Z]|[0-9]+)\\s+)?(section|page)\\b[^.]*?(\\bon\\b\\s+\\d|\\d+$)",
-                                         G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL));
-
-  return item->words <= 8 && g_regex_match (re, item->clean, 0, NULL);
-}
-
-static gboolean
-is_time_stamp (const Item *item)
-{
-  static GRegex *re;
-  g_autofree char *date = NULL;
-
-  if (g_once_init_enter (&re))
-    g_once_init_leave (&re, g_regex_new ("^(updated|posted|published|last updated|first published|"
-                                         "last modified|modified)\\b\\s*(on|at)?:?",
-                                         G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL));
-
-  if (item->words > 10)
-    return FALSE;
-
-  if (g_regex_match (re, item->clean, 0, NULL))
-    return TRUE;
-
-  /* A line that is only a date and perhaps a time. */
-  if (item->words > 5)
-    return FALSE;
-  date = find_date (item->clean);
-  return date != NULL;
-}
-
-/* Titles of web page widgets and the prompts around an article. */
-static const char * const widget_phrases[] = {
-  "share this", "share on", "share:", "click to share", "click to email", "click to print",
-  "subscribe", "sign up", "newsletter", "follow us", "like us on", "advertisement",
-  "sponsored", "related", "read more", "read also", "also read", "more from", "most popular",
-  "most read", "trending", "recommended", "upcoming events", "you may also like",
-  "leave a comment", "comments", "post a comment", "print this", "email this", "tweet",
-  "skip to content", "back to top", "tags:", "filed under", "copyright", "all rights reserved",
-  "loading", "continue reading", "watch:", "listen to this article", "report an error",
-  "see also", "top stories", "latest news", "editor's picks", "popular posts",
-};
-
-static gboolean
-is_widget (const Item *item)
-{
-  g_autofree char *lower = NULL;
-
-  if (item->words > 25)
-    return FALSE;
-
-  lower = g_utf8_strdown (item->clean, -1);
-  for (guint i = 0; i < G_N_ELEMENTS (widget_phrases); i++)
-    {
-      gsize length = strlen (widget_phrases[i]);
-
-      if (!g_str_has_prefix (lower, widget_phrases[i]))
-        continue;
-
-      /* A widget title is short; a link to another story ("Also Read: <its headline>")
-       * may be as long as a headline, but says what it is with a colon. */
-      if (item->words <= 10 || widget_phrases[i][length - 1] == ':' || lower[length] == ':')
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
-/* "© 2026 Harbour Times", "Savanna Wire © 2026. All rights reserved.", "Copyright 2026 …" */
-static gboolean
-is_copyright_notice (const Item *item)
-{
-  static GRegex *re;
-
-  if (g_once_init_enter (&re))
-    g_once_init_leave (&re, g_regex_new ("^copyright\\b|\xc2\xa9|\\(c\\)\\s*(19|20)\\d\\d|"
-                                         "\\ball rights reserved\\b",
-                                         G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL));
-
-  return item->words <= 15 && g_regex_match (re, item->clean, 0, NULL);
-}
 
 /* The slug a wire service puts before a writethru's headline: "UPDATE 2-", "REFILE-UPDATE 1-",
  * "CORRECTED-". Returns its length in bytes at the head of @raw, or 0. */
@@ -585,65 +329,6 @@ find_writethru_slug (const char *raw)
 
   g_match_info_fetch_pos (match, 0, NULL, &end);
   return end;
-}
-
-/* What a wire service or a site says about the version itself, not part of the story:
- * a writethru header ("UPDATED", "UPDATE 2") or note ("(Adds comments; corrects number in
- * paragraph 9)", "This story has been updated to …", "Editor's note: …"). */
-static const char *
-find_writethru_note (const Item *item)
-{
-  static GRegex *header_re, *changes_re, *note_re;
-
-  if (g_once_init_enter (&header_re))
-    {
-      changes_re = g_regex_new ("^\\((Adds|Updates|Corrects|Recasts|Rewrites|Changes|Refiles|"
-                                "Removes|Fixes|Repeats|Clarifies|Inserts|Deletes|Moves|Tops|"
-                                "Combines)\\b"
-                                "[^()]*\\)\\.?$",
-                                G_REGEX_OPTIMIZE, 0, NULL);
-      note_re = g_regex_new ("^(this (story|article|report|item|version) (has been|was|is being) "
-                             "(updated|corrected|changed|revised|rewritten)\\b|"
-                             "editor['\xe2\x80\x99]?s note\\b|correction:|clarification:)",
-                             G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
-      g_once_init_leave (&header_re,
-                         g_regex_new ("^(UPDATED|UPDATE|CORRECTED|REFILED?|WRITETHRU|WRITE-THRU)"
-                                      "(\\s+\\d{1,2})?\\s*[:-]?$",
-                                      G_REGEX_OPTIMIZE, 0, NULL));
-    }
-
-  if (item->words <= 3 && g_regex_match (header_re, item->clean, 0, NULL))
-    return "writethru header";
-
-  if (item->words <= 80 && (g_regex_match (changes_re, item->clean, 0, NULL) ||
-                            g_regex_match (note_re, item->clean, 0, NULL)))
-    return "writethru note";
-
-  return NULL;
-}
-
-static gboolean
-has_caption_marker (const Item *item)
-{
-  static GRegex *marker_re, *prefix_re;
-
-  if (g_once_init_enter (&marker_re))
-    {
-      prefix_re = g_regex_new ("^(FILE\\s*(-+|\xe2\x80\x94|\xe2\x80\x93|:)|In this (file )?photo|"
-                               "Photo:|Pictured:|Caption:|PHOTO:)",
-                               G_REGEX_OPTIMIZE, 0, NULL);
-      g_once_init_leave (&marker_re,
-                         g_regex_new ("\\((right|left|center|centre|top|bottom|front|back|"
-                                      "second (from )?(left|right)|from left|from right|"
-                                      "L|R|C|foreground|background|pictured|inset)\\)",
-                                      G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL));
-    }
-
-  if (item->words > 70)
-    return FALSE;
-
-  return g_regex_match (prefix_re, item->clean, 0, NULL) ||
-         g_regex_match (marker_re, item->clean, 0, NULL);
 }
 
 /* Takes @credit. */
@@ -668,117 +353,22 @@ add_credits (Item      *item,
   g_ptr_array_unref (credits);
 }
 
+/* What the rulebook (desk-roles.c) says of a paragraph by its text alone. */
 static void
 classify_alone (Item *item)
 {
-  g_autofree char *tag = NULL;
-  GPtrArray *credits;
-  DeskCredit *photo;
-  const char *note;
-  gsize credit_start = 0;
+  DeskRoleVerdict verdict;
 
-  if (item->clean[0] == '\0')
-    {
-      item->role = DESK_BLOCK_ROLE_FURNITURE;
-      item->reason = "markup without text";
-      return;
-    }
+  if (!_desk_roles_judge (item->clean, item->words, DESK_ROLES_ANYWHERE, &verdict))
+    return;
 
-  if ((note = find_writethru_note (item)) != NULL)
-    {
-      item->role = DESK_BLOCK_ROLE_FURNITURE;
-      item->reason = note;
-      return;
-    }
-
-  if (is_web_address (item))
-    {
-      item->role = DESK_BLOCK_ROLE_FURNITURE;
-      item->reason = "web address";
-      return;
-    }
-
-  if (is_posting_stamp (item))
-    {
-      item->role = DESK_BLOCK_ROLE_FURNITURE;
-      item->reason = "posting stamp";
-      item->date = find_date (item->clean);
-      return;
-    }
-
-  if (is_section_stamp (item))
-    {
-      item->role = DESK_BLOCK_ROLE_FURNITURE;
-      item->reason = "section stamp";
-      item->date = find_date (item->clean);
-      return;
-    }
-
-  if (is_time_stamp (item))
-    {
-      item->role = DESK_BLOCK_ROLE_FURNITURE;
-      item->reason = "time stamp";
-      item->date = find_date (item->clean);
-      return;
-    }
-
-  if (is_widget (item))
-    {
-      item->role = DESK_BLOCK_ROLE_FURNITURE;
-      item->reason = "web page widget";
-      return;
-    }
-
-  if (is_copyright_notice (item))
-    {
-      item->role = DESK_BLOCK_ROLE_FURNITURE;
-      item->reason = "copyright notice";
-      return;
-    }
-
-  if ((credits = desk_credit_line_parse_contributors (item->clean)) != NULL)
-    {
-      item->role = DESK_BLOCK_ROLE_CREDIT;
-      item->reason = "contributor line";
-      add_credits (item, credits);
-      return;
-    }
-
-  if (item->words <= 6 && (tag = desk_credit_line_parse_agency_tag (item->clean)) != NULL)
-    {
-      item->role = DESK_BLOCK_ROLE_CREDIT;
-      item->reason = "agency tag";
-      add_credit (item, desk_credit_new (NULL, tag, DESK_CREDIT_ROLE_AGENCY));
-      item->agency_only = TRUE;
-      return;
-    }
-
-  if (item->words <= 16 && (credits = desk_credit_line_parse_byline (item->clean)) != NULL)
-    {
-      item->role = DESK_BLOCK_ROLE_BYLINE;
-      item->reason = "byline";
-      item->agency_only = credits->len == 1 &&
-        (desk_credit_get_name (g_ptr_array_index (credits, 0)) == NULL ||
-         desk_credit_get_name (g_ptr_array_index (credits, 0))[0] == '\0');
-      add_credits (item, credits);
-      return;
-    }
-
-  if (item->words <= 80 &&
-      (photo = desk_credit_line_parse_photo_credit (item->clean, &credit_start)) != NULL)
-    {
-      item->role = DESK_BLOCK_ROLE_CAPTION;
-      item->reason = "photo credit";
-      add_credit (item, photo);
-      return;
-    }
-
-  if (has_caption_marker (item))
-    {
-      item->role = DESK_BLOCK_ROLE_CAPTION;
-      item->reason = "photo caption";
-      return;
-    }
+  item->role = verdict.role;
+  item->reason = verdict.reason;
+  item->agency_only = verdict.agency_only;
+  item->date = g_steal_pointer (&verdict.date);
+  if (verdict.credits != NULL)
+    add_credits (item, g_steal_pointer (&verdict.credits));
+  _desk_role_verdict_clear (&verdict);
 }
 
 /* What pass 1 decides depends on a paragraph's text alone, and a roundup repeats the same
@@ -940,6 +530,29 @@ find_dateline (const char *raw,
       return dateline->place[0] != '\0';
     }
 
+  /* The agencies' other forms, as the readers find them: "Madrid (EFE).-",
+   * "(ANSA) - Rome, December 7 -". A dateline is at the head of its paragraph: only the
+   * head is looked at, so a paragraph of megabytes costs no more than a short one. */
+  {
+    g_autofree char *head = NULL;
+    gsize length = 0;
+    char *place = NULL;
+    char *agency = NULL;
+    const char *cut = raw;
+
+    while (*cut != '\0' && cut - raw < DATELINE_HEAD_BYTES)
+      cut = g_utf8_next_char (cut);
+    head = g_strndup (raw, cut - raw);
+
+    if (_desk_wire_text_split_dateline (head, FALSE, &length, &place, &agency))
+      {
+        dateline->length = length;
+        dateline->place = place;
+        dateline->agency = agency;
+        return TRUE;
+      }
+  }
+
   return FALSE;
 }
 
@@ -1090,13 +703,13 @@ classify_head (Item  *items,
       if (item->role != ROLE_UNKNOWN)
         continue;
 
-      if (!have_headline && item->words <= 30)
+      if (!have_headline && item->words <= HEADLINE_MAX_WORDS)
         {
           item->role = DESK_BLOCK_ROLE_HEADLINE;
           item->reason = item->heading ? "heading" : "first line";
           have_headline = TRUE;
         }
-      else if (have_headline && item->words <= 60)
+      else if (have_headline && item->words <= DECK_MAX_WORDS)
         {
           item->role = DESK_BLOCK_ROLE_DECK;
           item->reason = "under the headline";
@@ -1114,6 +727,7 @@ classify_story (Item  *items,
                 guint  n_items,
                 guint  story_start)
 {
+  DeskRolesPlace place = DESK_ROLES_IN_STORY;
   int last_text = -1;
 
   /* Walk back from the end over what is not story text: short lines with no sentence
@@ -1125,7 +739,8 @@ classify_story (Item  *items,
       if (item->role != ROLE_UNKNOWN)
         continue;
 
-      if (item->words <= 8 && !text_ends_sentence (item->clean))
+      if (item->words <= LEFTOVER_MAX_WORDS &&
+          !_desk_wire_text_ends_sentence (item->clean, DESK_SENTENCE_END_MARKS))
         {
           item->role = DESK_BLOCK_ROLE_FURNITURE;
           item->reason = "leftover page text";
@@ -1139,6 +754,7 @@ classify_story (Item  *items,
   for (guint i = story_start; i < n_items; i++)
     {
       Item *item = &items[i];
+      DeskRoleVerdict verdict;
 
       if (item->role == DESK_BLOCK_ROLE_BYLINE && item->agency_only && (int)i > last_text)
         {
@@ -1146,13 +762,27 @@ classify_story (Item  *items,
           item->reason = "agency tag";
         }
 
+      if (g_strcmp0 (item->reason, "separator") == 0)
+        place |= DESK_ROLES_AFTER_SEPARATOR;
+
       if (item->role != ROLE_UNKNOWN)
         continue;
 
-      if (item->heading && item->words <= 12)
+      if (item->heading && item->words <= MARKDOWN_SUBHEADING_MAX_WORDS)
         {
           item->role = DESK_BLOCK_ROLE_FURNITURE;
           item->reason = "subheading";
+          continue;
+        }
+
+      /* The rules that need to know where the paragraph stands. */
+      if (_desk_roles_judge (item->clean, item->words, place | DESK_ROLES_PLACED_ONLY, &verdict))
+        {
+          item->role = verdict.role;
+          item->reason = verdict.reason;
+          if (verdict.credits != NULL)
+            add_credits (item, g_steal_pointer (&verdict.credits));
+          _desk_role_verdict_clear (&verdict);
           continue;
         }
 
@@ -1161,6 +791,8 @@ classify_story (Item  *items,
       item->reason = "paragraph";
       desk_prose_not_story (item->clean, &role, &item->reason);
       item->role = role;
+      if (role == DESK_BLOCK_ROLE_BODY)
+        place |= DESK_ROLES_AFTER_TEXT;
     }
 }
 
@@ -1211,7 +843,7 @@ rejoin_cut_paragraphs (Item  *items,
       if (item->role != DESK_BLOCK_ROLE_BODY || item->merged_away)
         continue;
 
-      while (!text_ends_sentence (item->joined_text->str))
+      while (!_desk_wire_text_ends_sentence (item->joined_text->str, DESK_SENTENCE_END_MARKS))
         {
           guint j = i + 1;
           gboolean crossed_furniture = FALSE;
@@ -1333,7 +965,7 @@ _desk_classify (const char *text,
           item->clean = _desk_classify_strip_markdown (item->raw, &item->heading);
           item->key = fold_key (item->clean);
           item->key_hash = desk_hash_text (item->key);
-          item->words = count_words (item->clean);
+          item->words = _desk_wire_text_count_words (item->clean);
           item->role = ROLE_UNKNOWN;
           classify_alone (item);
           alone_cache_store (item);

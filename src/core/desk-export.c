@@ -54,6 +54,7 @@
 #include "desk-credits.h"
 #include "desk-export.h"
 #include "desk-language.h"
+#include "desk-wire-text-private.h"
 
 #define NINJS_SCHEMA "http://www.iptc.org/std/ninjs/ninjs-schema_2.0.json"
 
@@ -1191,24 +1192,6 @@ export_markdown (Story                   *story,
 
 /* ninjs */
 
-static guint
-count_words (const char *text)
-{
-  guint n = 0;
-  gboolean in_word = FALSE;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gboolean space = g_unichar_isspace (g_utf8_get_char (p));
-
-      if (!space && !in_word)
-        n++;
-      in_word = !space;
-    }
-
-  return n;
-}
-
 static void
 add_body (JsonBuilder *builder,
           const char  *role,
@@ -1226,7 +1209,7 @@ add_body (JsonBuilder *builder,
       json_builder_set_member_name (builder, "charcount");
       json_builder_add_int_value (builder, g_utf8_strlen (value, -1));
       json_builder_set_member_name (builder, "wordcount");
-      json_builder_add_int_value (builder, count_words (value));
+      json_builder_add_int_value (builder, _desk_wire_text_count_words (value));
     }
   json_builder_set_member_name (builder, "value");
   json_builder_add_string_value (builder, value);

@@ -1,4 +1,4 @@
-/* desk-json.h: the JSON shapes copydesk-merge prints
+/* desk-json.h: reading JSON safely: its shape checked, NUL escapes replaced
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -6,8 +6,6 @@
 
 #include <glib.h>
 
-#include "desk-json-writer.h"
-#include "desk-source.h"
 
 G_BEGIN_DECLS
 
@@ -30,10 +28,6 @@ typedef enum
 DeskJsonShape desk_json_check_shape (const char *data,
                                      gsize       length,
                                      guint       max_depth);
-
-void desk_json_write_source (DeskJsonWriter *writer,
-                             DeskSource     *source,
-                             gboolean        with_blocks);
 
 char *desk_json_replace_nul_escapes (const char *data,
                                      gsize       length);

@@ -5,9 +5,10 @@
  * reader writes one as it goes: a plain rendering of the story, one paragraph per block,
  * paragraphs separated by blank lines. Block offsets point into that rendering.
  *
- * The rules for what a paragraph of a body is (a separator, an agency's sign-off, a
- * contributor line, a caption that slipped into the text) live here, so that NITF, NewsML,
- * ninjs and web pages all read alike.
+ * What a paragraph of a body is (a separator, an agency's sign-off, a contributor line, a
+ * caption that slipped into the text) is decided by the one rulebook, desk-roles.c, which
+ * plain text asks too: NITF, NewsML, ninjs, web pages and text all read alike. What the
+ * markup itself says (a <byline>, an <hl2>, a <media-caption>) is taken as it is.
  *
  * Markup is parsed with libxml2 and never fetches anything: no network, no DTD, no
  * external entities; entities a file declares for itself are left as they are written
@@ -35,6 +36,8 @@
 #include "desk-organization.h"
 #include "desk-prose.h"
 #include "desk-reader-private.h"
+#include "desk-roles-private.h"
+#include "desk-wire-text-private.h"
 #include "desk-source-private.h"
 
 /* Deeper markup than this is not walked (libxml2 itself stops at 256 without XML_PARSE_HUGE) */
@@ -83,26 +86,6 @@ struct _DeskReaderDoc
 
 /* ---- Text helpers --------------------------------------------------------------------- */
 
-static guint
-count_words (const char *text)
-{
-  guint n = 0;
-  gboolean in_word = FALSE;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      if (g_unichar_isspace (g_utf8_get_char (p)))
-        in_word = FALSE;
-      else if (!in_word)
-        {
-          in_word = TRUE;
-          n++;
-        }
-    }
-
-  return n;
-}
-
 static char *
 fold_key (const char *text)
 {
@@ -123,39 +106,10 @@ fold_key (const char *text)
 }
 
 static gboolean
-ends_sentence (const char *text)
-{
-  const char *end = text + strlen (text);
-
-  while (end > text)
-    {
-      const char *prev = g_utf8_find_prev_char (text, end);
-      gunichar c = g_utf8_get_char (prev);
-
-      if (c == '"' || c == '\'' || c == ')' || c == 0x201D || c == 0x2019 || c == 0xBB ||
-          g_unichar_isspace (c))
-        end = prev;
-      else
-        return c == '.' || c == '!' || c == '?' || c == 0x2026 || c == ':';
-    }
-
-  return FALSE;
-}
-
-static gboolean
 has_prefix_ci (const char *text,
                const char *prefix)
 {
   return g_ascii_strncasecmp (text, prefix, strlen (prefix)) == 0;
-}
-
-static gboolean
-has_lowercase (const char *text)
-{
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    if (g_unichar_islower (g_utf8_get_char (p)))
-      return TRUE;
-  return FALSE;
 }
 
 static gboolean
@@ -615,41 +569,11 @@ _desk_reader_scan_keyword_line (const char  *text,
 
 /* ---- Datelines ---------------------------------------------------------------------------- */
 
-static gboolean
-agency_is_plausible (const char *agency)
-{
-  gsize n = strlen (agency);
-
-  if (desk_organization_canonical (agency) != NULL)
-    return TRUE;
-
-  /* "dpa", "EFE", "ANSA", "AAP": short, one word */
-  if (n < 2 || n > 8)
-    return FALSE;
-  for (const char *p = agency; *p != '\0'; p++)
-    if (!g_ascii_isalpha (*p) && *p != '-')
-      return FALSE;
-  return TRUE;
-}
-
-static const char * const not_places[] = {
-  "FILE", "UPDATE", "UPDATED", "BREAKING", "URGENT", "EXCLUSIVE", "ANALYSIS", "CORRECTION",
-  "REFILE", "WRAPUP", "NOTE", "EDITORS", "PHOTO", "VIDEO", "WATCH", "LIVE", "OPINION",
-  "COMMENT", "EDITORIAL", "REVIEW", "FEATURE", "ADVISORY", "BULLETIN", "FLASH",
-};
-
 /**
  * _desk_reader_split_dateline:
- * @text: the first paragraph of a story, or (with @whole) a dateline on its own
- * @whole: whether @text is all dateline ("STOCKHOLM, Aug 29, 2014 (AFP) -")
- * @length: (out): bytes of the dateline at the head of @text, with its separator
- * @place: (out): the place, "BUENOS AIRES, Argentina"
- * @agency: (out) (nullable): the agency in brackets, canonical where known
  *
- * Finds "BUENOS AIRES, Argentina (AP) _ ", "London (dpa) - ", "Tegucigalpa, Jan 2
- * (EFE).- ", "(ANSA) - Rome, October 11 - " and "MOSCOW -- ".
- *
- * Returns: whether @text starts with a dateline
+ * The readers' name for _desk_wire_text_split_dateline(), where datelines are read for
+ * every path.
  */
 gboolean
 _desk_reader_split_dateline (const char  *text,
@@ -658,81 +582,7 @@ _desk_reader_split_dateline (const char  *text,
                              char       **place,
                              char       **agency)
 {
-  static GRegex *after_re, *before_re, *caps_re;
-  g_autoptr(GMatchInfo) match = NULL;
-  g_autofree char *found_place = NULL;
-  g_autofree char *found_agency = NULL;
-  int end = 0;
-
-  *length = 0;
-  *place = NULL;
-  *agency = NULL;
-
-  if (g_once_init_enter (&after_re))
-    {
-      /* PLACE[, Region][, Mon 2[, 2014]] (AGENCY) SEPARATOR */
-      before_re = g_regex_new ("^\\(([\\p{L}]{2,10})\\)\\s*(?:--|[\xe2\x80\x94\xe2\x80\x93-])\\s*"
-                               "(\\p{Lu}[\\p{L}\\p{M}.'\xe2\x80\x99 -]{1,40}?)"
-                               "(?:,? \\p{L}{3,9}\\.? \\d{1,2}(?:, \\d{4})?)?"
-                               "\\s*(?:--|[\xe2\x80\x94\xe2\x80\x93_-]|:)(?:\\s+|$)",
-                               0, 0, NULL);
-      caps_re = g_regex_new ("^(\\p{Lu}[\\p{Lu} .'\xe2\x80\x99-]{1,30}[\\p{Lu}.]"
-                             "(?:, \\p{Lu}[\\p{L} .]{1,30}?)?)"
-                             "\\s*(?:--|[\xe2\x80\x94\xe2\x80\x93_-])(?:\\s+|$)",
-                             0, 0, NULL);
-      g_once_init_leave (&after_re,
-                         g_regex_new ("^(\\p{Lu}[\\p{L}\\p{M}.'\xe2\x80\x99 -]{0,40}?"
-                                      "(?:, \\p{L}[\\p{L}\\p{M}.'\xe2\x80\x99 -]{0,30}?)?)"
-                                      "(?:,? \\p{L}{3,9}\\.? \\d{1,2}(?:, \\d{4})?)?"
-                                      "\\s*\\(([\\p{L}][\\p{L}./ -]{0,29})\\)"
-                                      "(?:\\s*\\.?\\s*(?:--|[\xe2\x80\x94\xe2\x80\x93_-]|:)"
-                                      "(?:\\s+|$)|\\s*$)",
-                                      0, 0, NULL));
-    }
-
-  if (g_regex_match (after_re, text, 0, &match))
-    {
-      found_place = g_match_info_fetch (match, 1);
-      found_agency = g_match_info_fetch (match, 2);
-    }
-  else
-    {
-      g_clear_pointer (&match, g_match_info_free);
-      if (g_regex_match (before_re, text, 0, &match))
-        {
-          found_agency = g_match_info_fetch (match, 1);
-          found_place = g_match_info_fetch (match, 2);
-        }
-      else
-        {
-          g_clear_pointer (&match, g_match_info_free);
-          if (!g_regex_match (caps_re, text, 0, &match))
-            return FALSE;
-          found_place = g_match_info_fetch (match, 1);
-        }
-    }
-
-  g_match_info_fetch_pos (match, 0, NULL, &end);
-  g_strstrip (found_place);
-
-  if (found_place[0] == '\0' || (!whole && text[end] == '\0'))
-    return FALSE;
-  if (found_agency != NULL && found_agency[0] != '\0' && !agency_is_plausible (found_agency))
-    return FALSE;
-  for (guint i = 0; i < G_N_ELEMENTS (not_places); i++)
-    if (g_ascii_strcasecmp (found_place, not_places[i]) == 0)
-      return FALSE;
-
-  *length = end;
-  *place = g_steal_pointer (&found_place);
-  if (found_agency != NULL && found_agency[0] != '\0')
-    {
-      const char *canonical = desk_organization_canonical (found_agency);
-
-      *agency = g_strdup (canonical ? canonical : found_agency);
-    }
-
-  return TRUE;
+  return _desk_wire_text_split_dateline (text, whole, length, place, agency);
 }
 
 /* ---- The story being read ----------------------------------------------------------------- */
@@ -893,50 +743,10 @@ _desk_reader_doc_add_credit (DeskReaderDoc *doc,
                                            canonical ? canonical : clean_org, role));
 }
 
-/* Initials of desk staff rather than names: "gr/bp", "hh/ph/ts/hd", "dpa wsz jln npr" */
-static gboolean
-is_initials (const char *text)
-{
-  g_auto(GStrv) tokens = g_strsplit_set (text, " /", -1);
-  guint n = 0;
-  gboolean lower_or_slash = strchr (text, '/') != NULL;
-
-  if (count_words (text) > 6 || ends_sentence (text))
-    return FALSE;
-
-  for (guint i = 0; tokens[i] != NULL; i++)
-    {
-      gsize len = strlen (tokens[i]);
-      gboolean known = len > 0 && desk_organization_is_known (tokens[i]);
-
-      if (len == 0)
-        continue;
-      if (len > 5 && !known)
-        return FALSE;
-      /* "Peter and Jane" names people */
-      if (g_ascii_strcasecmp (tokens[i], "and") == 0 ||
-          g_ascii_strcasecmp (tokens[i], "und") == 0 ||
-          g_ascii_strcasecmp (tokens[i], "og") == 0 ||
-          g_ascii_strcasecmp (tokens[i], "y") == 0)
-        return FALSE;
-      if (!known && g_ascii_isupper (tokens[i][0]) && len > 1 && g_ascii_islower (tokens[i][1]))
-        return FALSE;
-      for (const char *p = tokens[i]; *p != '\0'; p++)
-        if (!g_ascii_isalpha (*p))
-          return FALSE;
-      if (!has_prefix_ci (tokens[i], "dpa") && g_ascii_islower (tokens[i][0]) &&
-          !desk_organization_is_known (tokens[i]))
-        lower_or_slash = TRUE;
-      n++;
-    }
-
-  return n > 0 && lower_or_slash;
-}
-
 static gboolean
 looks_like_person (const char *text)
 {
-  guint words = count_words (text);
+  guint words = _desk_wire_text_count_words (text);
 
   if (words == 0 || words > 5 || strlen (text) > 60)
     return FALSE;
@@ -1073,7 +883,7 @@ _desk_reader_doc_add_byline (DeskReaderDoc *doc,
   if (line[0] == '\0')
     return;
 
-  if (is_initials (line))
+  if (_desk_roles_is_initials (line))
     {
       append_block (doc, DESK_BLOCK_ROLE_CREDIT, line, "initials in the byline");
       return;
@@ -1179,17 +989,18 @@ _desk_reader_doc_add_credit_line (DeskReaderDoc *doc,
     _desk_reader_doc_add_credit (doc, NULL, canonical, DESK_CREDIT_ROLE_AGENCY);
   else if ((tag = desk_credit_line_parse_agency_tag (line)) != NULL)
     _desk_reader_doc_add_credit (doc, NULL, tag, DESK_CREDIT_ROLE_AGENCY);
-  else if (count_words (line) <= 4)
+  else if (_desk_wire_text_count_words (line) <= 4)
     _desk_reader_doc_add_credit (doc, NULL, line, DESK_CREDIT_ROLE_AGENCY);
 
-  if (count_words (line) <= 4)
+  if (_desk_wire_text_count_words (line) <= 4)
     _desk_reader_doc_set_agency (doc, line);
 }
 
-void
-_desk_reader_doc_add_caption (DeskReaderDoc *doc,
-                              const char    *text,
-                              const char    *photographer)
+static void
+add_caption (DeskReaderDoc *doc,
+             const char    *text,
+             const char    *photographer,
+             const char    *reason)
 {
   g_autofree char *line = clean (doc, text);
   DeskCredit *credit;
@@ -1198,7 +1009,7 @@ _desk_reader_doc_add_caption (DeskReaderDoc *doc,
   if (line[0] == '\0')
     return;
 
-  append_block (doc, DESK_BLOCK_ROLE_CAPTION, line, "caption");
+  append_block (doc, DESK_BLOCK_ROLE_CAPTION, line, reason);
 
   if ((credit = desk_credit_line_parse_photo_credit (line, &credit_start)) != NULL)
     add_credit_object (doc, credit);
@@ -1206,253 +1017,48 @@ _desk_reader_doc_add_caption (DeskReaderDoc *doc,
     _desk_reader_doc_add_credit (doc, photographer, NULL, DESK_CREDIT_ROLE_PHOTOGRAPHER);
 }
 
-static gboolean
-is_separator (const char *text)
+void
+_desk_reader_doc_add_caption (DeskReaderDoc *doc,
+                              const char    *text,
+                              const char    *photographer)
 {
-  guint marks = 0;
-
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (strchr ("_-*=#~.+", *p) != NULL)
-        marks++;
-      else if (*p != ' ')
-        return FALSE;
-    }
-
-  return marks >= 3;
+  add_caption (doc, text, photographer, "caption");
 }
 
-static gboolean
-is_web_address (const char *text)
-{
-  return count_words (text) <= 3 &&
-         (has_prefix_ci (text, "http://") || has_prefix_ci (text, "https://") ||
-          has_prefix_ci (text, "www."));
-}
-
-static const char * const note_prefixes[] = {
-  "eds:", "(eds:", "eds note", "editor's note", "editors' note", "editors note",
-  "editor\xe2\x80\x99s note", "note to editors", "*** disclaimer", "disclaimer:",
-};
-
-static const char * const caption_prefixes[] = {
-  "photo:", "photos:", "foto:", "bilde:", "bild:", "picture:", "image:", "caption:",
-  "pictured:", "photo credit:",
-};
-
-static const char * const end_note_phrases[] = {
-  "contributed to this", "contributed reporting", "helped with this", "reported from",
-  "can be reached", "generated by", "follow ", "online:", "reporting by", "is a reporter",
-  "is a correspondent", "writes for",
-};
-
-/* A date anywhere in a short line: "12 May 2026", "March 4, 2026", "2026-03-04", "4/3/2026" */
-static gboolean
-find_date_in_text (const char  *text,
-                   char       **date)
-{
-  static GRegex *dmy_re, *mdy_re;
-  static const char * const months[] = {
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"
-  };
-  g_autoptr(GMatchInfo) match = NULL;
-  g_autofree char *day = NULL;
-  g_autofree char *month = NULL;
-  g_autofree char *year = NULL;
-  g_autofree char *iso = NULL;
-  int m = 0;
-
-  if (g_once_init_enter (&dmy_re))
-    {
-      mdy_re = g_regex_new ("\\b([A-Za-z]{3,9})\\.? (\\d{1,2}),? (\\d{4})\\b", 0, 0, NULL);
-      g_once_init_leave (&dmy_re, g_regex_new ("\\b(\\d{1,2})\\.? ([A-Za-z]{3,9})\\.?,? "
-                                               "(\\d{4})\\b",
-                                               0, 0, NULL));
-    }
-
-  if (g_regex_match (dmy_re, text, 0, &match))
-    {
-      day = g_match_info_fetch (match, 1);
-      month = g_match_info_fetch (match, 2);
-      year = g_match_info_fetch (match, 3);
-    }
-  else
-    {
-      g_clear_pointer (&match, g_match_info_free);
-      if (g_regex_match (mdy_re, text, 0, &match))
-        {
-          month = g_match_info_fetch (match, 1);
-          day = g_match_info_fetch (match, 2);
-          year = g_match_info_fetch (match, 3);
-        }
-    }
-
-  if (month != NULL)
-    {
-      for (guint i = 0; i < G_N_ELEMENTS (months); i++)
-        if (g_ascii_strncasecmp (month, months[i], 3) == 0)
-          m = i + 1;
-      if (m == 0)
-        return FALSE;
-
-      *date = g_strdup_printf ("%04d-%02d-%02d", atoi (year), m, atoi (day));
-      iso = _desk_reader_parse_timestamp (*date, NULL);
-      if (iso == NULL)
-        g_clear_pointer (date, g_free);
-      return *date != NULL;
-    }
-
-  /* Numeric dates, anywhere in the line */
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (g_ascii_isdigit (*p) && (p == text || !g_ascii_isalnum (p[-1])))
-        {
-          g_autofree char *found = NULL;
-
-          if ((iso = _desk_reader_parse_timestamp (p, &found)) != NULL)
-            {
-              *date = g_steal_pointer (&found);
-              return TRUE;
-            }
-        }
-    }
-
-  return FALSE;
-}
-
+/* A body paragraph's role: the rulebook's (desk-roles.c), or else story text unless
+ * desk_prose_not_story() says otherwise. */
 static DeskBlockRole
 classify_body (DeskReaderDoc  *doc,
                const char     *text,
                const char    **reason,
                GPtrArray     **credits)
 {
-  g_autofree char *lower = g_utf8_strdown (text, -1);
-  g_autofree char *tag = NULL;
-  g_autofree char *stamp_date = NULL;
-  guint words = count_words (text);
-  gsize length = strlen (text);
+  DeskRolesPlace place = DESK_ROLES_IN_STORY;
+  DeskRoleVerdict verdict;
+  DeskBlockRole role;
 
   *credits = NULL;
 
-  if (is_separator (text))
+  if (doc->n_body > 0)
+    place |= DESK_ROLES_AFTER_TEXT;
+  if (doc->after_separator)
+    place |= DESK_ROLES_AFTER_SEPARATOR;
+
+  if (_desk_roles_judge (text, _desk_wire_text_count_words (text), place, &verdict))
     {
-      doc->after_separator = TRUE;
-      *reason = "separator";
-      return DESK_BLOCK_ROLE_FURNITURE;
-    }
-
-  if (text[0] == '[' && text[length - 1] == ']' && words <= 12)
-    {
-      *reason = "placeholder";
-      return DESK_BLOCK_ROLE_FURNITURE;
-    }
-
-  if (strstr (lower, "<div") || strstr (lower, "<script") || strstr (lower, "<iframe"))
-    {
-      *reason = "embed code";
-      return DESK_BLOCK_ROLE_FURNITURE;
-    }
-
-  for (guint i = 0; i < G_N_ELEMENTS (note_prefixes); i++)
-    if (g_str_has_prefix (lower, note_prefixes[i]))
-      {
-        *reason = "editors' note";
-        return DESK_BLOCK_ROLE_FURNITURE;
-      }
-
-  if (g_str_has_prefix (text, "***") && g_str_has_suffix (text, "***"))
-    {
-      *reason = "editors' note";
-      return DESK_BLOCK_ROLE_FURNITURE;
-    }
-
-  for (guint i = 0; i < G_N_ELEMENTS (caption_prefixes); i++)
-    if (g_str_has_prefix (lower, caption_prefixes[i]) && words <= 60)
-      {
-        *reason = "photo";
-        return DESK_BLOCK_ROLE_CAPTION;
-      }
-
-  if (is_web_address (text))
-    {
-      *reason = "web address";
-      return DESK_BLOCK_ROLE_FURNITURE;
-    }
-
-  if (words <= BYLINE_MAX_WORDS && doc->n_body < 3 && skip_byline_prefix (text) != NULL &&
-      (*credits = desk_credit_line_parse_byline (text)) != NULL)
-    {
-      *reason = "byline";
-      return DESK_BLOCK_ROLE_BYLINE;
-    }
-
-  if ((*credits = desk_credit_line_parse_contributors (text)) != NULL)
-    {
-      *reason = "contributor line";
-      return DESK_BLOCK_ROLE_CREDIT;
-    }
-
-  if (words <= 6 && (tag = desk_credit_line_parse_agency_tag (text)) != NULL)
-    {
-      *credits = g_ptr_array_new_with_free_func (g_object_unref);
-      g_ptr_array_add (*credits, desk_credit_new (NULL, tag, DESK_CREDIT_ROLE_AGENCY));
-      *reason = "agency tag";
-      return DESK_BLOCK_ROLE_CREDIT;
-    }
-
-  if (is_initials (text) && doc->n_body > 0)
-    {
-      const char *canonical = NULL;
-      g_auto(GStrv) tokens = g_strsplit (text, " ", 2);
-
-      if (tokens[0] != NULL && (canonical = desk_organization_canonical (tokens[0])) != NULL)
-        {
-          *credits = g_ptr_array_new_with_free_func (g_object_unref);
-          g_ptr_array_add (*credits, desk_credit_new (NULL, canonical, DESK_CREDIT_ROLE_AGENCY));
-        }
-      *reason = "sign-off";
-      return DESK_BLOCK_ROLE_CREDIT;
-    }
-
-  if (doc->after_separator && words <= 80)
-    {
-      for (guint i = 0; i < G_N_ELEMENTS (end_note_phrases); i++)
-        if (strstr (lower, end_note_phrases[i]) != NULL)
-          {
-            *reason = "end note";
-            return DESK_BLOCK_ROLE_CREDIT;
-          }
-    }
-
-  if (words <= 8 && !ends_sentence (text) && find_date_in_text (text, &stamp_date))
-    {
-      if (doc->date == NULL)
-        doc->date = g_steal_pointer (&stamp_date);
-      *reason = "time stamp";
-      return DESK_BLOCK_ROLE_FURNITURE;
-    }
-
-  if (words <= 40 && (g_str_has_prefix (text, "\xc2\xa9") || g_str_has_prefix (lower, "(c) ") ||
-                      g_str_has_prefix (lower, "copyright ")))
-    {
-      *reason = "copyright notice";
-      return DESK_BLOCK_ROLE_FURNITURE;
-    }
-
-  /* "TIP-INS", "UP NEXT"; not "8. HOW WALMART WON PRAISE", an item of a numbered list */
-  if (words <= 5 && has_letter (text) && !has_lowercase (text) && !ends_sentence (text) &&
-      !g_ascii_isdigit (text[0]))
-    {
-      *reason = "subheading";
-      return DESK_BLOCK_ROLE_FURNITURE;
-    }
-
-  {
-    DeskBlockRole role;
-
-    if (desk_prose_not_story (text, &role, reason))
+      if (g_str_equal (verdict.reason, "separator"))
+        doc->after_separator = TRUE;
+      if (verdict.date != NULL && doc->date == NULL)
+        doc->date = g_steal_pointer (&verdict.date);
+      *credits = g_steal_pointer (&verdict.credits);
+      *reason = verdict.reason;
+      role = verdict.role;
+      _desk_role_verdict_clear (&verdict);
       return role;
-  }
+    }
+
+  if (desk_prose_not_story (text, &role, reason))
+    return role;
 
   *reason = "paragraph";
   return DESK_BLOCK_ROLE_BODY;
@@ -1479,7 +1085,7 @@ add_body (DeskReaderDoc *doc,
   gsize length = 0;
 
   if (doc->n_body == 0 && !doc->dateline_done &&
-      _desk_reader_split_dateline (text, FALSE, &length, &place, &agency))
+      _desk_wire_text_split_dateline (text, FALSE, &length, &place, &agency))
     {
       gsize start = append_paragraph (doc, text);
       const char *rest = text + length;
@@ -1509,7 +1115,7 @@ add_body (DeskReaderDoc *doc,
  * _desk_reader_doc_add_paragraph:
  * @text: a paragraph as the markup has it
  * @hint: what the markup says it is: %DESK_BLOCK_ROLE_BODY for a paragraph of the body,
- *   which the body rules look at again (separators, sign-offs, contributor lines…)
+ *   which the rulebook (desk-roles.c) looks at again (separators, sign-offs, contributor lines…)
  * @reason: (nullable): why, for roles other than body
  */
 void
@@ -1543,7 +1149,7 @@ _desk_reader_doc_add_paragraph (DeskReaderDoc *doc,
       return;
 
     case DESK_BLOCK_ROLE_BYLINE:
-      if (count_words (line) > BYLINE_MAX_WORDS * 2)
+      if (_desk_wire_text_count_words (line) > BYLINE_MAX_WORDS * 2)
         append_block (doc, DESK_BLOCK_ROLE_FURNITURE, line, "about the author");
       else
         _desk_reader_doc_add_byline (doc, line);
@@ -1567,7 +1173,7 @@ _desk_reader_doc_add_paragraph (DeskReaderDoc *doc,
     case DESK_BLOCK_ROLE_FURNITURE:
       /* "By The Associated Press" heading a table of agate */
       if ((g_strcmp0 (reason, "table heading") == 0 || g_strcmp0 (reason, "subheading") == 0) &&
-          skip_byline_prefix (line) != NULL && count_words (line) <= BYLINE_MAX_WORDS &&
+          skip_byline_prefix (line) != NULL && _desk_wire_text_count_words (line) <= BYLINE_MAX_WORDS &&
           (credits = desk_credit_line_parse_byline (line)) != NULL)
         {
           append_block (doc, DESK_BLOCK_ROLE_BYLINE, line, "byline");
@@ -1600,7 +1206,8 @@ _desk_reader_doc_add_paragraph (DeskReaderDoc *doc,
       break;
 
     case DESK_BLOCK_ROLE_CAPTION:
-      _desk_reader_doc_add_caption (doc, line, NULL);
+      /* The rulebook's reason: a caption by its marker, or by its photo credit. */
+      add_caption (doc, line, NULL, reason);
       break;
 
     default:
@@ -1713,7 +1320,7 @@ _desk_reader_doc_add_end_matter (DeskReaderDoc *doc,
       append_block (doc, DESK_BLOCK_ROLE_CREDIT, line, "contributor line");
       add_credits (doc, credits, FALSE);
     }
-  else if (is_initials (line))
+  else if (_desk_roles_is_initials (line))
     {
       g_auto(GStrv) tokens = g_strsplit (line, " ", 2);
       const char *canonical = tokens[0] ? desk_organization_canonical (tokens[0]) : NULL;
@@ -1722,7 +1329,7 @@ _desk_reader_doc_add_end_matter (DeskReaderDoc *doc,
       if (canonical != NULL)
         _desk_reader_doc_add_credit (doc, NULL, canonical, DESK_CREDIT_ROLE_AGENCY);
     }
-  else if (is_separator (line))
+  else if (_desk_roles_is_separator (line))
     append_block (doc, DESK_BLOCK_ROLE_FURNITURE, line, "separator");
   else
     append_block (doc, DESK_BLOCK_ROLE_FURNITURE, line, "end matter");
@@ -1768,7 +1375,7 @@ _desk_reader_doc_set_dateline (DeskReaderDoc *doc,
       return;
     }
 
-  if (!_desk_reader_split_dateline (line, TRUE, &length, &place, &agency))
+  if (!_desk_wire_text_split_dateline (line, TRUE, &length, &place, &agency))
     {
       gsize n = strlen (line);
 
@@ -1852,7 +1459,7 @@ _desk_reader_doc_set_agency (DeskReaderDoc *doc,
       if (doc->agency == NULL)
         doc->agency = g_strdup (canonical);
     }
-  else if (doc->agency_fallback == NULL && count_words (name) <= 6)
+  else if (doc->agency_fallback == NULL && _desk_wire_text_count_words (name) <= 6)
     doc->agency_fallback = g_steal_pointer (&name);
 }
 

@@ -48,9 +48,9 @@
 #include "desk-aliases.h"
 #include "desk-draft.h"
 #include "desk-language.h"
-#include "desk-reader-private.h"
 #include "desk-style.h"
 #include "desk-suggestion.h"
+#include "desk-wire-text-private.h"
 
 struct _DeskStyle
 {
@@ -1632,7 +1632,7 @@ dateline_end_of (const char *text)
   g_autofree char *agency = NULL;
   gsize length = 0;
 
-  if (!_desk_reader_split_dateline (text, FALSE, &length, &place, &agency))
+  if (!_desk_wire_text_split_dateline (text, FALSE, &length, &place, &agency))
     return 0;
   return g_utf8_pointer_to_offset (text, text + length);
 }
@@ -1796,7 +1796,7 @@ desk_style_apply_first (DeskStyle  *self,
   styled = desk_style_apply (self, text);
 
   if (self->dateline == DESK_STYLE_DATELINE_AS_WRITTEN ||
-      !_desk_reader_split_dateline (styled, FALSE, &length, &place, &agency))
+      !_desk_wire_text_split_dateline (styled, FALSE, &length, &place, &agency))
     return g_steal_pointer (&styled);
 
   {
