@@ -170,15 +170,31 @@ region_reason (const xmlNode *element)
 static gboolean
 is_hidden (const xmlNode *element)
 {
-  static GRegex *style_re, *class_re;
+  static const char * const hiding_classes[] = {
+    "hidden", "sr-only", "visually-hidden", "screen-reader-text", "screen-reader-only",
+  };
+  static GRegex *style_re;
   g_autofree char *style = _desk_xml_attr (element, "style");
   g_autofree char *aria = _desk_xml_attr (element, "aria-hidden");
   g_autofree char *hidden = _desk_xml_attr (element, "hidden");
-  g_autofree char *names = class_and_id (element);
+  g_autofree char *class = NULL;
+  g_auto(GStrv) tokens = NULL;
 
-  return hidden != NULL || g_strcmp0 (aria, "true") == 0 ||
-         matches (&style_re, "display\\s*:\\s*none|visibility\\s*:\\s*hidden", style) ||
-         matches (&class_re, "\\bsr-only\\b|visually-hidden|screen-reader|\\bhidden\\b", names);
+  if (hidden != NULL || g_strcmp0 (aria, "true") == 0 ||
+      matches (&style_re, "display\\s*:\\s*none|visibility\\s*:\\s*hidden", style))
+    return TRUE;
+
+  /* A class that hides is a whole class name: "field--label-hidden" names what it hides
+   * (the field's label, not the field). */
+  if (!(class = _desk_xml_attr (element, "class")))
+    return FALSE;
+  tokens = g_strsplit_set (class, " \t\n\r\f", -1);
+  for (guint i = 0; tokens[i] != NULL; i++)
+    for (guint j = 0; j < G_N_ELEMENTS (hiding_classes); j++)
+      if (g_ascii_strcasecmp (tokens[i], hiding_classes[j]) == 0)
+        return TRUE;
+
+  return FALSE;
 }
 
 static gboolean
@@ -333,6 +349,81 @@ candidate_for (Page          *page,
   return candidate;
 }
 
+static gboolean
+is_block_tag (const xmlNode *element)
+{
+  static const char * const blocks[] = {
+    "p", "div", "section", "article", "main", "ul", "ol", "dl", "table", "h1", "h2", "h3",
+    "h4", "h5", "h6", "blockquote", "pre", "figure", "header", "footer", "nav", "aside",
+    "form", "li", "tr", "td", "tbody",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (blocks); i++)
+    if (_desk_xml_is (element, blocks[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* A <div> that holds only text and inline elements is a paragraph by another name, as
+ * many sites mark them up ("<div class=\"body__paragraph\">"). */
+static gboolean
+is_text_div (const xmlNode *element)
+{
+  if (!_desk_xml_is (element, "div"))
+    return FALSE;
+
+  for (const xmlNode *child = element->children; child != NULL; child = child->next)
+    if (child->type == XML_ELEMENT_NODE && is_block_tag (child))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* The text of @element outside its block children: paragraphs set apart by <br> only, or
+ * written straight into a container beside its blocks */
+static Measure
+measure_loose_text (Page          *page,
+                    const xmlNode *element)
+{
+  Measure m = { 0 };
+
+  for (const xmlNode *child = element->children; child != NULL; child = child->next)
+    {
+      if (child->type == XML_TEXT_NODE && child->content != NULL)
+        measure_text (child, FALSE, &m);
+      else if (child->type == XML_ELEMENT_NODE && !is_block_tag (child) &&
+               !is_skipped_tag (child) && !is_hidden (child))
+        {
+          const Measure *inner = measure_cached (page, child, 0);
+
+          m.chars += inner->chars;
+          m.commas += inner->commas;
+          m.link_chars += _desk_xml_is (child, "a") ? inner->chars : inner->link_chars;
+        }
+    }
+
+  return m;
+}
+
+/* A paragraph scores for the element that holds it, and half as much for the one above:
+ * by its length and commas, if it is not mostly a link (a teaser for another page). */
+static void
+score_text (Page          *page,
+            const xmlNode *holder,
+            const Measure *m)
+{
+  double score;
+
+  if (m->chars < MIN_PARAGRAPH_CHARS || m->link_chars * 2 >= m->chars ||
+      holder == NULL || holder->type != XML_ELEMENT_NODE)
+    return;
+
+  score = 1 + m->commas + MIN (m->chars / 100.0, 3.0);
+  candidate_for (page, holder)->score += score;
+  if (holder->parent != NULL && holder->parent->type == XML_ELEMENT_NODE)
+    candidate_for (page, holder->parent)->score += score / 2;
+}
+
 static void
 score_paragraphs (Page          *page,
                   const xmlNode *node,
@@ -346,19 +437,17 @@ score_paragraphs (Page          *page,
       if (child->type != XML_ELEMENT_NODE || is_skipped_tag (child) || is_hidden (child))
         continue;
 
-      if (_desk_xml_is (child, "p") || _desk_xml_is (child, "pre") || _desk_xml_is (child, "td"))
+      if (_desk_xml_is (child, "p") || _desk_xml_is (child, "pre") || _desk_xml_is (child, "td") ||
+          is_text_div (child))
+        score_text (page, child->parent, measure_cached (page, child, depth));
+      else if (is_block_tag (child) && !_desk_xml_is (child, "li") &&
+               !_desk_xml_is (child, "ul") && !_desk_xml_is (child, "ol") &&
+               !_desk_xml_is (child, "tr") && !_desk_xml_is (child, "tbody") &&
+               !_desk_xml_is (child, "table"))
         {
-          Measure m = measure (child);
-          double score;
+          Measure loose = measure_loose_text (page, child);
 
-          if (m.chars >= MIN_PARAGRAPH_CHARS && child->parent != NULL &&
-              child->parent->type == XML_ELEMENT_NODE)
-            {
-              score = 1 + m.commas + MIN (m.chars / 100.0, 3.0);
-              candidate_for (page, child->parent)->score += score;
-              if (child->parent->parent != NULL && child->parent->parent->type == XML_ELEMENT_NODE)
-                candidate_for (page, child->parent->parent)->score += score / 2;
-            }
+          score_text (page, child, &loose);
         }
 
       score_paragraphs (page, child, depth + 1);
@@ -991,6 +1080,28 @@ find_headline (Page          *page,
         {
           page->headline = g_ptr_array_index (headings, i);
           return;
+        }
+    }
+
+  /* A headline set as a paragraph or a lesser heading says exactly what the title says */
+  if (page->title != NULL)
+    {
+      g_autoptr(GPtrArray) others = g_ptr_array_new ();
+      g_autofree char *stripped = strip_site_name (page->title);
+      g_autofree char *stripped_key = fold (stripped);
+
+      collect_elements (body, "h2", others, 0);
+      collect_elements (body, "p", others, 0);
+      for (guint i = 0; i < others->len && strlen (stripped_key) >= 8; i++)
+        {
+          g_autofree char *text = _desk_xml_text (g_ptr_array_index (others, i));
+          g_autofree char *key = fold (text);
+
+          if (g_str_equal (key, stripped_key) && !is_in_furniture (page, others->pdata[i]))
+            {
+              page->headline = g_ptr_array_index (others, i);
+              return;
+            }
         }
     }
 

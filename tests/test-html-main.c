@@ -1,0 +1,119 @@
+/* test-html-main.c: which part of a web page is its story
+ *
+ * Each case is a generated page: a site around a story marked up in one of the ways real
+ * sites mark theirs up, and the body paragraphs Copydesk must find in it, in order.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "desk-block.h"
+#include "desk-source.h"
+
+#define P1 "The harbour ferry to Port Aubrey sailed again on Friday, three days after the storm " \
+           "closed the terminal, the operator said."
+#define P2 "Passengers waited for an hour in the rain, and some of them, like Ada Morse, had " \
+           "driven from Gannet Bay before dawn."
+#define P3 "The council will meet on Monday to decide whether the wharf, which the storm " \
+           "damaged, needs repairs before winter."
+
+/* A site around @story: navigation, a sidebar of teasers, a footer */
+static char *
+page (const char *story)
+{
+  return g_strconcat ("<!DOCTYPE html><html lang=\"en\"><head><title>Ferry sails again | "
+                      "The Courier</title></head><body>"
+                      "<nav><a href=\"/\">News</a> <a href=\"/sport\">Sport</a> "
+                      "<a href=\"/weather\">Weather</a></nav>"
+                      "<div class=\"sidebar\"><h3>Most read</h3>"
+                      "<p><a href=\"/a\">Council votes on the wharf lease for another year</a></p>"
+                      "<p><a href=\"/b\">Storm closes the terminal at Port Aubrey again</a></p></div>",
+                      story,
+                      "<footer><p>Copyright 2026 The Courier, all rights reserved.</p></footer>"
+                      "</body></html>", NULL);
+}
+
+static char *
+body_of (const char *html)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (html, strlen (html));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskSource) source = desk_source_new_from_bytes (bytes, "page.html",
+                                                             DESK_SOURCE_ORIGIN_FILE, &error);
+  g_autoptr(GString) text = g_string_new (NULL);
+  GListModel *blocks;
+
+  g_assert_no_error (error);
+  blocks = desk_source_get_blocks (source);
+  for (guint i = 0; i < g_list_model_get_n_items (blocks); i++)
+    {
+      g_autoptr(DeskBlock) block = g_list_model_get_item (blocks, i);
+
+      if (desk_block_get_role (block) != DESK_BLOCK_ROLE_BODY)
+        continue;
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      g_string_append (text, desk_block_get_text (block));
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static void
+check (const char *story,
+       const char *expected)
+{
+  g_autofree char *html = page (story);
+  g_autofree char *body = body_of (html);
+
+  g_assert_cmpstr (body, ==, expected);
+}
+
+/* "field--label-hidden" hides the field's label, not the field: only a whole class name
+ * ("hidden", "sr-only", "visually-hidden") hides an element */
+static void
+test_hiding_class_is_whole_name (void)
+{
+  check ("<div class=\"field field--name-body field--label-hidden\">"
+         "<p>" P1 "</p><p>" P2 "</p><p>" P3 "</p>"
+         "<p class=\"visually-hidden\">Skip to the next story, which is about the weather.</p>"
+         "<div class=\"hidden\"><p>A paragraph hidden by its class, with enough words.</p></div>"
+         "</div>",
+         P1 "\n" P2 "\n" P3);
+}
+
+/* Paragraphs marked up as <div>s of text are paragraphs */
+static void
+test_text_divs (void)
+{
+  check ("<div class=\"l-container\"><h1>Ferry sails again</h1>"
+         "<div class=\"zn-body__paragraph\">" P1 "</div>"
+         "<div class=\"zn-body__paragraph\">" P2 "</div>"
+         "<div class=\"zn-body__paragraph\">" P3 "</div></div>",
+         P1 "\n" P2 "\n" P3);
+}
+
+/* Text written straight into a container, paragraphs set apart by <br> */
+static void
+test_loose_text (void)
+{
+  check ("<div class=\"col-md-9\"><p class=\"titulo\">Ferry sails again</p>"
+         "<small>05/10/2026 - Posted by Mara Quinlan</small><br><br>"
+         "<img src=\"ferry.jpg\" alt=\"\">" P1 "<br><br>" P2 "<br><br>" P3 "</div>",
+         P1 "\n" P2 "\n" P3);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/html-main/hiding-class-is-whole-name", test_hiding_class_is_whole_name);
+  g_test_add_func ("/html-main/text-divs", test_text_divs);
+  g_test_add_func ("/html-main/loose-text", test_loose_text);
+
+  return g_test_run ();
+}
