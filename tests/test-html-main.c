@@ -105,6 +105,23 @@ test_loose_text (void)
          P1 "\n" P2 "\n" P3);
 }
 
+/* Comments outnumber the story's paragraphs; they do not make their section the article */
+static void
+test_comments_do_not_score (void)
+{
+  g_autoptr(GString) story = g_string_new ("<div class=\"article\"><h1>Ferry sails again</h1>"
+                                           "<div class=\"content\">" P1 "<br><br>" P2
+                                           "</div></div><div id=\"comments\">"
+                                           "<div class=\"thread\">");
+
+  for (guint i = 0; i < 12; i++)
+    g_string_append_printf (story, "<p>Reader %u wrote: I took that ferry last week, and it "
+                            "was late, as it always is, by an hour.</p>", i);
+  g_string_append (story, "</div></div>");
+
+  check (story->str, P1 "\n" P2);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -114,6 +131,7 @@ main (int    argc,
   g_test_add_func ("/html-main/hiding-class-is-whole-name", test_hiding_class_is_whole_name);
   g_test_add_func ("/html-main/text-divs", test_text_divs);
   g_test_add_func ("/html-main/loose-text", test_loose_text);
+  g_test_add_func ("/html-main/comments-do-not-score", test_comments_do_not_score);
 
   return g_test_run ();
 }

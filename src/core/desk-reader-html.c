@@ -424,6 +424,28 @@ score_text (Page          *page,
     candidate_for (page, holder->parent)->score += score / 2;
 }
 
+/* Parts of a page whose paragraphs do not make it an article, however many they are:
+ * navigation, sidebars, footers, and comments, unless the class also says it is the
+ * content ("entry-content comments-open"). Not <form>: some sites wrap the whole page in
+ * one. */
+static gboolean
+is_unlikely (const xmlNode *element)
+{
+  static GRegex *maybe_re, *comments_re;
+  g_autofree char *names = NULL;
+
+  if (_desk_xml_is (element, "nav") || _desk_xml_is (element, "aside") ||
+      _desk_xml_is (element, "footer") || _desk_xml_is (element, "menu"))
+    return TRUE;
+  if (_desk_xml_is (element, "body") || _desk_xml_is (element, "article") ||
+      _desk_xml_is (element, "main"))
+    return FALSE;
+
+  names = class_and_id (element);
+  return matches (&comments_re, "comment|disqus", names) &&
+         !matches (&maybe_re, "article|\\bbody|content|\\bmain|\\bstory|entry", names);
+}
+
 static void
 score_paragraphs (Page          *page,
                   const xmlNode *node,
@@ -434,7 +456,8 @@ score_paragraphs (Page          *page,
 
   for (const xmlNode *child = node->children; child != NULL; child = child->next)
     {
-      if (child->type != XML_ELEMENT_NODE || is_skipped_tag (child) || is_hidden (child))
+      if (child->type != XML_ELEMENT_NODE || is_skipped_tag (child) || is_hidden (child) ||
+          is_unlikely (child))
         continue;
 
       if (_desk_xml_is (child, "p") || _desk_xml_is (child, "pre") || _desk_xml_is (child, "td") ||
