@@ -122,6 +122,56 @@ test_comments_do_not_score (void)
   check (story->str, P1 "\n" P2);
 }
 
+/* A page that marks its story's body with itemprop="articleBody": that is the story, even
+ * where a longer block of paragraphs elsewhere would outscore it */
+static void
+test_itemprop_article_body (void)
+{
+  g_autoptr(GString) story = g_string_new ("<div class=\"promo-block\"><div class=\"text\">");
+
+  for (guint i = 0; i < 8; i++)
+    g_string_append_printf (story, "<p>Offer %u: subscribe today, and you will save a great deal, "
+                            "on every issue, for a whole year.</p>", i);
+  g_string_append (story, "</div></div><div class=\"story-wrap\"><div itemprop=\"articleBody\">"
+                          "<p>" P1 "</p><p>" P2 "</p><p>" P3 "</p></div></div>");
+
+  check (story->str, P1 "\n" P2 "\n" P3);
+}
+
+/* The JSON-LD articleBody says which paragraphs are the story: the element holding those
+ * found in it word for word is the article */
+static void
+test_json_ld_article_body (void)
+{
+  g_autoptr(GString) story = g_string_new ("<script type=\"application/ld+json\">"
+                                           "{\"@type\": \"NewsArticle\", \"headline\": "
+                                           "\"Ferry sails again\", \"articleBody\": \""
+                                           P1 " " P2 " " P3 " " P3 " " P2 "\"}</script>"
+                                           "<div class=\"post\"><div class=\"text\">");
+
+  for (guint i = 0; i < 8; i++)
+    g_string_append_printf (story, "<p>Offer %u: subscribe today, and you will save a great deal, "
+                            "on every issue, for a whole year.</p>", i);
+  g_string_append (story, "</div></div><div class=\"wrap\"><div class=\"box\">"
+                          "<p>" P1 "</p><p>" P2 "</p><p>" P3 "</p><p>" P3 "</p><p>" P2 "</p>"
+                          "</div></div>");
+
+  check (story->str, P1 "\n" P2 "\n" P3 "\n" P3 "\n" P2);
+}
+
+/* Inside the article, a part whose class sounds like a widget ("paywall") but that holds
+ * the story's prose is the story */
+static void
+test_prose_in_widget_class (void)
+{
+  check ("<article><h1>Ferry sails again</h1><p>" P1 "</p>"
+         "<div class=\"paywall\"><p>" P2 "</p><p>" P3 "</p><p>" P1 "</p><p>" P2 "</p><p>" P3
+         "</p><p>" P1 "</p></div>"
+         "<div class=\"share\"><p>Share this story on Facebook, Twitter or by e-mail.</p></div>"
+         "</article>",
+         P1 "\n" P2 "\n" P3 "\n" P1 "\n" P2 "\n" P3 "\n" P1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -132,6 +182,9 @@ main (int    argc,
   g_test_add_func ("/html-main/text-divs", test_text_divs);
   g_test_add_func ("/html-main/loose-text", test_loose_text);
   g_test_add_func ("/html-main/comments-do-not-score", test_comments_do_not_score);
+  g_test_add_func ("/html-main/itemprop-article-body", test_itemprop_article_body);
+  g_test_add_func ("/html-main/json-ld-article-body", test_json_ld_article_body);
+  g_test_add_func ("/html-main/prose-in-widget-class", test_prose_in_widget_class);
 
   return g_test_run ();
 }

@@ -29,6 +29,23 @@
 /* A paragraph shorter than this does not score */
 #define MIN_PARAGRAPH_CHARS 25
 
+/* The JSON-LD articleBody places the story when it has this many letters and digits, and
+ * the page's paragraphs of at least JSON_LD_MIN_PARAGRAPH of them found in it word for
+ * word make up this share of it */
+#define JSON_LD_MIN_CHARS 400
+#define JSON_LD_MIN_PARAGRAPH 30
+#define JSON_LD_MIN_SHARE 0.5
+
+/* Elements marked itemprop="articleBody" are the story when they hold this many letters,
+ * at most this share of them in links */
+#define ITEMPROP_MIN_CHARS 200
+#define ITEMPROP_MAX_LINK_SHARE 0.5
+
+/* A part of the article whose class sounds like a widget is prose all the same when it
+ * holds this many letters, less than this share of them in links */
+#define PROSE_MIN_CHARS 500
+#define PROSE_MAX_LINK_SHARE 0.1
+
 typedef struct
 {
   DeskReaderDoc *doc;
@@ -687,6 +704,18 @@ is_kicker_element (const xmlNode *element)
   return matches (&re, "kicker|eyebrow|overline|section-label|\\bcategory\\b|\\brubric", names);
 }
 
+static gboolean
+is_prose_block (Page          *page,
+                const xmlNode *element)
+{
+  static GRegex *comment_re;
+  const Measure *m = measure_cached (page, element, 0);
+  g_autofree char *names = class_and_id (element);
+
+  return m->chars >= PROSE_MIN_CHARS && m->link_chars < m->chars * PROSE_MAX_LINK_SHARE &&
+         !matches (&comment_re, "comment|disqus", names);
+}
+
 /* ---- Hints for the walker -------------------------------------------------------------- */
 
 static void
@@ -782,8 +811,11 @@ html_hint (const xmlNode *element,
 
   if (in_main)
     {
-      /* Widgets inside the article: sharing buttons, related links, ads */
-      if (is_negative (element) && !_desk_xml_is (element, "body"))
+      /* Widgets inside the article: sharing buttons, related links, ads. Not a part whose
+       * class says "paywall" or "promo" but that holds the story's prose: paragraphs of
+       * text, hardly a link among them. */
+      if (is_negative (element) && !_desk_xml_is (element, "body") &&
+          !is_prose_block (page, element))
         {
           set_role (hint, DESK_BLOCK_ROLE_FURNITURE, region_reason (element), FALSE);
           hint->strong = TRUE;
@@ -1064,6 +1096,127 @@ collect_elements (const xmlNode *node,
     }
 }
 
+static void
+collect_article_bodies (const xmlNode *node,
+                        GPtrArray     *out,
+                        guint          depth)
+{
+  if (depth > 200)
+    return;
+
+  for (const xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      g_autofree char *itemprop = NULL;
+
+      if (child->type != XML_ELEMENT_NODE || is_skipped_tag (child) || is_hidden (child))
+        continue;
+      itemprop = _desk_xml_attr (child, "itemprop");
+      if (itemprop != NULL && g_ascii_strcasecmp (g_strstrip (itemprop), "articleBody") == 0)
+        g_ptr_array_add (out, (gpointer)child);
+      else
+        collect_article_bodies (child, out, depth + 1);
+    }
+}
+
+/* The elements the page marks as its story's body (schema.org microdata,
+ * itemprop="articleBody"), when they hold text rather than links */
+static gboolean
+find_main_by_itemprop (Page    *page,
+                       xmlNode *body)
+{
+  g_autoptr(GPtrArray) bodies = g_ptr_array_new ();
+  gsize chars = 0, link_chars = 0;
+
+  collect_article_bodies (body, bodies, 0);
+  for (guint i = 0; i < bodies->len; i++)
+    {
+      const Measure *m = measure_cached (page, bodies->pdata[i], 0);
+
+      chars += m->chars;
+      link_chars += m->link_chars;
+    }
+  if (chars < ITEMPROP_MIN_CHARS || link_chars > chars * ITEMPROP_MAX_LINK_SHARE)
+    return FALSE;
+
+  for (guint i = 0; i < bodies->len; i++)
+    mark_main (page, bodies->pdata[i]);
+  return TRUE;
+}
+
+static void
+collect_paragraphs (const xmlNode *node,
+                    GPtrArray     *out,
+                    guint          depth)
+{
+  if (depth > 200)
+    return;
+
+  for (const xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      if (child->type != XML_ELEMENT_NODE || is_skipped_tag (child) || is_hidden (child))
+        continue;
+      if (_desk_xml_is (child, "p") || is_text_div (child))
+        g_ptr_array_add (out, (gpointer)child);
+      else
+        collect_paragraphs (child, out, depth + 1);
+    }
+}
+
+static xmlNode *
+common_ancestor (xmlNode *a,
+                 xmlNode *b)
+{
+  for (xmlNode *x = a; x != NULL; x = x->parent)
+    for (xmlNode *y = b; y != NULL; y = y->parent)
+      if (x == y)
+        return x;
+  return NULL;
+}
+
+/* What the page says its story is, in its JSON-LD articleBody, is the best evidence of
+ * where the story is: the element that holds the paragraphs found word for word in it,
+ * when they make up most of it. The text itself is not taken: the page's paragraphs keep
+ * their breaks and their links, and a page that shows less than it declares shows what
+ * it shows. */
+static gboolean
+find_main_by_json_ld (Page    *page,
+                      xmlNode *body)
+{
+  g_autoptr(GPtrArray) paragraphs = NULL;
+  g_autofree char *declared = NULL;
+  xmlNode *holder = NULL;
+  gsize found = 0, declared_length;
+
+  if (page->json_body == NULL)
+    return FALSE;
+  declared = fold (page->json_body);
+  declared_length = strlen (declared);
+  if (declared_length < JSON_LD_MIN_CHARS)
+    return FALSE;
+
+  paragraphs = g_ptr_array_new ();
+  collect_paragraphs (body, paragraphs, 0);
+  for (guint i = 0; i < paragraphs->len; i++)
+    {
+      xmlNode *paragraph = paragraphs->pdata[i];
+      g_autofree char *text = _desk_xml_text (paragraph);
+      g_autofree char *key = fold (text);
+      gsize length = strlen (key);
+
+      if (length < JSON_LD_MIN_PARAGRAPH || strstr (declared, key) == NULL)
+        continue;
+      found += length;
+      holder = holder ? common_ancestor (holder, paragraph) : paragraph->parent;
+    }
+
+  if (holder == NULL || holder == body || holder->type != XML_ELEMENT_NODE ||
+      found < declared_length * JSON_LD_MIN_SHARE)
+    return FALSE;
+
+  mark_main (page, holder);
+  return TRUE;
+}
+
 /* A <header> of the page rather than of an article: where the site's name is an <h1> */
 static gboolean
 is_in_site_header (const xmlNode *element)
@@ -1210,7 +1363,8 @@ _desk_reader_html_read (GBytes            *bytes,
   if (body == NULL)
     body = root;
 
-  find_main (&page, body);
+  if (!find_main_by_itemprop (&page, body) && !find_main_by_json_ld (&page, body))
+    find_main (&page, body);
   find_headline (&page, body);
 
   if (encoding == NULL)
