@@ -172,6 +172,16 @@ test_prose_in_widget_class (void)
          P1 "\n" P2 "\n" P3 "\n" P1 "\n" P2 "\n" P3 "\n" P1);
 }
 
+/* Before a headline set further down the article, a short label is a kicker; a sentence
+ * of the story is the story */
+static void
+test_sentence_before_headline (void)
+{
+  check ("<article><p>Transport</p><p>" P1 "</p><h1>Ferry sails again</h1>"
+         "<p>" P2 "</p><p>" P3 "</p></article>",
+         P1 "\n" P2 "\n" P3);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -185,6 +195,7 @@ main (int    argc,
   g_test_add_func ("/html-main/itemprop-article-body", test_itemprop_article_body);
   g_test_add_func ("/html-main/json-ld-article-body", test_json_ld_article_body);
   g_test_add_func ("/html-main/prose-in-widget-class", test_prose_in_widget_class);
+  g_test_add_func ("/html-main/sentence-before-headline", test_sentence_before_headline);
 
   return g_test_run ();
 }

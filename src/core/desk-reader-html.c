@@ -46,6 +46,9 @@
 #define PROSE_MIN_CHARS 500
 #define PROSE_MAX_LINK_SHARE 0.1
 
+/* A label over the headline is shorter than this (letters); a sentence of the story is not */
+#define KICKER_MAX_CHARS 60
+
 typedef struct
 {
   DeskReaderDoc *doc;
@@ -755,11 +758,13 @@ html_hint (const xmlNode *element,
 
   in_main = is_in_main (page, element);
 
-  /* A section label over the headline: "Transport", "Analysis" */
+  /* A section label over the headline: "Transport", "Analysis"; a paragraph of the story
+   * placed before a headline further down is not one */
   if (is_kicker_element (element) ||
       (in_main && page->headline != NULL && !page->headline_seen && hint->block &&
        is_in_main (page, page->headline) && (_desk_xml_is (element, "p") ||
-                                             _desk_xml_is (element, "span"))))
+                                             _desk_xml_is (element, "span")) &&
+       measure_cached (page, element, 0)->chars < KICKER_MAX_CHARS))
     {
       set_role (hint, DESK_BLOCK_ROLE_FURNITURE, "above the headline", TRUE);
       return;
