@@ -182,6 +182,40 @@ test_sentence_before_headline (void)
          P1 "\n" P2 "\n" P3);
 }
 
+/* A page whose only story sits in a part whose class sounds like a widget still gives its
+ * paragraphs: the page is then read as plain markup, save its navigation and footer */
+static void
+test_visible_text_gives_text (void)
+{
+  g_autofree char *body = body_of ("<html><head><title>Ferry sails again | The Courier</title>"
+                                   "</head><body><nav><a href=\"/\">News</a></nav>"
+                                   "<h1>Ferry sails again</h1><div class=\"entry-content\">"
+                                   "<div class=\"social-share-text\">"
+                                   "<p>" P1 "</p><p>" P2 "</p></div></div>"
+                                   "<footer><p>Copyright 2026 The Courier, all rights reserved, "
+                                   "in every country of the world.</p></footer></body></html>");
+
+  g_assert_cmpstr (body, ==, P1 "\n" P2);
+}
+
+/* A page that leaves its content to scripts says so, rather than "no text" */
+static void
+test_needs_javascript (void)
+{
+  static const char html[] =
+    "<html><head><title>Ferry sails again</title><script src=\"app.js\"></script></head>"
+    "<body><div id=\"root\"></div><noscript>Enable JavaScript to run this app.</noscript>"
+    "<script>render (document.getElementById ('root'));</script></body></html>";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (html, sizeof html - 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskSource) source = desk_source_new_from_bytes (bytes, "page.html",
+                                                             DESK_SOURCE_ORIGIN_FILE, &error);
+
+  g_assert_null (source);
+  g_assert_error (error, DESK_ERROR, DESK_ERROR_EMPTY);
+  g_assert_nonnull (strstr (error->message, "JavaScript"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -196,6 +230,8 @@ main (int    argc,
   g_test_add_func ("/html-main/json-ld-article-body", test_json_ld_article_body);
   g_test_add_func ("/html-main/prose-in-widget-class", test_prose_in_widget_class);
   g_test_add_func ("/html-main/sentence-before-headline", test_sentence_before_headline);
+  g_test_add_func ("/html-main/visible-text-gives-text", test_visible_text_gives_text);
+  g_test_add_func ("/html-main/needs-javascript", test_needs_javascript);
 
   return g_test_run ();
 }

@@ -49,10 +49,14 @@
 /* A label over the headline is shorter than this (letters); a sentence of the story is not */
 #define KICKER_MAX_CHARS 60
 
+/* A paragraph of this many letters is text the page shows: a page with one gives text */
+#define FALLBACK_MIN_CHARS 80
+
 typedef struct
 {
   DeskReaderDoc *doc;
   gboolean    headline_seen;   /* the walk has passed the headline */
+  gboolean    whole_page;      /* no article found: the page is read as plain markup */
   GHashTable *scores;          /* xmlNode * → Candidate * */
   GHashTable *main_roots;      /* the article's containers */
   GHashTable *main_ancestors;  /* the elements around them */
@@ -749,6 +753,21 @@ html_hint (const xmlNode *element,
       return;
     }
 
+  /* The page read as plain markup: only its navigation, sidebars and footers are known
+   * to be furniture; the rest is classified as text is */
+  if (page->whole_page)
+    {
+      if (element != page->headline && is_unlikely (element))
+        {
+          set_role (hint, DESK_BLOCK_ROLE_FURNITURE, region_reason (element), FALSE);
+          hint->strong = TRUE;
+          hint->collapse = _desk_xml_is (element, "nav") || _desk_xml_is (element, "menu");
+          return;
+        }
+      if (element != page->headline)
+        return;
+    }
+
   if (element == page->headline)
     {
       page->headline_seen = TRUE;
@@ -1323,13 +1342,98 @@ choose_encoding (const char *data,
   return "WINDOWS-1252";
 }
 
+/* The story as the page tells it, from the article found in it */
+static DeskReaderDoc *
+read_story (Page          *page,
+            const xmlNode *body,
+            const char    *encoding)
+{
+  g_autoptr(DeskReaderDoc) doc = _desk_reader_doc_new (DESK_FORMAT_HTML);
+
+  page->doc = doc;
+  page->headline_seen = FALSE;
+  _desk_reader_doc_set_encoding (doc, encoding, 0, 0);
+  _desk_reader_doc_set_guid (doc, page->url);
+  _desk_reader_doc_set_date (doc, page->published);
+  _desk_reader_doc_set_version_created (doc, page->modified ? page->modified : page->published);
+
+  /* A page without a heading for its story: the title says what it is */
+  if (page->headline == NULL && page->title != NULL)
+    {
+      g_autofree char *title = strip_site_name (page->title);
+
+      _desk_reader_doc_add_headline (doc, title);
+    }
+
+  _desk_reader_walk (doc, body, FALSE, html_hint, page);
+
+  /* A page that shows its story only to scripts: its JSON-LD may carry the text. */
+  if (_desk_reader_doc_count_role (doc, DESK_BLOCK_ROLE_BODY) == 0 && page->json_body != NULL)
+    _desk_reader_doc_add_text_body (doc, page->json_body);
+
+  /* Authors the page names only in its metadata */
+  if (_desk_reader_doc_get_n_authors (doc) == 0)
+    {
+      for (guint i = 0; i < page->authors->len; i++)
+        _desk_reader_doc_add_author (doc, g_ptr_array_index (page->authors, i));
+      if (page->author != NULL)
+        _desk_reader_doc_add_author (doc, page->author);
+    }
+
+  /* The date of the first <time> when the page's metadata gave none */
+  {
+    xmlNode *time = _desk_xml_find (body, "time");
+    g_autofree char *datetime = time ? _desk_xml_attr (time, "datetime") : NULL;
+
+    _desk_reader_doc_set_date (doc, datetime);
+  }
+
+  page->doc = NULL;
+  return g_steal_pointer (&doc);
+}
+
+/* Whether the page shows a reader paragraphs of its own: visible text of some length
+ * outside its navigation, sidebars and footers */
+static gboolean
+has_visible_paragraphs (Page          *page,
+                        const xmlNode *node,
+                        guint          depth)
+{
+  if (depth > 200)
+    return FALSE;
+
+  for (const xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      if (child->type != XML_ELEMENT_NODE || is_skipped_tag (child) || is_hidden (child) ||
+          is_unlikely (child))
+        continue;
+      if ((_desk_xml_is (child, "p") || is_text_div (child)) &&
+          measure_cached (page, child, depth)->chars >= FALLBACK_MIN_CHARS)
+        return TRUE;
+      if (has_visible_paragraphs (page, child, depth + 1))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Whether the page leaves its content to scripts: next to no visible text, but scripts */
+static gboolean
+needs_javascript (Page          *page,
+                  const xmlNode *root,
+                  const xmlNode *body)
+{
+  return measure_cached (page, body, 0)->chars < FALLBACK_MIN_CHARS &&
+         _desk_xml_find (root, "script") != NULL;
+}
+
 DeskSource *
 _desk_reader_html_read (GBytes            *bytes,
                         const char        *name,
                         DeskSourceOrigin   origin,
                         GError           **error)
 {
-  g_autoptr(DeskReaderDoc) doc = _desk_reader_doc_new (DESK_FORMAT_HTML);
+  g_autoptr(DeskReaderDoc) doc = NULL;
   Page page = { 0 };
   gsize size;
   const char *data = g_bytes_get_data (bytes, &size);
@@ -1337,7 +1441,6 @@ _desk_reader_html_read (GBytes            *bytes,
   xmlDoc *html;
   xmlNode *root;
   xmlNode *body;
-  DeskSource *source;
 
   if (!(html = _desk_reader_parse_html (data, size, encoding)) ||
       !(root = xmlDocGetRootElement (html)))
@@ -1347,7 +1450,6 @@ _desk_reader_html_read (GBytes            *bytes,
       return NULL;
     }
 
-  page.doc = doc;
   page.scores = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   page.main_roots = g_hash_table_new (NULL, NULL);
   page.main_ancestors = g_hash_table_new (NULL, NULL);
@@ -1374,46 +1476,36 @@ _desk_reader_html_read (GBytes            *bytes,
 
   if (encoding == NULL)
     encoding = html->encoding ? (const char *)html->encoding : "UTF-8";
-  _desk_reader_doc_set_encoding (doc, encoding, 0, 0);
-  _desk_reader_doc_set_guid (doc, page.url);
-  _desk_reader_doc_set_date (doc, page.published);
-  _desk_reader_doc_set_version_created (doc, page.modified ? page.modified : page.published);
 
-  /* A page without a heading for its story: the title says what it is */
-  if (page.headline == NULL && page.title != NULL)
+  doc = read_story (&page, body, encoding);
+
+  /* The article chosen holds no paragraph of the story, yet the page shows paragraphs:
+   * then the page is read as plain markup, its paragraphs classified as text is, save
+   * its navigation, sidebars, footers and comments. */
+  if (_desk_reader_doc_count_role (doc, DESK_BLOCK_ROLE_BODY) == 0 &&
+      has_visible_paragraphs (&page, body, 0))
     {
-      g_autofree char *title = strip_site_name (page.title);
-
-      _desk_reader_doc_add_headline (doc, title);
+      page.whole_page = TRUE;
+      g_clear_pointer (&doc, _desk_reader_doc_free);
+      doc = read_story (&page, body, encoding);
     }
 
-  _desk_reader_walk (doc, body, FALSE, html_hint, &page);
-
-  /* A page that shows its story only to scripts: its JSON-LD may carry the text. */
-  if (_desk_reader_doc_count_role (doc, DESK_BLOCK_ROLE_BODY) == 0 && page.json_body != NULL)
-    _desk_reader_doc_add_text_body (doc, page.json_body);
-
-  /* Authors the page names only in its metadata */
-  if (_desk_reader_doc_get_n_authors (doc) == 0)
+  if (_desk_reader_doc_count_role (doc, DESK_BLOCK_ROLE_BODY) == 0 &&
+      needs_javascript (&page, root, body))
     {
-      for (guint i = 0; i < page.authors->len; i++)
-        _desk_reader_doc_add_author (doc, g_ptr_array_index (page.authors, i));
-      if (page.author != NULL)
-        _desk_reader_doc_add_author (doc, page.author);
+      g_set_error_literal (error, DESK_ERROR, DESK_ERROR_EMPTY,
+                           _("the web page shows its text only with JavaScript, which Copydesk "
+                             "does not run: open it in a browser and save it from there once "
+                             "the story shows"));
+      g_free (page.author);
+      page_clear (&page);
+      xmlFreeDoc (html);
+      return NULL;
     }
-
-  /* The date of the first <time> when the page's metadata gave none */
-  {
-    xmlNode *time = _desk_xml_find (body, "time");
-    g_autofree char *datetime = time ? _desk_xml_attr (time, "datetime") : NULL;
-
-    _desk_reader_doc_set_date (doc, datetime);
-  }
 
   g_free (page.author);
   page_clear (&page);
   xmlFreeDoc (html);
 
-  source = _desk_reader_doc_finish (doc, bytes, name, origin, 0, error);
-  return source;
+  return _desk_reader_doc_finish (doc, bytes, name, origin, 0, error);
 }
