@@ -62,6 +62,7 @@ typedef struct
   GHashTable *main_ancestors;  /* the elements around them */
   GHashTable *measures;        /* xmlNode * → Measure *, each element measured once */
   GHashTable *furniture;       /* xmlNode * → 1 (not in furniture) or 2 (in furniture) */
+  GHashTable *classes;         /* xmlNode * → what its class and id say (ClassFlags) */
   xmlNode    *headline;
   char       *title;           /* og:title, JSON-LD headline or <title> */
   char       *author;          /* meta author or JSON-LD author, when the page shows none */
@@ -86,6 +87,7 @@ page_clear (Page *page)
   g_clear_pointer (&page->measures, g_hash_table_unref);
   g_clear_pointer (&page->json_body, g_free);
   g_clear_pointer (&page->furniture, g_hash_table_unref);
+  g_clear_pointer (&page->classes, g_hash_table_unref);
   g_clear_pointer (&page->title, g_free);
   g_clear_pointer (&page->authors, g_ptr_array_unref);
   g_clear_pointer (&page->published, g_free);
@@ -110,7 +112,7 @@ regex_once (GRegex     **slot,
             const char  *pattern)
 {
   if (g_once_init_enter (slot))
-    g_once_init_leave (slot, g_regex_new (pattern, G_REGEX_CASELESS, 0, NULL));
+    g_once_init_leave (slot, g_regex_new (pattern, G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL));
   return *slot;
 }
 
@@ -133,25 +135,95 @@ static const char negative_pattern[] =
 static const char positive_pattern[] =
   "article|\\bbody|content|entry|h-?entry|\\bmain|\\bpage|\\bpost|story|\\btext|blog";
 
-static gboolean
-is_negative (const xmlNode *element)
+/* What an element's class and id say of it, read once per element: every element is asked
+ * of its ancestors many times, and a regular expression each time was most of the time
+ * it took to read a page */
+typedef enum
 {
-  static GRegex *re;
-  g_autofree char *names = class_and_id (element);
+  CLASS_KNOWN    = 1 << 0,
+  CLASS_NEGATIVE = 1 << 1,  /* navigation, ads, sharing, comments… */
+  CLASS_POSITIVE = 1 << 2,  /* article, content, story… */
+  CLASS_BYLINE   = 1 << 3,
+  CLASS_CAPTION  = 1 << 4,
+  CLASS_DECK     = 1 << 5,
+  CLASS_KICKER   = 1 << 6,
+  CLASS_COMMENTS = 1 << 7,
+  CLASS_CONTENT  = 1 << 8,  /* says it is the content, even if it also says comments */
+} ClassFlags;
 
-  return matches (&re, negative_pattern, names);
+static guint
+read_class_flags (const xmlNode *element)
+{
+  static GRegex *negative_re, *positive_re, *byline_re, *caption_re, *deck_re, *kicker_re;
+  static GRegex *comments_re, *content_re;
+  g_autofree char *names = class_and_id (element);
+  g_autofree char *rel = NULL;
+  g_autofree char *itemprop = NULL;
+  guint flags = CLASS_KNOWN;
+
+  if (names[strspn (names, " ")] != '\0')
+    {
+      if (matches (&negative_re, negative_pattern, names))
+        flags |= CLASS_NEGATIVE;
+      if (matches (&positive_re, positive_pattern, names))
+        flags |= CLASS_POSITIVE;
+      if (matches (&byline_re, "byline|\\bauthor|\\bwriter|\\bby-?line|contributor", names) &&
+          !strstr (names, "bio") && !strstr (names, "avatar"))
+        flags |= CLASS_BYLINE;
+      if (matches (&caption_re, "caption|photo-?credit|image-?credit|\\bcutline", names))
+        flags |= CLASS_CAPTION;
+      if (matches (&deck_re, "\\bdek\\b|\\bdeck\\b|standfirst|sub-?head|subtitle|\\bsummary|"
+                             "\\blede\\b|teaser|excerpt|\\bintro\\b|description", names))
+        flags |= CLASS_DECK;
+      if (matches (&kicker_re, "kicker|eyebrow|overline|section-label|\\bcategory\\b|\\brubric",
+                   names))
+        flags |= CLASS_KICKER;
+      if (matches (&comments_re, "comment|disqus", names))
+        flags |= CLASS_COMMENTS;
+      if (matches (&content_re, "article|\\bbody|content|\\bmain|\\bstory|entry", names))
+        flags |= CLASS_CONTENT;
+    }
+
+  rel = _desk_xml_attr (element, "rel");
+  itemprop = _desk_xml_attr (element, "itemprop");
+  if (g_strcmp0 (rel, "author") == 0 || (itemprop != NULL && strstr (itemprop, "author")))
+    flags |= CLASS_BYLINE;
+
+  return flags;
+}
+
+static guint
+class_flags (Page          *page,
+             const xmlNode *element)
+{
+  guint flags = GPOINTER_TO_UINT (g_hash_table_lookup (page->classes, element));
+
+  if (flags == 0)
+    {
+      flags = read_class_flags (element);
+      g_hash_table_insert (page->classes, (gpointer)element, GUINT_TO_POINTER (flags));
+    }
+
+  return flags;
+}
+
+static gboolean
+is_negative (Page          *page,
+             const xmlNode *element)
+{
+  return (class_flags (page, element) & CLASS_NEGATIVE) != 0;
 }
 
 static int
-class_weight (const xmlNode *element)
+class_weight (Page          *page,
+              const xmlNode *element)
 {
-  static GRegex *positive_re;
-  g_autofree char *names = class_and_id (element);
+  guint flags = class_flags (page, element);
   int weight = 0;
 
-  if (is_negative (element))
+  if (flags & CLASS_NEGATIVE)
     weight -= 25;
-  if (matches (&positive_re, positive_pattern, names))
+  if (flags & CLASS_POSITIVE)
     weight += 25;
 
   return weight;
@@ -366,7 +438,7 @@ candidate_for (Page          *page,
   if (candidate == NULL)
     {
       candidate = g_new0 (Candidate, 1);
-      candidate->score = tag_weight (element) + class_weight (element);
+      candidate->score = tag_weight (element) + class_weight (page, element);
       g_hash_table_insert (page->scores, (gpointer)element, candidate);
     }
 
@@ -453,10 +525,10 @@ score_text (Page          *page,
  * content ("entry-content comments-open"). Not <form>: some sites wrap the whole page in
  * one. */
 static gboolean
-is_unlikely (const xmlNode *element)
+is_unlikely (Page          *page,
+             const xmlNode *element)
 {
-  static GRegex *maybe_re, *comments_re;
-  g_autofree char *names = NULL;
+  guint flags;
 
   if (_desk_xml_is (element, "nav") || _desk_xml_is (element, "aside") ||
       _desk_xml_is (element, "footer") || _desk_xml_is (element, "menu"))
@@ -465,9 +537,8 @@ is_unlikely (const xmlNode *element)
       _desk_xml_is (element, "main"))
     return FALSE;
 
-  names = class_and_id (element);
-  return matches (&comments_re, "comment|disqus", names) &&
-         !matches (&maybe_re, "article|\\bbody|content|\\bmain|\\bstory|entry", names);
+  flags = class_flags (page, element);
+  return (flags & CLASS_COMMENTS) && !(flags & CLASS_CONTENT);
 }
 
 static void
@@ -481,7 +552,7 @@ score_paragraphs (Page          *page,
   for (const xmlNode *child = node->children; child != NULL; child = child->next)
     {
       if (child->type != XML_ELEMENT_NODE || is_skipped_tag (child) || is_hidden (child) ||
-          is_unlikely (child))
+          is_unlikely (page, child))
         continue;
 
       if (_desk_xml_is (child, "p") || _desk_xml_is (child, "pre") || _desk_xml_is (child, "td") ||
@@ -559,7 +630,7 @@ find_main (Page    *page,
         continue;
 
       candidate = g_hash_table_lookup (page->scores, sibling);
-      if (!include && candidate != NULL && candidate->score >= threshold && !is_negative (sibling))
+      if (!include && candidate != NULL && candidate->score >= threshold && !is_negative (page, sibling))
         include = TRUE;
 
       if (!include && _desk_xml_is (sibling, "p"))
@@ -609,7 +680,7 @@ is_in_furniture (Page          *page,
       _desk_xml_is (element, "menu"))
     result = TRUE;
   else if (!_desk_xml_is (element, "body") && !_desk_xml_is (element, "html") &&
-           is_negative (element))
+           is_negative (page, element))
     result = TRUE;
   else
     {
@@ -629,7 +700,7 @@ is_in_furniture (Page          *page,
           if (_desk_xml_is (up, "nav") || _desk_xml_is (up, "footer") ||
               _desk_xml_is (up, "aside") || _desk_xml_is (up, "form") ||
               _desk_xml_is (up, "menu") ||
-              (!_desk_xml_is (up, "body") && !_desk_xml_is (up, "html") && is_negative (up)))
+              (!_desk_xml_is (up, "body") && !_desk_xml_is (up, "html") && is_negative (page, up)))
             {
               result = TRUE;
               g_hash_table_insert (page->furniture, (gpointer)up, GINT_TO_POINTER (2));
@@ -647,19 +718,21 @@ is_in_furniture (Page          *page,
 }
 
 static gboolean
-has_ancestor (const xmlNode *element,
-              gboolean     (*test) (const xmlNode *))
+has_ancestor (Page          *page,
+              const xmlNode *element,
+              gboolean     (*test) (Page *, const xmlNode *))
 {
   for (const xmlNode *up = element->parent;
        up != NULL && up->type == XML_ELEMENT_NODE;
        up = up->parent)
-    if (test (up))
+    if (test (page, up))
       return TRUE;
   return FALSE;
 }
 
 static gboolean
-is_text_block (const xmlNode *element)
+is_text_block (Page          *page,
+               const xmlNode *element)
 {
   return _desk_xml_is (element, "p") || _desk_xml_is (element, "li") ||
          _desk_xml_is (element, "td") || _desk_xml_is (element, "h1") ||
@@ -668,59 +741,42 @@ is_text_block (const xmlNode *element)
 }
 
 static gboolean
-is_byline_element (const xmlNode *element)
+is_byline_element (Page          *page,
+                   const xmlNode *element)
 {
-  static GRegex *re;
-  g_autofree char *names = class_and_id (element);
-  g_autofree char *rel = _desk_xml_attr (element, "rel");
-  g_autofree char *itemprop = _desk_xml_attr (element, "itemprop");
-
-  if (g_strcmp0 (rel, "author") == 0 || (itemprop != NULL && strstr (itemprop, "author")))
-    return TRUE;
-
-  return matches (&re, "byline|\\bauthor|\\bwriter|\\bby-?line|contributor", names) &&
-         !strstr (names, "bio") && !strstr (names, "avatar");
+  return (class_flags (page, element) & CLASS_BYLINE) != 0;
 }
 
 static gboolean
-is_caption_element (const xmlNode *element)
+is_caption_element (Page          *page,
+                    const xmlNode *element)
 {
-  static GRegex *re;
-  g_autofree char *names = class_and_id (element);
-
   return _desk_xml_is (element, "figcaption") || _desk_xml_is (element, "figure") ||
-         matches (&re, "caption|photo-?credit|image-?credit|\\bcutline", names);
+         (class_flags (page, element) & CLASS_CAPTION) != 0;
 }
 
 static gboolean
-is_deck_element (const xmlNode *element)
+is_deck_element (Page          *page,
+                 const xmlNode *element)
 {
-  static GRegex *re;
-  g_autofree char *names = class_and_id (element);
-
-  return matches (&re, "\\bdek\\b|\\bdeck\\b|standfirst|sub-?head|subtitle|\\bsummary|"
-                       "\\blede\\b|teaser|excerpt|\\bintro\\b|description", names);
+  return (class_flags (page, element) & CLASS_DECK) != 0;
 }
 
 static gboolean
-is_kicker_element (const xmlNode *element)
+is_kicker_element (Page          *page,
+                   const xmlNode *element)
 {
-  static GRegex *re;
-  g_autofree char *names = class_and_id (element);
-
-  return matches (&re, "kicker|eyebrow|overline|section-label|\\bcategory\\b|\\brubric", names);
+  return (class_flags (page, element) & CLASS_KICKER) != 0;
 }
 
 static gboolean
 is_prose_block (Page          *page,
                 const xmlNode *element)
 {
-  static GRegex *comment_re;
   const Measure *m = measure_cached (page, element, 0);
-  g_autofree char *names = class_and_id (element);
 
   return m->chars >= PROSE_MIN_CHARS && m->link_chars < m->chars * PROSE_MAX_LINK_SHARE &&
-         !matches (&comment_re, "comment|disqus", names);
+         !(class_flags (page, element) & CLASS_COMMENTS);
 }
 
 /* ---- Hints for the walker -------------------------------------------------------------- */
@@ -757,7 +813,7 @@ html_hint (const xmlNode *element,
    * to be furniture; the rest is classified as text is */
   if (page->whole_page)
     {
-      if (element != page->headline && is_unlikely (element))
+      if (element != page->headline && is_unlikely (page, element))
         {
           set_role (hint, DESK_BLOCK_ROLE_FURNITURE, region_reason (element), FALSE);
           hint->strong = TRUE;
@@ -779,7 +835,7 @@ html_hint (const xmlNode *element,
 
   /* A section label over the headline: "Transport", "Analysis"; a paragraph of the story
    * placed before a headline further down is not one */
-  if (is_kicker_element (element) ||
+  if (is_kicker_element (page, element) ||
       (in_main && page->headline != NULL && !page->headline_seen && hint->block &&
        is_in_main (page, page->headline) && (_desk_xml_is (element, "p") ||
                                              _desk_xml_is (element, "span")) &&
@@ -792,30 +848,30 @@ html_hint (const xmlNode *element,
   if (!is_in_furniture (page, element))
     {
       /* What belongs to the story wherever it sits on the page */
-      if (is_byline_element (element) && !has_ancestor (element, is_byline_element) &&
-          (hint->block || !has_ancestor (element, is_text_block)))
+      if (is_byline_element (page, element) && !has_ancestor (page, element, is_byline_element) &&
+          (hint->block || !has_ancestor (page, element, is_text_block)))
         {
           set_role (hint, DESK_BLOCK_ROLE_BYLINE, "byline", TRUE);
           return;
         }
 
-      if (is_caption_element (element) && !has_ancestor (element, is_caption_element))
+      if (is_caption_element (page, element) && !has_ancestor (page, element, is_caption_element))
         {
           set_role (hint, DESK_BLOCK_ROLE_CAPTION, "caption", TRUE);
           return;
         }
 
-      if (is_deck_element (element) && hint->block &&
+      if (is_deck_element (page, element) && hint->block &&
           _desk_reader_doc_get_n_body (page->doc) == 0 &&
-          measure (element).chars < 400 && !has_ancestor (element, is_deck_element))
+          measure (element).chars < 400 && !has_ancestor (page, element, is_deck_element))
         {
           set_role (hint, DESK_BLOCK_ROLE_DECK, "deck", TRUE);
           return;
         }
     }
 
-  if (_desk_xml_is (element, "time") && !has_ancestor (element, is_text_block) &&
-      !has_ancestor (element, is_byline_element))
+  if (_desk_xml_is (element, "time") && !has_ancestor (page, element, is_text_block) &&
+      !has_ancestor (page, element, is_byline_element))
     {
       set_role (hint, DESK_BLOCK_ROLE_FURNITURE, "time stamp", TRUE);
       return;
@@ -838,7 +894,7 @@ html_hint (const xmlNode *element,
       /* Widgets inside the article: sharing buttons, related links, ads. Not a part whose
        * class says "paywall" or "promo" but that holds the story's prose: paragraphs of
        * text, hardly a link among them. */
-      if (is_negative (element) && !_desk_xml_is (element, "body") &&
+      if (is_negative (page, element) && !_desk_xml_is (element, "body") &&
           !is_prose_block (page, element))
         {
           set_role (hint, DESK_BLOCK_ROLE_FURNITURE, region_reason (element), FALSE);
@@ -1405,7 +1461,7 @@ has_visible_paragraphs (Page          *page,
   for (const xmlNode *child = node->children; child != NULL; child = child->next)
     {
       if (child->type != XML_ELEMENT_NODE || is_skipped_tag (child) || is_hidden (child) ||
-          is_unlikely (child))
+          is_unlikely (page, child))
         continue;
       if ((_desk_xml_is (child, "p") || is_text_div (child)) &&
           measure_cached (page, child, depth)->chars >= FALLBACK_MIN_CHARS)
@@ -1455,6 +1511,7 @@ _desk_reader_html_read (GBytes            *bytes,
   page.main_ancestors = g_hash_table_new (NULL, NULL);
   page.measures = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   page.furniture = g_hash_table_new (NULL, NULL);
+  page.classes = g_hash_table_new (NULL, NULL);
   page.authors = g_ptr_array_new_with_free_func (g_free);
 
   read_meta (&page, root, 0);
