@@ -216,6 +216,16 @@ test_needs_javascript (void)
   g_assert_nonnull (strstr (error->message, "JavaScript"));
 }
 
+/* Inside the article, a paragraph that is all a link points to another story */
+static void
+test_link_paragraph (void)
+{
+  check ("<article><h1>Ferry sails again</h1><p>" P1 "</p><p>" P2 "</p>"
+         "<p><a href=\"/wharf\">Council votes on the wharf lease for another year</a></p>"
+         "<p>" P3 " See <a href=\"/map\">the map</a>.</p></article>",
+         P1 "\n" P2 "\n" P3 " See the map.");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -232,6 +242,7 @@ main (int    argc,
   g_test_add_func ("/html-main/sentence-before-headline", test_sentence_before_headline);
   g_test_add_func ("/html-main/visible-text-gives-text", test_visible_text_gives_text);
   g_test_add_func ("/html-main/needs-javascript", test_needs_javascript);
+  g_test_add_func ("/html-main/link-paragraph", test_link_paragraph);
 
   return g_test_run ();
 }

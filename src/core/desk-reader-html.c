@@ -52,6 +52,10 @@
 /* A paragraph of this many letters is text the page shows: a page with one gives text */
 #define FALLBACK_MIN_CHARS 80
 
+/* A paragraph of the article with at least this share of its letters in links is a link
+ * to another story ("Who will make the Rock Hall in 2020?") */
+#define LINK_PARAGRAPH_SHARE 0.9
+
 typedef struct
 {
   DeskReaderDoc *doc;
@@ -887,6 +891,19 @@ html_hint (const xmlNode *element,
       hint->strong = FALSE;
       hint->override = FALSE;
       return;
+    }
+
+  if (in_main && hint->block && (_desk_xml_is (element, "p") || is_text_div (element)))
+    {
+      const Measure *m = measure_cached (page, element, 0);
+
+      /* A paragraph that is all a link points to another story */
+      if (m->chars > 0 && m->link_chars >= m->chars * LINK_PARAGRAPH_SHARE)
+        {
+          set_role (hint, DESK_BLOCK_ROLE_FURNITURE, "related links", FALSE);
+          hint->strong = TRUE;
+          return;
+        }
     }
 
   if (in_main)
