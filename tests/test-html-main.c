@@ -226,6 +226,17 @@ test_link_paragraph (void)
          P1 "\n" P2 "\n" P3 " See the map.");
 }
 
+/* One deck: a class such as "description" on every part of the story makes only the first
+ * a deck */
+static void
+test_one_deck (void)
+{
+  check ("<article><h1>Ferry sails again</h1><div class=\"text-description\"><p>" P1 "</p></div>"
+         "<div class=\"text-description\"><p>" P2 "</p></div>"
+         "<div class=\"text-description\"><p>" P3 "</p></div></article>",
+         P2 "\n" P3);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -243,6 +254,7 @@ main (int    argc,
   g_test_add_func ("/html-main/visible-text-gives-text", test_visible_text_gives_text);
   g_test_add_func ("/html-main/needs-javascript", test_needs_javascript);
   g_test_add_func ("/html-main/link-paragraph", test_link_paragraph);
+  g_test_add_func ("/html-main/one-deck", test_one_deck);
 
   return g_test_run ();
 }

@@ -865,8 +865,11 @@ html_hint (const xmlNode *element,
           return;
         }
 
+      /* One deck, the first: a class such as "description" on every part of the story
+       * does not make each a deck */
       if (is_deck_element (page, element) && hint->block &&
           _desk_reader_doc_get_n_body (page->doc) == 0 &&
+          _desk_reader_doc_count_role (page->doc, DESK_BLOCK_ROLE_DECK) == 0 &&
           measure (element).chars < 400 && !has_ancestor (page, element, is_deck_element))
         {
           set_role (hint, DESK_BLOCK_ROLE_DECK, "deck", TRUE);
