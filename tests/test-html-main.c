@@ -237,6 +237,18 @@ test_one_deck (void)
          P2 "\n" P3);
 }
 
+/* The story cut in two by an advertisement, each part in a container like the other */
+static void
+test_story_in_parts (void)
+{
+  check ("<div class=\"wrap\"><h1>Ferry sails again</h1><div class=\"body-part\">"
+         "<p>" P1 "</p><p>" P2 "</p><p>" P3 "</p></div></div>"
+         "<div class=\"ad-slot\">Advertisement</div>"
+         "<div class=\"wrap wrap--second\"><div class=\"body-part\"><p>" P3 "</p><p>" P2 "</p>"
+         "</div></div>",
+         P1 "\n" P2 "\n" P3 "\n" P3 "\n" P2);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -255,6 +267,7 @@ main (int    argc,
   g_test_add_func ("/html-main/needs-javascript", test_needs_javascript);
   g_test_add_func ("/html-main/link-paragraph", test_link_paragraph);
   g_test_add_func ("/html-main/one-deck", test_one_deck);
+  g_test_add_func ("/html-main/story-in-parts", test_story_in_parts);
 
   return g_test_run ();
 }

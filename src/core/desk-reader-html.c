@@ -585,6 +585,11 @@ mark_main (Page    *page,
     g_hash_table_add (page->main_ancestors, up);
 }
 
+static gboolean is_in_main      (Page          *page,
+                                 const xmlNode *element);
+static gboolean is_in_furniture (Page          *page,
+                                 const xmlNode *element);
+
 static void
 find_main (Page    *page,
            xmlNode *body)
@@ -649,6 +654,30 @@ find_main (Page    *page,
       if (include)
         mark_main (page, sibling);
     }
+
+  /* The story cut in parts by an advertisement or a newsletter box, each part in a
+   * container just like the best one: the same element with the same class */
+  {
+    g_autofree char *top_class = _desk_xml_attr (top, "class");
+
+    if (top_class == NULL || top_class[0] == '\0')
+      return;
+
+    g_hash_table_iter_init (&iter, page->scores);
+    while (g_hash_table_iter_next (&iter, &key, &value))
+      {
+        xmlNode *other = key;
+        Candidate *candidate = value;
+        g_autofree char *other_class = NULL;
+
+        if (other == top || candidate->score < threshold || !xmlStrEqual (other->name, top->name))
+          continue;
+        other_class = _desk_xml_attr (other, "class");
+        if (g_strcmp0 (other_class, top_class) == 0 && !is_in_furniture (page, other) &&
+            !is_in_main (page, other))
+          mark_main (page, other);
+      }
+  }
 }
 
 static gboolean
