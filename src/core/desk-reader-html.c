@@ -1,12 +1,25 @@
 /* desk-reader-html.c: web pages, saved or pasted
  *
  * A page holds the story among much else: navigation, a masthead, sharing buttons, ads,
- * related links, comments, a footer. Its main text is found by scoring the containers of
- * its paragraphs, as reading modes do: each paragraph of some length scores for its parent
- * and grandparent by its length and commas; containers are weighted by their names
- * (article, main; against nav, footer, comment, related, share, ad) and by how much of
- * their text is links. The best container, with the siblings that score nearly as well,
- * is the article.
+ * related links, comments, a footer. Its main text is found by evidence, best first:
+ *
+ * 1. what the page says itself: the elements it marks itemprop="articleBody", else the
+ *    element holding the paragraphs found word for word in its JSON-LD articleBody;
+ * 2. else by scoring the containers of its paragraphs, as reading modes do: each paragraph
+ *    of some length (a <p>, a <div> of text, text set apart by <br>) that is not mostly a
+ *    link scores for its holder and half for the one above, by its length and commas;
+ *    navigation, sidebars, footers and comments do not score; containers are weighted by
+ *    their names (article, main; against nav, footer, related, share, ad) and by how much
+ *    of their text is links. The best container is the article, with the siblings that
+ *    score nearly as well and the containers just like it elsewhere (the story cut in two
+ *    by an advertisement);
+ * 3. else, when the article so found holds no paragraph of the story but the page shows
+ *    some, the page is read as plain markup (save its navigation, sidebars, footers and
+ *    comments); a page with next to no visible text but scripts needs JavaScript, and
+ *    says so.
+ *
+ * Inside the article, a paragraph that is all a link, and widgets (by class) that do not
+ * hold prose, are furniture.
  *
  * The rest of the page is not dropped: its visible text becomes furniture (a list of links
  * one block), and what belongs to the story wherever it sits is classified: the headline
