@@ -29,6 +29,80 @@ parse_json (const char *text)
   return node;
 }
 
+/* bench --extraction reads a folder of web pages, plain and gzipped, in process, and writes
+ * each page's body paragraphs, one a line, keyed by the page's name */
+static void
+test_bench_extraction (void)
+{
+  static const char story[] =
+    "<html><head><title>Ferry sails again</title></head><body><nav><a href=\"/\">News</a></nav>"
+    "<article><h1>Ferry sails again</h1>"
+    "<p>The harbour ferry sailed again on Friday, three days after the storm, the operator said.</p>"
+    "<p>Passengers waited for an hour in the rain, and some of them had driven from Gannet Bay.</p>"
+    "</article></body></html>";
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("copydesk-extraction-XXXXXX", &error);
+  g_autofree char *html_dir = NULL;
+  g_autofree char *plain = NULL;
+  g_autofree char *gzipped = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *json = NULL;
+  g_autoptr(GConverter) gzip = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_auto(Run) run = { 0 };
+  char packed[4096];
+  gsize read, written;
+  JsonObject *pages;
+
+  g_assert_no_error (error);
+  html_dir = g_build_filename (dir, "html", NULL);
+  g_assert_cmpint (g_mkdir (html_dir, 0755), ==, 0);
+  plain = g_build_filename (html_dir, "one.html", NULL);
+  gzipped = g_build_filename (html_dir, "two.html.gz", NULL);
+  output = g_build_filename (dir, "out.json", NULL);
+
+  g_file_set_contents (plain, story, -1, &error);
+  g_assert_no_error (error);
+  gzip = G_CONVERTER (g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP, -1));
+  g_assert_cmpint (g_converter_convert (gzip, story, sizeof story - 1, packed, sizeof packed,
+                                        G_CONVERTER_INPUT_AT_END, &read, &written, &error),
+                   ==, G_CONVERTER_FINISHED);
+  g_assert_no_error (error);
+  g_file_set_contents (gzipped, packed, written, &error);
+  g_assert_no_error (error);
+
+  run_tool (&run, "bench", "--extraction", dir, "--output", output, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "pages"));
+
+  g_file_get_contents (output, &json, NULL, &error);
+  g_assert_no_error (error);
+  root = parse_json (json);
+  pages = json_node_get_object (root);
+  g_assert_cmpuint (json_object_get_size (pages), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      JsonObject *page = json_object_get_object_member (pages, i == 0 ? "one" : "two");
+
+      g_assert_cmpstr (json_object_get_string_member (page, "articleBody"), ==,
+                       "The harbour ferry sailed again on Friday, three days after the storm, "
+                       "the operator said.\nPassengers waited for an hour in the rain, and some "
+                       "of them had driven from Gannet Bay.");
+    }
+
+  /* --output belongs to --extraction */
+  run_clear (&run);
+  memset (&run, 0, sizeof run);
+  run_tool (&run, "bench", "--output", output, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+
+  g_unlink (plain);
+  g_unlink (gzipped);
+  g_unlink (output);
+  g_rmdir (html_dir);
+  g_rmdir (dir);
+}
+
 static void
 test_help_and_usage (void)
 {
@@ -438,6 +512,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/cli/help-and-usage", test_help_and_usage);
+  g_test_add_func ("/cli/bench-extraction", test_bench_extraction);
   g_test_add_func ("/cli/unreadable-source", test_unreadable_source);
   g_test_add_func ("/cli/inspect-json", test_inspect_json);
   g_test_add_func ("/cli/suggest-json", test_suggest_json);

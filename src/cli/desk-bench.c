@@ -24,6 +24,7 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,6 +37,8 @@
 #include <glib/gstdio.h>
 
 #include "desk-bench.h"
+#include "desk-block.h"
+#include "desk-json-writer.h"
 #include "desk-project.h"
 #include "desk-suggester.h"
 
@@ -569,6 +572,214 @@ remove_sources (const char *dir,
   g_rmdir (dir);
 }
 
+/* ---- Main text of web pages ------------------------------------------------------------ */
+
+typedef struct
+{
+  char   *id;
+  GBytes *html;
+  char   *body;
+  double  ms;
+} Page;
+
+static void
+page_free (gpointer data)
+{
+  Page *page = data;
+
+  g_free (page->id);
+  g_clear_pointer (&page->html, g_bytes_unref);
+  g_free (page->body);
+  g_free (page);
+}
+
+static GBytes *
+read_page (const char  *path,
+           GError     **error)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  if (!g_file_get_contents (path, &contents, &length, error))
+    return NULL;
+
+  if (g_str_has_suffix (path, ".gz"))
+    {
+      g_autoptr(GConverter) gunzip =
+        G_CONVERTER (g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP));
+      g_autoptr(GInputStream) raw =
+        g_memory_input_stream_new_from_data (g_steal_pointer (&contents), length, g_free);
+      g_autoptr(GInputStream) in = g_converter_input_stream_new (raw, gunzip);
+      g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+
+      if (g_output_stream_splice (out, in, G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE |
+                                  G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET, NULL, error) < 0)
+        return NULL;
+      return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (out));
+    }
+
+  return g_bytes_new_take (g_steal_pointer (&contents), length);
+}
+
+/* The story's body paragraphs, one a line: what a draft started from the page holds */
+static char *
+body_text (DeskSource *source)
+{
+  GListModel *blocks = desk_source_get_blocks (source);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (blocks); i++)
+    {
+      g_autoptr(DeskBlock) block = g_list_model_get_item (blocks, i);
+
+      if (desk_block_get_role (block) != DESK_BLOCK_ROLE_BODY)
+        continue;
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      g_string_append (text, desk_block_get_text (block));
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static int
+compare_pages (gconstpointer a,
+               gconstpointer b)
+{
+  const Page *pa = *(Page * const *)a;
+  const Page *pb = *(Page * const *)b;
+
+  return strcmp (pa->id, pb->id);
+}
+
+static int
+bench_extraction (const char *dir,
+                  const char *output)
+{
+  g_autoptr(GPtrArray) pages = g_ptr_array_new_with_free_func (page_free);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *html_dir = g_build_filename (dir, "html", NULL);
+  g_autoptr(GDir) listing = NULL;
+  g_autofree double *times = NULL;
+  const char *name;
+  const char *slowest = NULL;
+  double total = 0, slowest_ms = 0;
+  guint empty = 0;
+  gsize bytes = 0;
+
+  if (!g_file_test (html_dir, G_FILE_TEST_IS_DIR))
+    {
+      g_free (html_dir);
+      html_dir = g_strdup (dir);
+    }
+  if (!(listing = g_dir_open (html_dir, 0, &error)))
+    {
+      g_printerr ("copydesk-merge: %s\n", error->message);
+      return 1;
+    }
+
+  /* Read and decompress every page first: only Copydesk's reading is timed. */
+  while ((name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (html_dir, name, NULL);
+      const char *end = g_strrstr (name, ".htm");
+      Page *page;
+
+      if (end == NULL)
+        continue;
+      page = g_new0 (Page, 1);
+      page->id = g_strndup (name, end - name);
+      if (!(page->html = read_page (path, &error)))
+        {
+          g_printerr ("copydesk-merge: %s: %s\n", path, error->message);
+          page_free (page);
+          return 1;
+        }
+      bytes += g_bytes_get_size (page->html);
+      g_ptr_array_add (pages, page);
+    }
+  g_ptr_array_sort (pages, compare_pages);
+  if (pages->len == 0)
+    {
+      g_printerr (_("copydesk-merge: “%s” holds no web pages (*.html or *.html.gz)\n"), dir);
+      return 1;
+    }
+
+  times = g_new0 (double, pages->len);
+  for (guint i = 0; i < pages->len; i++)
+    {
+      Page *page = pages->pdata[i];
+      g_autofree char *file_name = g_strconcat (page->id, ".html", NULL);
+      g_autoptr(DeskSource) source = NULL;
+      g_autoptr(GError) page_error = NULL;
+      double start = now_ms ();
+
+      source = desk_source_new_from_bytes (page->html, file_name, DESK_SOURCE_ORIGIN_FILE,
+                                           &page_error);
+      page->body = source ? body_text (source) : g_strdup ("");
+      page->ms = now_ms () - start;
+      times[i] = page->ms;
+      total += page->ms;
+      if (page->ms > slowest_ms)
+        {
+          slowest_ms = page->ms;
+          slowest = page->id;
+        }
+      if (page->body[0] == '\0')
+        {
+          empty++;
+          g_print (_("# %s: no body text (%s)\n"), page->id,
+                   page_error ? page_error->message : _("every paragraph is furniture"));
+        }
+    }
+
+  g_print ("%7s %9s %10s %10s %10s %9s\n",
+           "pages", "MB", "total ms", "median ms", "slowest ms", "no body");
+  g_print ("%7u %9.2f %10.1f %10.2f %10.1f %9u\n", pages->len, bytes / 1e6, total,
+           median (times, pages->len), slowest_ms, empty);
+  if (slowest != NULL)
+    g_print (_("# slowest: %s\n"), slowest);
+
+  if (output != NULL)
+    {
+      FILE *file = g_str_equal (output, "-") ? stdout : fopen (output, "w");
+      g_autoptr(DeskJsonWriter) writer = NULL;
+
+      if (file == NULL)
+        {
+          g_printerr ("copydesk-merge: %s: %s\n", output, g_strerror (errno));
+          return 1;
+        }
+      writer = desk_json_writer_new (file);
+      desk_json_writer_begin_object (writer);
+      for (guint i = 0; i < pages->len; i++)
+        {
+          Page *page = pages->pdata[i];
+
+          desk_json_writer_member (writer, page->id);
+          desk_json_writer_begin_object (writer);
+          desk_json_writer_member (writer, "articleBody");
+          desk_json_writer_string (writer, page->body);
+          desk_json_writer_end_object (writer);
+        }
+      desk_json_writer_end_object (writer);
+      if (!desk_json_writer_finish (writer, &error))
+        {
+          g_printerr ("copydesk-merge: %s: %s\n", output, error->message);
+          if (file != stdout)
+            fclose (file);
+          return 1;
+        }
+      if (file != stdout && fclose (file) != 0)
+        {
+          g_printerr ("copydesk-merge: %s: %s\n", output, g_strerror (errno));
+          return 1;
+        }
+    }
+
+  return 0;
+}
+
 int
 desk_bench_run (int    argc,
                 char **argv)
@@ -578,6 +789,8 @@ desk_bench_run (int    argc,
   g_autoptr(GError) error = NULL;
   g_autofree char *seeds_dir = NULL;
   g_autofree char *write_dir = NULL;
+  g_autofree char *extraction_dir = NULL;
+  g_autofree char *output = NULL;
   g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
   g_auto(GStrv) sizes = NULL;
   int paragraphs = 0;
@@ -590,6 +803,8 @@ desk_bench_run (int    argc,
     { "seeds", 0, 0, G_OPTION_ARG_FILENAME, &seeds_dir, N_("Folder of sample roundups to take text from"), N_("DIR") },
     { "paragraphs", 'p', 0, G_OPTION_ARG_INT, &paragraphs, N_("Body paragraphs per version (default 40 to 60)"), N_("N") },
     { "write", 0, 0, G_OPTION_ARG_FILENAME, &write_dir, N_("Also write the largest roundup’s sources into DIR"), N_("DIR") },
+    { "extraction", 0, 0, G_OPTION_ARG_FILENAME, &extraction_dir, N_("Instead, time the reading of the web pages in DIR (or DIR/html)"), N_("DIR") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("With --extraction, write each page’s body text as JSON to FILE"), N_("FILE") },
     { NULL }
   };
 
@@ -607,15 +822,29 @@ desk_bench_run (int    argc,
       "its peak memory per MB of input (MB/MB) and its CPU time as a multiple of “wc -w”\n"
       "on the same files (x wc); last, how much more peak memory and CPU time each MB of\n"
       "input costs “suggest --json” from the smallest roundup to the largest.\n\n"
+      "With --extraction DIR, reads every web page in DIR (or DIR/html; *.html or\n"
+      "*.html.gz) in process instead and prints the pages, megabytes, total, median and\n"
+      "slowest milliseconds of reading them and how many gave no body text; --output\n"
+      "writes {\"<page>\": {\"articleBody\": \"…\"}} with each page’s body paragraphs, one\n"
+      "a line, as the article-extraction benchmark scores them.\n\n"
       "Examples:\n"
       "  copydesk-merge bench\n"
       "  copydesk-merge bench --sources 200 --paragraphs 60\n"
       "  copydesk-merge bench --sources 5,200,1000 --paragraphs 60\n"
-      "  copydesk-merge bench --sources 200 --write /tmp/roundup"));
+      "  copydesk-merge bench --sources 200 --write /tmp/roundup\n"
+      "  copydesk-merge bench --extraction article-extraction -o output/copydesk.json"));
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
       g_printerr ("copydesk-merge: %s\n", error->message);
+      return 2;
+    }
+
+  if (extraction_dir != NULL)
+    return bench_extraction (extraction_dir, output);
+  if (output != NULL)
+    {
+      g_printerr ("copydesk-merge: %s\n", _("--output goes with --extraction"));
       return 2;
     }
 

@@ -1,12 +1,25 @@
 /* desk-reader-html.c: web pages, saved or pasted
  *
  * A page holds the story among much else: navigation, a masthead, sharing buttons, ads,
- * related links, comments, a footer. Its main text is found by scoring the containers of
- * its paragraphs, as reading modes do: each paragraph of some length scores for its parent
- * and grandparent by its length and commas; containers are weighted by their names
- * (article, main; against nav, footer, comment, related, share, ad) and by how much of
- * their text is links. The best container, with the siblings that score nearly as well,
- * is the article.
+ * related links, comments, a footer. Its main text is found by evidence, best first:
+ *
+ * 1. what the page says itself: the elements it marks itemprop="articleBody", else the
+ *    element holding the paragraphs found word for word in its JSON-LD articleBody;
+ * 2. else by scoring the containers of its paragraphs, as reading modes do: each paragraph
+ *    of some length (a <p>, a <div> of text, text set apart by <br>) that is not mostly a
+ *    link scores for its holder and half for the one above, by its length and commas;
+ *    navigation, sidebars, footers and comments do not score; containers are weighted by
+ *    their names (article, main; against nav, footer, related, share, ad) and by how much
+ *    of their text is links. The best container is the article, with the siblings that
+ *    score nearly as well and the containers just like it elsewhere (the story cut in two
+ *    by an advertisement);
+ * 3. else, when the article so found holds no paragraph of the story but the page shows
+ *    some, the page is read as plain markup (save its navigation, sidebars, footers and
+ *    comments); a page with next to no visible text but scripts needs JavaScript, and
+ *    says so.
+ *
+ * Inside the article, a paragraph that is all a link, and widgets (by class) that do not
+ * hold prose, are furniture.
  *
  * The rest of the page is not dropped: its visible text becomes furniture (a list of links
  * one block), and what belongs to the story wherever it sits is classified: the headline
@@ -29,15 +42,44 @@
 /* A paragraph shorter than this does not score */
 #define MIN_PARAGRAPH_CHARS 25
 
+/* The JSON-LD articleBody places the story when it has this many letters and digits, and
+ * the page's paragraphs of at least JSON_LD_MIN_PARAGRAPH of them found in it word for
+ * word make up this share of it */
+#define JSON_LD_MIN_CHARS 400
+#define JSON_LD_MIN_PARAGRAPH 30
+#define JSON_LD_MIN_SHARE 0.5
+
+/* Elements marked itemprop="articleBody" are the story when they hold this many letters,
+ * at most this share of them in links */
+#define ITEMPROP_MIN_CHARS 200
+#define ITEMPROP_MAX_LINK_SHARE 0.5
+
+/* A part of the article whose class sounds like a widget is prose all the same when it
+ * holds this many letters, less than this share of them in links */
+#define PROSE_MIN_CHARS 500
+#define PROSE_MAX_LINK_SHARE 0.1
+
+/* A label over the headline is shorter than this (letters); a sentence of the story is not */
+#define KICKER_MAX_CHARS 60
+
+/* A paragraph of this many letters is text the page shows: a page with one gives text */
+#define FALLBACK_MIN_CHARS 80
+
+/* A paragraph of the article with at least this share of its letters in links is a link
+ * to another story ("Who will make the Rock Hall in 2020?") */
+#define LINK_PARAGRAPH_SHARE 0.9
+
 typedef struct
 {
   DeskReaderDoc *doc;
   gboolean    headline_seen;   /* the walk has passed the headline */
+  gboolean    whole_page;      /* no article found: the page is read as plain markup */
   GHashTable *scores;          /* xmlNode * → Candidate * */
   GHashTable *main_roots;      /* the article's containers */
   GHashTable *main_ancestors;  /* the elements around them */
   GHashTable *measures;        /* xmlNode * → Measure *, each element measured once */
   GHashTable *furniture;       /* xmlNode * → 1 (not in furniture) or 2 (in furniture) */
+  GHashTable *classes;         /* xmlNode * → what its class and id say (ClassFlags) */
   xmlNode    *headline;
   char       *title;           /* og:title, JSON-LD headline or <title> */
   char       *author;          /* meta author or JSON-LD author, when the page shows none */
@@ -62,6 +104,7 @@ page_clear (Page *page)
   g_clear_pointer (&page->measures, g_hash_table_unref);
   g_clear_pointer (&page->json_body, g_free);
   g_clear_pointer (&page->furniture, g_hash_table_unref);
+  g_clear_pointer (&page->classes, g_hash_table_unref);
   g_clear_pointer (&page->title, g_free);
   g_clear_pointer (&page->authors, g_ptr_array_unref);
   g_clear_pointer (&page->published, g_free);
@@ -86,7 +129,7 @@ regex_once (GRegex     **slot,
             const char  *pattern)
 {
   if (g_once_init_enter (slot))
-    g_once_init_leave (slot, g_regex_new (pattern, G_REGEX_CASELESS, 0, NULL));
+    g_once_init_leave (slot, g_regex_new (pattern, G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL));
   return *slot;
 }
 
@@ -109,25 +152,95 @@ static const char negative_pattern[] =
 static const char positive_pattern[] =
   "article|\\bbody|content|entry|h-?entry|\\bmain|\\bpage|\\bpost|story|\\btext|blog";
 
-static gboolean
-is_negative (const xmlNode *element)
+/* What an element's class and id say of it, read once per element: every element is asked
+ * of its ancestors many times, and a regular expression each time was most of the time
+ * it took to read a page */
+typedef enum
 {
-  static GRegex *re;
-  g_autofree char *names = class_and_id (element);
+  CLASS_KNOWN    = 1 << 0,
+  CLASS_NEGATIVE = 1 << 1,  /* navigation, ads, sharing, comments… */
+  CLASS_POSITIVE = 1 << 2,  /* article, content, story… */
+  CLASS_BYLINE   = 1 << 3,
+  CLASS_CAPTION  = 1 << 4,
+  CLASS_DECK     = 1 << 5,
+  CLASS_KICKER   = 1 << 6,
+  CLASS_COMMENTS = 1 << 7,
+  CLASS_CONTENT  = 1 << 8,  /* says it is the content, even if it also says comments */
+} ClassFlags;
 
-  return matches (&re, negative_pattern, names);
+static guint
+read_class_flags (const xmlNode *element)
+{
+  static GRegex *negative_re, *positive_re, *byline_re, *caption_re, *deck_re, *kicker_re;
+  static GRegex *comments_re, *content_re;
+  g_autofree char *names = class_and_id (element);
+  g_autofree char *rel = NULL;
+  g_autofree char *itemprop = NULL;
+  guint flags = CLASS_KNOWN;
+
+  if (names[strspn (names, " ")] != '\0')
+    {
+      if (matches (&negative_re, negative_pattern, names))
+        flags |= CLASS_NEGATIVE;
+      if (matches (&positive_re, positive_pattern, names))
+        flags |= CLASS_POSITIVE;
+      if (matches (&byline_re, "byline|\\bauthor|\\bwriter|\\bby-?line|contributor", names) &&
+          !strstr (names, "bio") && !strstr (names, "avatar"))
+        flags |= CLASS_BYLINE;
+      if (matches (&caption_re, "caption|photo-?credit|image-?credit|\\bcutline", names))
+        flags |= CLASS_CAPTION;
+      if (matches (&deck_re, "\\bdek\\b|\\bdeck\\b|standfirst|sub-?head|subtitle|\\bsummary|"
+                             "\\blede\\b|teaser|excerpt|\\bintro\\b|description", names))
+        flags |= CLASS_DECK;
+      if (matches (&kicker_re, "kicker|eyebrow|overline|section-label|\\bcategory\\b|\\brubric",
+                   names))
+        flags |= CLASS_KICKER;
+      if (matches (&comments_re, "comment|disqus", names))
+        flags |= CLASS_COMMENTS;
+      if (matches (&content_re, "article|\\bbody|content|\\bmain|\\bstory|entry", names))
+        flags |= CLASS_CONTENT;
+    }
+
+  rel = _desk_xml_attr (element, "rel");
+  itemprop = _desk_xml_attr (element, "itemprop");
+  if (g_strcmp0 (rel, "author") == 0 || (itemprop != NULL && strstr (itemprop, "author")))
+    flags |= CLASS_BYLINE;
+
+  return flags;
+}
+
+static guint
+class_flags (Page          *page,
+             const xmlNode *element)
+{
+  guint flags = GPOINTER_TO_UINT (g_hash_table_lookup (page->classes, element));
+
+  if (flags == 0)
+    {
+      flags = read_class_flags (element);
+      g_hash_table_insert (page->classes, (gpointer)element, GUINT_TO_POINTER (flags));
+    }
+
+  return flags;
+}
+
+static gboolean
+is_negative (Page          *page,
+             const xmlNode *element)
+{
+  return (class_flags (page, element) & CLASS_NEGATIVE) != 0;
 }
 
 static int
-class_weight (const xmlNode *element)
+class_weight (Page          *page,
+              const xmlNode *element)
 {
-  static GRegex *positive_re;
-  g_autofree char *names = class_and_id (element);
+  guint flags = class_flags (page, element);
   int weight = 0;
 
-  if (is_negative (element))
+  if (flags & CLASS_NEGATIVE)
     weight -= 25;
-  if (matches (&positive_re, positive_pattern, names))
+  if (flags & CLASS_POSITIVE)
     weight += 25;
 
   return weight;
@@ -170,15 +283,31 @@ region_reason (const xmlNode *element)
 static gboolean
 is_hidden (const xmlNode *element)
 {
-  static GRegex *style_re, *class_re;
+  static const char * const hiding_classes[] = {
+    "hidden", "sr-only", "visually-hidden", "screen-reader-text", "screen-reader-only",
+  };
+  static GRegex *style_re;
   g_autofree char *style = _desk_xml_attr (element, "style");
   g_autofree char *aria = _desk_xml_attr (element, "aria-hidden");
   g_autofree char *hidden = _desk_xml_attr (element, "hidden");
-  g_autofree char *names = class_and_id (element);
+  g_autofree char *class = NULL;
+  g_auto(GStrv) tokens = NULL;
 
-  return hidden != NULL || g_strcmp0 (aria, "true") == 0 ||
-         matches (&style_re, "display\\s*:\\s*none|visibility\\s*:\\s*hidden", style) ||
-         matches (&class_re, "\\bsr-only\\b|visually-hidden|screen-reader|\\bhidden\\b", names);
+  if (hidden != NULL || g_strcmp0 (aria, "true") == 0 ||
+      matches (&style_re, "display\\s*:\\s*none|visibility\\s*:\\s*hidden", style))
+    return TRUE;
+
+  /* A class that hides is a whole class name: "field--label-hidden" names what it hides
+   * (the field's label, not the field). */
+  if (!(class = _desk_xml_attr (element, "class")))
+    return FALSE;
+  tokens = g_strsplit_set (class, " \t\n\r\f", -1);
+  for (guint i = 0; tokens[i] != NULL; i++)
+    for (guint j = 0; j < G_N_ELEMENTS (hiding_classes); j++)
+      if (g_ascii_strcasecmp (tokens[i], hiding_classes[j]) == 0)
+        return TRUE;
+
+  return FALSE;
 }
 
 static gboolean
@@ -326,11 +455,107 @@ candidate_for (Page          *page,
   if (candidate == NULL)
     {
       candidate = g_new0 (Candidate, 1);
-      candidate->score = tag_weight (element) + class_weight (element);
+      candidate->score = tag_weight (element) + class_weight (page, element);
       g_hash_table_insert (page->scores, (gpointer)element, candidate);
     }
 
   return candidate;
+}
+
+static gboolean
+is_block_tag (const xmlNode *element)
+{
+  static const char * const blocks[] = {
+    "p", "div", "section", "article", "main", "ul", "ol", "dl", "table", "h1", "h2", "h3",
+    "h4", "h5", "h6", "blockquote", "pre", "figure", "header", "footer", "nav", "aside",
+    "form", "li", "tr", "td", "tbody",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (blocks); i++)
+    if (_desk_xml_is (element, blocks[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* A <div> that holds only text and inline elements is a paragraph by another name, as
+ * many sites mark them up ("<div class=\"body__paragraph\">"). */
+static gboolean
+is_text_div (const xmlNode *element)
+{
+  if (!_desk_xml_is (element, "div"))
+    return FALSE;
+
+  for (const xmlNode *child = element->children; child != NULL; child = child->next)
+    if (child->type == XML_ELEMENT_NODE && is_block_tag (child))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* The text of @element outside its block children: paragraphs set apart by <br> only, or
+ * written straight into a container beside its blocks */
+static Measure
+measure_loose_text (Page          *page,
+                    const xmlNode *element)
+{
+  Measure m = { 0 };
+
+  for (const xmlNode *child = element->children; child != NULL; child = child->next)
+    {
+      if (child->type == XML_TEXT_NODE && child->content != NULL)
+        measure_text (child, FALSE, &m);
+      else if (child->type == XML_ELEMENT_NODE && !is_block_tag (child) &&
+               !is_skipped_tag (child) && !is_hidden (child))
+        {
+          const Measure *inner = measure_cached (page, child, 0);
+
+          m.chars += inner->chars;
+          m.commas += inner->commas;
+          m.link_chars += _desk_xml_is (child, "a") ? inner->chars : inner->link_chars;
+        }
+    }
+
+  return m;
+}
+
+/* A paragraph scores for the element that holds it, and half as much for the one above:
+ * by its length and commas, if it is not mostly a link (a teaser for another page). */
+static void
+score_text (Page          *page,
+            const xmlNode *holder,
+            const Measure *m)
+{
+  double score;
+
+  if (m->chars < MIN_PARAGRAPH_CHARS || m->link_chars * 2 >= m->chars ||
+      holder == NULL || holder->type != XML_ELEMENT_NODE)
+    return;
+
+  score = 1 + m->commas + MIN (m->chars / 100.0, 3.0);
+  candidate_for (page, holder)->score += score;
+  if (holder->parent != NULL && holder->parent->type == XML_ELEMENT_NODE)
+    candidate_for (page, holder->parent)->score += score / 2;
+}
+
+/* Parts of a page whose paragraphs do not make it an article, however many they are:
+ * navigation, sidebars, footers, and comments, unless the class also says it is the
+ * content ("entry-content comments-open"). Not <form>: some sites wrap the whole page in
+ * one. */
+static gboolean
+is_unlikely (Page          *page,
+             const xmlNode *element)
+{
+  guint flags;
+
+  if (_desk_xml_is (element, "nav") || _desk_xml_is (element, "aside") ||
+      _desk_xml_is (element, "footer") || _desk_xml_is (element, "menu"))
+    return TRUE;
+  if (_desk_xml_is (element, "body") || _desk_xml_is (element, "article") ||
+      _desk_xml_is (element, "main"))
+    return FALSE;
+
+  flags = class_flags (page, element);
+  return (flags & CLASS_COMMENTS) && !(flags & CLASS_CONTENT);
 }
 
 static void
@@ -343,22 +568,21 @@ score_paragraphs (Page          *page,
 
   for (const xmlNode *child = node->children; child != NULL; child = child->next)
     {
-      if (child->type != XML_ELEMENT_NODE || is_skipped_tag (child) || is_hidden (child))
+      if (child->type != XML_ELEMENT_NODE || is_skipped_tag (child) || is_hidden (child) ||
+          is_unlikely (page, child))
         continue;
 
-      if (_desk_xml_is (child, "p") || _desk_xml_is (child, "pre") || _desk_xml_is (child, "td"))
+      if (_desk_xml_is (child, "p") || _desk_xml_is (child, "pre") || _desk_xml_is (child, "td") ||
+          is_text_div (child))
+        score_text (page, child->parent, measure_cached (page, child, depth));
+      else if (is_block_tag (child) && !_desk_xml_is (child, "li") &&
+               !_desk_xml_is (child, "ul") && !_desk_xml_is (child, "ol") &&
+               !_desk_xml_is (child, "tr") && !_desk_xml_is (child, "tbody") &&
+               !_desk_xml_is (child, "table"))
         {
-          Measure m = measure (child);
-          double score;
+          Measure loose = measure_loose_text (page, child);
 
-          if (m.chars >= MIN_PARAGRAPH_CHARS && child->parent != NULL &&
-              child->parent->type == XML_ELEMENT_NODE)
-            {
-              score = 1 + m.commas + MIN (m.chars / 100.0, 3.0);
-              candidate_for (page, child->parent)->score += score;
-              if (child->parent->parent != NULL && child->parent->parent->type == XML_ELEMENT_NODE)
-                candidate_for (page, child->parent->parent)->score += score / 2;
-            }
+          score_text (page, child, &loose);
         }
 
       score_paragraphs (page, child, depth + 1);
@@ -373,6 +597,11 @@ mark_main (Page    *page,
   for (xmlNode *up = root->parent; up != NULL && up->type == XML_ELEMENT_NODE; up = up->parent)
     g_hash_table_add (page->main_ancestors, up);
 }
+
+static gboolean is_in_main      (Page          *page,
+                                 const xmlNode *element);
+static gboolean is_in_furniture (Page          *page,
+                                 const xmlNode *element);
 
 static void
 find_main (Page    *page,
@@ -423,7 +652,7 @@ find_main (Page    *page,
         continue;
 
       candidate = g_hash_table_lookup (page->scores, sibling);
-      if (!include && candidate != NULL && candidate->score >= threshold && !is_negative (sibling))
+      if (!include && candidate != NULL && candidate->score >= threshold && !is_negative (page, sibling))
         include = TRUE;
 
       if (!include && _desk_xml_is (sibling, "p"))
@@ -438,6 +667,30 @@ find_main (Page    *page,
       if (include)
         mark_main (page, sibling);
     }
+
+  /* The story cut in parts by an advertisement or a newsletter box, each part in a
+   * container just like the best one: the same element with the same class */
+  {
+    g_autofree char *top_class = _desk_xml_attr (top, "class");
+
+    if (top_class == NULL || top_class[0] == '\0')
+      return;
+
+    g_hash_table_iter_init (&iter, page->scores);
+    while (g_hash_table_iter_next (&iter, &key, &value))
+      {
+        xmlNode *other = key;
+        Candidate *candidate = value;
+        g_autofree char *other_class = NULL;
+
+        if (other == top || candidate->score < threshold || !xmlStrEqual (other->name, top->name))
+          continue;
+        other_class = _desk_xml_attr (other, "class");
+        if (g_strcmp0 (other_class, top_class) == 0 && !is_in_furniture (page, other) &&
+            !is_in_main (page, other))
+          mark_main (page, other);
+      }
+  }
 }
 
 static gboolean
@@ -473,7 +726,7 @@ is_in_furniture (Page          *page,
       _desk_xml_is (element, "menu"))
     result = TRUE;
   else if (!_desk_xml_is (element, "body") && !_desk_xml_is (element, "html") &&
-           is_negative (element))
+           is_negative (page, element))
     result = TRUE;
   else
     {
@@ -493,7 +746,7 @@ is_in_furniture (Page          *page,
           if (_desk_xml_is (up, "nav") || _desk_xml_is (up, "footer") ||
               _desk_xml_is (up, "aside") || _desk_xml_is (up, "form") ||
               _desk_xml_is (up, "menu") ||
-              (!_desk_xml_is (up, "body") && !_desk_xml_is (up, "html") && is_negative (up)))
+              (!_desk_xml_is (up, "body") && !_desk_xml_is (up, "html") && is_negative (page, up)))
             {
               result = TRUE;
               g_hash_table_insert (page->furniture, (gpointer)up, GINT_TO_POINTER (2));
@@ -511,19 +764,21 @@ is_in_furniture (Page          *page,
 }
 
 static gboolean
-has_ancestor (const xmlNode *element,
-              gboolean     (*test) (const xmlNode *))
+has_ancestor (Page          *page,
+              const xmlNode *element,
+              gboolean     (*test) (Page *, const xmlNode *))
 {
   for (const xmlNode *up = element->parent;
        up != NULL && up->type == XML_ELEMENT_NODE;
        up = up->parent)
-    if (test (up))
+    if (test (page, up))
       return TRUE;
   return FALSE;
 }
 
 static gboolean
-is_text_block (const xmlNode *element)
+is_text_block (Page          *page,
+               const xmlNode *element)
 {
   return _desk_xml_is (element, "p") || _desk_xml_is (element, "li") ||
          _desk_xml_is (element, "td") || _desk_xml_is (element, "h1") ||
@@ -532,47 +787,42 @@ is_text_block (const xmlNode *element)
 }
 
 static gboolean
-is_byline_element (const xmlNode *element)
+is_byline_element (Page          *page,
+                   const xmlNode *element)
 {
-  static GRegex *re;
-  g_autofree char *names = class_and_id (element);
-  g_autofree char *rel = _desk_xml_attr (element, "rel");
-  g_autofree char *itemprop = _desk_xml_attr (element, "itemprop");
-
-  if (g_strcmp0 (rel, "author") == 0 || (itemprop != NULL && strstr (itemprop, "author")))
-    return TRUE;
-
-  return matches (&re, "byline|\\bauthor|\\bwriter|\\bby-?line|contributor", names) &&
-         !strstr (names, "bio") && !strstr (names, "avatar");
+  return (class_flags (page, element) & CLASS_BYLINE) != 0;
 }
 
 static gboolean
-is_caption_element (const xmlNode *element)
+is_caption_element (Page          *page,
+                    const xmlNode *element)
 {
-  static GRegex *re;
-  g_autofree char *names = class_and_id (element);
-
   return _desk_xml_is (element, "figcaption") || _desk_xml_is (element, "figure") ||
-         matches (&re, "caption|photo-?credit|image-?credit|\\bcutline", names);
+         (class_flags (page, element) & CLASS_CAPTION) != 0;
 }
 
 static gboolean
-is_deck_element (const xmlNode *element)
+is_deck_element (Page          *page,
+                 const xmlNode *element)
 {
-  static GRegex *re;
-  g_autofree char *names = class_and_id (element);
-
-  return matches (&re, "\\bdek\\b|\\bdeck\\b|standfirst|sub-?head|subtitle|\\bsummary|"
-                       "\\blede\\b|teaser|excerpt|\\bintro\\b|description", names);
+  return (class_flags (page, element) & CLASS_DECK) != 0;
 }
 
 static gboolean
-is_kicker_element (const xmlNode *element)
+is_kicker_element (Page          *page,
+                   const xmlNode *element)
 {
-  static GRegex *re;
-  g_autofree char *names = class_and_id (element);
+  return (class_flags (page, element) & CLASS_KICKER) != 0;
+}
 
-  return matches (&re, "kicker|eyebrow|overline|section-label|\\bcategory\\b|\\brubric", names);
+static gboolean
+is_prose_block (Page          *page,
+                const xmlNode *element)
+{
+  const Measure *m = measure_cached (page, element, 0);
+
+  return m->chars >= PROSE_MIN_CHARS && m->link_chars < m->chars * PROSE_MAX_LINK_SHARE &&
+         !(class_flags (page, element) & CLASS_COMMENTS);
 }
 
 /* ---- Hints for the walker -------------------------------------------------------------- */
@@ -605,6 +855,21 @@ html_hint (const xmlNode *element,
       return;
     }
 
+  /* The page read as plain markup: only its navigation, sidebars and footers are known
+   * to be furniture; the rest is classified as text is */
+  if (page->whole_page)
+    {
+      if (element != page->headline && is_unlikely (page, element))
+        {
+          set_role (hint, DESK_BLOCK_ROLE_FURNITURE, region_reason (element), FALSE);
+          hint->strong = TRUE;
+          hint->collapse = _desk_xml_is (element, "nav") || _desk_xml_is (element, "menu");
+          return;
+        }
+      if (element != page->headline)
+        return;
+    }
+
   if (element == page->headline)
     {
       page->headline_seen = TRUE;
@@ -614,11 +879,13 @@ html_hint (const xmlNode *element,
 
   in_main = is_in_main (page, element);
 
-  /* A section label over the headline: "Transport", "Analysis" */
-  if (is_kicker_element (element) ||
+  /* A section label over the headline: "Transport", "Analysis"; a paragraph of the story
+   * placed before a headline further down is not one */
+  if (is_kicker_element (page, element) ||
       (in_main && page->headline != NULL && !page->headline_seen && hint->block &&
        is_in_main (page, page->headline) && (_desk_xml_is (element, "p") ||
-                                             _desk_xml_is (element, "span"))))
+                                             _desk_xml_is (element, "span")) &&
+       measure_cached (page, element, 0)->chars < KICKER_MAX_CHARS))
     {
       set_role (hint, DESK_BLOCK_ROLE_FURNITURE, "above the headline", TRUE);
       return;
@@ -627,30 +894,33 @@ html_hint (const xmlNode *element,
   if (!is_in_furniture (page, element))
     {
       /* What belongs to the story wherever it sits on the page */
-      if (is_byline_element (element) && !has_ancestor (element, is_byline_element) &&
-          (hint->block || !has_ancestor (element, is_text_block)))
+      if (is_byline_element (page, element) && !has_ancestor (page, element, is_byline_element) &&
+          (hint->block || !has_ancestor (page, element, is_text_block)))
         {
           set_role (hint, DESK_BLOCK_ROLE_BYLINE, "byline", TRUE);
           return;
         }
 
-      if (is_caption_element (element) && !has_ancestor (element, is_caption_element))
+      if (is_caption_element (page, element) && !has_ancestor (page, element, is_caption_element))
         {
           set_role (hint, DESK_BLOCK_ROLE_CAPTION, "caption", TRUE);
           return;
         }
 
-      if (is_deck_element (element) && hint->block &&
+      /* One deck, the first: a class such as "description" on every part of the story
+       * does not make each a deck */
+      if (is_deck_element (page, element) && hint->block &&
           _desk_reader_doc_get_n_body (page->doc) == 0 &&
-          measure (element).chars < 400 && !has_ancestor (element, is_deck_element))
+          _desk_reader_doc_count_role (page->doc, DESK_BLOCK_ROLE_DECK) == 0 &&
+          measure (element).chars < 400 && !has_ancestor (page, element, is_deck_element))
         {
           set_role (hint, DESK_BLOCK_ROLE_DECK, "deck", TRUE);
           return;
         }
     }
 
-  if (_desk_xml_is (element, "time") && !has_ancestor (element, is_text_block) &&
-      !has_ancestor (element, is_byline_element))
+  if (_desk_xml_is (element, "time") && !has_ancestor (page, element, is_text_block) &&
+      !has_ancestor (page, element, is_byline_element))
     {
       set_role (hint, DESK_BLOCK_ROLE_FURNITURE, "time stamp", TRUE);
       return;
@@ -668,10 +938,26 @@ html_hint (const xmlNode *element,
       return;
     }
 
+  if (in_main && hint->block && (_desk_xml_is (element, "p") || is_text_div (element)))
+    {
+      const Measure *m = measure_cached (page, element, 0);
+
+      /* A paragraph that is all a link points to another story */
+      if (m->chars > 0 && m->link_chars >= m->chars * LINK_PARAGRAPH_SHARE)
+        {
+          set_role (hint, DESK_BLOCK_ROLE_FURNITURE, "related links", FALSE);
+          hint->strong = TRUE;
+          return;
+        }
+    }
+
   if (in_main)
     {
-      /* Widgets inside the article: sharing buttons, related links, ads */
-      if (is_negative (element) && !_desk_xml_is (element, "body"))
+      /* Widgets inside the article: sharing buttons, related links, ads. Not a part whose
+       * class says "paywall" or "promo" but that holds the story's prose: paragraphs of
+       * text, hardly a link among them. */
+      if (is_negative (page, element) && !_desk_xml_is (element, "body") &&
+          !is_prose_block (page, element))
         {
           set_role (hint, DESK_BLOCK_ROLE_FURNITURE, region_reason (element), FALSE);
           hint->strong = TRUE;
@@ -952,6 +1238,127 @@ collect_elements (const xmlNode *node,
     }
 }
 
+static void
+collect_article_bodies (const xmlNode *node,
+                        GPtrArray     *out,
+                        guint          depth)
+{
+  if (depth > 200)
+    return;
+
+  for (const xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      g_autofree char *itemprop = NULL;
+
+      if (child->type != XML_ELEMENT_NODE || is_skipped_tag (child) || is_hidden (child))
+        continue;
+      itemprop = _desk_xml_attr (child, "itemprop");
+      if (itemprop != NULL && g_ascii_strcasecmp (g_strstrip (itemprop), "articleBody") == 0)
+        g_ptr_array_add (out, (gpointer)child);
+      else
+        collect_article_bodies (child, out, depth + 1);
+    }
+}
+
+/* The elements the page marks as its story's body (schema.org microdata,
+ * itemprop="articleBody"), when they hold text rather than links */
+static gboolean
+find_main_by_itemprop (Page    *page,
+                       xmlNode *body)
+{
+  g_autoptr(GPtrArray) bodies = g_ptr_array_new ();
+  gsize chars = 0, link_chars = 0;
+
+  collect_article_bodies (body, bodies, 0);
+  for (guint i = 0; i < bodies->len; i++)
+    {
+      const Measure *m = measure_cached (page, bodies->pdata[i], 0);
+
+      chars += m->chars;
+      link_chars += m->link_chars;
+    }
+  if (chars < ITEMPROP_MIN_CHARS || link_chars > chars * ITEMPROP_MAX_LINK_SHARE)
+    return FALSE;
+
+  for (guint i = 0; i < bodies->len; i++)
+    mark_main (page, bodies->pdata[i]);
+  return TRUE;
+}
+
+static void
+collect_paragraphs (const xmlNode *node,
+                    GPtrArray     *out,
+                    guint          depth)
+{
+  if (depth > 200)
+    return;
+
+  for (const xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      if (child->type != XML_ELEMENT_NODE || is_skipped_tag (child) || is_hidden (child))
+        continue;
+      if (_desk_xml_is (child, "p") || is_text_div (child))
+        g_ptr_array_add (out, (gpointer)child);
+      else
+        collect_paragraphs (child, out, depth + 1);
+    }
+}
+
+static xmlNode *
+common_ancestor (xmlNode *a,
+                 xmlNode *b)
+{
+  for (xmlNode *x = a; x != NULL; x = x->parent)
+    for (xmlNode *y = b; y != NULL; y = y->parent)
+      if (x == y)
+        return x;
+  return NULL;
+}
+
+/* What the page says its story is, in its JSON-LD articleBody, is the best evidence of
+ * where the story is: the element that holds the paragraphs found word for word in it,
+ * when they make up most of it. The text itself is not taken: the page's paragraphs keep
+ * their breaks and their links, and a page that shows less than it declares shows what
+ * it shows. */
+static gboolean
+find_main_by_json_ld (Page    *page,
+                      xmlNode *body)
+{
+  g_autoptr(GPtrArray) paragraphs = NULL;
+  g_autofree char *declared = NULL;
+  xmlNode *holder = NULL;
+  gsize found = 0, declared_length;
+
+  if (page->json_body == NULL)
+    return FALSE;
+  declared = fold (page->json_body);
+  declared_length = strlen (declared);
+  if (declared_length < JSON_LD_MIN_CHARS)
+    return FALSE;
+
+  paragraphs = g_ptr_array_new ();
+  collect_paragraphs (body, paragraphs, 0);
+  for (guint i = 0; i < paragraphs->len; i++)
+    {
+      xmlNode *paragraph = paragraphs->pdata[i];
+      g_autofree char *text = _desk_xml_text (paragraph);
+      g_autofree char *key = fold (text);
+      gsize length = strlen (key);
+
+      if (length < JSON_LD_MIN_PARAGRAPH || strstr (declared, key) == NULL)
+        continue;
+      found += length;
+      holder = holder ? common_ancestor (holder, paragraph) : paragraph->parent;
+    }
+
+  if (holder == NULL || holder == body || holder->type != XML_ELEMENT_NODE ||
+      found < declared_length * JSON_LD_MIN_SHARE)
+    return FALSE;
+
+  mark_main (page, holder);
+  return TRUE;
+}
+
 /* A <header> of the page rather than of an article: where the site's name is an <h1> */
 static gboolean
 is_in_site_header (const xmlNode *element)
@@ -994,6 +1401,28 @@ find_headline (Page          *page,
         }
     }
 
+  /* A headline set as a paragraph or a lesser heading says exactly what the title says */
+  if (page->title != NULL)
+    {
+      g_autoptr(GPtrArray) others = g_ptr_array_new ();
+      g_autofree char *stripped = strip_site_name (page->title);
+      g_autofree char *stripped_key = fold (stripped);
+
+      collect_elements (body, "h2", others, 0);
+      collect_elements (body, "p", others, 0);
+      for (guint i = 0; i < others->len && strlen (stripped_key) >= 8; i++)
+        {
+          g_autofree char *text = _desk_xml_text (g_ptr_array_index (others, i));
+          g_autofree char *key = fold (text);
+
+          if (g_str_equal (key, stripped_key) && !is_in_furniture (page, others->pdata[i]))
+            {
+              page->headline = g_ptr_array_index (others, i);
+              return;
+            }
+        }
+    }
+
   for (guint i = 0; i < headings->len; i++)
     {
       xmlNode *heading = g_ptr_array_index (headings, i);
@@ -1031,13 +1460,98 @@ choose_encoding (const char *data,
   return "WINDOWS-1252";
 }
 
+/* The story as the page tells it, from the article found in it */
+static DeskReaderDoc *
+read_story (Page          *page,
+            const xmlNode *body,
+            const char    *encoding)
+{
+  g_autoptr(DeskReaderDoc) doc = _desk_reader_doc_new (DESK_FORMAT_HTML);
+
+  page->doc = doc;
+  page->headline_seen = FALSE;
+  _desk_reader_doc_set_encoding (doc, encoding, 0, 0);
+  _desk_reader_doc_set_guid (doc, page->url);
+  _desk_reader_doc_set_date (doc, page->published);
+  _desk_reader_doc_set_version_created (doc, page->modified ? page->modified : page->published);
+
+  /* A page without a heading for its story: the title says what it is */
+  if (page->headline == NULL && page->title != NULL)
+    {
+      g_autofree char *title = strip_site_name (page->title);
+
+      _desk_reader_doc_add_headline (doc, title);
+    }
+
+  _desk_reader_walk (doc, body, FALSE, html_hint, page);
+
+  /* A page that shows its story only to scripts: its JSON-LD may carry the text. */
+  if (_desk_reader_doc_count_role (doc, DESK_BLOCK_ROLE_BODY) == 0 && page->json_body != NULL)
+    _desk_reader_doc_add_text_body (doc, page->json_body);
+
+  /* Authors the page names only in its metadata */
+  if (_desk_reader_doc_get_n_authors (doc) == 0)
+    {
+      for (guint i = 0; i < page->authors->len; i++)
+        _desk_reader_doc_add_author (doc, g_ptr_array_index (page->authors, i));
+      if (page->author != NULL)
+        _desk_reader_doc_add_author (doc, page->author);
+    }
+
+  /* The date of the first <time> when the page's metadata gave none */
+  {
+    xmlNode *time = _desk_xml_find (body, "time");
+    g_autofree char *datetime = time ? _desk_xml_attr (time, "datetime") : NULL;
+
+    _desk_reader_doc_set_date (doc, datetime);
+  }
+
+  page->doc = NULL;
+  return g_steal_pointer (&doc);
+}
+
+/* Whether the page shows a reader paragraphs of its own: visible text of some length
+ * outside its navigation, sidebars and footers */
+static gboolean
+has_visible_paragraphs (Page          *page,
+                        const xmlNode *node,
+                        guint          depth)
+{
+  if (depth > 200)
+    return FALSE;
+
+  for (const xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      if (child->type != XML_ELEMENT_NODE || is_skipped_tag (child) || is_hidden (child) ||
+          is_unlikely (page, child))
+        continue;
+      if ((_desk_xml_is (child, "p") || is_text_div (child)) &&
+          measure_cached (page, child, depth)->chars >= FALLBACK_MIN_CHARS)
+        return TRUE;
+      if (has_visible_paragraphs (page, child, depth + 1))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Whether the page leaves its content to scripts: next to no visible text, but scripts */
+static gboolean
+needs_javascript (Page          *page,
+                  const xmlNode *root,
+                  const xmlNode *body)
+{
+  return measure_cached (page, body, 0)->chars < FALLBACK_MIN_CHARS &&
+         _desk_xml_find (root, "script") != NULL;
+}
+
 DeskSource *
 _desk_reader_html_read (GBytes            *bytes,
                         const char        *name,
                         DeskSourceOrigin   origin,
                         GError           **error)
 {
-  g_autoptr(DeskReaderDoc) doc = _desk_reader_doc_new (DESK_FORMAT_HTML);
+  g_autoptr(DeskReaderDoc) doc = NULL;
   Page page = { 0 };
   gsize size;
   const char *data = g_bytes_get_data (bytes, &size);
@@ -1045,7 +1559,6 @@ _desk_reader_html_read (GBytes            *bytes,
   xmlDoc *html;
   xmlNode *root;
   xmlNode *body;
-  DeskSource *source;
 
   if (!(html = _desk_reader_parse_html (data, size, encoding)) ||
       !(root = xmlDocGetRootElement (html)))
@@ -1055,12 +1568,12 @@ _desk_reader_html_read (GBytes            *bytes,
       return NULL;
     }
 
-  page.doc = doc;
   page.scores = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   page.main_roots = g_hash_table_new (NULL, NULL);
   page.main_ancestors = g_hash_table_new (NULL, NULL);
   page.measures = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   page.furniture = g_hash_table_new (NULL, NULL);
+  page.classes = g_hash_table_new (NULL, NULL);
   page.authors = g_ptr_array_new_with_free_func (g_free);
 
   read_meta (&page, root, 0);
@@ -1076,51 +1589,42 @@ _desk_reader_html_read (GBytes            *bytes,
   if (body == NULL)
     body = root;
 
-  find_main (&page, body);
+  if (!find_main_by_itemprop (&page, body) && !find_main_by_json_ld (&page, body))
+    find_main (&page, body);
   find_headline (&page, body);
 
   if (encoding == NULL)
     encoding = html->encoding ? (const char *)html->encoding : "UTF-8";
-  _desk_reader_doc_set_encoding (doc, encoding, 0, 0);
-  _desk_reader_doc_set_guid (doc, page.url);
-  _desk_reader_doc_set_date (doc, page.published);
-  _desk_reader_doc_set_version_created (doc, page.modified ? page.modified : page.published);
 
-  /* A page without a heading for its story: the title says what it is */
-  if (page.headline == NULL && page.title != NULL)
+  doc = read_story (&page, body, encoding);
+
+  /* The article chosen holds no paragraph of the story, yet the page shows paragraphs:
+   * then the page is read as plain markup, its paragraphs classified as text is, save
+   * its navigation, sidebars, footers and comments. */
+  if (_desk_reader_doc_count_role (doc, DESK_BLOCK_ROLE_BODY) == 0 &&
+      has_visible_paragraphs (&page, body, 0))
     {
-      g_autofree char *title = strip_site_name (page.title);
-
-      _desk_reader_doc_add_headline (doc, title);
+      page.whole_page = TRUE;
+      g_clear_pointer (&doc, _desk_reader_doc_free);
+      doc = read_story (&page, body, encoding);
     }
 
-  _desk_reader_walk (doc, body, FALSE, html_hint, &page);
-
-  /* A page that shows its story only to scripts: its JSON-LD may carry the text. */
-  if (_desk_reader_doc_count_role (doc, DESK_BLOCK_ROLE_BODY) == 0 && page.json_body != NULL)
-    _desk_reader_doc_add_text_body (doc, page.json_body);
-
-  /* Authors the page names only in its metadata */
-  if (_desk_reader_doc_get_n_authors (doc) == 0)
+  if (_desk_reader_doc_count_role (doc, DESK_BLOCK_ROLE_BODY) == 0 &&
+      needs_javascript (&page, root, body))
     {
-      for (guint i = 0; i < page.authors->len; i++)
-        _desk_reader_doc_add_author (doc, g_ptr_array_index (page.authors, i));
-      if (page.author != NULL)
-        _desk_reader_doc_add_author (doc, page.author);
+      g_set_error_literal (error, DESK_ERROR, DESK_ERROR_EMPTY,
+                           _("the web page shows its text only with JavaScript, which Copydesk "
+                             "does not run: open it in a browser and save it from there once "
+                             "the story shows"));
+      g_free (page.author);
+      page_clear (&page);
+      xmlFreeDoc (html);
+      return NULL;
     }
-
-  /* The date of the first <time> when the page's metadata gave none */
-  {
-    xmlNode *time = _desk_xml_find (body, "time");
-    g_autofree char *datetime = time ? _desk_xml_attr (time, "datetime") : NULL;
-
-    _desk_reader_doc_set_date (doc, datetime);
-  }
 
   g_free (page.author);
   page_clear (&page);
   xmlFreeDoc (html);
 
-  source = _desk_reader_doc_finish (doc, bytes, name, origin, 0, error);
-  return source;
+  return _desk_reader_doc_finish (doc, bytes, name, origin, 0, error);
 }

@@ -1,0 +1,273 @@
+/* test-html-main.c: which part of a web page is its story
+ *
+ * Each case is a generated page: a site around a story marked up in one of the ways real
+ * sites mark theirs up, and the body paragraphs Copydesk must find in it, in order.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "desk-block.h"
+#include "desk-source.h"
+
+#define P1 "The harbour ferry to Port Aubrey sailed again on Friday, three days after the storm " \
+           "closed the terminal, the operator said."
+#define P2 "Passengers waited for an hour in the rain, and some of them, like Ada Morse, had " \
+           "driven from Gannet Bay before dawn."
+#define P3 "The council will meet on Monday to decide whether the wharf, which the storm " \
+           "damaged, needs repairs before winter."
+
+/* A site around @story: navigation, a sidebar of teasers, a footer */
+static char *
+page (const char *story)
+{
+  return g_strconcat ("<!DOCTYPE html><html lang=\"en\"><head><title>Ferry sails again | "
+                      "The Courier</title></head><body>"
+                      "<nav><a href=\"/\">News</a> <a href=\"/sport\">Sport</a> "
+                      "<a href=\"/weather\">Weather</a></nav>"
+                      "<div class=\"sidebar\"><h3>Most read</h3>"
+                      "<p><a href=\"/a\">Council votes on the wharf lease for another year</a></p>"
+                      "<p><a href=\"/b\">Storm closes the terminal at Port Aubrey again</a></p></div>",
+                      story,
+                      "<footer><p>Copyright 2026 The Courier, all rights reserved.</p></footer>"
+                      "</body></html>", NULL);
+}
+
+static char *
+body_of (const char *html)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (html, strlen (html));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskSource) source = desk_source_new_from_bytes (bytes, "page.html",
+                                                             DESK_SOURCE_ORIGIN_FILE, &error);
+  g_autoptr(GString) text = g_string_new (NULL);
+  GListModel *blocks;
+
+  g_assert_no_error (error);
+  blocks = desk_source_get_blocks (source);
+  for (guint i = 0; i < g_list_model_get_n_items (blocks); i++)
+    {
+      g_autoptr(DeskBlock) block = g_list_model_get_item (blocks, i);
+
+      if (desk_block_get_role (block) != DESK_BLOCK_ROLE_BODY)
+        continue;
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      g_string_append (text, desk_block_get_text (block));
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static void
+check (const char *story,
+       const char *expected)
+{
+  g_autofree char *html = page (story);
+  g_autofree char *body = body_of (html);
+
+  g_assert_cmpstr (body, ==, expected);
+}
+
+/* "field--label-hidden" hides the field's label, not the field: only a whole class name
+ * ("hidden", "sr-only", "visually-hidden") hides an element */
+static void
+test_hiding_class_is_whole_name (void)
+{
+  check ("<div class=\"field field--name-body field--label-hidden\">"
+         "<p>" P1 "</p><p>" P2 "</p><p>" P3 "</p>"
+         "<p class=\"visually-hidden\">Skip to the next story, which is about the weather.</p>"
+         "<div class=\"hidden\"><p>A paragraph hidden by its class, with enough words.</p></div>"
+         "</div>",
+         P1 "\n" P2 "\n" P3);
+}
+
+/* Paragraphs marked up as <div>s of text are paragraphs */
+static void
+test_text_divs (void)
+{
+  check ("<div class=\"l-container\"><h1>Ferry sails again</h1>"
+         "<div class=\"zn-body__paragraph\">" P1 "</div>"
+         "<div class=\"zn-body__paragraph\">" P2 "</div>"
+         "<div class=\"zn-body__paragraph\">" P3 "</div></div>",
+         P1 "\n" P2 "\n" P3);
+}
+
+/* Text written straight into a container, paragraphs set apart by <br> */
+static void
+test_loose_text (void)
+{
+  check ("<div class=\"col-md-9\"><p class=\"titulo\">Ferry sails again</p>"
+         "<small>05/10/2026 - Posted by Mara Quinlan</small><br><br>"
+         "<img src=\"ferry.jpg\" alt=\"\">" P1 "<br><br>" P2 "<br><br>" P3 "</div>",
+         P1 "\n" P2 "\n" P3);
+}
+
+/* Comments outnumber the story's paragraphs; they do not make their section the article */
+static void
+test_comments_do_not_score (void)
+{
+  g_autoptr(GString) story = g_string_new ("<div class=\"article\"><h1>Ferry sails again</h1>"
+                                           "<div class=\"content\">" P1 "<br><br>" P2
+                                           "</div></div><div id=\"comments\">"
+                                           "<div class=\"thread\">");
+
+  for (guint i = 0; i < 12; i++)
+    g_string_append_printf (story, "<p>Reader %u wrote: I took that ferry last week, and it "
+                            "was late, as it always is, by an hour.</p>", i);
+  g_string_append (story, "</div></div>");
+
+  check (story->str, P1 "\n" P2);
+}
+
+/* A page that marks its story's body with itemprop="articleBody": that is the story, even
+ * where a longer block of paragraphs elsewhere would outscore it */
+static void
+test_itemprop_article_body (void)
+{
+  g_autoptr(GString) story = g_string_new ("<div class=\"promo-block\"><div class=\"text\">");
+
+  for (guint i = 0; i < 8; i++)
+    g_string_append_printf (story, "<p>Offer %u: subscribe today, and you will save a great deal, "
+                            "on every issue, for a whole year.</p>", i);
+  g_string_append (story, "</div></div><div class=\"story-wrap\"><div itemprop=\"articleBody\">"
+                          "<p>" P1 "</p><p>" P2 "</p><p>" P3 "</p></div></div>");
+
+  check (story->str, P1 "\n" P2 "\n" P3);
+}
+
+/* The JSON-LD articleBody says which paragraphs are the story: the element holding those
+ * found in it word for word is the article */
+static void
+test_json_ld_article_body (void)
+{
+  g_autoptr(GString) story = g_string_new ("<script type=\"application/ld+json\">"
+                                           "{\"@type\": \"NewsArticle\", \"headline\": "
+                                           "\"Ferry sails again\", \"articleBody\": \""
+                                           P1 " " P2 " " P3 " " P3 " " P2 "\"}</script>"
+                                           "<div class=\"post\"><div class=\"text\">");
+
+  for (guint i = 0; i < 8; i++)
+    g_string_append_printf (story, "<p>Offer %u: subscribe today, and you will save a great deal, "
+                            "on every issue, for a whole year.</p>", i);
+  g_string_append (story, "</div></div><div class=\"wrap\"><div class=\"box\">"
+                          "<p>" P1 "</p><p>" P2 "</p><p>" P3 "</p><p>" P3 "</p><p>" P2 "</p>"
+                          "</div></div>");
+
+  check (story->str, P1 "\n" P2 "\n" P3 "\n" P3 "\n" P2);
+}
+
+/* Inside the article, a part whose class sounds like a widget ("paywall") but that holds
+ * the story's prose is the story */
+static void
+test_prose_in_widget_class (void)
+{
+  check ("<article><h1>Ferry sails again</h1><p>" P1 "</p>"
+         "<div class=\"paywall\"><p>" P2 "</p><p>" P3 "</p><p>" P1 "</p><p>" P2 "</p><p>" P3
+         "</p><p>" P1 "</p></div>"
+         "<div class=\"share\"><p>Share this story on Facebook, Twitter or by e-mail.</p></div>"
+         "</article>",
+         P1 "\n" P2 "\n" P3 "\n" P1 "\n" P2 "\n" P3 "\n" P1);
+}
+
+/* Before a headline set further down the article, a short label is a kicker; a sentence
+ * of the story is the story */
+static void
+test_sentence_before_headline (void)
+{
+  check ("<article><p>Transport</p><p>" P1 "</p><h1>Ferry sails again</h1>"
+         "<p>" P2 "</p><p>" P3 "</p></article>",
+         P1 "\n" P2 "\n" P3);
+}
+
+/* A page whose only story sits in a part whose class sounds like a widget still gives its
+ * paragraphs: the page is then read as plain markup, save its navigation and footer */
+static void
+test_visible_text_gives_text (void)
+{
+  g_autofree char *body = body_of ("<html><head><title>Ferry sails again | The Courier</title>"
+                                   "</head><body><nav><a href=\"/\">News</a></nav>"
+                                   "<h1>Ferry sails again</h1><div class=\"entry-content\">"
+                                   "<div class=\"social-share-text\">"
+                                   "<p>" P1 "</p><p>" P2 "</p></div></div>"
+                                   "<footer><p>Copyright 2026 The Courier, all rights reserved, "
+                                   "in every country of the world.</p></footer></body></html>");
+
+  g_assert_cmpstr (body, ==, P1 "\n" P2);
+}
+
+/* A page that leaves its content to scripts says so, rather than "no text" */
+static void
+test_needs_javascript (void)
+{
+  static const char html[] =
+    "<html><head><title>Ferry sails again</title><script src=\"app.js\"></script></head>"
+    "<body><div id=\"root\"></div><noscript>Enable JavaScript to run this app.</noscript>"
+    "<script>render (document.getElementById ('root'));</script></body></html>";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (html, sizeof html - 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskSource) source = desk_source_new_from_bytes (bytes, "page.html",
+                                                             DESK_SOURCE_ORIGIN_FILE, &error);
+
+  g_assert_null (source);
+  g_assert_error (error, DESK_ERROR, DESK_ERROR_EMPTY);
+  g_assert_nonnull (strstr (error->message, "JavaScript"));
+}
+
+/* Inside the article, a paragraph that is all a link points to another story */
+static void
+test_link_paragraph (void)
+{
+  check ("<article><h1>Ferry sails again</h1><p>" P1 "</p><p>" P2 "</p>"
+         "<p><a href=\"/wharf\">Council votes on the wharf lease for another year</a></p>"
+         "<p>" P3 " See <a href=\"/map\">the map</a>.</p></article>",
+         P1 "\n" P2 "\n" P3 " See the map.");
+}
+
+/* One deck: a class such as "description" on every part of the story makes only the first
+ * a deck */
+static void
+test_one_deck (void)
+{
+  check ("<article><h1>Ferry sails again</h1><div class=\"text-description\"><p>" P1 "</p></div>"
+         "<div class=\"text-description\"><p>" P2 "</p></div>"
+         "<div class=\"text-description\"><p>" P3 "</p></div></article>",
+         P2 "\n" P3);
+}
+
+/* The story cut in two by an advertisement, each part in a container like the other */
+static void
+test_story_in_parts (void)
+{
+  check ("<div class=\"wrap\"><h1>Ferry sails again</h1><div class=\"body-part\">"
+         "<p>" P1 "</p><p>" P2 "</p><p>" P3 "</p></div></div>"
+         "<div class=\"ad-slot\">Advertisement</div>"
+         "<div class=\"wrap wrap--second\"><div class=\"body-part\"><p>" P3 "</p><p>" P2 "</p>"
+         "</div></div>",
+         P1 "\n" P2 "\n" P3 "\n" P3 "\n" P2);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/html-main/hiding-class-is-whole-name", test_hiding_class_is_whole_name);
+  g_test_add_func ("/html-main/text-divs", test_text_divs);
+  g_test_add_func ("/html-main/loose-text", test_loose_text);
+  g_test_add_func ("/html-main/comments-do-not-score", test_comments_do_not_score);
+  g_test_add_func ("/html-main/itemprop-article-body", test_itemprop_article_body);
+  g_test_add_func ("/html-main/json-ld-article-body", test_json_ld_article_body);
+  g_test_add_func ("/html-main/prose-in-widget-class", test_prose_in_widget_class);
+  g_test_add_func ("/html-main/sentence-before-headline", test_sentence_before_headline);
+  g_test_add_func ("/html-main/visible-text-gives-text", test_visible_text_gives_text);
+  g_test_add_func ("/html-main/needs-javascript", test_needs_javascript);
+  g_test_add_func ("/html-main/link-paragraph", test_link_paragraph);
+  g_test_add_func ("/html-main/one-deck", test_one_deck);
+  g_test_add_func ("/html-main/story-in-parts", test_story_in_parts);
+
+  return g_test_run ();
+}
