@@ -41,7 +41,7 @@ test_bench_extraction (void)
     "<p>Passengers waited for an hour in the rain, and some of them had driven from Gannet Bay.</p>"
     "</article></body></html>";
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("copydesk-extraction-XXXXXX", &error);
+  g_autofree char *dir = desk_test_make_temp_dir ("copydesk-extraction");
   g_autofree char *html_dir = NULL;
   g_autofree char *plain = NULL;
   g_autofree char *gzipped = NULL;
@@ -49,12 +49,12 @@ test_bench_extraction (void)
   g_autofree char *json = NULL;
   g_autoptr(GConverter) gzip = NULL;
   g_autoptr(JsonNode) root = NULL;
-  g_auto(Run) run = { 0 };
+  g_auto(DeskTestRun) run = { 0 };
+  g_auto(DeskTestRun) misused = { 0 };
   char packed[4096];
   gsize read, written;
   JsonObject *pages;
 
-  g_assert_no_error (error);
   html_dir = g_build_filename (dir, "html", NULL);
   g_assert_cmpint (g_mkdir (html_dir, 0755), ==, 0);
   plain = g_build_filename (html_dir, "one.html", NULL);
@@ -71,7 +71,7 @@ test_bench_extraction (void)
   g_file_set_contents (gzipped, packed, written, &error);
   g_assert_no_error (error);
 
-  run_tool (&run, "bench", "--extraction", dir, "--output", output, NULL);
+  desk_test_run_tool (&run, NULL, "bench", "--extraction", dir, "--output", output);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "pages"));
 
@@ -91,16 +91,10 @@ test_bench_extraction (void)
     }
 
   /* --output belongs to --extraction */
-  run_clear (&run);
-  memset (&run, 0, sizeof run);
-  run_tool (&run, "bench", "--output", output, NULL);
-  g_assert_cmpint (run.status, ==, 2);
+  desk_test_run_tool (&misused, NULL, "bench", "--output", output);
+  g_assert_cmpint (misused.status, ==, 2);
 
-  g_unlink (plain);
-  g_unlink (gzipped);
-  g_unlink (output);
-  g_rmdir (html_dir);
-  g_rmdir (dir);
+  desk_test_remove_tree (dir);
 }
 
 static void
