@@ -484,6 +484,48 @@ test_draft_from_source_two_bylines (void)
   g_assert_cmpstr (desk_draft_get_byline (draft), ==, "Jane Doe and John Roe");
 }
 
+/* A draft starts with what a reader of the version read first: a standfirst right under the
+ * headline that reads as running text (a web page that sets its lead there), and not a deck
+ * that is a label, one the body says again, or one further down among the bylines. */
+static void
+test_draft_from_source_standfirst (void)
+{
+  static const struct { const char *deck; const char *between; gboolean leads; } cases[] = {
+    { "The city council voted on Tuesday to close the harbour ferry for the winter after a "
+      "second engine failure.", "", TRUE },
+    { "Second engine failure in a month", "", FALSE },
+    { "The city council voted on Tuesday to close the harbour ferry for the winter after a "
+      "second engine failure.", "<p class=\"byline\">By Jane Doe</p>", FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *page = g_strdup_printf (
+        "<html><head><title>Council closes the ferry</title></head><body><article>"
+        "<h1>Council closes the ferry</h1>%s<p class=\"standfirst\">%s</p>"
+        "<p>\u201cWe had no choice,\u201d the mayor told reporters after the vote, adding that "
+        "the crew would keep their jobs.</p>"
+        "<p>The ferry carried about 1,200 passengers a day across the harbour before it broke "
+        "down last month.</p></article></body></html>", cases[i].between, cases[i].deck);
+      g_autoptr(DeskSource) source = source_new (page, "page.html");
+      g_autoptr(DeskDraft) draft = desk_draft_new_from_source (source);
+      const char *first = desk_paragraph_get_text (desk_draft_get_paragraph (draft, 0));
+
+      if (cases[i].leads)
+        {
+          g_assert_cmpuint (desk_draft_get_n_paragraphs (draft), ==, 3);
+          g_assert_cmpstr (first, ==, cases[i].deck);
+          g_assert_cmpstr (desk_paragraph_get_provenance_source (desk_draft_get_paragraph (draft, 0), 0),
+                           ==, desk_source_get_id (source));
+        }
+      else
+        {
+          g_assert_cmpuint (desk_draft_get_n_paragraphs (draft), ==, 2);
+          g_assert_true (g_str_has_prefix (first, "\u201cWe had no choice"));
+        }
+    }
+}
+
 /* ---- Projects --------------------------------------------------------------------------- */
 
 static void
@@ -823,6 +865,7 @@ main (int   argc,
   g_test_add_func ("/model/draft/copy", test_draft_copy);
   g_test_add_func ("/model/draft/from-source", test_draft_from_source);
   g_test_add_func ("/model/draft/from-source-two-bylines", test_draft_from_source_two_bylines);
+  g_test_add_func ("/model/draft/from-source-standfirst", test_draft_from_source_standfirst);
   g_test_add_func ("/model/project/new", test_project_new);
   g_test_add_func ("/model/project/sources", test_project_sources);
   g_test_add_func ("/model/project/add-sources", test_project_add_sources);

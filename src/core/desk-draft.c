@@ -9,7 +9,10 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "desk-draft.h"
+#include "desk-prose.h"
 
 struct _DeskDraft
 {
@@ -229,6 +232,37 @@ append_quietly (DeskDraft     *self,
   watch_paragraph (self, paragraph);
 }
 
+/* Whether the block at @position comes right after the headline. */
+static gboolean
+follows_headline (GListModel *blocks,
+                  guint       position)
+{
+  g_autoptr(DeskBlock) before = NULL;
+
+  if (position == 0)
+    return FALSE;
+  before = g_list_model_get_item (blocks, position - 1);
+  return desk_block_get_role (before) == DESK_BLOCK_ROLE_HEADLINE;
+}
+
+/* Whether a body paragraph of @blocks holds @text (a deck that repeats the lead). */
+static gboolean
+body_repeats (GListModel *blocks,
+              const char *text)
+{
+  guint n_blocks = g_list_model_get_n_items (blocks);
+
+  for (guint i = 0; i < n_blocks; i++)
+    {
+      g_autoptr(DeskBlock) block = g_list_model_get_item (blocks, i);
+
+      if (desk_block_get_role (block) == DESK_BLOCK_ROLE_BODY &&
+          strstr (desk_block_get_text (block), text) != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /**
  * desk_draft_new_from_source:
  * @source: a source
@@ -266,6 +300,20 @@ desk_draft_new_from_source (DeskSource *source)
     {
       g_autoptr(DeskBlock) block = g_list_model_get_item (blocks, i);
       g_autoptr(DeskParagraph) paragraph = NULL;
+
+      /* A reader of the version read its standfirst first: a deck right under the
+       * headline that reads as running text (a web page that sets its lead there) opens
+       * the draft, unless the body says it again. A deck further down, among bylines and
+       * stamps, is a caption's or a teaser's place. */
+      if (desk_block_get_role (block) == DESK_BLOCK_ROLE_DECK &&
+          desk_draft_get_n_paragraphs (self) == 0 && follows_headline (blocks, i) &&
+          desk_prose_judge (desk_block_get_text (block), -1, DESK_PROSE_PARAGRAPH) == DESK_PROSE_SENTENCE &&
+          !body_repeats (blocks, desk_block_get_text (block)))
+        {
+          paragraph = desk_paragraph_new_from_block (desk_block_get_text (block), source_id, i);
+          append_quietly (self, paragraph);
+          continue;
+        }
 
       if (desk_block_get_role (block) != DESK_BLOCK_ROLE_BODY)
         continue;
