@@ -245,22 +245,67 @@ follows_headline (GListModel *blocks,
   return desk_block_get_role (before) == DESK_BLOCK_ROLE_HEADLINE;
 }
 
-/* Whether a body paragraph of @blocks holds @text (a deck that repeats the lead). */
-static gboolean
-body_repeats (GListModel *blocks,
-              const char *text)
-{
-  guint n_blocks = g_list_model_get_n_items (blocks);
+/* A standfirst that sums up the story says again what its lead says: this share of its
+ * words (of four letters or more, and numbers) are in the first body paragraphs. A lead
+ * set as a standfirst shares little with the paragraphs that follow it. */
+#define RESTATED_SHARE 0.5
+/* ... in this many paragraphs: a lead is sometimes cut in two. */
+#define LEAD_PARAGRAPHS 2
 
-  for (guint i = 0; i < n_blocks; i++)
+static GHashTable *
+telling_words (const char *text,
+               GHashTable *into)
+{
+  g_autofree char *folded = g_utf8_casefold (text, -1);
+  const char *p = folded;
+
+  while (*p != '\0')
+    {
+      const char *start;
+
+      while (*p != '\0' && !g_unichar_isalnum (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      start = p;
+      while (*p != '\0' && g_unichar_isalnum (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      if (p - start >= 4 || (p > start && g_ascii_isdigit (*start)))
+        g_hash_table_add (into, g_strndup (start, p - start));
+    }
+  return into;
+}
+
+/* Whether the version's lead (its first body paragraphs) says what @deck says. */
+static gboolean
+lead_restates (GListModel *blocks,
+               const char *deck)
+{
+  g_autoptr(GHashTable) deck_words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) lead_words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n_blocks = g_list_model_get_n_items (blocks);
+  guint n_lead = 0;
+  guint shared = 0;
+  GHashTableIter iter;
+  gpointer word;
+
+  for (guint i = 0; i < n_blocks && n_lead < LEAD_PARAGRAPHS; i++)
     {
       g_autoptr(DeskBlock) block = g_list_model_get_item (blocks, i);
 
-      if (desk_block_get_role (block) == DESK_BLOCK_ROLE_BODY &&
-          strstr (desk_block_get_text (block), text) != NULL)
-        return TRUE;
+      if (desk_block_get_role (block) != DESK_BLOCK_ROLE_BODY)
+        continue;
+      telling_words (desk_block_get_text (block), lead_words);
+      n_lead++;
     }
-  return FALSE;
+
+  telling_words (deck, deck_words);
+  if (g_hash_table_size (deck_words) == 0)
+    return TRUE;
+
+  g_hash_table_iter_init (&iter, deck_words);
+  while (g_hash_table_iter_next (&iter, &word, NULL))
+    shared += g_hash_table_contains (lead_words, word);
+
+  return shared >= RESTATED_SHARE * g_hash_table_size (deck_words);
 }
 
 /**
@@ -303,12 +348,12 @@ desk_draft_new_from_source (DeskSource *source)
 
       /* A reader of the version read its standfirst first: a deck right under the
        * headline that reads as running text (a web page that sets its lead there) opens
-       * the draft, unless the body says it again. A deck further down, among bylines and
+       * the draft, unless the version's lead says it again (a standfirst that sums up). A deck further down, among bylines and
        * stamps, is a caption's or a teaser's place. */
       if (desk_block_get_role (block) == DESK_BLOCK_ROLE_DECK &&
           desk_draft_get_n_paragraphs (self) == 0 && follows_headline (blocks, i) &&
           desk_prose_judge (desk_block_get_text (block), -1, DESK_PROSE_PARAGRAPH) == DESK_PROSE_SENTENCE &&
-          !body_repeats (blocks, desk_block_get_text (block)))
+          !lead_restates (blocks, desk_block_get_text (block)))
         {
           paragraph = desk_paragraph_new_from_block (desk_block_get_text (block), source_id, i);
           append_quietly (self, paragraph);
