@@ -171,9 +171,9 @@ static inline void
 fuzz_check_html (const char *html)
 {
   static const char * const tags[] = {
-    "!DOCTYPE html>", "html ", "/html>", "head>", "/head>", "meta ", "title>", "/title>",
-    "style>", "/style>", "script ", "/script>", "body>", "/body>", "article>", "/article>",
-    "h1>", "/h1>", "p>", "p ", "/p>", "span ", "/span>", "footer>", "/footer>",
+    "!DOCTYPE html>", "html ", "html>", "/html>", "head>", "/head>", "meta ", "title>",
+    "/title>", "style>", "/style>", "script ", "/script>", "body>", "/body>", "article>",
+    "/article>", "h1>", "/h1>", "p>", "p ", "/p>", "span ", "/span>", "footer>", "/footer>",
   };
   guint scripts = 0;
 
