@@ -17,13 +17,16 @@
 #include "desk-credit-row.h"
 #include "desk-credits.h"
 #include "desk-credits-dialog.h"
+#include "desk-undo-stack.h"
 
 struct _DeskCreditsDialog
 {
   AdwWindow    parent_instance;
 
-  DeskProject *project;
-  DeskCredits *credits;
+  DeskProject   *project;
+  DeskCredits   *credits;
+  DeskUndoStack *undo_stack;     /* the window's, or NULL */
+  DeskDraftState *before;        /* while a decision is made */
   char        *preview;
   gboolean     updating;
 
@@ -36,6 +39,24 @@ struct _DeskCreditsDialog
 };
 
 G_DEFINE_FINAL_TYPE (DeskCreditsDialog, desk_credits_dialog, ADW_TYPE_WINDOW)
+
+/* A decision is one undo step of the window's history, as an accept is. */
+static void
+begin_decision (DeskCreditsDialog *self)
+{
+  if (self->undo_stack != NULL && self->before == NULL)
+    self->before = desk_draft_state_new (self->project);
+}
+
+static void
+end_decision (DeskCreditsDialog *self,
+              const char        *label)
+{
+  if (self->before == NULL)
+    return;
+  desk_undo_stack_push (self->undo_stack, label, FALSE, g_steal_pointer (&self->before),
+                        desk_draft_state_new (self->project));
+}
 
 static void
 update_preview (DeskCreditsDialog *self)
@@ -70,9 +91,12 @@ update_preview (DeskCreditsDialog *self)
 static void
 style_changed_cb (DeskCreditsDialog *self)
 {
-  if (self->credits == NULL || self->updating)
+  if (self->credits == NULL || self->updating ||
+      gtk_drop_down_get_selected (self->style_dropdown) == desk_credits_get_style (self->credits))
     return;
+  begin_decision (self);
   desk_credits_set_style (self->credits, gtk_drop_down_get_selected (self->style_dropdown));
+  end_decision (self, _("Credit Style"));
 }
 
 /* Every row shows its entry as the model has it now: rows are made only for entries that
@@ -147,7 +171,11 @@ include_action (GtkWidget  *widget,
 
   g_variant_get (parameter, "(ub)", &position, &active);
   if (valid_position (self, position) && active != desk_credits_get_active (self->credits, position))
-    desk_credits_set_active (self->credits, position, active);
+    {
+      begin_decision (self);
+      desk_credits_set_active (self->credits, position, active);
+      end_decision (self, active ? _("Credit") : _("Do Not Credit"));
+    }
 }
 
 static void
@@ -162,10 +190,12 @@ set_main_action (GtkWidget  *widget,
   g_variant_get (parameter, "(ub)", &position, &main);
   if (!valid_position (self, position))
     return;
+  begin_decision (self);
   if (main)
     desk_credits_set_main (self->credits, position);
   else if (desk_credits_get_main (self->credits) == position)
     desk_credits_set_main (self->credits, DESK_CREDITS_INVALID_POSITION);
+  end_decision (self, _("Main Byline"));
 }
 
 static void
@@ -181,7 +211,11 @@ move_action (GtkWidget  *widget,
   g_variant_get (parameter, "(ui)", &position, &delta);
   to = (gint64)position + delta;
   if (valid_position (self, position) && to >= 0 && valid_position (self, (guint)to))
-    desk_credits_move (self->credits, position, (guint)to);
+    {
+      begin_decision (self);
+      desk_credits_move (self->credits, position, (guint)to);
+      end_decision (self, _("Move Credit"));
+    }
 }
 
 static void
@@ -193,7 +227,11 @@ remove_action (GtkWidget  *widget,
   guint position = g_variant_get_uint32 (parameter);
 
   if (valid_position (self, position) && desk_credits_get_added (self->credits, position))
-    desk_credits_remove (self->credits, position);
+    {
+      begin_decision (self);
+      desk_credits_remove (self->credits, position);
+      end_decision (self, _("Remove Credit"));
+    }
 }
 
 static void
@@ -209,8 +247,10 @@ rename_action (GtkWidget  *widget,
   g_variant_get (parameter, "(u&s&s)", &position, &name, &organization);
   if (!valid_position (self, position) || (name[0] == '\0' && organization[0] == '\0'))
     return;
+  begin_decision (self);
   desk_credits_rename (self->credits, position, name[0] != '\0' ? name : NULL,
                        organization[0] != '\0' ? organization : NULL);
+  end_decision (self, _("Rename Credit"));
 }
 
 static void
@@ -222,8 +262,10 @@ add_cb (DeskCreditsDialog *self)
   if (name[0] == '\0' && organization[0] == '\0')
     return;
 
+  begin_decision (self);
   desk_credits_add (self->credits, name[0] ? name : NULL, organization[0] ? organization : NULL,
                     DESK_CREDIT_ROLE_CONTRIBUTOR);
+  end_decision (self, _("Add Credit"));
   gtk_editable_set_text (GTK_EDITABLE (self->name_row), "");
   gtk_editable_set_text (GTK_EDITABLE (self->organization_row), "");
   gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
@@ -242,6 +284,8 @@ desk_credits_dialog_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_CREDITS_DIALOG);
   g_clear_object (&self->credits);
   g_clear_object (&self->project);
+  g_clear_object (&self->undo_stack);
+  g_clear_pointer (&self->before, desk_draft_state_free);
   g_clear_pointer (&self->preview, g_free);
 
   G_OBJECT_CLASS (desk_credits_dialog_parent_class)->dispose (object);
@@ -320,4 +364,18 @@ desk_credits_dialog_get_preview (DeskCreditsDialog *self)
 {
   g_return_val_if_fail (DESK_IS_CREDITS_DIALOG (self), NULL);
   return self->preview;
+}
+
+/**
+ * desk_credits_dialog_set_undo_stack:
+ * @undo_stack: (nullable): the window's undo history
+ *
+ * Makes every decision in the dialog an undo step of @undo_stack, as an accept is.
+ */
+void
+desk_credits_dialog_set_undo_stack (DeskCreditsDialog *self,
+                                    DeskUndoStack     *undo_stack)
+{
+  g_return_if_fail (DESK_IS_CREDITS_DIALOG (self));
+  g_set_object (&self->undo_stack, undo_stack);
 }

@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "desk-project.h"
+#include "desk-undo-stack.h"
 
 G_BEGIN_DECLS
 
@@ -17,5 +18,7 @@ G_DECLARE_FINAL_TYPE (DeskCreditsDialog, desk_credits_dialog, DESK, CREDITS_DIAL
 GtkWindow  *desk_credits_dialog_new             (GtkWindow         *parent,
                                                  DeskProject       *project);
 const char *desk_credits_dialog_get_preview     (DeskCreditsDialog *self);
+void        desk_credits_dialog_set_undo_stack  (DeskCreditsDialog *self,
+                                                 DeskUndoStack     *undo_stack);
 
 G_END_DECLS

@@ -1,8 +1,9 @@
 /* desk-undo-stack.c: the editor's undo history: every decision and every burst of typing
  *
- * This is where an accept becomes an undo step. Each step keeps the draft and the list of
- * rejected texts as they were before and after it, so undoing an accept, a reject, an
- * Accept All or a stretch of typing is one and the same operation: put the state back.
+ * This is where an accept becomes an undo step. Each step keeps the draft, the list of
+ * rejected texts and the editor's credit decisions as they were before and after it, so
+ * undoing an accept, a reject, an Accept All, a tick in the credits or a stretch of typing
+ * is one and the same operation: put the state back.
  * The draft's own text buffers keep no history of their own (their undo is switched off),
  * so the editor has exactly one undo history a window, reached through win.undo/win.redo.
  * Drafts are small (a few kilobytes), so whole copies are cheaper to get right than
@@ -12,6 +13,9 @@
  */
 #include "config.h"
 
+#include <json-glib/json-glib.h>
+
+#include "desk-credits.h"
 #include "desk-undo-stack.h"
 
 /* Steps kept; older ones are forgotten. */
@@ -23,6 +27,7 @@ struct _DeskDraftState
 {
   DeskDraft *draft;
   GStrv      rejected;
+  char      *credits;   /* desk_credits_save_decisions (), as JSON text */
 };
 
 typedef struct
@@ -68,6 +73,11 @@ desk_draft_state_new (DeskProject *project)
   state = g_new0 (DeskDraftState, 1);
   state->draft = desk_draft_copy (desk_project_get_draft (project));
   state->rejected = g_strdupv ((GStrv)desk_project_get_rejected (project));
+  {
+    g_autoptr(JsonNode) decisions = desk_credits_save_decisions (desk_project_get_credits (project));
+
+    state->credits = json_to_string (decisions, FALSE);
+  }
 
   return state;
 }
@@ -80,6 +90,7 @@ desk_draft_state_free (DeskDraftState *state)
 
   g_clear_object (&state->draft);
   g_clear_pointer (&state->rejected, g_strfreev);
+  g_clear_pointer (&state->credits, g_free);
   g_free (state);
 }
 
@@ -128,6 +139,7 @@ desk_draft_state_equal (DeskDraftState *a,
   g_return_val_if_fail (a != NULL && b != NULL, FALSE);
 
   return g_strv_equal ((const char * const *)a->rejected, (const char * const *)b->rejected) &&
+         g_strcmp0 (a->credits, b->credits) == 0 &&
          drafts_equal (a->draft, b->draft);
 }
 
@@ -186,6 +198,21 @@ desk_draft_state_restore (DeskDraftState *state,
   }
   for (guint i = 0; state->rejected[i] != NULL; i++)
     desk_project_add_rejected (project, state->rejected[i]);
+
+  /* The credit decisions, when they differ: restoring them is a change the project saves. */
+  {
+    DeskCredits *credits = desk_project_get_credits (project);
+    g_autoptr(JsonNode) current = desk_credits_save_decisions (credits);
+    g_autofree char *current_text = json_to_string (current, FALSE);
+
+    if (g_strcmp0 (current_text, state->credits) != 0)
+      {
+        g_autoptr(JsonNode) decisions = json_from_string (state->credits, NULL);
+
+        if (decisions != NULL)
+          desk_credits_restore_decisions (credits, decisions, NULL);
+      }
+  }
 }
 
 static void

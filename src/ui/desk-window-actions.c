@@ -1104,6 +1104,7 @@ credits_action (GtkWidget  *widget,
 
   desk_window_flush_edits (self);
   dialog = desk_credits_dialog_new (GTK_WINDOW (self), self->project);
+  desk_credits_dialog_set_undo_stack (DESK_CREDITS_DIALOG (dialog), self->undo_stack);
   gtk_window_present (dialog);
 }
 

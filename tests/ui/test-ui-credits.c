@@ -1,9 +1,10 @@
 /* test-ui-credits.c: the credits dialog keeps its place while the editor decides
  *
  * Ticking a row made the whole list again: the list scrolled to the top and the next click
- * landed on another person. Names could not be corrected, and a reprint of another
- * agency's copy was credited by default. Driven in-process under Xvfb, through the widgets
- * the editor uses (a check button activated as by the space bar, an entry row applied).
+ * landed on another person. Names could not be corrected, a reprint of another agency's
+ * copy was credited by default, and a credit change was no undo step. Driven in-process
+ * under Xvfb, through the widgets the editor uses (a check button activated as by the
+ * space bar, an entry row applied) and the window's own undo.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -192,6 +193,45 @@ test_reprint_not_credited (void)
   ui_test_close_window (window);
 }
 
+/* A credit decision is one undo step: Ctrl+Z after a tick takes the tick back, not the
+ * Accept All before it. */
+static void
+test_undo (void)
+{
+  DeskWindow *window = ui_test_open_roundup ("harbour-fire");
+  DeskProject *project = desk_window_get_project (window);
+  DeskCredits *credits = desk_project_get_credits (project);
+  GtkWindow *dialog = open_credits (window);
+  GtkListBox *list = credits_list (dialog);
+  guint n_paragraphs = desk_draft_get_n_paragraphs (desk_project_get_draft (project));
+  g_autofree char *line_before = g_strdup (desk_credits_dialog_get_preview (DESK_CREDITS_DIALOG (dialog)));
+  GtkWidget *check;
+  guint position;
+
+  g_assert_true (desk_credits_find (credits, NULL, "Press Trust of India", &position));
+  g_assert_false (desk_credits_get_active (credits, position));
+  check = find_child (GTK_WIDGET (row_at (list, position)), GTK_TYPE_CHECK_BUTTON);
+  g_assert_true (gtk_widget_activate (check));
+  ui_test_run_for (100);
+  g_assert_true (desk_credits_get_active (credits, position));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  ui_test_run_for (200);
+  g_assert_true (desk_credits_find (credits, NULL, "Press Trust of India", &position));
+  g_assert_false (desk_credits_get_active (credits, position));
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+  g_assert_cmpstr (desk_credits_dialog_get_preview (DESK_CREDITS_DIALOG (dialog)), ==, line_before);
+  /* The Accept All before it stands. */
+  g_assert_cmpuint (desk_draft_get_n_paragraphs (desk_project_get_draft (project)), ==, n_paragraphs);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  ui_test_run_for (200);
+  g_assert_true (desk_credits_get_active (credits, position));
+
+  gtk_window_destroy (dialog);
+  ui_test_close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -201,6 +241,7 @@ main (int   argc,
   g_test_add_func ("/ui/credits/tick-keeps-place", test_tick_keeps_place);
   g_test_add_func ("/ui/credits/rename", test_rename);
   g_test_add_func ("/ui/credits/reprint-not-credited", test_reprint_not_credited);
+  g_test_add_func ("/ui/credits/undo", test_undo);
 
   return g_test_run ();
 }
