@@ -78,6 +78,11 @@ static void
 desk_draft_text_view_class_init (DeskDraftTextViewClass *klass)
 {
   GTK_TEXT_VIEW_CLASS (klass)->snapshot_layer = desk_draft_text_view_snapshot_layer;
+
+  /* Ctrl+Backspace rejects the suggestion wherever the focus is (desk-shortcuts.c): the
+   * previous word goes on Alt+Backspace, as in Emacs, bash and macOS. */
+  gtk_widget_class_add_binding_signal (GTK_WIDGET_CLASS (klass), GDK_KEY_BackSpace, GDK_ALT_MASK,
+                                       "delete-from-cursor", "(ii)", GTK_DELETE_WORD_ENDS, -1);
 }
 
 static void

@@ -1440,6 +1440,7 @@ desk_window_dispose (GObject *object)
   cancel_autosave (self);
   if (self->project != NULL)
     g_signal_handlers_disconnect_by_data (self->project, self);
+  g_clear_weak_pointer (&self->refusal_toast);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_WINDOW);
 
@@ -1551,7 +1552,7 @@ desk_window_init (DeskWindow *self)
   aliases_changed_cb (self);
   spell_check_changed_cb (self);
 
-  desk_shortcuts_add_window_controller (GTK_WIDGET (self));
+  desk_shortcuts_add_window_controller (GTK_WIDGET (self), _desk_window_activate_shortcut);
   _desk_window_actions_init (self);
 
   _desk_window_set_project (self, project, NULL);
