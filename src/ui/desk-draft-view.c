@@ -890,6 +890,61 @@ desk_draft_view_set_spell_checking (DeskDraftView *self,
   desk_spell_checker_set_enabled (self->headline_spell, enabled);
 }
 
+/**
+ * desk_draft_view_select_range:
+ * @paragraph: a paragraph of the draft, or -1 for the headline
+ * @start: byte offset in the paragraph's text
+ * @end: byte offset just past the range
+ *
+ * Selects the range in the draft, scrolls to it and gives it the focus, so the editor
+ * can change it (another mention of a conflict's value).
+ *
+ * Returns: %TRUE if the range is in the draft as shown
+ */
+gboolean
+desk_draft_view_select_range (DeskDraftView *self,
+                              int            paragraph,
+                              guint          start,
+                              guint          end)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter line_start, line_end, from, to;
+
+  g_return_val_if_fail (DESK_IS_DRAFT_VIEW (self), FALSE);
+  g_return_val_if_fail (start <= end, FALSE);
+
+  if (paragraph < 0)
+    {
+      buffer = headline_buffer (self);
+      gtk_text_buffer_get_bounds (buffer, &line_start, &line_end);
+    }
+  else
+    {
+      buffer = body_buffer (self);
+      if (!paragraph_line_bounds (self, paragraph, &line_start, &line_end))
+        return FALSE;
+    }
+
+  if ((int)end > gtk_text_iter_get_line_index (&line_end) - gtk_text_iter_get_line_index (&line_start) &&
+      gtk_text_iter_get_line (&line_start) == gtk_text_iter_get_line (&line_end))
+    return FALSE;
+
+  from = line_start;
+  to = line_start;
+  gtk_text_iter_set_line_index (&from, gtk_text_iter_get_line_index (&line_start) + start);
+  gtk_text_iter_set_line_index (&to, gtk_text_iter_get_line_index (&line_start) + end);
+  gtk_text_buffer_select_range (buffer, &to, &from);
+
+  if (paragraph < 0)
+    gtk_widget_grab_focus (GTK_WIDGET (self->headline_view));
+  else
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (self->body_view));
+      scroll_to (self, &from);
+    }
+  return TRUE;
+}
+
 void
 desk_draft_view_focus_body (DeskDraftView *self)
 {

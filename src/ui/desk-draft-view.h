@@ -26,6 +26,10 @@ void           desk_draft_view_set_start_choices    (DeskDraftView  *self,
 void           desk_draft_view_set_spell_checking   (DeskDraftView  *self,
                                                      gboolean        enabled);
 void           desk_draft_view_focus_body           (DeskDraftView  *self);
+gboolean       desk_draft_view_select_range         (DeskDraftView  *self,
+                                                     int             paragraph,
+                                                     guint           start,
+                                                     guint           end);
 void           desk_draft_view_refresh_margin       (DeskDraftView  *self);
 GtkTextBuffer *desk_draft_view_get_body_buffer      (DeskDraftView  *self);
 GtkTextBuffer *desk_draft_view_get_headline_buffer  (DeskDraftView  *self);

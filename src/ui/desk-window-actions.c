@@ -66,6 +66,14 @@ _desk_window_refusal (DeskWindow *self,
         return _("This suggestion has no other versions");
       return NULL;
     }
+  if (g_str_equal (action_name, "win.use-source-value"))
+    {
+      if (selected == NULL || desk_suggestion_get_kind (selected) != DESK_SUGGESTION_CONFLICT)
+        return _("Only a conflict has a source’s value to use");
+      if (self->positions_stale)
+        return _("The suggestions are being updated after your typing: try again in a moment");
+      return NULL;
+    }
   if (g_str_equal (action_name, "win.reject"))
     return selected != NULL ? NULL
            : n == 0 ? _("There is no suggestion to reject") : _("No suggestion is selected");
@@ -123,7 +131,7 @@ void
 _desk_window_update_actions (DeskWindow *self)
 {
   static const char * const decided[] = {
-    "win.accept", "win.accept-version", "win.reject", "win.accept-all", "win.apply-house-style",
+    "win.accept", "win.accept-version", "win.use-source-value", "win.reject", "win.accept-all", "win.apply-house-style",
     "win.next-suggestion", "win.previous-suggestion", "win.undo", "win.redo", "win.save",
     "win.save-as", "win.open-project", "win.open-recent", "win.export", "win.credits",
     "win.toggle-sources", "win.toggle-suggestions", "win.start-draft",
@@ -183,6 +191,29 @@ accept_version_action (GtkWidget  *widget,
                        GVariant   *parameter)
 {
   _desk_window_accept (DESK_WINDOW (widget), (int)g_variant_get_uint32 (parameter));
+}
+
+static void
+use_source_value_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  _desk_window_use_source_value (DESK_WINDOW (widget));
+}
+
+static void
+show_mention_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  DeskWindow *self = DESK_WINDOW (widget);
+  int paragraph;
+  guint start, end;
+
+  g_variant_get (parameter, "(iuu)", &paragraph, &start, &end);
+  desk_window_flush_edits (self);
+  if (!desk_draft_view_select_range (self->draft_view, paragraph, start, end))
+    _desk_window_toast (self, _("The draft changed there since the card was shown"), NULL, NULL);
 }
 
 static void
@@ -1190,6 +1221,8 @@ _desk_window_class_actions_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.accept", NULL, accept_action);
   gtk_widget_class_install_action (widget_class, "win.accept-version", "u", accept_version_action);
+  gtk_widget_class_install_action (widget_class, "win.use-source-value", NULL, use_source_value_action);
+  gtk_widget_class_install_action (widget_class, "win.show-mention", "(iuu)", show_mention_action);
   gtk_widget_class_install_action (widget_class, "win.reject", NULL, reject_action);
   gtk_widget_class_install_action (widget_class, "win.accept-all", NULL, accept_all_action);
   gtk_widget_class_install_action (widget_class, "win.apply-house-style", NULL, apply_house_style_action);

@@ -109,6 +109,7 @@ DeskSuggestion *_desk_window_get_selected_suggestion (DeskWindow *self);
 gboolean _desk_window_accept              (DeskWindow     *self,
                                            int             version);
 gboolean _desk_window_reject              (DeskWindow     *self);
+gboolean _desk_window_use_source_value    (DeskWindow     *self);
 guint    _desk_window_accept_all          (DeskWindow     *self);
 guint    _desk_window_apply_house_style   (DeskWindow     *self);
 void     _desk_window_sync_house_style    (DeskWindow     *self);

@@ -28,6 +28,7 @@
 #include "desk-shortcuts.h"
 #include "desk-suggestion-row.h"
 #include "desk-varieties.h"
+#include "desk-conflict.h"
 #include "desk-window-private.h"
 
 /* Milliseconds: from the last keystroke to storing the text in the draft ... */
@@ -514,6 +515,81 @@ _desk_window_accept (DeskWindow *self,
                         desk_draft_state_new (self->project));
   desk_draft_view_load (self->draft_view);
   remove_accepted (self, position, selected);
+  g_object_unref (selected);
+
+  _desk_window_schedule_suggest (self, SUGGEST_DELAY_SHORT);
+  _desk_window_update_actions (self);
+  return TRUE;
+}
+
+/**
+ * _desk_window_use_source_value:
+ *
+ * Settles the selected conflict with the source's value: the source's sentence takes the
+ * place of the draft's (desk_conflict_use_source()). One undo step. The toast says where
+ * else the draft still gives the old value.
+ */
+gboolean
+_desk_window_use_source_value (DeskWindow *self)
+{
+  DeskSuggestion *selected;
+  g_autoptr(DeskSuggestion) applied = NULL;
+  g_autoptr(GPtrArray) mentions = NULL;
+  g_autofree char *source_value = NULL;
+  g_autofree char *draft_value = NULL;
+  DeskDraftState *before;
+  int position;
+
+  desk_window_flush_edits (self);
+
+  position = desk_suggestions_panel_get_selected (self->suggestions_panel);
+  selected = _desk_window_get_selected_suggestion (self);
+  if (selected == NULL || desk_suggestion_get_kind (selected) != DESK_SUGGESTION_CONFLICT ||
+      self->positions_stale)
+    return FALSE;
+
+  applied = suggestion_copy (selected, NULL, desk_suggestion_placed_after (selected),
+                             desk_suggestion_placed_target (selected));
+  g_object_ref (selected);
+  before = desk_draft_state_new (self->project);
+  if (!desk_conflict_use_source (applied, desk_project_get_draft (self->project)))
+    {
+      desk_draft_state_free (before);
+      _desk_window_toast (self, _("The draft changed there: the suggestion is being computed again"),
+                          NULL, NULL);
+      g_object_unref (selected);
+      self->positions_stale = TRUE;
+      _desk_window_schedule_suggest (self, SUGGEST_DELAY_SHORT);
+      _desk_window_update_actions (self);
+      return FALSE;
+    }
+
+  /* The value set aside is settled too: sources that still say it are not a new conflict
+   * (as keeping the draft's rejects the source's sentence). */
+  desk_project_add_rejected (self->project, desk_suggestion_get_draft_text (applied));
+  desk_undo_stack_push (self->undo_stack, _("Use the Source’s Value"), FALSE, before,
+                        desk_draft_state_new (self->project));
+  desk_draft_view_load (self->draft_view);
+  remove_accepted (self, position, selected);
+
+  desk_conflict_get_values (applied, &source_value, &draft_value);
+  mentions = desk_conflict_find_mentions (applied, desk_project_get_draft (self->project));
+  if (mentions->len > 0 && draft_value != NULL)
+    {
+      DeskMention *first = g_ptr_array_index (mentions, 0);
+      g_autofree char *title = g_strdup_printf (ngettext ("%s is still in the draft %u more time: change it too?",
+                                                          "%s is still in the draft %u more times: change them too?",
+                                                          mentions->len),
+                                                draft_value, mentions->len);
+      AdwToast *toast = adw_toast_new (title);
+
+      adw_toast_set_button_label (toast, _("_Show"));
+      adw_toast_set_action_name (toast, "win.show-mention");
+      adw_toast_set_action_target_value (toast, g_variant_new ("(iuu)", first->paragraph,
+                                                               first->start, first->end));
+      adw_toast_set_timeout (toast, 8);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    }
   g_object_unref (selected);
 
   _desk_window_schedule_suggest (self, SUGGEST_DELAY_SHORT);

@@ -388,3 +388,55 @@ ui_test_shows_text (GtkWidget  *root,
 {
   return find_label (root, text);
 }
+
+/* Clicks the middle of @widget with the pointer, on the X server (ui_test_xdotool()). */
+void
+ui_test_click (DeskWindow *window,
+               GtkWidget  *widget)
+{
+  graphene_point_t point;
+  double surface_x, surface_y;
+  g_autofree char *x = NULL;
+  g_autofree char *y = NULL;
+  g_autofree char *xid = NULL;
+
+  g_assert_true (gtk_widget_get_mapped (widget));
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (window),
+                                           &GRAPHENE_POINT_INIT (gtk_widget_get_width (widget) / 2.0,
+                                                                 gtk_widget_get_height (widget) / 2.0),
+                                           &point));
+  gtk_native_get_surface_transform (GTK_NATIVE (window), &surface_x, &surface_y);
+  x = g_strdup_printf ("%d", (int)(point.x + surface_x));
+  y = g_strdup_printf ("%d", (int)(point.y + surface_y));
+  xid = g_strdup_printf ("%lu", (gulong)gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (window))));
+  ui_test_xdotool (window, "mousemove", "--window", xid, x, y, "click", "1", NULL);
+}
+
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+      g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The button on screen in @root whose label is @label, or NULL. */
+GtkWidget *
+ui_test_find_button (GtkWidget  *root,
+                     const char *label)
+{
+  return find_button (root, label);
+}

@@ -29,5 +29,9 @@ void             ui_test_xdotool         (DeskWindow     *window,
                                           ...) G_GNUC_NULL_TERMINATED;
 gboolean         ui_test_shows_text      (GtkWidget      *root,
                                           const char     *text);
+void             ui_test_click           (DeskWindow     *window,
+                                          GtkWidget      *widget);
+GtkWidget       *ui_test_find_button     (GtkWidget      *root,
+                                          const char     *label);
 
 G_END_DECLS
