@@ -29,6 +29,8 @@ static const DeskShortcut shortcuts[] = {
   { "win.undo", { "<Control>z", NULL }, N_("Draft"), N_("Undo") },
   { "win.redo", { "<Control><Shift>z", "<Control>y", NULL }, N_("Draft"), N_("Redo") },
   { "win.focus-draft", { "<Control>d", NULL }, N_("Draft"), N_("Go to the draft") },
+  { "win.find", { "<Control>f", NULL }, N_("Draft"), N_("Find in the draft") },
+  { "win.find-replace", { "<Control>h", NULL }, N_("Draft"), N_("Find and replace in the draft") },
   { "win.credits", { "<Control>k", NULL }, N_("Draft"), N_("Edit the credits") },
 
   /* Sources */

@@ -115,6 +115,8 @@ _desk_window_refusal (DeskWindow *self,
     }
   if (g_str_equal (action_name, "win.open-project") || g_str_equal (action_name, "win.open-recent"))
     return desk_project_files_available () ? NULL : _("Projects cannot be opened in this build");
+  if (g_str_equal (action_name, "win.find") || g_str_equal (action_name, "win.find-replace"))
+    return have_draft ? NULL : _("The draft is empty: there is nothing to find");
   if (g_str_equal (action_name, "win.export"))
     return have_draft ? NULL : _("The draft is empty: start it before exporting");
   if (g_str_equal (action_name, "win.credits"))
@@ -133,7 +135,7 @@ _desk_window_update_actions (DeskWindow *self)
   static const char * const decided[] = {
     "win.accept", "win.accept-version", "win.use-source-value", "win.reject", "win.accept-all", "win.apply-house-style",
     "win.next-suggestion", "win.previous-suggestion", "win.undo", "win.redo", "win.save",
-    "win.save-as", "win.open-project", "win.open-recent", "win.export", "win.credits",
+    "win.save-as", "win.find", "win.find-replace", "win.open-project", "win.open-recent", "win.export", "win.credits",
     "win.toggle-sources", "win.toggle-suggestions", "win.start-draft",
   };
 
@@ -214,6 +216,17 @@ show_mention_action (GtkWidget  *widget,
   desk_window_flush_edits (self);
   if (!desk_draft_view_select_range (self->draft_view, paragraph, start, end))
     _desk_window_toast (self, _("The draft changed there since the card was shown"), NULL, NULL);
+}
+
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  DeskWindow *self = DESK_WINDOW (widget);
+
+  desk_find_bar_open (desk_draft_view_get_find_bar (self->draft_view),
+                      g_str_equal (action_name, "win.find-replace"));
 }
 
 static void
@@ -1224,6 +1237,8 @@ _desk_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.use-source-value", NULL, use_source_value_action);
   gtk_widget_class_install_action (widget_class, "win.show-mention", "(iuu)", show_mention_action);
   gtk_widget_class_install_action (widget_class, "win.reject", NULL, reject_action);
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "win.find-replace", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.accept-all", NULL, accept_all_action);
   gtk_widget_class_install_action (widget_class, "win.apply-house-style", NULL, apply_house_style_action);
   gtk_widget_class_install_action (widget_class, "win.next-suggestion", NULL, next_suggestion_action);

@@ -338,19 +338,14 @@ store_timeout_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/**
- * desk_window_flush_edits:
- *
- * Stores what the editor typed into the draft now, as one undo step ("Typing", merged
- * with the previous one when they come close together).
- */
-void
-desk_window_flush_edits (DeskWindow *self)
+/* What the editor typed, stored as an undo step named @label. */
+static void
+flush_edits_as (DeskWindow *self,
+                const char *label,
+                gboolean    coalesce)
 {
   DeskDraftState *before;
   guint n_before;
-
-  g_return_if_fail (DESK_IS_WINDOW (self));
 
   g_clear_handle_id (&self->store_timeout, g_source_remove);
 
@@ -360,12 +355,45 @@ desk_window_flush_edits (DeskWindow *self)
     {
       if (desk_draft_get_n_paragraphs (desk_project_get_draft (self->project)) != n_before)
         self->positions_stale = TRUE;
-      desk_undo_stack_push (self->undo_stack, _("Typing"), TRUE, before,
+      desk_undo_stack_push (self->undo_stack, label, coalesce, before,
                             desk_draft_state_new (self->project));
       _desk_window_update_actions (self);
     }
   else
     desk_draft_state_free (before);
+}
+
+/**
+ * desk_window_flush_edits:
+ *
+ * Stores what the editor typed into the draft now, as one undo step ("Typing", merged
+ * with the previous one when they come close together).
+ */
+void
+desk_window_flush_edits (DeskWindow *self)
+{
+  g_return_if_fail (DESK_IS_WINDOW (self));
+
+  flush_edits_as (self, _("Typing"), TRUE);
+}
+
+/* Find and replace: what was typed before is a step of its own, and so is the
+ * replacement (not merged with typing). */
+static void
+find_replacing_cb (DeskWindow *self)
+{
+  desk_window_flush_edits (self);
+}
+
+static void
+find_replaced_cb (DeskWindow *self,
+                  guint       n)
+{
+  g_autofree char *title = g_strdup_printf (ngettext ("Replaced %u match", "Replaced %u matches", n), n);
+
+  flush_edits_as (self, n > 1 ? _("Replace All") : _("Replace"), FALSE);
+  if (n > 1)
+    _desk_window_toast (self, title, _("_Undo"), "win.undo");
 }
 
 static void
@@ -1611,6 +1639,10 @@ desk_window_init (DeskWindow *self)
   g_object_set_data (G_OBJECT (self), "desk-toast-overlay", self->toast_overlay);
 
   g_signal_connect_object (self->draft_view, "edited", G_CALLBACK (draft_edited_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (desk_draft_view_get_find_bar (self->draft_view), "replacing",
+                           G_CALLBACK (find_replacing_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (desk_draft_view_get_find_bar (self->draft_view), "replaced",
+                           G_CALLBACK (find_replaced_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->suggestions_panel, "notify::selected",
                             G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->undo_stack, "notify::can-undo",

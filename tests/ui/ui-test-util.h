@@ -27,6 +27,8 @@ void             ui_test_close_window    (DeskWindow     *window);
 gboolean         ui_test_can_press_keys  (void);
 void             ui_test_xdotool         (DeskWindow     *window,
                                           ...) G_GNUC_NULL_TERMINATED;
+void             ui_test_xdotool_in_popup (DeskWindow    *window,
+                                          ...) G_GNUC_NULL_TERMINATED;
 gboolean         ui_test_shows_text      (GtkWidget      *root,
                                           const char     *text);
 void             ui_test_click           (DeskWindow     *window,
