@@ -958,6 +958,12 @@ desk_suggestion_row_set_expanded (DeskSuggestionRow *self,
 {
   g_return_if_fail (DESK_IS_SUGGESTION_ROW (self));
 
+  /* One suggested action a view: the selected card's Accept. */
+  if (expanded)
+    gtk_widget_add_css_class (GTK_WIDGET (self->accept_button), "suggested-action");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->accept_button), "suggested-action");
+
   if ((gtk_label_get_lines (self->text_label) < 0) == !!expanded)
     return;
   gtk_label_set_lines (self->text_label, expanded ? -1 : 5);

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "desk-file-name.h"
 #include "desk-credits-dialog.h"
 #include "desk-export-dialog.h"
 #include "desk-file-chooser.h"
@@ -591,25 +592,9 @@ static char *
 suggested_name (DeskWindow *self)
 {
   const char *headline = desk_draft_get_headline (desk_project_get_draft (self->project));
-  g_autoptr(GString) name = g_string_new (NULL);
+  g_autofree char *stem = desk_file_name_from_headline (headline, DESK_FILE_NAME_MAX_STEM);
 
-  if (headline != NULL)
-    for (const char *p = headline; *p != '\0' && name->len < 48; p = g_utf8_next_char (p))
-      {
-        gunichar c = g_utf8_get_char (p);
-
-        if (g_unichar_isalnum (c))
-          g_string_append_unichar (name, g_unichar_tolower (c));
-        else if (name->len > 0 && name->str[name->len - 1] != '-')
-          g_string_append_c (name, '-');
-      }
-  while (name->len > 0 && name->str[name->len - 1] == '-')
-    g_string_truncate (name, name->len - 1);
-  if (name->len == 0)
-    g_string_append (name, _("roundup"));
-  g_string_append (name, ".copydesk");
-
-  return g_string_free (g_steal_pointer (&name), FALSE);
+  return g_strdup_printf ("%s.copydesk", stem ? stem : _("roundup"));
 }
 
 static void
