@@ -106,14 +106,88 @@ test_one_suggested_action (void)
   ui_test_close_window (window);
 }
 
+static char *opened_file;
+
+static gboolean
+opened (gpointer data)
+{
+  g_autofree char *contents = NULL;
+
+  /* Written, not only created. */
+  return g_file_get_contents (opened_file, &contents, NULL, NULL) && g_str_has_suffix (contents, ".html");
+}
+
+/* No Yelp here: F1 opens the HTML guide in the web browser, a stand-in that writes down
+ * the URI it was given (the default for text/html in this test's own XDG directories). */
+static void
+test_help_fallback (void)
+{
+  g_autofree char *applications = g_build_filename (g_get_user_data_dir (), "applications", NULL);
+  g_autofree char *desktop = g_build_filename (applications, "copydesk-test-browser.desktop", NULL);
+  g_autofree char *mimeapps = g_build_filename (g_get_user_config_dir (), "mimeapps.list", NULL);
+  g_autofree char *entry = NULL;
+  g_autofree char *uri = NULL;
+  g_autoptr(GError) error = NULL;
+  DeskWindow *window;
+
+  if (!ui_test_can_press_keys ())
+    {
+      g_test_skip ("xdotool or an X11 display is missing");
+      return;
+    }
+  if (g_getenv ("COPYDESK_HELP_HTML_DIR") == NULL)
+    {
+      g_test_skip ("the HTML guide was not built (yelp-build is missing)");
+      return;
+    }
+  {
+    g_autoptr(GAppInfo) help = g_app_info_get_default_for_uri_scheme ("help");
+
+    if (help != NULL)
+      {
+        g_test_skip ("a help browser is installed: F1 uses it");
+        return;
+      }
+  }
+
+  opened_file = g_build_filename (g_get_user_data_dir (), "browser-opened", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (applications, 0700), ==, 0);
+  entry = g_strdup_printf ("[Desktop Entry]\nType=Application\nName=Test Browser\n"
+                           "Exec=sh -c 'printf %%s \"$1\" > %s' sh %%u\nMimeType=text/html;\n",
+                           opened_file);
+  g_assert_true (g_file_set_contents (desktop, entry, -1, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (mimeapps, "[Default Applications]\n"
+                                      "text/html=copydesk-test-browser.desktop\n", -1, &error));
+  g_assert_no_error (error);
+
+  window = open_harbour_fire ();
+  ui_test_xdotool (window, "key", "F1", NULL);
+  g_assert_true (ui_test_wait_for (opened, NULL, 10000));
+  g_assert_true (g_file_get_contents (opened_file, &uri, NULL, &error));
+  g_assert_no_error (error);
+  g_test_message ("the browser was given %s", uri);
+  g_assert_true (g_str_has_prefix (uri, "file://") || g_str_has_prefix (uri, "/"));
+  g_assert_true (g_str_has_suffix (uri, "/html/index.html"));
+  g_assert_false (ui_test_shows_text (GTK_WIDGET (window), "Operation not supported"));
+
+  g_clear_pointer (&opened_file, g_free);
+  ui_test_close_window (window);
+}
+
 int
 main (int    argc,
       char **argv)
 {
+  g_autofree char *config_home = g_dir_make_tmp ("copydesk-test-config-XXXXXX", NULL);
+
+  /* The test's own default applications (test_help_fallback). */
+  g_setenv ("XDG_CONFIG_HOME", config_home, TRUE);
   ui_test_init (&argc, &argv);
 
   g_test_add_func ("/ui/small/export-name", test_export_name);
   g_test_add_func ("/ui/small/one-suggested-action", test_one_suggested_action);
+  g_test_add_func ("/ui/small/help-fallback", test_help_fallback);
 
   return g_test_run ();
 }
