@@ -915,6 +915,17 @@ desk_draft_view_init (DeskDraftView *self)
   g_signal_connect (keys, "key-pressed", G_CALLBACK (headline_key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->headline_view), keys);
 
+  /* The headline deletes the previous word on Alt+Backspace too, as the body does. */
+  {
+    GtkEventController *words = gtk_shortcut_controller_new ();
+    GtkShortcut *shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_BackSpace, GDK_ALT_MASK),
+                                              gtk_signal_action_new ("delete-from-cursor"));
+
+    gtk_shortcut_set_arguments (shortcut, g_variant_new ("(ii)", GTK_DELETE_WORD_ENDS, -1));
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (words), shortcut);
+    gtk_widget_add_controller (GTK_WIDGET (self->headline_view), words);
+  }
+
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (update_style_scheme), self, G_CONNECT_SWAPPED);
   update_style_scheme (self);

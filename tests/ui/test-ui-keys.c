@@ -71,6 +71,22 @@ caret_in_draft (DeskWindow *window,
   g_assert_true (gtk_widget_has_focus (GTK_WIDGET (view)));
 }
 
+static GtkWidget *
+find_text_view (GtkWidget     *widget,
+                GtkTextBuffer *buffer)
+{
+  if (GTK_IS_TEXT_VIEW (widget) && gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget)) == buffer)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_text_view (child, buffer);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static DeskWindow *
 open_harbour_fire (void)
 {
@@ -186,6 +202,25 @@ test_reject_in_draft (void)
   ui_test_xdotool (window, "key", "alt+BackSpace", NULL);
   word_deleted = shown_draft (window);
   g_assert_cmpuint (strlen (word_deleted), <, strlen (before));
+
+  /* In the headline too: "Ferry Fire…" loses "Ferry". */
+  {
+    DeskDraftView *view = DESK_DRAFT_VIEW (desk_window_get_draft_view (window));
+    GtkTextBuffer *headline = desk_draft_view_get_headline_buffer (view);
+    GtkWidget *headline_view = find_text_view (GTK_WIDGET (view), headline);
+    GtkTextIter iter, start, end;
+    g_autofree char *text = NULL;
+
+    g_assert_nonnull (headline_view);
+    gtk_text_buffer_get_start_iter (headline, &iter);
+    gtk_text_iter_forward_word_end (&iter);
+    gtk_text_buffer_place_cursor (headline, &iter);
+    gtk_widget_grab_focus (headline_view);
+    ui_test_xdotool (window, "key", "alt+BackSpace", NULL);
+    gtk_text_buffer_get_bounds (headline, &start, &end);
+    text = gtk_text_buffer_get_text (headline, &start, &end, FALSE);
+    g_assert_true (g_str_has_prefix (text, " Fire Off Halifax"));
+  }
 
   ui_test_close_window (window);
 }
