@@ -205,25 +205,73 @@ shortcuts_action (GSimpleAction *action,
   gtk_window_present (window);
 }
 
+/* The guide as HTML (help/meson.build), or NULL where it was not built. */
+static char *
+dup_help_html_uri (void)
+{
+  const char *dir = g_getenv ("COPYDESK_HELP_HTML_DIR");
+  g_autofree char *index = g_build_filename (dir != NULL ? dir : HELP_HTML_DIR, "index.html", NULL);
+
+  if (!g_file_test (index, G_FILE_TEST_IS_REGULAR))
+    return NULL;
+  return g_filename_to_uri (index, NULL, NULL);
+}
+
+static void
+show_help_error (GtkWindow  *parent,
+                 const char *message)
+{
+  GtkWidget *dialog = adw_message_dialog_new (parent, _("The User Guide Could Not Be Opened"), message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+help_html_shown_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autofree char *uri = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!gtk_show_uri_full_finish (GTK_WINDOW (object), result, &error))
+    {
+      g_autofree char *path = g_filename_from_uri (uri, NULL, NULL);
+      g_autofree char *message = g_strdup_printf (_("Neither a help browser nor a web browser could open it (%s). "
+                                                    "The guide is the file %s."),
+                                                  error->message, path ? path : uri);
+
+      show_help_error (GTK_WINDOW (object), message);
+    }
+}
+
+/* Without a help browser (no Yelp: "Operation not supported"), the same guide as HTML
+ * in the web browser. */
 static void
 help_shown_cb (GObject      *object,
                GAsyncResult *result,
                gpointer      user_data)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *html = NULL;
 
-  if (!gtk_show_uri_full_finish (GTK_WINDOW (object), result, &error))
+  if (gtk_show_uri_full_finish (GTK_WINDOW (object), result, &error))
+    return;
+
+  html = dup_help_html_uri ();
+  if (html != NULL)
     {
-      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (object),
-                                                  _("The User Guide Could Not Be Opened"),
-                                                  error->message);
-
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
+      g_debug ("No help browser (%s): opening %s", error->message, html);
+      gtk_show_uri_full (GTK_WINDOW (object), html, GDK_CURRENT_TIME, NULL, help_html_shown_cb,
+                         g_strdup (html));
+      return;
     }
+
+  show_help_error (GTK_WINDOW (object), error->message);
 }
 
-/* F1: the user guide (help/C), in the help browser. */
+/* F1: the user guide (help/C), in the help browser, else in the web browser. */
 static void
 help_action (GSimpleAction *action,
              GVariant      *parameter,

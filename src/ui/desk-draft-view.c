@@ -26,6 +26,7 @@
 #include "desk-draft-view.h"
 #include "desk-palette.h"
 #include "desk-provenance-renderer.h"
+#include "desk-text-count.h"
 #include "desk-spell.h"
 #include "desk-suggestion-row.h"
 
@@ -78,6 +79,11 @@ static void
 desk_draft_text_view_class_init (DeskDraftTextViewClass *klass)
 {
   GTK_TEXT_VIEW_CLASS (klass)->snapshot_layer = desk_draft_text_view_snapshot_layer;
+
+  /* Ctrl+Backspace rejects the suggestion wherever the focus is (desk-shortcuts.c): the
+   * previous word goes on Alt+Backspace, as in Emacs, bash and macOS. */
+  gtk_widget_class_add_binding_signal (GTK_WIDGET_CLASS (klass), GDK_KEY_BackSpace, GDK_ALT_MASK,
+                                       "delete-from-cursor", "(ii)", GTK_DELETE_WORD_ENDS, -1);
 }
 
 static void
@@ -117,6 +123,11 @@ struct _DeskDraftView
   GtkEntry               *dateline_entry;
   GtkScrolledWindow      *scroller;
   GtkSourceView          *body_view;
+  DeskFindBar            *find_bar;
+  GtkMenuButton          *count_button;
+  GtkAdjustment          *target_adjustment;
+  GtkSpinButton          *target_spin;
+  guint                   target_words;
   DeskProvenanceRenderer *renderer;
   GtkTextMark            *scroll_mark;
   DeskSuggestion         *shown;
@@ -162,10 +173,53 @@ update_placeholders (DeskDraftView *self)
                           gtk_text_buffer_get_char_count (body_buffer (self)) == 0);
 }
 
+/* The status: "612 words · 3,904 characters", or against the target length. */
+static void
+update_count (DeskDraftView *self)
+{
+  g_autofree char *text = buffer_dup_text (body_buffer (self));
+  g_autofree char *label = NULL;
+  guint words, characters;
+
+  desk_text_count (text, &words, &characters);
+
+  gtk_widget_remove_css_class (GTK_WIDGET (self->count_button), "over-target");
+  if (self->target_words == 0)
+    label = g_strdup_printf (ngettext ("%u word · %u characters", "%u words · %u characters", words),
+                             words, characters);
+  else if (words > self->target_words)
+    {
+      /* Translators: "612 of 600 words · cut 12" */
+      label = g_strdup_printf (ngettext ("%u of %u words · cut %u", "%u of %u words · cut %u", words),
+                               words, self->target_words, words - self->target_words);
+      gtk_widget_add_css_class (GTK_WIDGET (self->count_button), "over-target");
+    }
+  else
+    /* Translators: "588 of 600 words · 12 to go" */
+    label = g_strdup_printf (ngettext ("%u of %u words · %u to go", "%u of %u words · %u to go", words),
+                             words, self->target_words, self->target_words - words);
+
+  gtk_menu_button_set_label (self->count_button, label);
+}
+
+/* The popover opens on the target, ready to be typed. */
+static void
+count_popover_shown_cb (DeskDraftView *self)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (self->target_spin));
+}
+
+static void
+target_changed_cb (DeskDraftView *self)
+{
+  desk_draft_view_set_target_words (self, (guint)gtk_adjustment_get_value (self->target_adjustment));
+}
+
 static void
 text_changed_cb (DeskDraftView *self)
 {
   update_placeholders (self);
+  update_count (self);
   if (!self->loading)
     g_signal_emit (self, signals[EDITED], 0);
 }
@@ -800,6 +854,7 @@ desk_draft_view_class_init (DeskDraftViewClass *klass)
 
   g_type_ensure (GTK_SOURCE_TYPE_VIEW);
   g_type_ensure (DESK_TYPE_DRAFT_TEXT_VIEW);
+  g_type_ensure (DESK_TYPE_FIND_BAR);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/copydesk/Copydesk/ui/desk-draft-view.ui");
@@ -812,7 +867,13 @@ desk_draft_view_class_init (DeskDraftViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskDraftView, dateline_entry);
   gtk_widget_class_bind_template_child (widget_class, DeskDraftView, scroller);
   gtk_widget_class_bind_template_child (widget_class, DeskDraftView, body_view);
+  gtk_widget_class_bind_template_child (widget_class, DeskDraftView, find_bar);
+  gtk_widget_class_bind_template_child (widget_class, DeskDraftView, count_button);
+  gtk_widget_class_bind_template_child (widget_class, DeskDraftView, target_adjustment);
+  gtk_widget_class_bind_template_child (widget_class, DeskDraftView, target_spin);
   gtk_widget_class_bind_template_callback (widget_class, start_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, target_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, count_popover_shown_cb);
   gtk_widget_class_set_css_name (widget_class, "draftview");
 }
 
@@ -862,11 +923,24 @@ desk_draft_view_init (DeskDraftView *self)
   g_signal_connect (keys, "key-pressed", G_CALLBACK (headline_key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->headline_view), keys);
 
+  /* The headline deletes the previous word on Alt+Backspace too, as the body does. */
+  {
+    GtkEventController *words = gtk_shortcut_controller_new ();
+    GtkShortcut *shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_BackSpace, GDK_ALT_MASK),
+                                              gtk_signal_action_new ("delete-from-cursor"));
+
+    gtk_shortcut_set_arguments (shortcut, g_variant_new ("(ii)", GTK_DELETE_WORD_ENDS, -1));
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (words), shortcut);
+    gtk_widget_add_controller (GTK_WIDGET (self->headline_view), words);
+  }
+
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (update_style_scheme), self, G_CONNECT_SWAPPED);
   update_style_scheme (self);
 
   update_placeholders (self);
+  desk_find_bar_set_view (self->find_bar, self->body_view);
+  update_count (self);
 
   self->body_spell = desk_spell_checker_new (GTK_TEXT_VIEW (self->body_view));
   self->headline_spell = desk_spell_checker_new (self->headline_view);
@@ -891,6 +965,103 @@ desk_draft_view_set_spell_checking (DeskDraftView *self,
 
   desk_spell_checker_set_enabled (self->body_spell, enabled);
   desk_spell_checker_set_enabled (self->headline_spell, enabled);
+}
+
+/**
+ * desk_draft_view_select_range:
+ * @paragraph: a paragraph of the draft, or -1 for the headline
+ * @start: byte offset in the paragraph's text
+ * @end: byte offset just past the range
+ *
+ * Selects the range in the draft, scrolls to it and gives it the focus, so the editor
+ * can change it (another mention of a conflict's value).
+ *
+ * Returns: %TRUE if the range is in the draft as shown
+ */
+gboolean
+desk_draft_view_select_range (DeskDraftView *self,
+                              int            paragraph,
+                              guint          start,
+                              guint          end)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter line_start, line_end, from, to;
+
+  g_return_val_if_fail (DESK_IS_DRAFT_VIEW (self), FALSE);
+  g_return_val_if_fail (start <= end, FALSE);
+
+  if (paragraph < 0)
+    {
+      buffer = headline_buffer (self);
+      gtk_text_buffer_get_bounds (buffer, &line_start, &line_end);
+    }
+  else
+    {
+      buffer = body_buffer (self);
+      if (!paragraph_line_bounds (self, paragraph, &line_start, &line_end))
+        return FALSE;
+    }
+
+  if ((int)end > gtk_text_iter_get_line_index (&line_end) - gtk_text_iter_get_line_index (&line_start) &&
+      gtk_text_iter_get_line (&line_start) == gtk_text_iter_get_line (&line_end))
+    return FALSE;
+
+  from = line_start;
+  to = line_start;
+  gtk_text_iter_set_line_index (&from, gtk_text_iter_get_line_index (&line_start) + start);
+  gtk_text_iter_set_line_index (&to, gtk_text_iter_get_line_index (&line_start) + end);
+  gtk_text_buffer_select_range (buffer, &to, &from);
+
+  if (paragraph < 0)
+    gtk_widget_grab_focus (GTK_WIDGET (self->headline_view));
+  else
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (self->body_view));
+      scroll_to (self, &from);
+    }
+  return TRUE;
+}
+
+/**
+ * desk_draft_view_set_target_words:
+ * @target: the story's target length in words, or 0 for none
+ *
+ * The status then counts against it ("612 of 600 words · cut 12").
+ */
+void
+desk_draft_view_set_target_words (DeskDraftView *self,
+                                  guint          target)
+{
+  g_return_if_fail (DESK_IS_DRAFT_VIEW (self));
+
+  self->target_words = target;
+  if ((guint)gtk_adjustment_get_value (self->target_adjustment) != target)
+    gtk_adjustment_set_value (self->target_adjustment, target);
+  update_count (self);
+}
+
+/**
+ * desk_draft_view_get_count_label:
+ *
+ * Returns: what the status says of the draft's length
+ */
+const char *
+desk_draft_view_get_count_label (DeskDraftView *self)
+{
+  g_return_val_if_fail (DESK_IS_DRAFT_VIEW (self), NULL);
+  return gtk_menu_button_get_label (self->count_button);
+}
+
+/**
+ * desk_draft_view_get_find_bar:
+ *
+ * Returns: (transfer none): the draft's find and replace bar
+ */
+DeskFindBar *
+desk_draft_view_get_find_bar (DeskDraftView *self)
+{
+  g_return_val_if_fail (DESK_IS_DRAFT_VIEW (self), NULL);
+  return self->find_bar;
 }
 
 void

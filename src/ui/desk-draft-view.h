@@ -6,6 +6,7 @@
 
 #include <gtk/gtk.h>
 
+#include "desk-find-bar.h"
 #include "desk-project.h"
 #include "desk-suggestion.h"
 
@@ -26,6 +27,14 @@ void           desk_draft_view_set_start_choices    (DeskDraftView  *self,
 void           desk_draft_view_set_spell_checking   (DeskDraftView  *self,
                                                      gboolean        enabled);
 void           desk_draft_view_focus_body           (DeskDraftView  *self);
+void           desk_draft_view_set_target_words     (DeskDraftView  *self,
+                                                     guint           target);
+const char    *desk_draft_view_get_count_label      (DeskDraftView  *self);
+DeskFindBar   *desk_draft_view_get_find_bar         (DeskDraftView  *self);
+gboolean       desk_draft_view_select_range         (DeskDraftView  *self,
+                                                     int             paragraph,
+                                                     guint           start,
+                                                     guint           end);
 void           desk_draft_view_refresh_margin       (DeskDraftView  *self);
 GtkTextBuffer *desk_draft_view_get_body_buffer      (DeskDraftView  *self);
 GtkTextBuffer *desk_draft_view_get_headline_buffer  (DeskDraftView  *self);

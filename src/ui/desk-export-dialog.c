@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "desk-file-name.h"
 #include "desk-credits.h"
 #include "desk-export.h"
 #include "desk-export-dialog.h"
@@ -70,25 +71,9 @@ suggested_name (DeskExportDialog *self)
 {
   const char *headline = desk_draft_get_headline (desk_project_get_draft (self->project));
   DeskExportFormat format = adw_combo_row_get_selected (self->format_row);
-  g_autoptr(GString) name = g_string_new (NULL);
+  g_autofree char *stem = desk_file_name_from_headline (headline, DESK_FILE_NAME_MAX_STEM);
 
-  if (headline != NULL)
-    for (const char *p = headline; *p != '\0' && name->len < 48; p = g_utf8_next_char (p))
-      {
-        gunichar c = g_utf8_get_char (p);
-
-        if (g_unichar_isalnum (c))
-          g_string_append_unichar (name, g_unichar_tolower (c));
-        else if (name->len > 0 && name->str[name->len - 1] != '-')
-          g_string_append_c (name, '-');
-      }
-  while (name->len > 0 && name->str[name->len - 1] == '-')
-    g_string_truncate (name, name->len - 1);
-  if (name->len == 0)
-    g_string_append (name, _("story"));
-  g_string_append_printf (name, ".%s", desk_export_format_get_extension (format));
-
-  return g_string_free (g_steal_pointer (&name), FALSE);
+  return g_strdup_printf ("%s.%s", stem ? stem : _("story"), desk_export_format_get_extension (format));
 }
 
 static void

@@ -2,9 +2,12 @@
  *
  * The table is the only place an accelerator is written down: the application installs
  * it, the shortcuts window is built from it, and a test fails when two entries share a
- * key. Most shortcuts are application accelerators, which GTK handles before the focused
- * widget. Ctrl+Backspace (reject) is the exception: in the draft it keeps deleting the
- * previous word, as everywhere in GNOME, so it is handled after the focused widget.
+ * key. The app.* shortcuts are application accelerators. The win.* shortcuts belong to a
+ * controller of the window's own, in the capture phase, that always keeps the key: when the
+ * action cannot apply (a conflict selected, nothing to undo) the window says why instead, so
+ * no shortcut ever falls through to the focused draft as a newline or a deleted word.
+ * Ctrl+Backspace is reject wherever the focus is, so one key never means two things; the
+ * draft deletes the previous word on Alt+Backspace instead (desk-draft-view.c).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,38 +19,40 @@
 
 static const DeskShortcut shortcuts[] = {
   /* Suggestions */
-  { "win.next-suggestion", { "<Alt>Down", NULL }, N_("Suggestions"), N_("Next suggestion"), FALSE },
-  { "win.previous-suggestion", { "<Alt>Up", NULL }, N_("Suggestions"), N_("Previous suggestion"), FALSE },
-  { "win.accept", { "<Control>Return", "<Control>KP_Enter", NULL }, N_("Suggestions"), N_("Accept the suggestion"), FALSE },
-  { "win.reject", { "<Control>BackSpace", NULL }, N_("Suggestions"), N_("Reject the suggestion (in the draft: delete the previous word)"), TRUE },
-  { "win.accept-all", { "<Control><Shift>Return", NULL }, N_("Suggestions"), N_("Accept all missing paragraphs and additions"), FALSE },
+  { "win.next-suggestion", { "<Alt>Down", NULL }, N_("Suggestions"), N_("Next suggestion") },
+  { "win.previous-suggestion", { "<Alt>Up", NULL }, N_("Suggestions"), N_("Previous suggestion") },
+  { "win.accept", { "<Control>Return", "<Control>KP_Enter", NULL }, N_("Suggestions"), N_("Accept the suggestion") },
+  { "win.reject", { "<Control>BackSpace", NULL }, N_("Suggestions"), N_("Reject the suggestion or dismiss the conflict") },
+  { "win.accept-all", { "<Control><Shift>Return", NULL }, N_("Suggestions"), N_("Accept all missing paragraphs and additions") },
 
   /* Draft */
-  { "win.undo", { "<Control>z", NULL }, N_("Draft"), N_("Undo"), FALSE },
-  { "win.redo", { "<Control><Shift>z", "<Control>y", NULL }, N_("Draft"), N_("Redo"), FALSE },
-  { "win.focus-draft", { "<Control>d", NULL }, N_("Draft"), N_("Go to the draft"), FALSE },
-  { "win.credits", { "<Control>k", NULL }, N_("Draft"), N_("Edit the credits"), FALSE },
+  { "win.undo", { "<Control>z", NULL }, N_("Draft"), N_("Undo") },
+  { "win.redo", { "<Control><Shift>z", "<Control>y", NULL }, N_("Draft"), N_("Redo") },
+  { "win.focus-draft", { "<Control>d", NULL }, N_("Draft"), N_("Go to the draft") },
+  { "win.find", { "<Control>f", NULL }, N_("Draft"), N_("Find in the draft") },
+  { "win.find-replace", { "<Control>h", NULL }, N_("Draft"), N_("Find and replace in the draft") },
+  { "win.credits", { "<Control>k", NULL }, N_("Draft"), N_("Edit the credits") },
 
   /* Sources */
-  { "win.open-sources", { "<Control>o", NULL }, N_("Sources"), N_("Add sources from files"), FALSE },
-  { "win.paste-source", { "<Control><Shift>v", NULL }, N_("Sources"), N_("Paste as a new source"), FALSE },
-  { "win.toggle-sources", { "F9", NULL }, N_("Sources"), N_("Show or hide the sources"), FALSE },
-  { "win.toggle-suggestions", { "<Shift>F9", NULL }, N_("Sources"), N_("Show or hide the suggestions"), FALSE },
+  { "win.open-sources", { "<Control>o", NULL }, N_("Sources"), N_("Add sources from files") },
+  { "win.paste-source", { "<Control><Shift>v", NULL }, N_("Sources"), N_("Paste as a new source") },
+  { "win.toggle-sources", { "F9", NULL }, N_("Sources"), N_("Show or hide the sources") },
+  { "win.toggle-suggestions", { "<Shift>F9", NULL }, N_("Sources"), N_("Show or hide the suggestions") },
 
   /* Project */
-  { "win.new-project", { "<Control>n", NULL }, N_("Project"), N_("New project"), FALSE },
-  { "win.open-project", { "<Control><Shift>o", NULL }, N_("Project"), N_("Open a project"), FALSE },
-  { "win.save", { "<Control>s", NULL }, N_("Project"), N_("Save the project"), FALSE },
-  { "win.save-as", { "<Control><Shift>s", NULL }, N_("Project"), N_("Save the project as"), FALSE },
-  { "win.export", { "<Control>e", NULL }, N_("Project"), N_("Export the story"), FALSE },
-  { "win.close", { "<Control>w", NULL }, N_("Project"), N_("Close the window"), FALSE },
+  { "win.new-project", { "<Control>n", NULL }, N_("Project"), N_("New project") },
+  { "win.open-project", { "<Control><Shift>o", NULL }, N_("Project"), N_("Open a project") },
+  { "win.save", { "<Control>s", NULL }, N_("Project"), N_("Save the project") },
+  { "win.save-as", { "<Control><Shift>s", NULL }, N_("Project"), N_("Save the project as") },
+  { "win.export", { "<Control>e", NULL }, N_("Project"), N_("Export the story") },
+  { "win.close", { "<Control>w", NULL }, N_("Project"), N_("Close the window") },
 
   /* General */
-  { "app.new-window", { "<Control><Shift>n", NULL }, N_("General"), N_("New window"), FALSE },
-  { "app.preferences", { "<Control>comma", NULL }, N_("General"), N_("Preferences"), FALSE },
-  { "app.shortcuts", { "<Control>question", NULL }, N_("General"), N_("Keyboard shortcuts"), FALSE },
-  { "app.help", { "F1", NULL }, N_("General"), N_("User guide"), FALSE },
-  { "app.quit", { "<Control>q", NULL }, N_("General"), N_("Quit"), FALSE },
+  { "app.new-window", { "<Control><Shift>n", NULL }, N_("General"), N_("New window") },
+  { "app.preferences", { "<Control>comma", NULL }, N_("General"), N_("Preferences") },
+  { "app.shortcuts", { "<Control>question", NULL }, N_("General"), N_("Keyboard shortcuts") },
+  { "app.help", { "F1", NULL }, N_("General"), N_("User guide") },
+  { "app.quit", { "<Control>q", NULL }, N_("General"), N_("Quit") },
 };
 
 const DeskShortcut *
@@ -64,38 +69,65 @@ desk_shortcuts_install_app_accels (GtkApplication *application)
   g_return_if_fail (GTK_IS_APPLICATION (application));
 
   for (guint i = 0; i < G_N_ELEMENTS (shortcuts); i++)
-    if (!shortcuts[i].text_first)
+    if (g_str_has_prefix (shortcuts[i].action, "app."))
       gtk_application_set_accels_for_action (application, shortcuts[i].action,
                                              shortcuts[i].accels);
 }
 
+typedef struct
+{
+  const char              *action;
+  DeskShortcutActivateFunc activate;
+} WindowShortcut;
+
+static gboolean
+window_shortcut_cb (GtkWidget *widget,
+                    GVariant  *args,
+                    gpointer   user_data)
+{
+  const WindowShortcut *shortcut = user_data;
+
+  /* Handled, whatever the outcome: the key never reaches the focused widget. */
+  shortcut->activate (widget, shortcut->action);
+  return TRUE;
+}
+
 /**
  * desk_shortcuts_add_window_controller:
+ * @window: the window
+ * @activate: activates an action of @window, or tells the editor why it cannot apply
  *
- * Adds the shortcuts that a focused text view handles first (see above) to @window, in
- * the bubble phase.
+ * Adds the win.* shortcuts of the table to @window, in the capture phase, so they come
+ * before the focused widget's own keys and are kept even when their action is disabled.
  */
 void
-desk_shortcuts_add_window_controller (GtkWidget *window)
+desk_shortcuts_add_window_controller (GtkWidget               *window,
+                                      DeskShortcutActivateFunc activate)
 {
   GtkEventController *controller;
 
   g_return_if_fail (GTK_IS_WIDGET (window));
+  g_return_if_fail (activate != NULL);
 
   controller = gtk_shortcut_controller_new ();
-  gtk_event_controller_set_name (controller, "copydesk-text-first-shortcuts");
-  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_BUBBLE);
+  gtk_event_controller_set_name (controller, "copydesk-window-shortcuts");
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (controller), GTK_SHORTCUT_SCOPE_LOCAL);
 
   for (guint i = 0; i < G_N_ELEMENTS (shortcuts); i++)
     {
-      if (!shortcuts[i].text_first)
+      if (!g_str_has_prefix (shortcuts[i].action, "win."))
         continue;
 
       for (guint j = 0; shortcuts[i].accels[j] != NULL; j++)
         {
           GtkShortcutTrigger *trigger = gtk_shortcut_trigger_parse_string (shortcuts[i].accels[j]);
-          GtkShortcutAction *action = gtk_named_action_new (shortcuts[i].action);
+          WindowShortcut *data = g_new (WindowShortcut, 1);
+          GtkShortcutAction *action;
 
+          data->action = shortcuts[i].action;
+          data->activate = activate;
+          action = gtk_callback_action_new (window_shortcut_cb, data, g_free);
           gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
                                                 gtk_shortcut_new (trigger, action));
         }

@@ -14,12 +14,16 @@ typedef struct
   const char *accels[3];   /* NULL-terminated */
   const char *section;     /* a group of the shortcuts window, translatable */
   const char *title;       /* translatable */
-  gboolean    text_first;  /* a focused text view keeps the key (bubble phase) */
 } DeskShortcut;
+
+/* Activates @action_name of @window, or says why it cannot apply. */
+typedef void (*DeskShortcutActivateFunc) (GtkWidget  *window,
+                                          const char *action_name);
 
 const DeskShortcut *desk_shortcuts_get                  (guint          *n_shortcuts);
 void                desk_shortcuts_install_app_accels   (GtkApplication *application);
-void                desk_shortcuts_add_window_controller (GtkWidget     *window);
+void                desk_shortcuts_add_window_controller (GtkWidget               *window,
+                                                         DeskShortcutActivateFunc activate);
 char               *desk_shortcuts_find_duplicate       (void);
 GtkWindow          *desk_shortcuts_window_new           (GtkWindow      *parent);
 

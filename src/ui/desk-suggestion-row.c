@@ -10,9 +10,11 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "desk-palette.h"
+#include "desk-conflict.h"
 #include "desk-suggestion-row.h"
 
 struct _DeskSuggestionRow
@@ -28,8 +30,11 @@ struct _DeskSuggestionRow
   GtkLabel       *where_label;
   GtkLabel       *text_label;
   GtkLabel       *draft_label;
+  GtkLabel       *mentions_label;
   GtkLabel       *sources_label;
+  GtkBox         *actions_box;
   GtkButton      *accept_button;
+  GtkButton      *use_button;
   GtkButton      *reject_button;
   GtkMenuButton  *versions_button;
 };
@@ -304,6 +309,19 @@ desk_suggestion_dup_markup (DeskSuggestion *suggestion)
   return markup_with_ranges (text, ranges, span);
 }
 
+/* A decision removes the card's item from the list: the focus must not stay on a button
+ * of it (GTK 4.8's list view then follows a focus child that is gone, with a critical).
+ * The list keeps the focus, on the card that takes the selection. */
+static void
+focus_list (DeskSuggestionRow *self)
+{
+  GtkWidget *list = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_LIST_VIEW);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (root != NULL)
+    gtk_root_set_focus (root, list);
+}
+
 /* The card's buttons act on the selected suggestion: select this one first. */
 static void
 select_self (DeskSuggestionRow *self)
@@ -323,13 +341,38 @@ static void
 accept_clicked_cb (DeskSuggestionRow *self)
 {
   select_self (self);
+  focus_list (self);
   gtk_widget_activate_action (GTK_WIDGET (self), "win.accept", NULL);
+}
+
+static void
+use_clicked_cb (DeskSuggestionRow *self)
+{
+  select_self (self);
+  focus_list (self);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.use-source-value", NULL);
+}
+
+/* "mention:PARAGRAPH:START:END" (PARAGRAPH -1: the headline): show it in the draft. */
+static gboolean
+mention_link_cb (DeskSuggestionRow *self,
+                 const char        *uri)
+{
+  int paragraph;
+  guint start, end;
+
+  if (sscanf (uri, "mention:%d:%u:%u", &paragraph, &start, &end) != 3)
+    return FALSE;
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-mention", "(iuu)", paragraph, start, end);
+  return TRUE;
 }
 
 static void
 reject_clicked_cb (DeskSuggestionRow *self)
 {
   select_self (self);
+  focus_list (self);
   gtk_widget_activate_action (GTK_WIDGET (self), "win.reject", NULL);
 }
 
@@ -360,6 +403,7 @@ version_clicked_cb (GtkButton         *button,
 
   gtk_menu_button_popdown (self->versions_button);
   select_self (self);
+  focus_list (self);
   gtk_widget_activate_action (GTK_WIDGET (self), "win.accept-version", "u", index);
 }
 
@@ -531,6 +575,81 @@ sources_query_tooltip_cb (GtkWidget  *label,
   return TRUE;
 }
 
+/* Longer values are not repeated on the buttons ("Use 14"), which then say whose. */
+#define MAX_BUTTON_VALUE_CHARS 24
+
+static void
+update_conflict (DeskSuggestionRow *self)
+{
+  g_autofree char *source_value = NULL;
+  g_autofree char *draft_value = NULL;
+  g_autofree char *use_label = NULL;
+  g_autofree char *keep_label = NULL;
+  g_autofree char *use_tooltip = NULL;
+  gboolean values = desk_conflict_get_values (self->suggestion, &source_value, &draft_value);
+
+  if (values && g_utf8_strlen (source_value, -1) <= MAX_BUTTON_VALUE_CHARS &&
+      g_utf8_strlen (draft_value, -1) <= MAX_BUTTON_VALUE_CHARS)
+    {
+      /* Translators: a button of a conflict's card; %s is the source's value ("14") */
+      use_label = g_strdup_printf (_("Use %s"), source_value);
+      /* Translators: a button of a conflict's card; %s is the draft's value ("12") */
+      keep_label = g_strdup_printf (_("Keep %s"), draft_value);
+    }
+  else
+    {
+      use_label = g_strdup (_("Use the Source’s Version"));
+      keep_label = g_strdup (_("Keep the Draft’s Version"));
+    }
+
+  gtk_button_set_use_underline (self->use_button, FALSE);
+  gtk_button_set_label (self->use_button, use_label);
+  gtk_button_set_use_underline (self->reject_button, FALSE);
+  gtk_button_set_label (self->reject_button, keep_label);
+  use_tooltip = g_strdup (_("Put the source’s sentence in place of the draft’s"));
+  set_tooltip_if_changed (GTK_WIDGET (self->use_button), use_tooltip);
+  set_tooltip_if_changed (GTK_WIDGET (self->reject_button),
+                          _("Keep the draft’s sentence and dismiss the conflict (Ctrl+Backspace)"));
+
+  /* (The Accept button, hidden on a conflict, stays first.) */
+  if (self->project != NULL && desk_conflict_is_newer (self->suggestion, self->project))
+    gtk_box_reorder_child_after (self->actions_box, GTK_WIDGET (self->use_button),
+                                 GTK_WIDGET (self->accept_button));
+  else
+    gtk_box_reorder_child_after (self->actions_box, GTK_WIDGET (self->use_button),
+                                 GTK_WIDGET (self->reject_button));
+
+  if (values && self->project != NULL)
+    {
+      g_autoptr(GPtrArray) mentions = desk_conflict_find_mentions (self->suggestion,
+                                                                   desk_project_get_draft (self->project));
+      g_autoptr(GString) markup = NULL;
+      g_autofree char *escaped_value = NULL;
+
+      if (mentions->len == 0)
+        return;
+
+      escaped_value = g_markup_escape_text (draft_value, -1);
+      markup = g_string_new ("<b>");
+      /* Translators: %s is the draft's value of a conflict ("12") */
+      g_string_append_printf (markup, _("Also %s in the draft:"), escaped_value);
+      g_string_append (markup, "</b>");
+      for (guint i = 0; i < mentions->len; i++)
+        {
+          DeskMention *mention = g_ptr_array_index (mentions, i);
+          g_autofree char *where = mention->paragraph < 0 ? g_strdup (_("Headline"))
+                                   /* Translators: a paragraph of the draft, by number */
+                                   : g_strdup_printf (_("¶ %d"), mention->paragraph + 1);
+          g_autofree char *excerpt = g_markup_escape_text (mention->excerpt, -1);
+
+          g_string_append_printf (markup, "\n<a href=\"mention:%d:%u:%u\">%s</a>: %s",
+                                  mention->paragraph, mention->start, mention->end, where, excerpt);
+        }
+      set_markup_if_changed (self->mentions_label, markup->str);
+      gtk_widget_set_visible (GTK_WIDGET (self->mentions_label), TRUE);
+    }
+}
+
 static void
 update (DeskSuggestionRow *self)
 {
@@ -568,6 +687,7 @@ update (DeskSuggestionRow *self)
   gtk_menu_button_set_popover (self->versions_button, NULL);
   if (kind != DESK_SUGGESTION_CONFLICT)
     {
+      gtk_button_set_use_underline (self->reject_button, TRUE);
       gtk_button_set_label (self->reject_button, _("_Reject"));
       set_tooltip_if_changed (GTK_WIDGET (self->reject_button), _("Dismiss it for good (Ctrl+Backspace)"));
     }
@@ -603,13 +723,15 @@ update (DeskSuggestionRow *self)
       gtk_widget_set_visible (GTK_WIDGET (self->draft_label), TRUE);
     }
 
-  /* A conflict is never applied: the editor settles it in the draft, then dismisses it. */
+  /* A conflict offers both values: the source's sentence in place of the draft's, or the
+   * draft's kept (the conflict dismissed). A newer source's value comes first. */
+  gtk_widget_set_visible (GTK_WIDGET (self->mentions_label), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->use_button), kind == DESK_SUGGESTION_CONFLICT);
   if (kind == DESK_SUGGESTION_CONFLICT)
-    {
-      gtk_button_set_label (self->reject_button, _("_Keep the Draft’s Version"));
-      set_tooltip_if_changed (GTK_WIDGET (self->reject_button),
-                              _("Dismiss the conflict; edit the draft first if the source is right"));
-    }
+    update_conflict (self);
+  else
+    gtk_box_reorder_child_after (self->actions_box, GTK_WIDGET (self->use_button),
+                                 GTK_WIDGET (self->accept_button));
 
   n_versions = desk_suggestion_get_n_alternatives (self->suggestion);
   if (n_versions > 0 && kind != DESK_SUGGESTION_CONFLICT)
@@ -735,13 +857,18 @@ desk_suggestion_row_class_init (DeskSuggestionRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskSuggestionRow, where_label);
   gtk_widget_class_bind_template_child (widget_class, DeskSuggestionRow, text_label);
   gtk_widget_class_bind_template_child (widget_class, DeskSuggestionRow, draft_label);
+  gtk_widget_class_bind_template_child (widget_class, DeskSuggestionRow, mentions_label);
   gtk_widget_class_bind_template_child (widget_class, DeskSuggestionRow, sources_label);
+  gtk_widget_class_bind_template_child (widget_class, DeskSuggestionRow, actions_box);
   gtk_widget_class_bind_template_child (widget_class, DeskSuggestionRow, accept_button);
+  gtk_widget_class_bind_template_child (widget_class, DeskSuggestionRow, use_button);
   gtk_widget_class_bind_template_child (widget_class, DeskSuggestionRow, reject_button);
   gtk_widget_class_bind_template_child (widget_class, DeskSuggestionRow, versions_button);
   gtk_widget_class_bind_template_callback (widget_class, accept_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, source_link_cb);
   gtk_widget_class_bind_template_callback (widget_class, reject_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, use_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, mention_link_cb);
 }
 
 static void
@@ -830,6 +957,12 @@ desk_suggestion_row_set_expanded (DeskSuggestionRow *self,
                                   gboolean           expanded)
 {
   g_return_if_fail (DESK_IS_SUGGESTION_ROW (self));
+
+  /* One suggested action a view: the selected card's Accept. */
+  if (expanded)
+    gtk_widget_add_css_class (GTK_WIDGET (self->accept_button), "suggested-action");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->accept_button), "suggested-action");
 
   if ((gtk_label_get_lines (self->text_label) < 0) == !!expanded)
     return;

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "desk-file-name.h"
 #include "desk-credits-dialog.h"
 #include "desk-export-dialog.h"
 #include "desk-file-chooser.h"
@@ -20,21 +21,27 @@
 
 /* ---- Which actions can be used --------------------------------------------------- */
 
-void
-_desk_window_update_actions (DeskWindow *self)
+/**
+ * _desk_window_refusal:
+ *
+ * Returns: (nullable): why @action_name cannot apply now, in words for the editor, or
+ *   %NULL when it can. The same answer enables the action (_desk_window_update_actions())
+ *   and explains a shortcut that cannot apply (_desk_window_activate_shortcut()).
+ */
+const char *
+_desk_window_refusal (DeskWindow *self,
+                      const char *action_name)
 {
-  GtkWidget *widget = GTK_WIDGET (self);
   GListModel *suggestions;
   DeskSuggestion *selected;
   int position;
   guint n;
   guint n_sources;
-  gboolean have_applicable = FALSE;
   gboolean have_draft;
   DeskDraft *draft;
 
   if (self->project == NULL || self->suggestions == NULL || self->suggestions_panel == NULL)
-    return;
+    return _("The window is not ready yet");
 
   suggestions = G_LIST_MODEL (self->suggestions);
   n = g_list_model_get_n_items (suggestions);
@@ -45,40 +52,130 @@ _desk_window_update_actions (DeskWindow *self)
   have_draft = desk_draft_get_n_paragraphs (draft) > 0 ||
                (desk_draft_get_headline (draft) != NULL && desk_draft_get_headline (draft)[0] != '\0');
 
-  for (guint i = 0; i < n && !have_applicable; i++)
+  if (g_str_equal (action_name, "win.accept") || g_str_equal (action_name, "win.accept-version"))
     {
-      g_autoptr(DeskSuggestion) suggestion = g_list_model_get_item (suggestions, i);
-      DeskSuggestionKind kind = desk_suggestion_get_kind (suggestion);
+      if (selected == NULL)
+        return n == 0 ? _("There is no suggestion to accept") : _("No suggestion is selected");
+      if (desk_suggestion_get_kind (selected) == DESK_SUGGESTION_CONFLICT)
+        return _("A conflict is not accepted: choose a value on its card, or dismiss it");
+      if (!desk_suggestion_is_applicable (selected))
+        return _("This suggestion is for reading only: copy what you need, or dismiss it");
+      if (self->positions_stale)
+        return _("The suggestions are being updated after your typing: try again in a moment");
+      if (g_str_equal (action_name, "win.accept-version") &&
+          desk_suggestion_get_n_alternatives (selected) == 0)
+        return _("This suggestion has no other versions");
+      return NULL;
+    }
+  if (g_str_equal (action_name, "win.use-source-value"))
+    {
+      if (selected == NULL || desk_suggestion_get_kind (selected) != DESK_SUGGESTION_CONFLICT)
+        return _("Only a conflict has a source’s value to use");
+      if (self->positions_stale)
+        return _("The suggestions are being updated after your typing: try again in a moment");
+      return NULL;
+    }
+  if (g_str_equal (action_name, "win.reject"))
+    return selected != NULL ? NULL
+           : n == 0 ? _("There is no suggestion to reject") : _("No suggestion is selected");
+  if (g_str_equal (action_name, "win.accept-all"))
+    {
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(DeskSuggestion) suggestion = g_list_model_get_item (suggestions, i);
+          DeskSuggestionKind kind = desk_suggestion_get_kind (suggestion);
 
-      have_applicable = kind == DESK_SUGGESTION_MISSING || kind == DESK_SUGGESTION_ADDITION;
+          if (kind == DESK_SUGGESTION_MISSING || kind == DESK_SUGGESTION_ADDITION)
+            return NULL;
+        }
+      return _("No missing paragraphs or additions are left to accept");
+    }
+  if (g_str_equal (action_name, "win.apply-house-style"))
+    {
+      if (!have_draft)
+        return _("The draft is empty");
+      if (desk_style_is_as_written (desk_project_get_style (self->project)))
+        return _("The house style keeps the text as written");
+      return NULL;
+    }
+  if (g_str_equal (action_name, "win.next-suggestion"))
+    return n == 0 ? _("There are no suggestions")
+           : position + 1 < (int)n ? NULL : _("This is the last suggestion");
+  if (g_str_equal (action_name, "win.previous-suggestion"))
+    return n == 0 ? _("There are no suggestions")
+           : position > 0 ? NULL : _("This is the first suggestion");
+  if (g_str_equal (action_name, "win.undo"))
+    return desk_undo_stack_get_can_undo (self->undo_stack) ? NULL : _("Nothing to undo");
+  if (g_str_equal (action_name, "win.redo"))
+    return desk_undo_stack_get_can_redo (self->undo_stack) ? NULL : _("Nothing to redo");
+  if (g_str_equal (action_name, "win.save") || g_str_equal (action_name, "win.save-as"))
+    {
+      if (!desk_project_files_available ())
+        return _("Projects cannot be saved in this build");
+      return n_sources > 0 || have_draft ? NULL : _("Nothing to save yet: add sources first");
+    }
+  if (g_str_equal (action_name, "win.open-project") || g_str_equal (action_name, "win.open-recent"))
+    return desk_project_files_available () ? NULL : _("Projects cannot be opened in this build");
+  if (g_str_equal (action_name, "win.find") || g_str_equal (action_name, "win.find-replace"))
+    return have_draft ? NULL : _("The draft is empty: there is nothing to find");
+  if (g_str_equal (action_name, "win.export"))
+    return have_draft ? NULL : _("The draft is empty: start it before exporting");
+  if (g_str_equal (action_name, "win.credits"))
+    return n_sources > 0 ? NULL : _("Add sources first: the credits come from them");
+  if (g_str_equal (action_name, "win.toggle-sources") ||
+      g_str_equal (action_name, "win.toggle-suggestions") ||
+      g_str_equal (action_name, "win.start-draft"))
+    return n_sources > 0 ? NULL : _("Add sources first");
+
+  return NULL;
+}
+
+void
+_desk_window_update_actions (DeskWindow *self)
+{
+  static const char * const decided[] = {
+    "win.accept", "win.accept-version", "win.use-source-value", "win.reject", "win.accept-all", "win.apply-house-style",
+    "win.next-suggestion", "win.previous-suggestion", "win.undo", "win.redo", "win.save",
+    "win.save-as", "win.find", "win.find-replace", "win.open-project", "win.open-recent", "win.export", "win.credits",
+    "win.toggle-sources", "win.toggle-suggestions", "win.start-draft",
+  };
+
+  if (self->project == NULL || self->suggestions == NULL || self->suggestions_panel == NULL)
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (decided); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), decided[i],
+                                   _desk_window_refusal (self, decided[i]) == NULL);
+}
+
+/**
+ * _desk_window_activate_shortcut:
+ *
+ * What a win.* shortcut does (desk-shortcuts.c): the action, or a toast saying why it
+ * cannot apply. The key is kept either way, so the draft never receives it.
+ */
+void
+_desk_window_activate_shortcut (GtkWidget  *widget,
+                                const char *action_name)
+{
+  DeskWindow *self = DESK_WINDOW (widget);
+  const char *refusal = _desk_window_refusal (self, action_name);
+
+  if (refusal != NULL)
+    {
+      AdwToast *toast;
+
+      /* The newest answer replaces the last one rather than queueing behind it. */
+      if (self->refusal_toast != NULL)
+        adw_toast_dismiss (self->refusal_toast);
+      toast = adw_toast_new (refusal);
+      adw_toast_set_timeout (toast, 4);
+      g_set_weak_pointer (&self->refusal_toast, toast);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+      return;
     }
 
-  gtk_widget_action_set_enabled (widget, "win.accept",
-                                 selected != NULL && desk_suggestion_is_applicable (selected) &&
-                                 !self->positions_stale);
-  gtk_widget_action_set_enabled (widget, "win.accept-version",
-                                 selected != NULL && desk_suggestion_is_applicable (selected) &&
-                                 desk_suggestion_get_n_alternatives (selected) > 0 &&
-                                 !self->positions_stale);
-  gtk_widget_action_set_enabled (widget, "win.reject", selected != NULL);
-  gtk_widget_action_set_enabled (widget, "win.accept-all", have_applicable);
-  gtk_widget_action_set_enabled (widget, "win.apply-house-style",
-                                 have_draft && !desk_style_is_as_written (desk_project_get_style (self->project)));
-  gtk_widget_action_set_enabled (widget, "win.next-suggestion", n > 0 && position + 1 < (int)n);
-  gtk_widget_action_set_enabled (widget, "win.previous-suggestion", n > 0 && position > 0);
-  gtk_widget_action_set_enabled (widget, "win.undo", desk_undo_stack_get_can_undo (self->undo_stack));
-  gtk_widget_action_set_enabled (widget, "win.redo", desk_undo_stack_get_can_redo (self->undo_stack));
-  gtk_widget_action_set_enabled (widget, "win.save",
-                                 desk_project_files_available () && (n_sources > 0 || have_draft));
-  gtk_widget_action_set_enabled (widget, "win.save-as",
-                                 desk_project_files_available () && (n_sources > 0 || have_draft));
-  gtk_widget_action_set_enabled (widget, "win.open-project", desk_project_files_available ());
-  gtk_widget_action_set_enabled (widget, "win.open-recent", desk_project_files_available ());
-  gtk_widget_action_set_enabled (widget, "win.export", have_draft);
-  gtk_widget_action_set_enabled (widget, "win.credits", n_sources > 0);
-  gtk_widget_action_set_enabled (widget, "win.toggle-sources", n_sources > 0);
-  gtk_widget_action_set_enabled (widget, "win.toggle-suggestions", n_sources > 0);
-  gtk_widget_action_set_enabled (widget, "win.start-draft", n_sources > 0);
+  gtk_widget_activate_action (widget, action_name, NULL);
 }
 
 /* ---- Suggestions ----------------------------------------------------------------- */
@@ -97,6 +194,40 @@ accept_version_action (GtkWidget  *widget,
                        GVariant   *parameter)
 {
   _desk_window_accept (DESK_WINDOW (widget), (int)g_variant_get_uint32 (parameter));
+}
+
+static void
+use_source_value_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  _desk_window_use_source_value (DESK_WINDOW (widget));
+}
+
+static void
+show_mention_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  DeskWindow *self = DESK_WINDOW (widget);
+  int paragraph;
+  guint start, end;
+
+  g_variant_get (parameter, "(iuu)", &paragraph, &start, &end);
+  desk_window_flush_edits (self);
+  if (!desk_draft_view_select_range (self->draft_view, paragraph, start, end))
+    _desk_window_toast (self, _("The draft changed there since the card was shown"), NULL, NULL);
+}
+
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  DeskWindow *self = DESK_WINDOW (widget);
+
+  desk_find_bar_open (desk_draft_view_get_find_bar (self->draft_view),
+                      g_str_equal (action_name, "win.find-replace"));
 }
 
 static void
@@ -532,25 +663,9 @@ static char *
 suggested_name (DeskWindow *self)
 {
   const char *headline = desk_draft_get_headline (desk_project_get_draft (self->project));
-  g_autoptr(GString) name = g_string_new (NULL);
+  g_autofree char *stem = desk_file_name_from_headline (headline, DESK_FILE_NAME_MAX_STEM);
 
-  if (headline != NULL)
-    for (const char *p = headline; *p != '\0' && name->len < 48; p = g_utf8_next_char (p))
-      {
-        gunichar c = g_utf8_get_char (p);
-
-        if (g_unichar_isalnum (c))
-          g_string_append_unichar (name, g_unichar_tolower (c));
-        else if (name->len > 0 && name->str[name->len - 1] != '-')
-          g_string_append_c (name, '-');
-      }
-  while (name->len > 0 && name->str[name->len - 1] == '-')
-    g_string_truncate (name, name->len - 1);
-  if (name->len == 0)
-    g_string_append (name, _("roundup"));
-  g_string_append (name, ".copydesk");
-
-  return g_string_free (g_steal_pointer (&name), FALSE);
+  return g_strdup_printf ("%s.copydesk", stem ? stem : _("roundup"));
 }
 
 static void
@@ -1176,7 +1291,11 @@ _desk_window_class_actions_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.accept", NULL, accept_action);
   gtk_widget_class_install_action (widget_class, "win.accept-version", "u", accept_version_action);
+  gtk_widget_class_install_action (widget_class, "win.use-source-value", NULL, use_source_value_action);
+  gtk_widget_class_install_action (widget_class, "win.show-mention", "(iuu)", show_mention_action);
   gtk_widget_class_install_action (widget_class, "win.reject", NULL, reject_action);
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "win.find-replace", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.accept-all", NULL, accept_all_action);
   gtk_widget_class_install_action (widget_class, "win.apply-house-style", NULL, apply_house_style_action);
   gtk_widget_class_install_action (widget_class, "win.next-suggestion", NULL, next_suggestion_action);

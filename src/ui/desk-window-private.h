@@ -63,6 +63,7 @@ struct _DeskWindow
   GtkRevealer          *banner_revealer;
   GtkLabel             *banner_label;
   AdwToastOverlay      *toast_overlay;
+  AdwToast             *refusal_toast;   /* weak: why the last shortcut could not apply */
   GtkStack             *main_stack;
   AdwStatusPage        *empty_page;
   GtkWidget            *sample_button;
@@ -85,6 +86,10 @@ struct _DeskWindow
 void     _desk_window_class_actions_init  (GtkWidgetClass *widget_class);
 void     _desk_window_actions_init        (DeskWindow     *self);
 void     _desk_window_update_actions      (DeskWindow     *self);
+const char *_desk_window_refusal          (DeskWindow     *self,
+                                           const char     *action_name);
+void     _desk_window_activate_shortcut   (GtkWidget      *widget,
+                                           const char     *action_name);
 void     _desk_window_set_project         (DeskWindow     *self,
                                            DeskProject    *project,
                                            GFile          *file);
@@ -104,6 +109,7 @@ DeskSuggestion *_desk_window_get_selected_suggestion (DeskWindow *self);
 gboolean _desk_window_accept              (DeskWindow     *self,
                                            int             version);
 gboolean _desk_window_reject              (DeskWindow     *self);
+gboolean _desk_window_use_source_value    (DeskWindow     *self);
 guint    _desk_window_accept_all          (DeskWindow     *self);
 guint    _desk_window_apply_house_style   (DeskWindow     *self);
 void     _desk_window_sync_house_style    (DeskWindow     *self);

@@ -28,6 +28,7 @@
 #include "desk-shortcuts.h"
 #include "desk-suggestion-row.h"
 #include "desk-varieties.h"
+#include "desk-conflict.h"
 #include "desk-window-private.h"
 
 /* Milliseconds: from the last keystroke to storing the text in the draft ... */
@@ -337,19 +338,14 @@ store_timeout_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/**
- * desk_window_flush_edits:
- *
- * Stores what the editor typed into the draft now, as one undo step ("Typing", merged
- * with the previous one when they come close together).
- */
-void
-desk_window_flush_edits (DeskWindow *self)
+/* What the editor typed, stored as an undo step named @label. */
+static void
+flush_edits_as (DeskWindow *self,
+                const char *label,
+                gboolean    coalesce)
 {
   DeskDraftState *before;
   guint n_before;
-
-  g_return_if_fail (DESK_IS_WINDOW (self));
 
   g_clear_handle_id (&self->store_timeout, g_source_remove);
 
@@ -359,12 +355,45 @@ desk_window_flush_edits (DeskWindow *self)
     {
       if (desk_draft_get_n_paragraphs (desk_project_get_draft (self->project)) != n_before)
         self->positions_stale = TRUE;
-      desk_undo_stack_push (self->undo_stack, _("Typing"), TRUE, before,
+      desk_undo_stack_push (self->undo_stack, label, coalesce, before,
                             desk_draft_state_new (self->project));
       _desk_window_update_actions (self);
     }
   else
     desk_draft_state_free (before);
+}
+
+/**
+ * desk_window_flush_edits:
+ *
+ * Stores what the editor typed into the draft now, as one undo step ("Typing", merged
+ * with the previous one when they come close together).
+ */
+void
+desk_window_flush_edits (DeskWindow *self)
+{
+  g_return_if_fail (DESK_IS_WINDOW (self));
+
+  flush_edits_as (self, _("Typing"), TRUE);
+}
+
+/* Find and replace: what was typed before is a step of its own, and so is the
+ * replacement (not merged with typing). */
+static void
+find_replacing_cb (DeskWindow *self)
+{
+  desk_window_flush_edits (self);
+}
+
+static void
+find_replaced_cb (DeskWindow *self,
+                  guint       n)
+{
+  g_autofree char *title = g_strdup_printf (ngettext ("Replaced %u match", "Replaced %u matches", n), n);
+
+  flush_edits_as (self, n > 1 ? _("Replace All") : _("Replace"), FALSE);
+  if (n > 1)
+    _desk_window_toast (self, title, _("_Undo"), "win.undo");
 }
 
 static void
@@ -514,6 +543,81 @@ _desk_window_accept (DeskWindow *self,
                         desk_draft_state_new (self->project));
   desk_draft_view_load (self->draft_view);
   remove_accepted (self, position, selected);
+  g_object_unref (selected);
+
+  _desk_window_schedule_suggest (self, SUGGEST_DELAY_SHORT);
+  _desk_window_update_actions (self);
+  return TRUE;
+}
+
+/**
+ * _desk_window_use_source_value:
+ *
+ * Settles the selected conflict with the source's value: the source's sentence takes the
+ * place of the draft's (desk_conflict_use_source()). One undo step. The toast says where
+ * else the draft still gives the old value.
+ */
+gboolean
+_desk_window_use_source_value (DeskWindow *self)
+{
+  DeskSuggestion *selected;
+  g_autoptr(DeskSuggestion) applied = NULL;
+  g_autoptr(GPtrArray) mentions = NULL;
+  g_autofree char *source_value = NULL;
+  g_autofree char *draft_value = NULL;
+  DeskDraftState *before;
+  int position;
+
+  desk_window_flush_edits (self);
+
+  position = desk_suggestions_panel_get_selected (self->suggestions_panel);
+  selected = _desk_window_get_selected_suggestion (self);
+  if (selected == NULL || desk_suggestion_get_kind (selected) != DESK_SUGGESTION_CONFLICT ||
+      self->positions_stale)
+    return FALSE;
+
+  applied = suggestion_copy (selected, NULL, desk_suggestion_placed_after (selected),
+                             desk_suggestion_placed_target (selected));
+  g_object_ref (selected);
+  before = desk_draft_state_new (self->project);
+  if (!desk_conflict_use_source (applied, desk_project_get_draft (self->project)))
+    {
+      desk_draft_state_free (before);
+      _desk_window_toast (self, _("The draft changed there: the suggestion is being computed again"),
+                          NULL, NULL);
+      g_object_unref (selected);
+      self->positions_stale = TRUE;
+      _desk_window_schedule_suggest (self, SUGGEST_DELAY_SHORT);
+      _desk_window_update_actions (self);
+      return FALSE;
+    }
+
+  /* The value set aside is settled too: sources that still say it are not a new conflict
+   * (as keeping the draft's rejects the source's sentence). */
+  desk_project_add_rejected (self->project, desk_suggestion_get_draft_text (applied));
+  desk_undo_stack_push (self->undo_stack, _("Use the Source’s Value"), FALSE, before,
+                        desk_draft_state_new (self->project));
+  desk_draft_view_load (self->draft_view);
+  remove_accepted (self, position, selected);
+
+  desk_conflict_get_values (applied, &source_value, &draft_value);
+  mentions = desk_conflict_find_mentions (applied, desk_project_get_draft (self->project));
+  if (mentions->len > 0 && draft_value != NULL)
+    {
+      DeskMention *first = g_ptr_array_index (mentions, 0);
+      g_autofree char *title = g_strdup_printf (ngettext ("%s is still in the draft %u more time: change it too?",
+                                                          "%s is still in the draft %u more times: change them too?",
+                                                          mentions->len),
+                                                draft_value, mentions->len);
+      AdwToast *toast = adw_toast_new (title);
+
+      adw_toast_set_button_label (toast, _("_Show"));
+      adw_toast_set_action_name (toast, "win.show-mention");
+      adw_toast_set_action_target_value (toast, g_variant_new ("(iuu)", first->paragraph,
+                                                               first->start, first->end));
+      adw_toast_set_timeout (toast, 8);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    }
   g_object_unref (selected);
 
   _desk_window_schedule_suggest (self, SUGGEST_DELAY_SHORT);
@@ -1440,6 +1544,7 @@ desk_window_dispose (GObject *object)
   cancel_autosave (self);
   if (self->project != NULL)
     g_signal_handlers_disconnect_by_data (self->project, self);
+  g_clear_weak_pointer (&self->refusal_toast);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_WINDOW);
 
@@ -1534,6 +1639,10 @@ desk_window_init (DeskWindow *self)
   g_object_set_data (G_OBJECT (self), "desk-toast-overlay", self->toast_overlay);
 
   g_signal_connect_object (self->draft_view, "edited", G_CALLBACK (draft_edited_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (desk_draft_view_get_find_bar (self->draft_view), "replacing",
+                           G_CALLBACK (find_replacing_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (desk_draft_view_get_find_bar (self->draft_view), "replaced",
+                           G_CALLBACK (find_replaced_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->suggestions_panel, "notify::selected",
                             G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->undo_stack, "notify::can-undo",
@@ -1551,7 +1660,7 @@ desk_window_init (DeskWindow *self)
   aliases_changed_cb (self);
   spell_check_changed_cb (self);
 
-  desk_shortcuts_add_window_controller (GTK_WIDGET (self));
+  desk_shortcuts_add_window_controller (GTK_WIDGET (self), _desk_window_activate_shortcut);
   _desk_window_actions_init (self);
 
   _desk_window_set_project (self, project, NULL);

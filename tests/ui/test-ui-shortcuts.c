@@ -80,9 +80,9 @@ test_accelerators_installed (void)
     {
       g_auto(GStrv) accels = gtk_application_get_accels_for_action (application, shortcuts[i].action);
 
-      if (shortcuts[i].text_first)
+      if (g_str_has_prefix (shortcuts[i].action, "win."))
         {
-          /* Left to the window, after the focused text view. */
+          /* The window's own controller keeps these keys (desk-shortcuts.c). */
           g_assert_cmpuint (g_strv_length (accels), ==, 0);
           continue;
         }

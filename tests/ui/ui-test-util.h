@@ -24,5 +24,16 @@ void             ui_test_run_for         (guint           ms);
 void             ui_test_screenshot      (GtkWidget      *widget,
                                           const char     *name);
 void             ui_test_close_window    (DeskWindow     *window);
+gboolean         ui_test_can_press_keys  (void);
+void             ui_test_xdotool         (DeskWindow     *window,
+                                          ...) G_GNUC_NULL_TERMINATED;
+void             ui_test_xdotool_in_popup (DeskWindow    *window,
+                                          ...) G_GNUC_NULL_TERMINATED;
+gboolean         ui_test_shows_text      (GtkWidget      *root,
+                                          const char     *text);
+void             ui_test_click           (DeskWindow     *window,
+                                          GtkWidget      *widget);
+GtkWidget       *ui_test_find_button     (GtkWidget      *root,
+                                          const char     *label);
 
 G_END_DECLS

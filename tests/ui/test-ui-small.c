@@ -1,0 +1,193 @@
+/* test-ui-small.c: small things a desk editor sees
+ *
+ * The export suggests a file name cut between words, and the window has one suggested
+ * (blue) action at a time: the selected card's Accept.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "desk-suggestion.h"
+#include "ui-test-util.h"
+
+static DeskWindow *
+open_harbour_fire (void)
+{
+  DeskWindow *window = ui_test_open_roundup ("harbour-fire");
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 900);
+  gtk_window_present (GTK_WINDOW (window));
+  ui_test_settle (window);
+  return window;
+}
+
+static void
+test_export_name (void)
+{
+  DeskWindow *window;
+  GtkWindow *dialog;
+
+  if (!ui_test_can_press_keys ())
+    {
+      g_test_skip ("xdotool or an X11 display is missing");
+      return;
+    }
+
+  window = open_harbour_fire ();
+  g_assert_cmpstr (desk_draft_get_headline (desk_project_get_draft (desk_window_get_project (window))), ==,
+                   "Ferry Fire Off Halifax Kills 12; Dozens Pulled From Frigid Harbour");
+
+  ui_test_xdotool (window, "key", "ctrl+e", NULL);
+  dialog = NULL;
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();  /* transfer none */
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels) && dialog == NULL; i++)
+      {
+        g_autoptr(GtkWindow) other = g_list_model_get_item (toplevels, i);
+
+        if (other != GTK_WINDOW (window) && gtk_widget_get_visible (GTK_WIDGET (other)) &&
+            gtk_window_get_transient_for (other) == GTK_WINDOW (window))
+          dialog = other;
+      }
+  }
+  g_assert_nonnull (dialog);
+  /* Whole words of the headline ("…-pulled", not "…-pulled-fr"). */
+  g_assert_true (ui_test_shows_text (GTK_WIDGET (dialog), "(ferry-fire-off-halifax-kills-12-dozens-pulled."));
+  ui_test_screenshot (GTK_WIDGET (dialog), "small-01-export-name");
+  gtk_window_destroy (dialog);
+
+  ui_test_close_window (window);
+}
+
+static void
+count_suggested (GtkWidget *widget,
+                 guint     *n)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (gtk_widget_has_css_class (widget, "suggested-action"))
+    (*n)++;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    count_suggested (child, n);
+}
+
+static void
+test_one_suggested_action (void)
+{
+  DeskWindow *window = open_harbour_fire ();
+  GListModel *list = desk_window_get_suggestions (window);
+  guint n = 0;
+  int addition = -1;
+
+  count_suggested (GTK_WIDGET (window), &n);
+  g_assert_cmpuint (n, <=, 1);
+
+  for (guint i = 0; i < g_list_model_get_n_items (list) && addition < 0; i++)
+    {
+      g_autoptr(DeskSuggestion) suggestion = g_list_model_get_item (list, i);
+
+      if (desk_suggestion_get_kind (suggestion) == DESK_SUGGESTION_ADDITION)
+        addition = i;
+    }
+  g_assert_cmpint (addition, >=, 0);
+  desk_window_select (window, addition);
+  ui_test_run_for (300);
+
+  n = 0;
+  count_suggested (GTK_WIDGET (window), &n);
+  g_assert_cmpuint (n, ==, 1);
+  ui_test_screenshot (GTK_WIDGET (window), "small-02-one-suggested-action");
+
+  ui_test_close_window (window);
+}
+
+static char *opened_file;
+
+static gboolean
+opened (gpointer data)
+{
+  g_autofree char *contents = NULL;
+
+  /* Written, not only created. */
+  return g_file_get_contents (opened_file, &contents, NULL, NULL) && g_str_has_suffix (contents, ".html");
+}
+
+/* No Yelp here: F1 opens the HTML guide in the web browser, a stand-in that writes down
+ * the URI it was given (the default for text/html in this test's own XDG directories). */
+static void
+test_help_fallback (void)
+{
+  g_autofree char *applications = g_build_filename (g_get_user_data_dir (), "applications", NULL);
+  g_autofree char *desktop = g_build_filename (applications, "copydesk-test-browser.desktop", NULL);
+  g_autofree char *mimeapps = g_build_filename (g_get_user_config_dir (), "mimeapps.list", NULL);
+  g_autofree char *entry = NULL;
+  g_autofree char *uri = NULL;
+  g_autoptr(GError) error = NULL;
+  DeskWindow *window;
+
+  if (!ui_test_can_press_keys ())
+    {
+      g_test_skip ("xdotool or an X11 display is missing");
+      return;
+    }
+  if (g_getenv ("COPYDESK_HELP_HTML_DIR") == NULL)
+    {
+      g_test_skip ("the HTML guide was not built (yelp-build is missing)");
+      return;
+    }
+  {
+    g_autoptr(GAppInfo) help = g_app_info_get_default_for_uri_scheme ("help");
+
+    if (help != NULL)
+      {
+        g_test_skip ("a help browser is installed: F1 uses it");
+        return;
+      }
+  }
+
+  opened_file = g_build_filename (g_get_user_data_dir (), "browser-opened", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (applications, 0700), ==, 0);
+  entry = g_strdup_printf ("[Desktop Entry]\nType=Application\nName=Test Browser\n"
+                           "Exec=sh -c 'printf %%s \"$1\" > %s' sh %%u\nMimeType=text/html;\n",
+                           opened_file);
+  g_assert_true (g_file_set_contents (desktop, entry, -1, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (mimeapps, "[Default Applications]\n"
+                                      "text/html=copydesk-test-browser.desktop\n", -1, &error));
+  g_assert_no_error (error);
+
+  window = open_harbour_fire ();
+  ui_test_xdotool (window, "key", "F1", NULL);
+  g_assert_true (ui_test_wait_for (opened, NULL, 10000));
+  g_assert_true (g_file_get_contents (opened_file, &uri, NULL, &error));
+  g_assert_no_error (error);
+  g_test_message ("the browser was given %s", uri);
+  g_assert_true (g_str_has_prefix (uri, "file://") || g_str_has_prefix (uri, "/"));
+  g_assert_true (g_str_has_suffix (uri, "/html/index.html"));
+  g_assert_false (ui_test_shows_text (GTK_WIDGET (window), "Operation not supported"));
+
+  g_clear_pointer (&opened_file, g_free);
+  ui_test_close_window (window);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autofree char *config_home = g_dir_make_tmp ("copydesk-test-config-XXXXXX", NULL);
+
+  /* The test's own default applications (test_help_fallback). */
+  g_setenv ("XDG_CONFIG_HOME", config_home, TRUE);
+  ui_test_init (&argc, &argv);
+
+  g_test_add_func ("/ui/small/export-name", test_export_name);
+  g_test_add_func ("/ui/small/one-suggested-action", test_one_suggested_action);
+  g_test_add_func ("/ui/small/help-fallback", test_help_fallback);
+
+  return g_test_run ();
+}
