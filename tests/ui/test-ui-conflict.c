@@ -104,7 +104,8 @@ test_use_source_value (void)
   g_assert_nonnull (strstr (paragraph_text (window, target), desk_suggestion_get_text (conflict)));
   g_assert_null (strstr (paragraph_text (window, target), "that 12 had been confirmed dead"));
   g_assert_cmpstr (desk_draft_get_headline (draft), ==, headline_before);
-  g_assert_true (ui_test_shows_text (GTK_WIDGET (window), "12 is still in the draft 1 more time"));
+  /* The headline, and the agency version's lead ("killed at least 12 people"). */
+  g_assert_true (ui_test_shows_text (GTK_WIDGET (window), "12 is still in the draft 2 more times"));
   /* The sources that still say 12 are not offered as a new conflict: the editor chose. */
   g_assert_cmpint (find_conflict (window), <, 0);
   ui_test_screenshot (GTK_WIDGET (window), "conflict-02-used-14");
