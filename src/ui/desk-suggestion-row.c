@@ -407,6 +407,35 @@ version_clicked_cb (GtkButton         *button,
   gtk_widget_activate_action (GTK_WIDGET (self), "win.accept-version", "u", index);
 }
 
+
+/* What the editor calls the source with @id (or, without an id, named @name): its label in
+ * the project, as everywhere else in the window. */
+static char *
+source_label (DeskSuggestionRow *self,
+              const char        *id,
+              const char        *name)
+{
+  DeskSource *source = NULL;
+
+  if (self->project != NULL && id != NULL)
+    source = desk_project_find_source (self->project, id);
+  if (self->project != NULL && source == NULL && name != NULL)
+    {
+      GListModel *sources = desk_project_get_sources (self->project);
+
+      for (guint i = 0; i < g_list_model_get_n_items (sources) && source == NULL; i++)
+        {
+          g_autoptr(DeskSource) candidate = g_list_model_get_item (sources, i);
+
+          if (g_strcmp0 (desk_source_get_name (candidate), name) == 0)
+            source = candidate;
+        }
+    }
+
+  return source != NULL ? g_strdup (desk_source_get_label (source))
+                        : desk_source_dup_label_for_name (name);
+}
+
 static GtkWidget *
 build_versions_popover (DeskSuggestionRow *self)
 {
@@ -427,7 +456,7 @@ build_versions_popover (DeskSuggestionRow *self)
 
   for (guint i = 0; i < n; i++)
     {
-      g_autofree char *label = desk_source_dup_label_for_name (desk_suggestion_get_alternative_source (self->suggestion, i));
+      g_autofree char *label = source_label (self, NULL, desk_suggestion_get_alternative_source (self->suggestion, i));
       GtkWidget *item = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
       GtkWidget *name = gtk_label_new (label);
       GtkWidget *text = gtk_label_new (desk_suggestion_get_alternative_text (self->suggestion, i));
@@ -477,7 +506,7 @@ sources_markup (DeskSuggestionRow *self,
   for (guint i = 0; i < n; i++)
     {
       const char *id = desk_suggestion_get_source_id (self->suggestion, i);
-      g_autofree char *label = desk_source_dup_label_for_name (desk_suggestion_get_source_name (self->suggestion, i));
+      g_autofree char *label = source_label (self, id, desk_suggestion_get_source_name (self->suggestion, i));
       g_autofree char *escaped = NULL;
       guint index;
       GdkRGBA color;
