@@ -13,6 +13,7 @@
 
 #include "desk-draft.h"
 #include "desk-prose.h"
+#include "desk-text-count.h"
 
 struct _DeskDraft
 {
@@ -251,28 +252,8 @@ follows_headline (GListModel *blocks,
 #define RESTATED_SHARE 0.5
 /* ... in this many paragraphs: a lead is sometimes cut in two. */
 #define LEAD_PARAGRAPHS 2
-
-static GHashTable *
-telling_words (const char *text,
-               GHashTable *into)
-{
-  g_autofree char *folded = g_utf8_casefold (text, -1);
-  const char *p = folded;
-
-  while (*p != '\0')
-    {
-      const char *start;
-
-      while (*p != '\0' && !g_unichar_isalnum (g_utf8_get_char (p)))
-        p = g_utf8_next_char (p);
-      start = p;
-      while (*p != '\0' && g_unichar_isalnum (g_utf8_get_char (p)))
-        p = g_utf8_next_char (p);
-      if (p - start >= 4 || (p > start && g_ascii_isdigit (*start)))
-        g_hash_table_add (into, g_strndup (start, p - start));
-    }
-  return into;
-}
+/* Words shorter than this (in bytes) are mostly function words, which tell nothing. */
+#define TELLING_LENGTH 4
 
 /* Whether the version's lead (its first body paragraphs) says what @deck says. */
 static gboolean
@@ -293,11 +274,11 @@ lead_restates (GListModel *blocks,
 
       if (desk_block_get_role (block) != DESK_BLOCK_ROLE_BODY)
         continue;
-      telling_words (desk_block_get_text (block), lead_words);
+      desk_text_add_words (desk_block_get_text (block), TELLING_LENGTH, lead_words);
       n_lead++;
     }
 
-  telling_words (deck, deck_words);
+  desk_text_add_words (deck, TELLING_LENGTH, deck_words);
   if (g_hash_table_size (deck_words) == 0)
     return TRUE;
 

@@ -55,3 +55,42 @@ desk_text_count (const char *text,
   if (characters != NULL)
     *characters = n_characters;
 }
+
+/**
+ * desk_text_add_words:
+ * @text: UTF-8 text
+ * @min_length: the shortest run of letters and digits that counts, in bytes (numbers of
+ *   any length count)
+ * @words: (element-type utf8 utf8): a set (g_hash_table_new_full() with g_str_hash,
+ *   g_str_equal and g_free for keys) to add @text's words to, case-folded
+ *
+ * Adds the words of @text to @words: what two texts share, told word by word.
+ */
+void
+desk_text_add_words (const char *text,
+                     gsize       min_length,
+                     GHashTable *words)
+{
+  g_autofree char *folded = NULL;
+  const char *p;
+
+  g_return_if_fail (words != NULL);
+
+  if (text == NULL)
+    return;
+
+  folded = g_utf8_casefold (text, -1);
+  p = folded;
+  while (*p != '\0')
+    {
+      const char *start;
+
+      while (*p != '\0' && !g_unichar_isalnum (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      start = p;
+      while (*p != '\0' && g_unichar_isalnum (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      if (p > start && ((gsize)(p - start) >= min_length || g_ascii_isdigit (*start)))
+        g_hash_table_add (words, g_strndup (start, p - start));
+    }
+}

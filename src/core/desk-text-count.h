@@ -8,8 +8,11 @@
 
 G_BEGIN_DECLS
 
-void desk_text_count (const char *text,
-                      guint      *words,
-                      guint      *characters);
+void desk_text_count     (const char *text,
+                          guint      *words,
+                          guint      *characters);
+void desk_text_add_words (const char *text,
+                          gsize       min_length,
+                          GHashTable *words);
 
 G_END_DECLS

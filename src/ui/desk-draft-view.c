@@ -248,22 +248,8 @@ static GHashTable *
 word_set (const char *text)
 {
   GHashTable *words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autofree char *folded = g_utf8_casefold (text, -1);
-  const char *p = folded;
 
-  while (*p != '\0')
-    {
-      const char *start;
-
-      while (*p != '\0' && !g_unichar_isalnum (g_utf8_get_char (p)))
-        p = g_utf8_next_char (p);
-      start = p;
-      while (*p != '\0' && g_unichar_isalnum (g_utf8_get_char (p)))
-        p = g_utf8_next_char (p);
-      if (p > start)
-        g_hash_table_add (words, g_strndup (start, p - start));
-    }
-
+  desk_text_add_words (text, 1, words);
   return words;
 }
 

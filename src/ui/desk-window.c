@@ -492,6 +492,23 @@ remove_accepted (DeskWindow     *self,
     desk_suggestions_panel_select (self->suggestions_panel, MIN (position, kept->len - 1));
 }
 
+/* A decision that no longer fits the draft (it changed under the suggestion): nothing is
+ * applied, the editor is told, and the suggestions are computed again. Takes @before and
+ * a reference on @selected. */
+static void
+refuse_stale (DeskWindow     *self,
+              DeskDraftState *before,
+              DeskSuggestion *selected)
+{
+  desk_draft_state_free (before);
+  _desk_window_toast (self, _("The draft changed there: the suggestion is being computed again"),
+                      NULL, NULL);
+  g_object_unref (selected);
+  self->positions_stale = TRUE;
+  _desk_window_schedule_suggest (self, SUGGEST_DELAY_SHORT);
+  _desk_window_update_actions (self);
+}
+
 /**
  * _desk_window_accept:
  * @version: -1 for the suggestion's own text, else the index of another version
@@ -529,13 +546,7 @@ _desk_window_accept (DeskWindow *self,
   before = desk_draft_state_new (self->project);
   if (!desk_suggestion_apply (applied, desk_project_get_draft (self->project)))
     {
-      desk_draft_state_free (before);
-      _desk_window_toast (self, _("The draft changed there: the suggestion is being computed again"),
-                          NULL, NULL);
-      g_object_unref (selected);
-      self->positions_stale = TRUE;
-      _desk_window_schedule_suggest (self, SUGGEST_DELAY_SHORT);
-      _desk_window_update_actions (self);
+      refuse_stale (self, before, selected);
       return FALSE;
     }
 
@@ -582,13 +593,7 @@ _desk_window_use_source_value (DeskWindow *self)
   before = desk_draft_state_new (self->project);
   if (!desk_conflict_use_source (applied, desk_project_get_draft (self->project)))
     {
-      desk_draft_state_free (before);
-      _desk_window_toast (self, _("The draft changed there: the suggestion is being computed again"),
-                          NULL, NULL);
-      g_object_unref (selected);
-      self->positions_stale = TRUE;
-      _desk_window_schedule_suggest (self, SUGGEST_DELAY_SHORT);
-      _desk_window_update_actions (self);
+      refuse_stale (self, before, selected);
       return FALSE;
     }
 

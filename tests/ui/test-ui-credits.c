@@ -17,21 +17,6 @@
 #include "desk-project.h"
 #include "ui-test-util.h"
 
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
-        return window;
-    }
-  return NULL;
-}
-
 /* The first descendant of @widget of @type, depth first. */
 static GtkWidget *
 find_child (GtkWidget *widget,
@@ -77,7 +62,7 @@ open_credits (DeskWindow *window)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.accept-all", NULL));
   ui_test_settle (window);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.credits", NULL));
-  dialog = find_toplevel (DESK_TYPE_CREDITS_DIALOG);
+  dialog = ui_test_find_toplevel (DESK_TYPE_CREDITS_DIALOG);
   g_assert_nonnull (dialog);
   gtk_window_set_default_size (dialog, 640, 560);
   ui_test_run_for (300);

@@ -13,21 +13,6 @@
 #include "desk-sources-panel.h"
 #include "ui-test-util.h"
 
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
-        return window;
-    }
-  return NULL;
-}
-
 /* Whether a label under @widget shows @text (all of it, or within it when @within). */
 static gboolean
 find_label (GtkWidget  *widget,
@@ -92,7 +77,7 @@ test_rename (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.rename-source", "s",
                                              desk_source_get_id (source)));
   ui_test_run_for (200);
-  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  dialog = ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   entry = adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, desk_source_get_label (source));

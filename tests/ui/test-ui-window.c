@@ -360,21 +360,6 @@ run_merge (const char *format,
   return g_steal_pointer (&out);
 }
 
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
-        return window;
-    }
-  return NULL;
-}
-
 static void
 test_accept_all_and_export (void)
 {
@@ -426,7 +411,7 @@ test_accept_all_and_export (void)
 
   /* Export writes what copydesk-merge merge writes. */
   activate (window, "win.export");
-  dialog = find_toplevel (DESK_TYPE_EXPORT_DIALOG);
+  dialog = ui_test_find_toplevel (DESK_TYPE_EXPORT_DIALOG);
   g_assert_nonnull (dialog);
   ui_test_screenshot (GTK_WIDGET (dialog), "06-export");
 
@@ -658,7 +643,7 @@ test_credits (void)
   activate (window, "win.accept-all");
   ui_test_settle (window);
   activate (window, "win.credits");
-  dialog = find_toplevel (DESK_TYPE_CREDITS_DIALOG);
+  dialog = ui_test_find_toplevel (DESK_TYPE_CREDITS_DIALOG);
   g_assert_nonnull (dialog);
   ui_test_run_for (200);
   g_assert_nonnull (desk_credits_dialog_get_preview (DESK_CREDITS_DIALOG (dialog)));

@@ -467,3 +467,19 @@ ui_test_find_button (GtkWidget  *root,
 {
   return find_button (root, label);
 }
+
+/* The first toplevel window of @type (a dialog the window opened), or NULL. */
+GtkWindow *
+ui_test_find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return window;
+    }
+  return NULL;
+}

@@ -33,6 +33,7 @@ gboolean         ui_test_shows_text      (GtkWidget      *root,
                                           const char     *text);
 void             ui_test_click           (DeskWindow     *window,
                                           GtkWidget      *widget);
+GtkWindow       *ui_test_find_toplevel  (GType           type);
 GtkWidget       *ui_test_find_button     (GtkWidget      *root,
                                           const char     *label);
 
