@@ -715,8 +715,14 @@ static char *
 source_choice_label (DeskSource *source)
 {
   g_autofree char *label = desk_source_dup_label (source);
+  g_autofree char *words = g_strdup_printf (ngettext ("%u word", "%u words",
+                                                      desk_source_get_n_words (source)),
+                                            desk_source_get_n_words (source));
 
-  /* Translators: a source to start the draft from: "02-newspaper-long, 590 words" */
+  /* The label names the length already when versions of one outlet are told apart by it. */
+  if (strstr (label, words) != NULL)
+    return g_steal_pointer (&label);
+  /* Translators: a source to start the draft from: "Reuters, 590 words" */
   return g_strdup_printf (ngettext ("%s, %u word", "%s, %u words", desk_source_get_n_words (source)),
                           label, desk_source_get_n_words (source));
 }

@@ -115,6 +115,8 @@ update_counts (DeskSuggestionsPanel *self)
 
   if (self->state == DESK_SUGGESTIONS_NO_SOURCES)
     count = g_strdup (_("Add sources to compare"));
+  else if (self->state == DESK_SUGGESTIONS_NO_DRAFT)
+    count = g_strdup (_("No draft yet"));
   else if (self->state == DESK_SUGGESTIONS_WORKING)
     count = g_strdup (_("Comparing…"));
   else if (n == 0)
@@ -136,6 +138,8 @@ update_counts (DeskSuggestionsPanel *self)
 
   if (self->state == DESK_SUGGESTIONS_NO_SOURCES)
     gtk_stack_set_visible_child_name (self->stack, "no-sources");
+  else if (self->state == DESK_SUGGESTIONS_NO_DRAFT)
+    gtk_stack_set_visible_child_name (self->stack, "no-draft");
   else if (self->state == DESK_SUGGESTIONS_WORKING && n == 0)
     gtk_stack_set_visible_child_name (self->stack, "working");
   else if (n == 0)

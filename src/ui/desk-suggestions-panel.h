@@ -13,6 +13,7 @@ G_BEGIN_DECLS
 typedef enum
 {
   DESK_SUGGESTIONS_NO_SOURCES,   /* nothing to compare yet */
+  DESK_SUGGESTIONS_NO_DRAFT,     /* versions, but no draft to compare them with */
   DESK_SUGGESTIONS_WORKING,      /* the first results are being computed */
   DESK_SUGGESTIONS_READY,        /* the model holds the results */
 } DeskSuggestionsState;

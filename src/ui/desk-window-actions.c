@@ -377,7 +377,7 @@ sources_chosen_cb (GPtrArray *files,
   if (files == NULL || self->project == NULL)
     return;
 
-  desk_window_add_files (self, (GFile **)files->pdata, files->len, FALSE);
+  desk_window_add_files (self, (GFile **)files->pdata, files->len, TRUE);
 }
 
 static void
@@ -1250,7 +1250,7 @@ drop_cb (GtkDropTarget *target,
           g_ptr_array_add (files, file);
         }
 
-      desk_window_add_files (self, (GFile **)files->pdata, files->len, FALSE);
+      desk_window_add_files (self, (GFile **)files->pdata, files->len, TRUE);
       return TRUE;
     }
 

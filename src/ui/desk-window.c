@@ -195,6 +195,8 @@ schedule_busy (DeskWindow *self)
     self->busy_timeout = g_timeout_add (BUSY_DELAY, busy_timeout_cb, self);
 }
 
+static gboolean draft_started (DeskWindow *self);
+
 static void
 update_suggestions_state (DeskWindow *self)
 {
@@ -203,6 +205,8 @@ update_suggestions_state (DeskWindow *self)
 
   if (n_sources == 0)
     state = DESK_SUGGESTIONS_NO_SOURCES;
+  else if (!draft_started (self))
+    state = DESK_SUGGESTIONS_NO_DRAFT;
   else if (!self->have_results)
     state = DESK_SUGGESTIONS_WORKING;
   else
@@ -275,6 +279,19 @@ suggest_done_cb (GObject      *object,
   _desk_window_update_actions (self);
 }
 
+/* Whether there is a draft to suggest against: started from a version or from nothing,
+ * or holding text (a project opened, text typed). Before that, every paragraph of every
+ * version would be "missing". */
+static gboolean
+draft_started (DeskWindow *self)
+{
+  DeskDraft *draft = desk_project_get_draft (self->project);
+
+  return self->started_empty || desk_project_get_draft_source_id (self->project) != NULL ||
+         desk_draft_get_n_paragraphs (draft) > 0 ||
+         (desk_draft_get_headline (draft) != NULL && desk_draft_get_headline (draft)[0] != '\0');
+}
+
 static void
 start_suggest (DeskWindow *self)
 {
@@ -286,7 +303,8 @@ start_suggest (DeskWindow *self)
       g_clear_object (&self->suggest_cancellable);
     }
 
-  if (g_list_model_get_n_items (desk_project_get_sources (self->project)) == 0)
+  if (g_list_model_get_n_items (desk_project_get_sources (self->project)) == 0 ||
+      !draft_started (self))
     {
       g_list_store_remove_all (self->suggestions);
       self->suggesting = FALSE;
@@ -1037,10 +1055,10 @@ finish_batch (SourceBatch *batch)
   self->pending_loads--;
   if (gtk_widget_get_visible (GTK_WIDGET (self->spinner)))
     set_busy (self, self->suggesting || self->pending_loads > 0);
-  if (first != NULL && batch->first_starts_draft && desk_project_get_draft_source_id (self->project) == NULL &&
-      desk_draft_get_n_paragraphs (desk_project_get_draft (self->project)) == 0)
+  if (first != NULL && batch->first_starts_draft && !draft_started (self))
     {
-      /* Opening files on the command line: the first one is the draft, as in copydesk-merge. */
+      /* Versions opened into a window without a draft, by any route: the first one chosen
+       * is the draft, as in copydesk-merge (the start menu offers the others). */
       desk_project_start_draft_from (self->project, first);
       desk_draft_view_load (self->draft_view);
       desk_sources_panel_refresh (self->sources_panel);

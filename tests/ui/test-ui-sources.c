@@ -100,6 +100,45 @@ test_rename (void)
   ui_test_close_window (window);
 }
 
+static gboolean
+has_two_sources (gpointer data)
+{
+  return g_list_model_get_n_items (desk_project_get_sources (desk_window_get_project (data))) == 2;
+}
+
+/* Versions added to a window without a draft wait for one: nothing is suggested against an
+ * empty draft ("Accept All 38 Additions" of everything), until a draft is started. */
+static void
+test_no_suggestions_before_start (void)
+{
+  g_autoptr(GPtrArray) files = ui_test_seed_files ("dam-talks");
+  DeskWindow *window = DESK_WINDOW (desk_application_new_window (ui_test_get_application ()));
+  DeskProject *project = desk_window_get_project (window);
+
+  g_ptr_array_set_size (files, 2);
+  desk_window_add_files (window, (GFile **)files->pdata, files->len, FALSE);
+  g_assert_true (ui_test_wait_for (has_two_sources, window, 5000));
+  ui_test_settle (window);
+
+  g_assert_null (desk_project_get_draft_source_id (project));
+  g_assert_cmpuint (g_list_model_get_n_items (desk_window_get_suggestions (window)), ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.accept-all", NULL);
+  g_assert_cmpuint (desk_draft_get_n_paragraphs (desk_project_get_draft (project)), ==, 0);
+  ui_test_screenshot (GTK_WIDGET (window), "sources-waiting-for-start");
+
+  /* Started from the second version: now the first one's news is proposed. */
+  {
+    g_autoptr(DeskSource) second = g_list_model_get_item (desk_project_get_sources (project), 1);
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.start-draft", "s",
+                                               desk_source_get_id (second)));
+  }
+  ui_test_settle (window);
+  g_assert_cmpuint (g_list_model_get_n_items (desk_window_get_suggestions (window)), >, 0);
+
+  ui_test_close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -108,6 +147,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/sources/outlet-names", test_outlet_names);
   g_test_add_func ("/ui/sources/rename", test_rename);
+  g_test_add_func ("/ui/sources/no-suggestions-before-start", test_no_suggestions_before_start);
 
   return g_test_run ();
 }
