@@ -124,6 +124,8 @@ class_and_id (const xmlNode *element)
   return g_ascii_strdown (joined, -1);
 }
 
+/* A pattern compiled once per process, for UTF-8 text (compiled to machine code: the
+ * text it is matched against must be valid UTF-8, which PCRE2's JIT does not check). */
 static GRegex *
 regex_once (GRegex     **slot,
             const char  *pattern)
@@ -138,7 +140,7 @@ matches (GRegex     **slot,
          const char  *pattern,
          const char  *text)
 {
-  return text != NULL && text[0] != '\0' &&
+  return text != NULL && text[0] != '\0' && g_utf8_validate (text, -1, NULL) &&
          g_regex_match (regex_once (slot, pattern), text, 0, NULL);
 }
 
@@ -1451,10 +1453,14 @@ choose_encoding (const char *data,
   if (g_utf8_validate_len (data, length, NULL))
     return "UTF-8";
 
-  /* Not UTF-8: what the page says, or what browsers assume */
+  /* Not UTF-8: what the page says, or what browsers assume. The bytes are not UTF-8, so
+   * the pattern reads bytes (G_REGEX_RAW), not characters. */
   start = g_strndup (data, MIN (length, 4096));
-  if (g_regex_match (regex_once (&charset_re, "<meta[^>]+charset\\s*=\\s*[\"']?[\\w-]+"),
-                     start, 0, NULL))
+  if (g_once_init_enter (&charset_re))
+    g_once_init_leave (&charset_re,
+                       g_regex_new ("<meta[^>]+charset\\s*=\\s*[\"']?[\\w-]+",
+                                    G_REGEX_CASELESS | G_REGEX_RAW, 0, NULL));
+  if (g_regex_match (charset_re, start, 0, NULL))
     return NULL;
 
   return "WINDOWS-1252";
