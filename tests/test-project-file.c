@@ -713,6 +713,37 @@ test_source_labels (void)
   g_assert_true (g_str_has_prefix (desk_source_get_label (long_take), "AP · "));
 }
 
+/* Where and how the story was last exported is kept with it. */
+static void
+test_export_settings (void)
+{
+  g_autoptr(DeskProject) project = desk_project_new ();
+  g_autoptr(DeskProject) loaded = NULL;
+  g_autoptr(DeskProject) older = NULL;
+  g_autoptr(GBytes) saved = NULL;
+  g_autoptr(GBytes) saved_before = NULL;
+  g_autoptr(GError) error = NULL;
+  guint changes = 0;
+
+  saved_before = desk_project_file_save_to_bytes (project);
+  g_signal_connect_swapped (project, "changed", G_CALLBACK (count_cb), &changes);
+  desk_project_set_export (project, "html", "/srv/desk/exports");
+  desk_project_set_export (project, "html", "/srv/desk/exports");
+  g_assert_cmpuint (changes, ==, 1);
+
+  saved = desk_project_file_save_to_bytes (project);
+  loaded = desk_project_file_load_from_bytes (saved, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (desk_project_get_export_format (loaded), ==, "html");
+  g_assert_cmpstr (desk_project_get_export_folder (loaded), ==, "/srv/desk/exports");
+
+  /* A project never exported has none. */
+  older = desk_project_file_load_from_bytes (saved_before, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (desk_project_get_export_format (older));
+  g_assert_null (desk_project_get_export_folder (older));
+}
+
 /* The dash form and the no-break spaces: files from before them load with the em dash and
  * none; a value this version does not know is damage that names the member. */
 static void
@@ -837,6 +868,7 @@ main (int   argc,
 
   g_test_add_func ("/project-file/round-trip", test_round_trip);
   g_test_add_func ("/project-file/source-labels", test_source_labels);
+  g_test_add_func ("/project-file/export-settings", test_export_settings);
   g_test_add_func ("/project-file/empty-project", test_empty_project);
   g_test_add_func ("/project-file/files", test_files);
   g_test_add_func ("/project-file/async", test_async);

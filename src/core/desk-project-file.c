@@ -34,7 +34,9 @@
  *                   "spelling": "as-written" | "us" | "gb",                  each optional,
  *                   "dateline": "as-written" | "caps" | "caps-agency" | "colon",  as written
  *                   "dash": "em" | "em-closed" | "en",                       em
- *                   "nbsp": "none" | "units" | "french" }                    none
+ *                   "nbsp": "none" | "units" | "french",                     none
+ *                   "export_format": "html", "export_folder": "/home/…" }    optional: the
+ *                                                                             last export
  *   }
  *
  * Opening a file ingests every source's bytes again (desk_source_new_from_bytes()) and
@@ -261,6 +263,8 @@ struct _DeskProjectFileSnapshot
   char       *aliases;
   JsonNode   *credits;
   const char *credit_style;   /* static */
+  char       *export_format;
+  char       *export_folder;
   const char *punctuation;    /* static, or NULL: as written */
   const char *spelling;       /* static, or NULL */
   const char *dateline;       /* static, or NULL */
@@ -311,6 +315,8 @@ desk_project_file_snapshot_new (DeskProject *project)
   snapshot->aliases = g_strdup (desk_project_get_aliases (project));
   snapshot->credits = desk_credits_save_decisions (credits);
   snapshot->credit_style = desk_credit_style_to_string (desk_credits_get_style (credits));
+  snapshot->export_format = g_strdup (desk_project_get_export_format (project));
+  snapshot->export_folder = g_strdup (desk_project_get_export_folder (project));
   {
     DeskStyle *style = desk_project_get_style (project);
 
@@ -337,6 +343,8 @@ desk_project_file_snapshot_free (DeskProjectFileSnapshot *snapshot)
   g_strfreev (snapshot->organization_order);
   g_free (snapshot->aliases);
   json_node_unref (snapshot->credits);
+  g_free (snapshot->export_format);
+  g_free (snapshot->export_folder);
   g_free (snapshot);
 }
 
@@ -392,6 +400,10 @@ desk_project_file_snapshot_to_bytes (DeskProjectFileSnapshot *snapshot)
   add_nullable_string (builder, "dateline", snapshot->dateline);
   add_nullable_string (builder, "dash", snapshot->dash);
   add_nullable_string (builder, "nbsp", snapshot->nbsp);
+  if (snapshot->export_format != NULL)
+    add_nullable_string (builder, "export_format", snapshot->export_format);
+  if (snapshot->export_folder != NULL)
+    add_nullable_string (builder, "export_folder", snapshot->export_folder);
   json_builder_end_object (builder);
 
   json_builder_end_object (builder);
@@ -1084,6 +1096,17 @@ load (Reader *reader,
 
       if (!read_string (reader, settings, "settings", "credit_style", TRUE, &style_word))
         return NULL;
+
+      /* Where and how the story was last exported: informative, checked for type only. */
+      {
+        const char *export_format;
+        const char *export_folder;
+
+        if (!read_string (reader, settings, "settings", "export_format", TRUE, &export_format) ||
+            !read_string (reader, settings, "settings", "export_folder", TRUE, &export_folder))
+          return NULL;
+        desk_project_set_export (project, export_format, export_folder);
+      }
 
       if (style_word != NULL)
         {

@@ -35,6 +35,8 @@ struct _DeskProject
   char       *aliases;             /* the project's own alias table, in its text form */
   DeskCredits *credits;            /* made on first use */
   DeskStyle  *style;               /* the house style; every draft gets it */
+  char       *export_format;       /* desk_export_format_to_string () of the last export */
+  char       *export_folder;       /* where the story was last exported, a path */
 };
 
 G_DEFINE_FINAL_TYPE (DeskProject, desk_project, G_TYPE_OBJECT)
@@ -170,6 +172,8 @@ desk_project_finalize (GObject *object)
   g_clear_pointer (&self->rejected, g_ptr_array_unref);
   g_clear_pointer (&self->organization_order, g_strfreev);
   g_clear_pointer (&self->aliases, g_free);
+  g_clear_pointer (&self->export_format, g_free);
+  g_clear_pointer (&self->export_folder, g_free);
 
   G_OBJECT_CLASS (desk_project_parent_class)->finalize (object);
 }
@@ -830,4 +834,54 @@ desk_project_dup_spelling_language (DeskProject *self)
     }
 
   return desk_style_dup_spelling_language (self->style, text);
+}
+
+/**
+ * desk_project_get_export_format:
+ *
+ * Returns: (nullable): the format the story was last exported in
+ *   (desk_export_format_to_string()), or %NULL before its first export
+ */
+const char *
+desk_project_get_export_format (DeskProject *self)
+{
+  g_return_val_if_fail (DESK_IS_PROJECT (self), NULL);
+  return self->export_format;
+}
+
+/**
+ * desk_project_get_export_folder:
+ *
+ * Returns: (nullable): the folder the story was last exported to, or %NULL
+ */
+const char *
+desk_project_get_export_folder (DeskProject *self)
+{
+  g_return_val_if_fail (DESK_IS_PROJECT (self), NULL);
+  return self->export_folder;
+}
+
+/**
+ * desk_project_set_export:
+ * @format: (nullable): the format the story was exported in
+ * @folder: (nullable): the folder it was exported to
+ *
+ * Remembers where and how the story was last exported, so that the next export of this
+ * story starts there; saved with the project. Emits #DeskProject::changed when it differs.
+ */
+void
+desk_project_set_export (DeskProject *self,
+                         const char  *format,
+                         const char  *folder)
+{
+  g_return_if_fail (DESK_IS_PROJECT (self));
+
+  if (g_strcmp0 (format, self->export_format) == 0 && g_strcmp0 (folder, self->export_folder) == 0)
+    return;
+
+  g_free (self->export_format);
+  g_free (self->export_folder);
+  self->export_format = g_strdup (format);
+  self->export_folder = g_strdup (folder);
+  emit_changed (self);
 }

@@ -51,5 +51,10 @@ void                desk_project_set_organization_order (DeskProject        *sel
 DeskCredits        *desk_project_get_credits        (DeskProject  *self);
 DeskStyle          *desk_project_get_style          (DeskProject  *self);
 char               *desk_project_dup_spelling_language (DeskProject *self);
+const char         *desk_project_get_export_format  (DeskProject  *self);
+const char         *desk_project_get_export_folder  (DeskProject  *self);
+void                desk_project_set_export         (DeskProject  *self,
+                                                     const char   *format,
+                                                     const char   *folder);
 
 G_END_DECLS

@@ -14,9 +14,10 @@
  * external entities; entities a file declares for itself are left as they are written
  * ("&name;"), never expanded.
  *
- * The readers' regular expressions are not JIT-compiled (no G_REGEX_OPTIMIZE): they run on
- * short lines, and PCRE2's JIT reads past the end of its subject in a way that hides real
- * errors under valgrind.
+ * The readers' own regular expressions are not JIT-compiled (no G_REGEX_OPTIMIZE): they
+ * run on short lines, and PCRE2's JIT reads past the end of its subject in a way that hides
+ * real errors under valgrind. The rulebook's (desk-roles.c), which every reader's body
+ * paragraphs go through, are, on valid UTF-8 only (build-aux/valgrind.supp covers the JIT).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

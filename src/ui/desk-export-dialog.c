@@ -135,8 +135,8 @@ options_changed_cb (DeskExportDialog *self)
 /**
  * desk_export_dialog_export_to:
  *
- * Writes the story to @file with the options shown, remembers them as the defaults, and
- * says so in the parent window.
+ * Writes the story to @file with the options shown, remembers them as the defaults (the
+ * format and folder with the project too), and says so in the parent window.
  */
 gboolean
 desk_export_dialog_export_to (DeskExportDialog  *self,
@@ -153,6 +153,12 @@ desk_export_dialog_export_to (DeskExportDialog  *self,
     return FALSE;
 
   g_settings_set_string (self->settings, "export-format", desk_export_format_to_string (options.format));
+  {
+    g_autoptr(GFile) parent = g_file_get_parent (file);
+    g_autofree char *folder = parent != NULL ? g_file_get_path (parent) : NULL;
+
+    desk_project_set_export (self->project, desk_export_format_to_string (options.format), folder);
+  }
   g_settings_set_uint (self->settings, "export-wrap-width", options.wrap_width);
   g_settings_set_boolean (self->settings, "export-ascii-quotes", options.ascii_quotes);
   g_settings_set_boolean (self->settings, "export-html-fragment", options.fragment);
@@ -214,10 +220,13 @@ choose (DeskExportDialog *self,
         gboolean          and_export)
 {
   g_autofree char *name = suggested_name (self);
+  const char *folder = desk_project_get_export_folder (self->project);
+  g_autoptr(GFile) initial_folder = folder != NULL ? g_file_new_for_path (folder) : NULL;
 
   g_object_set_data (G_OBJECT (self), "desk-and-export", GINT_TO_POINTER (and_export));
-  desk_file_chooser_save (GTK_WINDOW (self), _("Export the Story"), name, DESK_FILES_ANY,
-                          chosen_cb, g_object_ref (self));
+  /* Where this story was exported last. */
+  desk_file_chooser_save (GTK_WINDOW (self), _("Export the Story"), initial_folder, name,
+                          DESK_FILES_ANY, chosen_cb, g_object_ref (self));
 }
 
 static void
@@ -308,8 +317,14 @@ desk_export_dialog_new (GtkWindow   *parent,
   self->project = g_object_ref (project);
 
   self->loading = TRUE;
-  format_name = g_settings_get_string (self->settings, "export-format");
-  desk_export_format_from_string (format_name, &format);
+  /* This story's last export, else the last export of any. */
+  format_name = g_strdup (desk_project_get_export_format (project));
+  if (format_name == NULL || !desk_export_format_from_string (format_name, &format))
+    {
+      g_free (format_name);
+      format_name = g_settings_get_string (self->settings, "export-format");
+      desk_export_format_from_string (format_name, &format);
+    }
   adw_combo_row_set_selected (self->format_row, format);
   adw_combo_row_set_selected (self->credit_row, desk_credits_get_style (desk_project_get_credits (project)));
   gtk_spin_button_set_value (self->wrap_spin, g_settings_get_uint (self->settings, "export-wrap-width"));

@@ -202,9 +202,11 @@ desk_file_chooser_open (GtkWindow       *parent,
 #endif
 }
 
+/* @initial_folder: (nullable): where the chooser opens, when it still exists */
 void
 desk_file_chooser_save (GtkWindow       *parent,
                         const char      *title,
+                        GFile           *initial_folder,
                         const char      *initial_name,
                         DeskFileKind     kind,
                         DeskFilesChosen  callback,
@@ -223,6 +225,9 @@ desk_file_chooser_save (GtkWindow       *parent,
     gtk_file_dialog_set_title (dialog, title);
     gtk_file_dialog_set_modal (dialog, TRUE);
     gtk_file_dialog_set_initial_name (dialog, initial_name);
+    if (initial_folder != NULL &&
+        g_file_query_file_type (initial_folder, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_DIRECTORY)
+      gtk_file_dialog_set_initial_folder (dialog, initial_folder);
     if (kind != DESK_FILES_ANY)
       gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
     gtk_file_dialog_save (dialog, parent, NULL, save_cb, chooser);
@@ -231,6 +236,9 @@ desk_file_chooser_save (GtkWindow       *parent,
   {
     GtkFileChooserNative *native = native_new (parent, title, GTK_FILE_CHOOSER_ACTION_SAVE, kind);
 
+    if (initial_folder != NULL &&
+        g_file_query_file_type (initial_folder, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_DIRECTORY)
+      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (native), initial_folder, NULL);
     if (initial_name != NULL)
       gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), initial_name);
     g_signal_connect (native, "response", G_CALLBACK (native_response_cb), chooser);

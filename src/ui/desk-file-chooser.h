@@ -27,6 +27,7 @@ void desk_file_chooser_open (GtkWindow       *parent,
                              gpointer         user_data);
 void desk_file_chooser_save (GtkWindow       *parent,
                              const char      *title,
+                             GFile           *initial_folder,
                              const char      *initial_name,
                              DeskFileKind     kind,
                              DeskFilesChosen  callback,

@@ -677,7 +677,7 @@ save_as_then (DeskWindow   *self,
 
   closure->window = g_object_ref (self);
   closure->then = then;
-  desk_file_chooser_save (GTK_WINDOW (self), _("Save the Project"), name, DESK_FILES_PROJECTS,
+  desk_file_chooser_save (GTK_WINDOW (self), _("Save the Project"), NULL, name, DESK_FILES_PROJECTS,
                           save_as_chosen_cb, closure);
 }
 

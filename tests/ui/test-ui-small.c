@@ -9,6 +9,11 @@
 
 #include <string.h>
 
+#include <glib/gstdio.h>
+
+#include "desk-export.h"
+#include "desk-export-dialog.h"
+#include "desk-project.h"
 #include "desk-suggestion.h"
 #include "ui-test-util.h"
 
@@ -59,6 +64,73 @@ test_export_name (void)
   ui_test_screenshot (GTK_WIDGET (dialog), "small-01-export-name");
   gtk_window_destroy (dialog);
 
+  ui_test_close_window (window);
+}
+
+/* The first descendant of @widget of @type, depth first (the export format is the dialog's
+ * first combo row). */
+static GtkWidget *
+first_of_type (GtkWidget *widget,
+               GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        return child;
+      if ((found = first_of_type (child, type)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The export dialog remembers this story's format and folder: the next export starts
+ * there, whatever another story was exported as since. */
+static void
+test_export_remembered (void)
+{
+  DeskWindow *window = open_harbour_fire ();
+  DeskProject *project = desk_window_get_project (window);
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.copydesk.Copydesk");
+  GtkWindow *dialog;
+  guint format;
+
+  dir = g_dir_make_tmp ("copydesk-export-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "story.md", NULL);
+  file = g_file_new_for_path (path);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
+  dialog = ui_test_find_toplevel (DESK_TYPE_EXPORT_DIALOG);
+  g_assert_nonnull (dialog);
+  desk_export_dialog_set_format (DESK_EXPORT_DIALOG (dialog), DESK_EXPORT_FORMAT_MARKDOWN);
+  g_assert_true (desk_export_dialog_export_to (DESK_EXPORT_DIALOG (dialog), file, &error));
+  g_assert_no_error (error);
+  gtk_window_destroy (dialog);
+
+  g_assert_cmpstr (desk_project_get_export_format (project), ==, "markdown");
+  g_assert_cmpstr (desk_project_get_export_folder (project), ==, dir);
+
+  /* Another story goes out as HTML meanwhile: the default for new stories. */
+  g_settings_set_string (settings, "export-format", "html");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
+  dialog = ui_test_find_toplevel (DESK_TYPE_EXPORT_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_true (ui_test_shows_text (GTK_WIDGET (dialog), ".md)"));
+  format = adw_combo_row_get_selected (ADW_COMBO_ROW (first_of_type (GTK_WIDGET (dialog),
+                                                                     ADW_TYPE_COMBO_ROW)));
+  g_assert_cmpuint (format, ==, DESK_EXPORT_FORMAT_MARKDOWN);
+  gtk_window_destroy (dialog);
+
+  g_unlink (path);
+  g_rmdir (dir);
   ui_test_close_window (window);
 }
 
@@ -186,6 +258,7 @@ main (int    argc,
   ui_test_init (&argc, &argv);
 
   g_test_add_func ("/ui/small/export-name", test_export_name);
+  g_test_add_func ("/ui/small/export-remembered", test_export_remembered);
   g_test_add_func ("/ui/small/one-suggested-action", test_one_suggested_action);
   g_test_add_func ("/ui/small/help-fallback", test_help_fallback);
 
