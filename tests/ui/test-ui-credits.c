@@ -17,28 +17,10 @@
 #include "desk-project.h"
 #include "ui-test-util.h"
 
-/* The first descendant of @widget of @type, depth first. */
-static GtkWidget *
-find_child (GtkWidget *widget,
-            GType      type)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        return child;
-      if ((found = find_child (child, type)) != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static GtkListBox *
 credits_list (GtkWindow *dialog)
 {
-  GtkWidget *row = find_child (GTK_WIDGET (dialog), DESK_TYPE_CREDIT_ROW);
+  GtkWidget *row = ui_test_find_child (GTK_WIDGET (dialog), DESK_TYPE_CREDIT_ROW);
 
   g_assert_nonnull (row);
   return GTK_LIST_BOX (gtk_widget_get_parent (row));
@@ -98,7 +80,7 @@ test_tick_keeps_place (void)
   g_assert_cmpfloat (scrolled_to, >, 0);
 
   row = row_at (list, last);
-  check = find_child (GTK_WIDGET (row), GTK_TYPE_CHECK_BUTTON);
+  check = ui_test_find_child (GTK_WIDGET (row), GTK_TYPE_CHECK_BUTTON);
   was_active = desk_credits_get_active (credits, last);
   g_assert_true (gtk_widget_activate (check));
   ui_test_run_for (200);
@@ -139,7 +121,7 @@ test_rename (void)
   ui_test_run_for (200);
 
   /* The name row is the first entry row in the opened row. */
-  name_row = find_child (GTK_WIDGET (row), ADW_TYPE_ENTRY_ROW);
+  name_row = ui_test_find_child (GTK_WIDGET (row), ADW_TYPE_ENTRY_ROW);
   g_assert_nonnull (name_row);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "Derek Oakes");
   gtk_editable_set_text (GTK_EDITABLE (name_row), "Derek J. Oakes");
@@ -168,7 +150,7 @@ test_reprint_not_credited (void)
 
   g_assert_true (desk_credits_find (credits, NULL, "Press Trust of India", &position));
   row = row_at (list, position);
-  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (find_child (GTK_WIDGET (row),
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (ui_test_find_child (GTK_WIDGET (row),
                                                                              GTK_TYPE_CHECK_BUTTON))));
   g_assert_nonnull (strstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), "reprints"));
   g_assert_null (strstr (desk_credits_dialog_get_preview (DESK_CREDITS_DIALOG (dialog)),
@@ -195,7 +177,7 @@ test_undo (void)
 
   g_assert_true (desk_credits_find (credits, NULL, "Press Trust of India", &position));
   g_assert_false (desk_credits_get_active (credits, position));
-  check = find_child (GTK_WIDGET (row_at (list, position)), GTK_TYPE_CHECK_BUTTON);
+  check = ui_test_find_child (GTK_WIDGET (row_at (list, position)), GTK_TYPE_CHECK_BUTTON);
   g_assert_true (gtk_widget_activate (check));
   ui_test_run_for (100);
   g_assert_true (desk_credits_get_active (credits, position));

@@ -67,25 +67,6 @@ test_export_name (void)
   ui_test_close_window (window);
 }
 
-/* The first descendant of @widget of @type, depth first (the export format is the dialog's
- * first combo row). */
-static GtkWidget *
-first_of_type (GtkWidget *widget,
-               GType      type)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        return child;
-      if ((found = first_of_type (child, type)) != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* The export dialog remembers this story's format and folder: the next export starts
  * there, whatever another story was exported as since. */
 static void
@@ -124,7 +105,7 @@ test_export_remembered (void)
   dialog = ui_test_find_toplevel (DESK_TYPE_EXPORT_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_true (ui_test_shows_text (GTK_WIDGET (dialog), ".md)"));
-  format = adw_combo_row_get_selected (ADW_COMBO_ROW (first_of_type (GTK_WIDGET (dialog),
+  format = adw_combo_row_get_selected (ADW_COMBO_ROW (ui_test_find_child (GTK_WIDGET (dialog),
                                                                      ADW_TYPE_COMBO_ROW)));
   g_assert_cmpuint (format, ==, DESK_EXPORT_FORMAT_MARKDOWN);
   gtk_window_destroy (dialog);

@@ -483,3 +483,21 @@ ui_test_find_toplevel (GType type)
     }
   return NULL;
 }
+
+/* The first descendant of @widget of @type, depth first, or NULL. */
+GtkWidget *
+ui_test_find_child (GtkWidget *widget,
+                    GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        return child;
+      if ((found = ui_test_find_child (child, type)) != NULL)
+        return found;
+    }
+  return NULL;
+}

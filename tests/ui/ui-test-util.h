@@ -34,6 +34,8 @@ gboolean         ui_test_shows_text      (GtkWidget      *root,
 void             ui_test_click           (DeskWindow     *window,
                                           GtkWidget      *widget);
 GtkWindow       *ui_test_find_toplevel  (GType           type);
+GtkWidget       *ui_test_find_child     (GtkWidget      *widget,
+                                          GType           type);
 GtkWidget       *ui_test_find_button     (GtkWidget      *root,
                                           const char     *label);
 
