@@ -601,6 +601,21 @@ test_byline_forms (void)
 
   CHECK_BYLINE ("**By Zoë Müller**",
                 { "Zoë Müller", NULL, AUTHOR });
+
+  /* The byline's word in German, French and Spanish copy. */
+  CHECK_BYLINE ("Von Jana Beispiel, dpa",
+                { "Jana Beispiel", "Deutsche Presse-Agentur", AUTHOR });
+  CHECK_BYLINE ("Par Jean Exemple, AFP",
+                { "Jean Exemple", "Agence France-Presse", AUTHOR });
+  CHECK_BYLINE ("Por Ana Ejemplo, Reuters",
+                { "Ana Ejemplo", "Reuters", AUTHOR });
+
+  /* A web page's byline without "By": names, then a news organisation the desk knows. */
+  CHECK_BYLINE ("Jane Doe and John Roe, Associated Press",
+                { "Jane Doe", AP, AUTHOR },
+                { "John Roe", AP, AUTHOR });
+  CHECK_BYLINE ("Jane Doe | Reuters",
+                { "Jane Doe", "Reuters", AUTHOR });
 }
 
 static void
@@ -641,6 +656,13 @@ test_byline_negative (void)
     "The presidents of France and Russia agreed Thursday to tighten cooperation.",
     "By Jane Doe | the best reporter in town",
     "By Jane Doe and the team",
+    /* Without "By", only names and a known organisation make a byline. */
+    "Trump and Putin, summit",
+    "Jane Doe, John Roe",
+    "Jane Doe, Staff Writer",
+    "Jane Doe, Getty Images",
+    "Von Anfang an war klar, dass die Verhandlungen scheitern.",
+    "Par ailleurs, le gouvernement a annoncé une réforme.",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (lines); i++)

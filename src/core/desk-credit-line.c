@@ -1106,12 +1106,34 @@ split_trailing_organization (char    *name,
   return NULL;
 }
 
+/* The length of the word a byline opens with, in the languages the desk reads ("By",
+ * "Von", "Par", "Por"), when @text opens with one followed by a space or a colon; else 0.
+ * What follows must still read as names: "Von Anfang an war klar" is not a byline. */
+static gsize
+byline_word_length (const char *text)
+{
+  static const char * const words[] = { "by", "von", "par", "por" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    {
+      gsize length = strlen (words[i]);
+
+      if (g_ascii_strncasecmp (text, words[i], length) == 0 &&
+          (text[length] == ' ' || text[length] == ':'))
+        return length;
+    }
+
+  return 0;
+}
+
 /**
  * desk_credit_line_parse_byline:
  * @line: one line of a story
  *
  * Reads a byline: "By NAME", "By NAME, The Associated Press", "By NAME and NAME2 |
- * Reuters", "BY NAME Associated Press Writer", "By NAME, AP". Every name gets a credit with
+ * Reuters", "BY NAME Associated Press Writer", "By NAME, AP", "Von NAME, dpa", "Par NAME,
+ * AFP", and "NAME and NAME2, Associated Press" (a known news organisation after the names
+ * stands for the missing "By"). Every name gets a credit with
  * role "author" and the organisation, if any. A line that is only a news organisation
  * ("The Associated Press", "Reuters"), or "By" and one ("By Reuters Staff"), gives one
  * credit with an empty name and role "agency".
@@ -1135,6 +1157,7 @@ desk_credit_line_parse_byline (const char *line)
   const char *sep;
   gsize sep_len = 0;
   gboolean had_title;
+  gsize by_length;
 
   g_return_val_if_fail (line != NULL, NULL);
 
@@ -1147,7 +1170,8 @@ desk_credit_line_parse_byline (const char *line)
     return NULL;
 
   /* An agency on its own line, under the headline. */
-  if (!has_prefix_ci (text, "by ") && !has_prefix_ci (text, "by:"))
+  by_length = byline_word_length (text);
+  if (by_length == 0)
     {
       const char *canonical = desk_organization_canonical (text);
 
@@ -1158,10 +1182,33 @@ desk_credit_line_parse_byline (const char *line)
       if (canonical != NULL && !desk_organization_is_photo_agency (canonical))
         return agency_credit (canonical, DESK_CREDIT_ROLE_AGENCY);
 
+      /* "NAME and NAME, Associated Press": a web page prints the byline without its "By".
+       * Without the word, the names must be followed by a news organisation the desk
+       * knows, not one that only looks like one. */
+      if (strpbrk (text, ",|") != NULL)
+        {
+          g_autofree char *with_by = g_strconcat ("By ", text, NULL);
+          g_autoptr(GPtrArray) named = desk_credit_line_parse_byline (with_by);
+
+          if (named == NULL)
+            return NULL;
+          for (guint i = 0; i < named->len; i++)
+            {
+              DeskCredit *credit = g_ptr_array_index (named, i);
+              const char *organization = desk_credit_get_organization (credit);
+
+              if (g_strcmp0 (desk_credit_get_role (credit), DESK_CREDIT_ROLE_AUTHOR) != 0 ||
+                  organization == NULL || !desk_organization_is_known (organization) ||
+                  desk_organization_is_photo_agency (organization))
+                return NULL;
+            }
+          return g_steal_pointer (&named);
+        }
+
       return NULL;
     }
 
-  rest = text + 2;
+  rest = text + by_length;
   while (*rest == ' ' || *rest == ':')
     rest++;
 
