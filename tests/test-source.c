@@ -718,6 +718,39 @@ test_writethru (void)
   assert_offsets (source);
 }
 
+/* An agency's notes on the version, set in brackets above its headline, in any language:
+ * not the headline; the byline in the copy's own language. */
+static void
+test_service_notes (void)
+{
+  const char *story = "(Aktualisierung: neue Fassung mit Urteil)\n"
+                      "(KORR-Bericht)\n"
+                      "Gericht stoppt den Bau der Umgehungsstra\xc3\x9f" "e\n"
+                      "Von Jana Beispiel, dpa\n"
+                      "(Foto - aktuell)\n\n"
+                      "Leipzig (dpa) - Das Bundesverwaltungsgericht hat den Bau einer "
+                      "Umgehungsstra\xc3\x9f" "e am Mittwoch vorerst gestoppt. Die Richter sahen "
+                      "M\xc3\xa4ngel bei der Pr\xc3\xbc" "fung des Naturschutzes.\n\n"
+                      "Das Land will nun nachbessern, wie ein Sprecher sagte. Ein neues "
+                      "Verfahren k\xc3\xb6nnte zwei Jahre dauern.\n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (story, strlen (story));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskSource) source = NULL;
+
+  source = desk_source_new_from_bytes (bytes, "dpa", DESK_SOURCE_ORIGIN_PASTE, &error);
+  g_assert_no_error (error);
+
+  assert_block (source, 0, DESK_BLOCK_ROLE_FURNITURE, "(Aktualisierung: neue Fassung mit Urteil)",
+                "service note");
+  assert_block (source, 1, DESK_BLOCK_ROLE_FURNITURE, "(KORR-Bericht)", "service note");
+  assert_block (source, 2, DESK_BLOCK_ROLE_HEADLINE,
+                "Gericht stoppt den Bau der Umgehungsstra\xc3\x9f" "e", NULL);
+  assert_block (source, 3, DESK_BLOCK_ROLE_BYLINE, "Von Jana Beispiel, dpa", "byline");
+  assert_block (source, 4, DESK_BLOCK_ROLE_CAPTION, "(Foto - aktuell)", "photo caption");
+  g_assert_cmpstr (desk_source_get_title (source), ==,
+                   "Gericht stoppt den Bau der Umgehungsstra\xc3\x9f" "e");
+}
+
 static void
 test_from_bytes (void)
 {
@@ -1230,6 +1263,7 @@ main (int   argc,
   g_test_add_func ("/source/habit/agency-tag", test_agency_tag);
   g_test_add_func ("/source/habit/agency-tag-forms", test_agency_tag_forms);
   g_test_add_func ("/source/habit/writethru", test_writethru);
+  g_test_add_func ("/source/habit/service-notes", test_service_notes);
 
   g_test_add_func ("/source/from-bytes", test_from_bytes);
   g_test_add_func ("/source/override-changes-source", test_override_changes_source);

@@ -703,6 +703,23 @@ classify_head (Item  *items,
       if (item->role != ROLE_UNKNOWN)
         continue;
 
+      /* A line of the head set wholly in brackets is the agency's note on the version
+       * ("(Adds comments)", "(Aktualisierung: …)", "(KORR-Bericht)") or on its pictures
+       * ("(Foto - aktuell)"), never its headline or deck. */
+      switch (desk_prose_judge (item->clean, -1, DESK_PROSE_PARAGRAPH))
+        {
+        case DESK_PROSE_NOTICE:
+          item->role = DESK_BLOCK_ROLE_FURNITURE;
+          item->reason = "service note";
+          continue;
+        case DESK_PROSE_CAPTION:
+          item->role = DESK_BLOCK_ROLE_CAPTION;
+          item->reason = "photo caption";
+          continue;
+        default:
+          break;
+        }
+
       if (!have_headline && item->words <= HEADLINE_MAX_WORDS)
         {
           item->role = DESK_BLOCK_ROLE_HEADLINE;
