@@ -795,6 +795,11 @@ test_language (void)
       "Hafenfähre über den Winter zu schließen. Die Entscheidung sei mit Blick auf die "
       "Sicherheit der Besatzung gefallen, sagte der Bürgermeister.\n",
       "<html lang=\"de\">", "\"language\" : \"de\"" },
+    /* The byline in the story's language. */
+    { "Stadtrat schließt die Fähre\nVon Jana Beispiel, dpa\n\nDer Stadtrat hat am Dienstag "
+      "beschlossen, die Hafenfähre über den Winter zu schließen. Die Entscheidung sei mit "
+      "Blick auf die Sicherheit der Besatzung gefallen, sagte der Bürgermeister.\n",
+      "<p class=\"byline\">Von Jana Beispiel</p>", "\"language\" : \"de\"" },
     { "Council closes the ferry\n\nThe council voted on Tuesday to close the harbour ferry "
       "for the winter, and the mayor said the decision was made with the safety of the "
       "crews in mind.\n",

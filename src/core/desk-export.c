@@ -395,6 +395,23 @@ person_new (const char *name,
   return person;
 }
 
+/* The word a byline opens with in the story's language: a German story is "Von Jane Doe",
+ * not "By Jane Doe". English when the text does not tell. */
+static const char *
+byline_word (const char *language)
+{
+  static const struct { const char *language; const char *word; } words[] = {
+    { "de", "Von" }, { "fr", "Par" }, { "es", "Por" }, { "it", "Di" }, { "nl", "Door" },
+    { "pt", "Por" },
+  };
+
+  for (guint i = 0; language != NULL && i < G_N_ELEMENTS (words); i++)
+    if (g_str_equal (language, words[i].language))
+      return words[i].word;
+
+  return "By";
+}
+
 /* "Jane Doe and John Roe", "A, B and C" as one byline: the people in it. */
 static void
 split_byline (GPtrArray  *authors,
@@ -667,7 +684,8 @@ export_text (Story                   *story,
 
   if (story->byline != NULL)
     {
-      g_autofree char *line = g_strdup_printf ("By %s", story->byline);
+      g_autofree char *line = g_strdup_printf ("%s %s", byline_word (story->language),
+                                               story->byline);
 
       BLOCK_BREAK ();
       append_wrapped (out, line, options->wrap_width);
@@ -935,7 +953,7 @@ append_article_body (GString                 *out,
 
   if (story->byline != NULL)
     {
-      g_string_append (out, "<p class=\"byline\">By ");
+      g_string_append_printf (out, "<p class=\"byline\">%s ", byline_word (story->language));
       append_escaped (out, story->byline);
       g_string_append (out, "</p>\n");
     }
@@ -1145,7 +1163,7 @@ export_markdown (Story                   *story,
   if (story->byline != NULL)
     {
       BLOCK_BREAK ();
-      g_string_append (out, "By ");
+      g_string_append_printf (out, "%s ", byline_word (story->language));
       append_markdown_escaped (out, story->byline);
       g_string_append_c (out, '\n');
     }
