@@ -219,6 +219,43 @@ test_headline_alternatives (void)
   g_assert_cmpuint (desk_suggestion_get_n_sources (headline), ==, 2);
 }
 
+/* A gallery's photo caption above the story that retells it in a long paragraph, credit
+ * and all, lines up with a draft paragraph; its picture's description is not an addition.
+ * A scrape that took the page's section title for the headline offers no headline. */
+static const char gallery_text[] =
+  "Obituaries and Notices\n\n"
+  "Fireboats spray water on a burning passenger ferry near the mouth of the harbour in "
+  "Halifax, Nova Scotia, Tuesday, May 5, 2026, as smoke drifts over the terminal behind "
+  "them. The fire started in the engine room shortly after the ferry left the terminal, "
+  "the port authority said. Crews rescued most of the 212 people aboard, and the city "
+  "opened two shelters for their families overnight, officials said late on Tuesday as "
+  "the last passengers were brought ashore by fishing boats and coast guard cutters from "
+  "the harbour. Witnesses said the blaze could be seen from across the bay for more than "
+  "an hour. (AP Photo/Jane Roe)\n\n"
+  "HALIFAX, Nova Scotia -- A passenger ferry caught fire on Tuesday evening near the mouth "
+  "of the harbour, and crews rescued most of the 212 people aboard.\n\n"
+  "The fire started in the engine room shortly after the ferry left the terminal, the port "
+  "authority said.\n\n"
+  "Mayor Aisha Karimi said the city would open two shelters for the families overnight.\n";
+
+static void
+test_caption_retelling (void)
+{
+  static const char * const names[] = { "draft.txt", "gallery.txt", NULL };
+  static const char * const texts[] = { draft_text, gallery_text, NULL };
+  g_autoptr(DeskProject) project = project_from_texts (names, texts);
+  g_autoptr(GPtrArray) suggestions = suggest (project);
+
+  for (guint i = 0; i < suggestions->len; i++)
+    {
+      DeskSuggestion *suggestion = g_ptr_array_index (suggestions, i);
+
+      if (strstr (desk_suggestion_get_text (suggestion), "Fireboats") != NULL ||
+          desk_suggestion_get_kind (suggestion) == DESK_SUGGESTION_HEADLINE)
+        g_error ("proposed: %s", desk_suggestion_get_text (suggestion));
+    }
+}
+
 static void
 test_accept_then_recompute (void)
 {
@@ -721,6 +758,7 @@ main (int   argc,
   g_test_add_func ("/suggester/conflict/number", test_conflict_on_number);
   g_test_add_func ("/suggester/addition/restated", test_restated_extension);
   g_test_add_func ("/suggester/headline/alternatives", test_headline_alternatives);
+  g_test_add_func ("/suggester/caption-retelling", test_caption_retelling);
   g_test_add_func ("/suggester/decisions/accept", test_accept_then_recompute);
   g_test_add_func ("/suggester/decisions/reject", test_reject_stays_rejected);
   g_test_add_func ("/suggester/decisions/apply-all", test_apply_all_keeps_order);

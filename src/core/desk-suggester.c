@@ -33,8 +33,10 @@
 #include "desk-block-model.h"
 #include "desk-hash.h"
 #include "desk-prose.h"
+#include "desk-roles-private.h"
 #include "desk-sentence.h"
 #include "desk-suggester.h"
+#include "desk-wire-text-private.h"
 
 /* A source sentence is in the draft when this share of its words is in a draft sentence. */
 #define COVERED          0.75
@@ -51,6 +53,10 @@
 /* ... or, for sentences of at least LONG_SENTENCE content words, this much. */
 #define SAME_NEWS        0.65
 #define LONG_SENTENCE    12
+/* A headline sums up its story in the story's own words: another version's title is a
+ * headline for this story only when more than this share of its content words is in the
+ * draft. A page's section title or weather bar that a scrape took for the title is not. */
+#define HEADLINE_ABOUT_STORY 0.5
 /* A source that aligns with no paragraph of the draft tells the same story when at least
  * this share of its names and numbers is in the draft. */
 #define SAME_STORY_ANCHORS 0.3
@@ -1924,10 +1930,13 @@ static gboolean
 paragraph_runs (Candidate *candidate)
 {
   guint words = 0, running = 0;
+  DeskProseKind kind = desk_prose_judge (candidate->text, -1, DESK_PROSE_PARAGRAPH);
 
-  if (desk_prose_judge (candidate->text, -1, DESK_PROSE_PARAGRAPH) == DESK_PROSE_SENTENCE)
+  if (kind == DESK_PROSE_SENTENCE)
     return TRUE;
-  if (candidate->sentences->len < 2)
+  /* A photo's caption with its credit may retell the story sentence by sentence; it is
+   * still a caption, not a paragraph of the story. */
+  if (kind == DESK_PROSE_CAPTION || candidate->sentences->len < 2)
     return FALSE;
 
   for (guint i = 0; i < candidate->sentences->len; i++)
@@ -2756,8 +2765,37 @@ is_headline (const char *title)
     case DESK_PROSE_SENTENCE:
     case DESK_PROSE_FRAGMENT:
     default:
-      return strpbrk (title, "{};=<>") == NULL;
+      break;
     }
+
+  if (strpbrk (title, "{};=<>") != NULL)
+    return FALSE;
+
+  /* Nor a byline, a stamp or a credit that a scrape took for the title: what the rulebook
+   * gives a role of its own is not a headline. */
+  {
+    DeskRoleVerdict verdict;
+    gboolean decided = _desk_roles_judge (title, _desk_wire_text_count_words (title),
+                                          DESK_ROLES_ANYWHERE, &verdict);
+    DeskBlockRole role = verdict.role;
+
+    _desk_role_verdict_clear (&verdict);
+    return !decided || role == DESK_BLOCK_ROLE_BODY || role == DESK_BLOCK_ROLE_HEADLINE;
+  }
+}
+
+/* Whether a headline's words are the story's: see HEADLINE_ABOUT_STORY. */
+static gboolean
+headline_about_story (Run                *run,
+                      const DeskSentence *headline)
+{
+  guint known = 0;
+
+  if (run->snapshot->draft->len == 0 || headline->n_content == 0)
+    return TRUE;
+  for (guint w = 0; w < headline->n_content; w++)
+    known += word_set_contains (run->draft_all_words, headline->content[w]);
+  return known > HEADLINE_ABOUT_STORY * headline->n_content;
 }
 
 static void
@@ -2789,6 +2827,8 @@ suggest_headlines (Run *run)
         continue;
 
       parsed = desk_sentence_new (run->lexicon, source->title, 0, strlen (source->title));
+      if (!headline_about_story (run, parsed))
+        continue;
       key = g_strdup_printf ("%" G_GUINT64_FORMAT, parsed->hash);
       if (g_hash_table_contains (seen, key))
         {
