@@ -51,6 +51,20 @@ static const Case paragraphs[] = {
   { "In this March 3, 2019, file photo, the mayor speaks to reporters at city hall.", DESK_PROSE_CAPTION },
   { "FILE - The mayor speaks to reporters at city hall on March 3, 2019.", DESK_PROSE_CAPTION },
   { "Foto: Max Mustermann/dpa", DESK_PROSE_CAPTION },
+  /* A news video's description: the day it was shot, then the agency. */
+  { "Firefighters battled the blaze on the ferry for three hours before it was brought "
+    "under control. (May 5) AP", DESK_PROSE_CAPTION },
+  /* A date in brackets inside running text is not one. */
+  { "The council, which last met in the spring (May 5) and again in the summer, approved "
+    "the budget on Monday.", DESK_PROSE_SENTENCE },
+  /* Offers: a price by the period, in a short block. */
+  { "Full Digital Access. $2 for 8 weeks.", DESK_PROSE_ADDRESSED },
+  { "Jetzt testen: 4 Wochen für 1 € lesen.", DESK_PROSE_ADDRESSED },
+  { "Tout le site pour 1 € par mois.", DESK_PROSE_ADDRESSED },
+  /* A story's price is no offer: a longer paragraph, or no period. */
+  { "The ferry company said tickets would rise to $4 for a month of weekday crossings, a "
+    "change the council must still approve before the winter schedule starts.", DESK_PROSE_SENTENCE },
+  { "The ferry fare rose to $4 on Monday.", DESK_PROSE_SENTENCE },
   /* Links, notices, contacts. */
   { "Read more at https://example.org/news/budget.", DESK_PROSE_LINK },
   /* An address inside a long paragraph of running text is part of the story. */

@@ -53,6 +53,7 @@ typedef struct
   GRegex *link;
   GRegex *notice;
   GRegex *contact;
+  GRegex *offer;
 } Patterns;
 
 static const Patterns *
@@ -73,7 +74,11 @@ patterns (void)
                      "|^\\W*(?:file|archiv|archive)\\s*[-\\x{2013}\\x{2014}:]"
                      "|\\bin this\\s+(?:\\S+\\s+){0,8}(?:photo|image|picture)\\b"
                      "|\\b(?:getty images|shutterstock|picture alliance)\\b"
-                     "|(?-i:\\b[A-Z]{2,}[A-Za-z]*\\s?/\\s?[A-Z][a-z]+)",
+                     "|(?-i:\\b[A-Z]{2,}[A-Za-z]*\\s?/\\s?[A-Z][a-z]+)"
+                     /* a news video's description ends on the day it was shot, then
+                      * the agency: "… toward fixing relations. (July 16) AP" */
+                     "|\\((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?"
+                     "\\s+\\d{1,2}\\)\\s*(?:\\S+\\s*){0,3}$",
                      flags, 0, NULL);
       patterns.link =
         g_regex_new ("https?://|\\bwww\\.|\\bpic\\.twitter\\.com|\\(@\\w+\\)"
@@ -92,7 +97,17 @@ patterns (void)
                      "|\\+\\d[\\d\\s/().-]{7,}\\d"
                      "|\\b(?:tel|telefon|phone|fax|t\\x{00E9}l)\\b\\.?:?\\s*[\\d+(]",
                      flags, 0, NULL);
-      g_assert (patterns.caption && patterns.link && patterns.notice && patterns.contact);
+      /* A price by the period: what a subscription or a membership pitch offers
+       * ("$1 for 4 weeks", "0,99 € im Monat", "4 Wochen für 1 €"). */
+      patterns.offer =
+        g_regex_new ("(?:[$\\x{20AC}\\x{00A3}]\\s?\\d|\\d[\\d.,]*\\s?(?:\\x{20AC}|\\x{00A3}|\\$|eur\\b|euro\\b))"
+                     "[^.!?]{0,30}?\\b(?:for|per|a|an|im|pro|f\\x{00FC}r|par|pour)\\s+(?:\\d+\\s+)?"
+                     "(?:weeks?|months?|years?|wochen?|monate?|jahre?|semaines?|mois|ans?)\\b"
+                     "|\\b\\d+\\s+(?:weeks?|months?|wochen|monate|semaines|mois)\\s+"
+                     "(?:for|f\\x{00FC}r|pour)\\s+(?:[$\\x{20AC}\\x{00A3}]\\s?\\d|\\d[\\d.,]*\\s?(?:\\x{20AC}|\\x{00A3}|\\$))",
+                     flags, 0, NULL);
+      g_assert (patterns.caption && patterns.link && patterns.notice && patterns.contact &&
+                patterns.offer);
       g_once_init_leave (&ready, 1);
     }
 
@@ -122,8 +137,10 @@ static const char * const link_words[] = {
 };
 static const char * const caption_words[] = {
   "photo", "foto", "image", "picture", "bild", "video", "file", "archiv", "getty",
-  "shutterstock", "alliance", "in this", "/", NULL
+  "shutterstock", "alliance", "in this", "/", "(jan", "(feb", "(mar", "(apr", "(may", "(jun",
+  "(jul", "(aug", "(sep", "(oct", "(nov", "(dec", NULL
 };
+static const char * const offer_words[] = { "$", "\xe2\x82\xac", "\xc2\xa3", "eur", NULL };
 
 /* Whether all of @text stands inside one pair of brackets: an editors' note or a service
  * message ("(This story was refiled to correct …)", "[Editor's note: …]"), which the
@@ -376,6 +393,10 @@ judge_text (const char     *text,
   if (n_address > 0 && n_words <= ADDRESS_MAX_WORDS)
     return DESK_PROSE_ADDRESSED;
   if (prompt && n_words <= PROMPT_MAX_WORDS && !(flags & DESK_PROSE_IN_PARAGRAPH))
+    return DESK_PROSE_ADDRESSED;
+  /* A short block that names a price by the period is an offer to the reader. */
+  if (n_words <= PROMPT_MAX_WORDS && !(flags & DESK_PROSE_IN_PARAGRAPH) &&
+      has_any (lower, offer_words) && g_regex_match (p->offer, copy, 0, NULL))
     return DESK_PROSE_ADDRESSED;
 
   return DESK_PROSE_SENTENCE;
