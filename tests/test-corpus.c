@@ -14,16 +14,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Measured on the 27 cases: recall 206/211 (0.976), precision 177/199 (0.89; 180/202 on the
- * NewsML-G2 keys), 5 furniture phrases, 1 false suggestion where nothing is missing,
+/* Measured on the 27 cases: recall 206/211 (0.976), precision 178/197 (0.904; 181/200 on
+ * the NewsML-G2 keys), 1 furniture phrase, no false suggestion where nothing is missing,
  * placement 61/62, no repeated sentence; one sentence of a NewsML-G2 draft keeps its
  * "Place/Place (dpa) -" dateline, which the scorer does not strip. The issue's targets
  * (precision 0.95, recall 0.98, no furniture) are not met yet; these floors keep what is,
  * less a little. */
 #define FLOOR_RECALL          0.96
-#define FLOOR_PRECISION       0.87
-#define MAX_FURNITURE         6
-#define MAX_NONE_FALSE        2
+#define FLOOR_PRECISION       0.89
+#define MAX_FURNITURE         2
+#define MAX_NONE_FALSE        0
 #define FLOOR_PLACEMENT       0.96
 #define MAX_REPEATED          0
 #define MAX_INVENTED          1
