@@ -157,6 +157,45 @@ test_addition_marks_clause (void)
   g_assert_cmpuint (end, ==, strlen (text) - 1);
 }
 
+/* The parts of a card to single out come from the model: marks, else where the new text
+ * occurs, part by part; nothing for a suggestion that is new as a whole. */
+static void
+test_highlights (void)
+{
+  g_autoptr(DeskSuggestion) conflict = NULL;
+  g_autoptr(DeskSuggestion) missing = NULL;
+  g_autoptr(DeskSuggestion) marked = NULL;
+  g_autoptr(GArray) ranges = NULL;
+  const char *text = "The toll rose to 14 on Tuesday, and 3 remain missing.";
+
+  conflict = desk_suggestion_new (DESK_SUGGESTION_CONFLICT, text, -1, 0, 1.0);
+  desk_suggestion_set_new_text (conflict, "3 remain missing \xe2\x80\xa6 14");
+  ranges = desk_suggestion_dup_highlights (conflict);
+  /* Both parts, in the order of the text, not of the new text. */
+  g_assert_cmpuint (ranges->len, ==, 4);
+  g_assert_cmpuint (g_array_index (ranges, guint, 0), ==, 17);
+  g_assert_cmpuint (g_array_index (ranges, guint, 1), ==, 19);
+  g_assert_cmpuint (g_array_index (ranges, guint, 2), ==, 36);
+  g_assert_cmpuint (g_array_index (ranges, guint, 3), ==, 52);
+  g_clear_pointer (&ranges, g_array_unref);
+
+  missing = desk_suggestion_new (DESK_SUGGESTION_MISSING, text, 0, -1, 1.0);
+  desk_suggestion_set_new_text (missing, "14");
+  ranges = desk_suggestion_dup_highlights (missing);
+  g_assert_cmpuint (ranges->len, ==, 0);
+  g_clear_pointer (&ranges, g_array_unref);
+
+  /* Marks win over the new text; a mark inside the one before is dropped. */
+  marked = desk_suggestion_new (DESK_SUGGESTION_ADDITION, text, -1, 0, 1.0);
+  desk_suggestion_set_new_text (marked, "Tuesday");
+  desk_suggestion_add_mark (marked, 40, 45);
+  desk_suggestion_add_mark (marked, 32, 52);
+  ranges = desk_suggestion_dup_highlights (marked);
+  g_assert_cmpuint (ranges->len, ==, 2);
+  g_assert_cmpuint (g_array_index (ranges, guint, 0), ==, 32);
+  g_assert_cmpuint (g_array_index (ranges, guint, 1), ==, 52);
+}
+
 /* A writethru that spells the draft's sentence out with words and names its paragraph
  * and its story already have adds no fact: no addition. One that adds a figure does. */
 static void
@@ -755,6 +794,7 @@ main (int   argc,
 
   g_test_add_func ("/suggester/missing/once-in-place", test_missing_once_in_place);
   g_test_add_func ("/suggester/addition/clause", test_addition_marks_clause);
+  g_test_add_func ("/suggester/highlights", test_highlights);
   g_test_add_func ("/suggester/conflict/number", test_conflict_on_number);
   g_test_add_func ("/suggester/addition/restated", test_restated_extension);
   g_test_add_func ("/suggester/headline/alternatives", test_headline_alternatives);

@@ -10,6 +10,7 @@
  */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "desk-suggestion.h"
@@ -467,6 +468,96 @@ desk_suggestion_get_mark (DeskSuggestion *self,
     *start = g_array_index (self->marks, guint, index * 2);
   if (end != NULL)
     *end = g_array_index (self->marks, guint, index * 2 + 1);
+}
+
+/* Where each part of @needle occurs in @text, as ranges: new_text names the new words,
+ * and may list several parts separated by " … ". */
+static void
+add_occurrences (GArray     *ranges,
+                 const char *text,
+                 const char *needle)
+{
+  g_auto(GStrv) parts = NULL;
+
+  if (needle == NULL || needle[0] == '\0')
+    return;
+
+  parts = g_strsplit (needle, " \xe2\x80\xa6 ", -1);
+  for (guint p = 0; parts[p] != NULL; p++)
+    {
+      const char *found = parts[p][0] ? strstr (text, parts[p]) : NULL;
+      guint start, end;
+
+      if (found == NULL)
+        continue;
+      start = found - text;
+      end = start + strlen (parts[p]);
+      g_array_append_val (ranges, start);
+      g_array_append_val (ranges, end);
+    }
+}
+
+static int
+compare_ranges (gconstpointer a,
+                gconstpointer b)
+{
+  const guint *ra = a;
+  const guint *rb = b;
+
+  if (ra[0] != rb[0])
+    return ra[0] < rb[0] ? -1 : 1;
+  return ra[1] < rb[1] ? -1 : ra[1] > rb[1];
+}
+
+/**
+ * desk_suggestion_dup_highlights:
+ *
+ * The parts of the suggestion's text to single out: the ranges the suggester marked, or
+ * else where the new text it names occurs (an addition's new words, a conflict's
+ * differing value). A missing paragraph or a headline, all of it new, has none; nor has
+ * a suggestion whose one range covers all of its text.
+ *
+ * Returns: (transfer full) (element-type guint): byte offsets into the text, in pairs
+ *   [start, end), sorted by start, each within the text and not overlapping the one
+ *   before
+ */
+GArray *
+desk_suggestion_dup_highlights (DeskSuggestion *self)
+{
+  g_autoptr(GArray) ranges = g_array_new (FALSE, FALSE, sizeof (guint));
+  GArray *result;
+  gsize length;
+  guint at = 0;
+
+  g_return_val_if_fail (DESK_IS_SUGGESTION (self), NULL);
+
+  length = strlen (self->text);
+  g_array_append_vals (ranges, self->marks->data, self->marks->len);
+  if (ranges->len == 0 && self->kind != DESK_SUGGESTION_MISSING &&
+      self->kind != DESK_SUGGESTION_HEADLINE)
+    add_occurrences (ranges, self->text, self->new_text);
+
+  /* All of it new: nothing to single out. */
+  if (ranges->len == 2 && g_array_index (ranges, guint, 0) == 0 &&
+      g_array_index (ranges, guint, 1) >= length)
+    g_array_set_size (ranges, 0);
+
+  qsort (ranges->data, ranges->len / 2, 2 * sizeof (guint), compare_ranges);
+
+  result = g_array_sized_new (FALSE, FALSE, sizeof (guint), ranges->len);
+  for (guint i = 0; i + 1 < ranges->len; i += 2)
+    {
+      guint start = MIN (g_array_index (ranges, guint, i), length);
+      guint end = MIN (g_array_index (ranges, guint, i + 1), length);
+
+      if (start < at || end <= start)
+        continue;
+      g_array_append_val (result, start);
+      g_array_append_val (result, end);
+      at = end;
+    }
+
+  return result;
 }
 
 /**

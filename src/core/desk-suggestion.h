@@ -78,6 +78,7 @@ void                desk_suggestion_add_mark            (DeskSuggestion     *sel
                                                          guint               start,
                                                          guint               end);
 guint               desk_suggestion_get_n_marks         (DeskSuggestion     *self);
+GArray             *desk_suggestion_dup_highlights      (DeskSuggestion     *self);
 void                desk_suggestion_get_mark            (DeskSuggestion     *self,
                                                          guint               index,
                                                          guint              *start,

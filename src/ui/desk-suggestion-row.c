@@ -183,69 +183,30 @@ append_escaped (GString    *markup,
   g_string_append (markup, escaped);
 }
 
-/* The text with [start, end) ranges wrapped in <span> */
+/* The text with the [start, end) ranges of desk_suggestion_dup_highlights() (in order,
+ * within the text) wrapped in <span> */
 static char *
 markup_with_ranges (const char *text,
                     GArray     *ranges,
                     const char *span)
 {
   g_autoptr(GString) markup = g_string_new (NULL);
-  gsize length = strlen (text);
   gsize at = 0;
 
   for (guint i = 0; i + 1 < ranges->len; i += 2)
     {
-      gsize start = MIN (g_array_index (ranges, guint, i), length);
-      gsize end = MIN (g_array_index (ranges, guint, i + 1), length);
+      guint start = g_array_index (ranges, guint, i);
+      guint end = g_array_index (ranges, guint, i + 1);
 
-      if (start < at || end <= start)
-        continue;
       append_escaped (markup, text + at, start - at);
       g_string_append (markup, span);
       append_escaped (markup, text + start, end - start);
       g_string_append (markup, "</span>");
       at = end;
     }
-  append_escaped (markup, text + at, length - at);
+  append_escaped (markup, text + at, strlen (text) - at);
 
   return g_string_free (g_steal_pointer (&markup), FALSE);
-}
-
-/* Where @needle occurs in @text, as a range; for a conflict's differing words. */
-static void
-add_occurrences (GArray     *ranges,
-                 const char *text,
-                 const char *needle)
-{
-  g_auto(GStrv) parts = NULL;
-
-  if (needle == NULL || needle[0] == '\0')
-    return;
-
-  /* new_text may list several parts, separated by " … ". */
-  parts = g_strsplit (needle, " … ", -1);
-  for (guint p = 0; parts[p] != NULL; p++)
-    {
-      const char *found = parts[p][0] ? strstr (text, parts[p]) : NULL;
-      guint start, end;
-
-      if (found == NULL)
-        continue;
-      start = found - text;
-      end = start + strlen (parts[p]);
-      g_array_append_val (ranges, start);
-      g_array_append_val (ranges, end);
-    }
-}
-
-static int
-compare_u64 (gconstpointer a,
-             gconstpointer b)
-{
-  guint64 ua = *(const guint64 *)a;
-  guint64 ub = *(const guint64 *)b;
-
-  return ua < ub ? -1 : ua > ub;
 }
 
 /**
@@ -258,55 +219,13 @@ compare_u64 (gconstpointer a,
 char *
 desk_suggestion_dup_markup (DeskSuggestion *suggestion)
 {
-  const char *text = desk_suggestion_get_text (suggestion);
-  DeskSuggestionKind kind = desk_suggestion_get_kind (suggestion);
-  g_autoptr(GArray) ranges = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) ranges = desk_suggestion_dup_highlights (suggestion);
   const char *span = "<span weight=\"bold\" background=\"#2ec27e\" bgalpha=\"22%\">";
-  gsize length = strlen (text);
 
-  for (guint i = 0; i < desk_suggestion_get_n_marks (suggestion); i++)
-    {
-      guint start, end;
-
-      desk_suggestion_get_mark (suggestion, i, &start, &end);
-      g_array_append_val (ranges, start);
-      g_array_append_val (ranges, end);
-    }
-
-  if (ranges->len == 0 && kind != DESK_SUGGESTION_MISSING && kind != DESK_SUGGESTION_HEADLINE)
-    add_occurrences (ranges, text, desk_suggestion_get_new_text (suggestion));
-
-  if (kind == DESK_SUGGESTION_CONFLICT)
+  if (desk_suggestion_get_kind (suggestion) == DESK_SUGGESTION_CONFLICT)
     span = "<span weight=\"bold\" background=\"#e01b24\" bgalpha=\"20%\">";
 
-  /* All of it new: nothing to single out. */
-  if (ranges->len == 2 && g_array_index (ranges, guint, 0) == 0 &&
-      g_array_index (ranges, guint, 1) >= length)
-    g_array_set_size (ranges, 0);
-
-  /* The ranges in order of their start (the marks usually are already). */
-  for (guint i = 2; i + 1 < ranges->len; i += 2)
-    if (g_array_index (ranges, guint, i) < g_array_index (ranges, guint, i - 2))
-      {
-        g_autoptr(GArray) pairs = g_array_sized_new (FALSE, FALSE, sizeof (guint64), ranges->len / 2);
-
-        for (guint j = 0; j + 1 < ranges->len; j += 2)
-          {
-            guint64 key = ((guint64)g_array_index (ranges, guint, j) << 32) |
-                          g_array_index (ranges, guint, j + 1);
-            g_array_append_val (pairs, key);
-          }
-        g_array_sort (pairs, compare_u64);
-        for (guint j = 0; j < pairs->len; j++)
-          {
-            guint64 key = g_array_index (pairs, guint64, j);
-            g_array_index (ranges, guint, j * 2) = (guint)(key >> 32);
-            g_array_index (ranges, guint, j * 2 + 1) = (guint)(key & 0xffffffff);
-          }
-        break;
-      }
-
-  return markup_with_ranges (text, ranges, span);
+  return markup_with_ranges (desk_suggestion_get_text (suggestion), ranges, span);
 }
 
 /* A decision removes the card's item from the list: the focus must not stay on a button
