@@ -224,11 +224,6 @@ void        _desk_reader_nitf_fill           (DeskReaderDoc    *doc,
 
 char       *_desk_reader_clean_text          (const char     *raw,
                                               guint          *n_repaired);
-gboolean    _desk_reader_split_dateline      (const char     *text,
-                                              gboolean        whole,
-                                              gsize          *length,
-                                              char          **place,
-                                              char          **agency);
 gboolean    _desk_reader_parse_keyword       (const char     *keyword,
                                               char          **slug,
                                               int            *version,

@@ -568,24 +568,6 @@ _desk_reader_scan_keyword_line (const char  *text,
     }
 }
 
-/* ---- Datelines ---------------------------------------------------------------------------- */
-
-/**
- * _desk_reader_split_dateline:
- *
- * The readers' name for _desk_wire_text_split_dateline(), where datelines are read for
- * every path.
- */
-gboolean
-_desk_reader_split_dateline (const char  *text,
-                             gboolean     whole,
-                             gsize       *length,
-                             char       **place,
-                             char       **agency)
-{
-  return _desk_wire_text_split_dateline (text, whole, length, place, agency);
-}
-
 /* ---- The story being read ----------------------------------------------------------------- */
 
 DeskReaderDoc *
