@@ -94,22 +94,6 @@ item_clear (Item *item)
   item->joined_text = NULL;
 }
 
-void
-_desk_classified_free (DeskClassified *classified)
-{
-  if (classified == NULL)
-    return;
-
-  g_free (classified->title);
-  g_free (classified->dateline);
-  g_free (classified->agency);
-  g_free (classified->date);
-  g_clear_pointer (&classified->bylines, g_ptr_array_unref);
-  g_clear_pointer (&classified->credits, g_ptr_array_unref);
-  g_clear_pointer (&classified->blocks, g_ptr_array_unref);
-  g_free (classified);
-}
-
 /* ---- Text helpers ------------------------------------------------------------------- */
 
 static char *

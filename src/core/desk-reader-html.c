@@ -1551,10 +1551,8 @@ needs_javascript (Page          *page,
          _desk_xml_find (root, "script") != NULL;
 }
 
-DeskSource *
+DeskIngestPart *
 _desk_reader_html_read (GBytes            *bytes,
-                        const char        *name,
-                        DeskSourceOrigin   origin,
                         GError           **error)
 {
   g_autoptr(DeskReaderDoc) doc = NULL;
@@ -1632,5 +1630,5 @@ _desk_reader_html_read (GBytes            *bytes,
   page_clear (&page);
   xmlFreeDoc (html);
 
-  return _desk_reader_doc_finish (doc, bytes, name, origin, 0, error);
+  return _desk_reader_doc_finish (doc, bytes, 0, error);
 }

@@ -440,8 +440,6 @@ find_items (xmlNode  *root,
 
 static GPtrArray *
 read_items (GBytes            *bytes,
-            const char        *name,
-            DeskSourceOrigin   origin,
             gboolean           first_only,
             GError           **error)
 {
@@ -457,24 +455,20 @@ read_items (GBytes            *bytes,
       return NULL;
     }
 
-  return _desk_reader_read_items (bytes, name, origin, DESK_FORMAT_NEWSML_G2, xml, items,
+  return _desk_reader_read_items (bytes, DESK_FORMAT_NEWSML_G2, xml, items,
                                   read_item, first_only, error);
 }
 
 GPtrArray *
 _desk_reader_newsml_g2_read_all (GBytes            *bytes,
-                                 const char        *name,
-                                 DeskSourceOrigin   origin,
                                  GError           **error)
 {
-  return read_items (bytes, name, origin, FALSE, error);
+  return read_items (bytes, FALSE, error);
 }
 
-DeskSource *
+DeskIngestPart *
 _desk_reader_newsml_g2_read (GBytes            *bytes,
-                             const char        *name,
-                             DeskSourceOrigin   origin,
                              GError           **error)
 {
-  return _desk_reader_first (read_items (bytes, name, origin, TRUE, error));
+  return _desk_reader_first (read_items (bytes, TRUE, error));
 }

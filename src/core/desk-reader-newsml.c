@@ -312,8 +312,6 @@ read_news_item (DeskReaderDoc *doc,
 
 static GPtrArray *
 read_items (GBytes            *bytes,
-            const char        *name,
-            DeskSourceOrigin   origin,
             gboolean           first_only,
             GError           **error)
 {
@@ -337,24 +335,20 @@ read_items (GBytes            *bytes,
       return NULL;
     }
 
-  return _desk_reader_read_items (bytes, name, origin, DESK_FORMAT_NEWSML, xml, items,
+  return _desk_reader_read_items (bytes, DESK_FORMAT_NEWSML, xml, items,
                                   read_news_item, first_only, error);
 }
 
 GPtrArray *
 _desk_reader_newsml_read_all (GBytes            *bytes,
-                              const char        *name,
-                              DeskSourceOrigin   origin,
                               GError           **error)
 {
-  return read_items (bytes, name, origin, FALSE, error);
+  return read_items (bytes, FALSE, error);
 }
 
-DeskSource *
+DeskIngestPart *
 _desk_reader_newsml_read (GBytes            *bytes,
-                          const char        *name,
-                          DeskSourceOrigin   origin,
                           GError           **error)
 {
-  return _desk_reader_first (read_items (bytes, name, origin, TRUE, error));
+  return _desk_reader_first (read_items (bytes, TRUE, error));
 }

@@ -337,10 +337,8 @@ read_associations (DeskReaderDoc *doc,
     }
 }
 
-DeskSource *
+DeskIngestPart *
 _desk_reader_ninjs_read (GBytes            *bytes,
-                         const char        *name,
-                         DeskSourceOrigin   origin,
                          GError           **error)
 {
   g_autoptr(DeskReaderDoc) doc = _desk_reader_doc_new (DESK_FORMAT_NINJS);
@@ -438,5 +436,5 @@ _desk_reader_ninjs_read (GBytes            *bytes,
 
   _desk_reader_doc_set_agency (doc, member_string (item, "copyrightholder"));
 
-  return _desk_reader_doc_finish (doc, bytes, name, origin, 0, error);
+  return _desk_reader_doc_finish (doc, bytes, 0, error);
 }

@@ -316,16 +316,14 @@ _desk_reader_nitf_fill (DeskReaderDoc *doc,
     }
 }
 
-DeskSource *
+DeskIngestPart *
 _desk_reader_nitf_read (GBytes            *bytes,
-                        const char        *name,
-                        DeskSourceOrigin   origin,
                         GError           **error)
 {
   g_autoptr(DeskReaderDoc) doc = _desk_reader_doc_new (DESK_FORMAT_NITF);
   xmlDoc *xml;
   xmlNode *root;
-  DeskSource *source;
+  DeskIngestPart *part;
 
   if (!(xml = _desk_reader_parse_xml (bytes, DESK_FORMAT_NITF, error)))
     return NULL;
@@ -343,6 +341,6 @@ _desk_reader_nitf_read (GBytes            *bytes,
   _desk_reader_nitf_fill (doc, root);
   xmlFreeDoc (xml);
 
-  source = _desk_reader_doc_finish (doc, bytes, name, origin, 0, error);
-  return source;
+  part = _desk_reader_doc_finish (doc, bytes, 0, error);
+  return part;
 }

@@ -1,9 +1,11 @@
 /* desk-reader.c: what the readers of agency and web formats share
  *
- * Every reader produces the same kind of source as plain text does: blocks with roles, and
- * the story's metadata. Markup formats have no text of their own to point into, so the
- * reader writes one as it goes: a plain rendering of the story, one paragraph per block,
- * paragraphs separated by blank lines. Block offsets point into that rendering.
+ * Every reader hands desk-ingest.c the same parts as plain text does (DeskIngestPart):
+ * blocks with roles, and the story's metadata; it never makes a source. Readers are called
+ * by desk-ingest.c and call down into this toolkit, never up. Markup formats have no text
+ * of their own to point into, so the reader writes one as it goes: a plain rendering of the
+ * story, one paragraph per block, paragraphs separated by blank lines. Block offsets point
+ * into that rendering.
  *
  * What a paragraph of a body is (a separator, an agency's sign-off, a contributor line, a
  * caption that slipped into the text) is decided by the one rulebook, desk-roles.c, which
@@ -39,7 +41,6 @@
 #include "desk-reader-private.h"
 #include "desk-roles-private.h"
 #include "desk-wire-text-private.h"
-#include "desk-source-private.h"
 
 /* Deeper markup than this is not walked (libxml2 itself stops at 256 without XML_PARSE_HUGE) */
 #define MAX_DEPTH 200
@@ -53,7 +54,7 @@ struct _DeskReaderDoc
 
   GString    *text;             /* the rendering */
   GPtrArray  *blocks;
-  gboolean    too_many_blocks;  /* more than DESK_SOURCE_MAX_PARAGRAPHS were written */
+  gboolean    too_many_blocks;  /* more than DESK_INGEST_MAX_PARAGRAPHS were written */
   gboolean    has_bytes_hash;
   guint64     bytes_hash;       /* of the whole file, when it holds several stories */
   GPtrArray  *credits;
@@ -641,7 +642,7 @@ append_block (DeskReaderDoc *doc,
   gsize start;
 
   /* Past the limit nothing more is kept: the story is refused when it is finished. */
-  if (doc->blocks->len >= DESK_SOURCE_MAX_PARAGRAPHS)
+  if (doc->blocks->len >= DESK_INGEST_MAX_PARAGRAPHS)
     {
       doc->too_many_blocks = TRUE;
       return;
@@ -1238,7 +1239,7 @@ _desk_reader_doc_add_text_body (DeskReaderDoc *doc,
   if (indented < 2)
     {
       g_autoptr(GPtrArray) segments = _desk_segment_text (normalized,
-                                                          DESK_SOURCE_MAX_PARAGRAPHS);
+                                                          DESK_INGEST_MAX_PARAGRAPHS);
 
       for (guint i = 0; i < segments->len; i++)
         {
@@ -1589,28 +1590,26 @@ _desk_reader_doc_get_n_authors (DeskReaderDoc *doc)
 
 /**
  * _desk_reader_doc_finish:
+ * @bytes: what the story was read from
  * @item: which story of the file this is, from 0
  *
- * Returns: (transfer full): the source, or %NULL with @error set when the story has no
- *   text at all
+ * Returns: (transfer full): the story's parts, or %NULL with @error set when the story has
+ *   no text at all
  */
-DeskSource *
+DeskIngestPart *
 _desk_reader_doc_finish (DeskReaderDoc     *doc,
                          GBytes            *bytes,
-                         const char        *name,
-                         DeskSourceOrigin   origin,
                          guint              item,
                          GError           **error)
 {
   DeskClassified *classified;
-  DeskSourceWire wire = { 0 };
-  DeskSource *source;
+  DeskIngestPart *part;
 
   if (doc->too_many_blocks)
     {
       g_set_error (error, DESK_ERROR, DESK_ERROR_TOO_LARGE,
                    _("it has more than the %u paragraphs Copydesk reads in one story"),
-                   DESK_SOURCE_MAX_PARAGRAPHS);
+                   DESK_INGEST_MAX_PARAGRAPHS);
       return NULL;
     }
 
@@ -1639,22 +1638,22 @@ _desk_reader_doc_finish (DeskReaderDoc     *doc,
   classified->credits = g_ptr_array_ref (doc->credits);
   classified->blocks = g_ptr_array_ref (doc->blocks);
 
-  wire.encoding = doc->encoding;
-  wire.n_repaired = doc->n_repaired;
-  wire.n_invalid = doc->n_invalid;
-  wire.slug = doc->slug;
-  wire.guid = doc->guid;
-  wire.version = doc->version;
-  wire.version_created = doc->version_created;
-  wire.signal = doc->signal;
-  wire.item = item;
-  wire.bytes_hash = doc->has_bytes_hash ? &doc->bytes_hash : NULL;
+  part = _desk_ingest_part_new (bytes, doc->format);
+  part->text = g_strdup (doc->text->str);
+  part->classified = classified;
+  part->encoding = doc->encoding;
+  part->n_repaired = doc->n_repaired;
+  part->n_invalid = doc->n_invalid;
+  part->slug = g_strdup (doc->slug);
+  part->guid = g_strdup (doc->guid);
+  part->version = doc->version;
+  part->version_created = g_strdup (doc->version_created);
+  part->signal = doc->signal;
+  part->item = item;
+  part->has_bytes_hash = doc->has_bytes_hash;
+  part->bytes_hash = doc->bytes_hash;
 
-  source = _desk_source_new_from_parts (bytes, name, origin, doc->format, doc->text->str,
-                                        classified, &wire);
-  _desk_classified_free (classified);
-
-  return source;
+  return part;
 }
 
 /* ---- Markup ------------------------------------------------------------------------------- */
@@ -2641,17 +2640,15 @@ _desk_reader_add_html_fragment (DeskReaderDoc *doc,
  * @read_item: fills a document from one item
  * @first_only: stop at the first item that reads
  *
- * A source per news item of a NewsML file (G2 message or 1.x), named "@name (2 of 3)"
+ * The parts of each news item of a NewsML file (G2 message or 1.x), numbered "2 of 3"
  * when there are several. An item that cannot be read is skipped; if none can, the
  * first one's error is returned.
  *
- * Returns: (transfer container) (element-type DeskSource): the sources, or %NULL with
+ * Returns: (transfer container) (element-type DeskIngestPart): the parts, or %NULL with
  *   @error set
  */
 GPtrArray *
 _desk_reader_read_items (GBytes            *bytes,
-                         const char        *name,
-                         DeskSourceOrigin   origin,
                          const char        *format,
                          xmlDoc            *xml,
                          GPtrArray         *items,
@@ -2659,7 +2656,8 @@ _desk_reader_read_items (GBytes            *bytes,
                          gboolean           first_only,
                          GError           **error)
 {
-  g_autoptr(GPtrArray) sources = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) parts =
+    g_ptr_array_new_with_free_func ((GDestroyNotify)_desk_ingest_part_free);
   g_autoptr(GError) first_error = NULL;
   gsize size;
   const guchar *data = g_bytes_get_data (bytes, &size);
@@ -2669,11 +2667,7 @@ _desk_reader_read_items (GBytes            *bytes,
     {
       g_autoptr(DeskReaderDoc) doc = _desk_reader_doc_new (format);
       g_autoptr(GError) local_error = NULL;
-      g_autofree char *item_name = NULL;
-      DeskSource *source;
-
-      if (items->len > 1 && !first_only)
-        item_name = g_strdup_printf (_("%s (%u of %u)"), name, i + 1, items->len);
+      DeskIngestPart *part;
 
       _desk_reader_doc_set_encoding (doc, xml->encoding ? (const char *)xml->encoding : "UTF-8",
                                      0, 0);
@@ -2681,44 +2675,48 @@ _desk_reader_read_items (GBytes            *bytes,
       doc->has_bytes_hash = TRUE;
       doc->bytes_hash = bytes_hash;
 
-      source = _desk_reader_doc_finish (doc, bytes, item_name ? item_name : name, origin, i,
-                                        &local_error);
-      if (source == NULL)
+      part = _desk_reader_doc_finish (doc, bytes, i, &local_error);
+      if (part == NULL)
         {
           if (first_error == NULL)
             first_error = g_steal_pointer (&local_error);
           continue;
         }
 
-      g_ptr_array_add (sources, source);
+      if (items->len > 1 && !first_only)
+        {
+          part->number = i + 1;
+          part->of = items->len;
+        }
+      g_ptr_array_add (parts, part);
       if (first_only)
         break;
     }
 
   xmlFreeDoc (xml);
 
-  if (sources->len == 0)
+  if (parts->len == 0)
     {
       g_propagate_error (error, g_steal_pointer (&first_error));
       return NULL;
     }
 
-  return g_steal_pointer (&sources);
+  return g_steal_pointer (&parts);
 }
 
 /**
  * _desk_reader_first:
- * @sources: (transfer full) (nullable) (element-type DeskSource): sources, or %NULL
+ * @parts: (transfer full) (nullable) (element-type DeskIngestPart): parts, or %NULL
  *
- * Returns: (transfer full) (nullable): the first source
+ * Returns: (transfer full) (nullable): the first part
  */
-DeskSource *
-_desk_reader_first (GPtrArray *sources)
+DeskIngestPart *
+_desk_reader_first (GPtrArray *parts)
 {
-  g_autoptr(GPtrArray) owned = sources;
+  g_autoptr(GPtrArray) owned = parts;
 
   if (owned == NULL || owned->len == 0)
     return NULL;
 
-  return g_object_ref (g_ptr_array_index (owned, 0));
+  return g_ptr_array_steal_index (owned, 0);
 }
