@@ -88,25 +88,6 @@ struct _DeskReaderDoc
 
 /* ---- Text helpers --------------------------------------------------------------------- */
 
-static char *
-fold_key (const char *text)
-{
-  GString *key = g_string_new (NULL);
-
-  if (text == NULL)
-    return g_string_free (key, FALSE);
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_isalnum (c))
-        g_string_append_unichar (key, g_unichar_tolower (c));
-    }
-
-  return g_string_free (key, FALSE);
-}
-
 static gboolean
 has_prefix_ci (const char *text,
                const char *prefix)
@@ -904,7 +885,7 @@ _desk_reader_doc_add_headline (DeskReaderDoc *doc,
   if (line[0] == '\0')
     return;
 
-  key = fold_key (line);
+  key = _desk_wire_text_fold_key (line);
   if (doc->title != NULL)
     {
       if (!g_str_equal (key, doc->title_key))
@@ -922,7 +903,7 @@ _desk_reader_doc_add_deck (DeskReaderDoc *doc,
                            const char    *text)
 {
   g_autofree char *line = clean (doc, text);
-  g_autofree char *key = fold_key (line);
+  g_autofree char *key = _desk_wire_text_fold_key (line);
 
   if (key[0] == '\0' || g_strcmp0 (key, doc->title_key) == 0)
     return;
@@ -939,7 +920,7 @@ _desk_reader_doc_add_note (DeskReaderDoc *doc,
                            const char    *text)
 {
   g_autofree char *line = clean (doc, text);
-  g_autofree char *key = fold_key (line);
+  g_autofree char *key = _desk_wire_text_fold_key (line);
 
   if (key[0] == '\0')
     return;
@@ -1119,7 +1100,7 @@ _desk_reader_doc_add_paragraph (DeskReaderDoc *doc,
   switch (hint)
     {
     case DESK_BLOCK_ROLE_HEADLINE:
-      key = fold_key (line);
+      key = _desk_wire_text_fold_key (line);
       if (doc->title == NULL)
         _desk_reader_doc_add_headline (doc, line);
       else if (g_str_equal (key, doc->title_key))
@@ -1164,7 +1145,7 @@ _desk_reader_doc_add_paragraph (DeskReaderDoc *doc,
           add_credits (doc, g_steal_pointer (&credits), TRUE);
           return;
         }
-      key = fold_key (line);
+      key = _desk_wire_text_fold_key (line);
       if (g_strcmp0 (key, doc->title_key) == 0)
         reason = "repeated headline";
       append_block (doc, DESK_BLOCK_ROLE_FURNITURE, line, reason ? reason : "furniture");
@@ -2363,8 +2344,8 @@ emit (Walker     *w,
             {
               g_autofree char *line = g_strndup (parts[i], first_break - parts[i]);
               g_autofree char *clean_line = _desk_reader_clean_text (line, NULL);
-              g_autofree char *key = fold_key (clean_line);
-              g_autofree char *title_key = fold_key (_desk_reader_doc_get_title (w->doc));
+              g_autofree char *key = _desk_wire_text_fold_key (clean_line);
+              g_autofree char *title_key = _desk_wire_text_fold_key (_desk_reader_doc_get_title (w->doc));
 
               if (key[0] != '\0' && g_str_equal (key, title_key))
                 {

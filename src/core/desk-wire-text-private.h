@@ -15,6 +15,7 @@ typedef enum
 } DeskSentenceEnd;
 
 guint     _desk_wire_text_count_words    (const char      *text);
+char     *_desk_wire_text_fold_key       (const char      *text);
 gboolean  _desk_wire_text_ends_sentence  (const char      *text,
                                           DeskSentenceEnd  ends);
 char     *_desk_wire_text_find_date      (const char      *text);

@@ -1,8 +1,8 @@
 /* desk-wire-text.c: the conventions of wire copy that every ingest path shares
  *
- * Plain text, the readers and the rulebook count words, see where a sentence ends, split
- * an agency's dateline off a story's first paragraph and find the date in a stamp the same
- * way, with these functions; each exists once.
+ * Plain text, the readers and the rulebook count words, fold a line to a key, see where a
+ * sentence ends, split an agency's dateline off a story's first paragraph and find the date
+ * in a stamp the same way, with these functions; each exists once.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -54,6 +54,35 @@ _desk_wire_text_count_words (const char *text)
     }
 
   return n;
+}
+
+/**
+ * _desk_wire_text_fold_key:
+ * @text: (nullable): UTF-8 text
+ *
+ * The key that tells whether two lines say the same thing, whatever their case, spacing
+ * and punctuation: the letters and digits of @text, in lower case, with nothing between
+ * them.
+ *
+ * Returns: (transfer full): the key; "" for %NULL
+ */
+char *
+_desk_wire_text_fold_key (const char *text)
+{
+  GString *key = g_string_new (NULL);
+
+  if (text == NULL)
+    return g_string_free (key, FALSE);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isalnum (c))
+        g_string_append_unichar (key, g_unichar_tolower (c));
+    }
+
+  return g_string_free (key, FALSE);
 }
 
 /**
