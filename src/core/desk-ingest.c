@@ -24,6 +24,7 @@
 #include "desk-format.h"
 #include "desk-ingest-private.h"
 #include "desk-reader-private.h"
+#include "desk-wire-text-private.h"
 
 /* ---- What is refused ------------------------------------------------------------------------- */
 
@@ -174,7 +175,7 @@ read_text (GBytes  *bytes,
   part->classified = _desk_classify (part->text, segments);
 
   /* Wire copy pasted as text may keep its keyword line: "BC-US--Fire, 1st Ld-Writethru" */
-  _desk_reader_scan_keyword_line (part->text, &part->slug, &part->version, &part->signal);
+  _desk_wire_text_scan_keyword_line (part->text, &part->slug, &part->version, &part->signal);
 
   return g_steal_pointer (&part);
 }

@@ -32,6 +32,7 @@
 #include "desk-format.h"
 #include "desk-organization.h"
 #include "desk-reader-private.h"
+#include "desk-wire-text-private.h"
 
 #define SOH 0x01
 #define STX 0x02
@@ -346,7 +347,7 @@ read_anpa_keyword_header (DeskReaderDoc *doc,
   if (keyword == NULL)
     return;
 
-  _desk_reader_parse_keyword (keyword, &slug, &version, &signal);
+  _desk_wire_text_parse_keyword (keyword, &slug, &version, &signal);
   _desk_reader_doc_set_version (doc, version);
   _desk_reader_doc_set_signal (doc, signal);
   *short_keyword = g_steal_pointer (&slug);
@@ -449,7 +450,7 @@ read_anpa_text (DeskReaderDoc *doc,
           int version = 0;
 
           keyword = keyword ? keyword + 1 : line->text;
-          _desk_reader_parse_keyword (keyword, &slug, &version, &signal);
+          _desk_wire_text_parse_keyword (keyword, &slug, &version, &signal);
           _desk_reader_doc_set_slug (doc, slug);
           if (version > _desk_reader_doc_get_version (doc))
             _desk_reader_doc_set_version (doc, version);
@@ -623,7 +624,7 @@ is_version_line (const char *text)
   if (g_strv_length (words) > 4)
     return FALSE;
 
-  _desk_reader_parse_keyword (text, &slug, &version, &signal);
+  _desk_wire_text_parse_keyword (text, &slug, &version, &signal);
   return (version > 0 || signal != NULL) && slug == NULL;
 }
 
@@ -732,7 +733,7 @@ read_iptc7901_story (GBytes            *bytes,
           const char *signal = NULL;
           int version = 0;
 
-          _desk_reader_parse_keyword (line->text, &slug, &version, &signal);
+          _desk_wire_text_parse_keyword (line->text, &slug, &version, &signal);
           _desk_reader_doc_set_version (doc, version);
           _desk_reader_doc_set_signal (doc, signal);
           _desk_reader_doc_add (doc, DESK_BLOCK_ROLE_FURNITURE, line->text, "version line");

@@ -18,6 +18,7 @@
 #include "desk-format.h"
 #include "desk-organization.h"
 #include "desk-reader-private.h"
+#include "desk-wire-text-private.h"
 
 /* The part of a QCode after its scheme: "sig:update" → "update" */
 static const char *
@@ -328,7 +329,7 @@ read_item (DeskReaderDoc *doc,
       const char *signal = NULL;
       int slug_version = 0;
 
-      _desk_reader_parse_keyword (meta.slugline, &slug, &slug_version, &signal);
+      _desk_wire_text_parse_keyword (meta.slugline, &slug, &slug_version, &signal);
       _desk_reader_doc_set_slug (doc, slug);
       if (_desk_reader_doc_get_version (doc) == 0)
         _desk_reader_doc_set_version (doc, slug_version);

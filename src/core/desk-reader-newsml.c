@@ -15,6 +15,7 @@
 #include "desk-credit.h"
 #include "desk-format.h"
 #include "desk-reader-private.h"
+#include "desk-wire-text-private.h"
 
 typedef struct
 {
@@ -257,7 +258,7 @@ read_identification (DeskReaderDoc *doc,
     {
       g_autofree char *slug = NULL;
 
-      _desk_reader_parse_keyword (label, &slug, NULL, NULL);
+      _desk_wire_text_parse_keyword (label, &slug, NULL, NULL);
       _desk_reader_doc_set_slug (doc, slug);
     }
 }
@@ -282,7 +283,7 @@ read_news_item (DeskReaderDoc *doc,
       const char *signal = NULL;
       int version = 0;
 
-      _desk_reader_parse_keyword (lines.slugline, &slug, &version, &signal);
+      _desk_wire_text_parse_keyword (lines.slugline, &slug, &version, &signal);
       _desk_reader_doc_set_slug (doc, slug);
       _desk_reader_doc_set_signal (doc, signal);
     }

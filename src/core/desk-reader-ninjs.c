@@ -19,6 +19,7 @@
 #include "desk-format.h"
 #include "desk-json.h"
 #include "desk-reader-private.h"
+#include "desk-wire-text-private.h"
 
 static const char *
 member_string (JsonObject *object,
@@ -406,7 +407,7 @@ _desk_reader_ninjs_read (GBytes            *bytes,
       g_autofree char *slug = NULL;
       const char *signal = NULL;
 
-      _desk_reader_parse_keyword (value, &slug, NULL, &signal);
+      _desk_wire_text_parse_keyword (value, &slug, NULL, &signal);
       _desk_reader_doc_set_slug (doc, slug);
       _desk_reader_doc_set_signal (doc, signal);
     }

@@ -15,6 +15,7 @@
 
 #include "desk-format.h"
 #include "desk-reader-private.h"
+#include "desk-wire-text-private.h"
 
 static void
 read_docdata (DeskReaderDoc *doc,
@@ -79,7 +80,7 @@ read_head (DeskReaderDoc *doc,
               const char *signal = NULL;
               int version = 0;
 
-              _desk_reader_parse_keyword (content, &slug, &version, &signal);
+              _desk_wire_text_parse_keyword (content, &slug, &version, &signal);
               _desk_reader_doc_set_slug (doc, slug);
               _desk_reader_doc_set_version (doc, version);
               _desk_reader_doc_set_signal (doc, signal);
@@ -309,7 +310,7 @@ _desk_reader_nitf_fill (DeskReaderDoc *doc,
       const char *signal = NULL;
       int version = 0;
 
-      _desk_reader_parse_keyword (_desk_reader_doc_get_title (doc), &slug, &version, &signal);
+      _desk_wire_text_parse_keyword (_desk_reader_doc_get_title (doc), &slug, &version, &signal);
       _desk_reader_doc_set_slug (doc, slug);
       _desk_reader_doc_set_version (doc, version);
       _desk_reader_doc_set_signal (doc, signal);

@@ -190,14 +190,6 @@ void        _desk_reader_nitf_fill           (DeskReaderDoc    *doc,
 
 char       *_desk_reader_clean_text          (const char     *raw,
                                               guint          *n_repaired);
-gboolean    _desk_reader_parse_keyword       (const char     *keyword,
-                                              char          **slug,
-                                              int            *version,
-                                              const char    **signal);
-void        _desk_reader_scan_keyword_line   (const char     *text,
-                                              char          **slug,
-                                              int            *version,
-                                              const char    **signal);
 char       *_desk_reader_parse_timestamp     (const char     *text,
                                               char          **date);
 gboolean    _desk_reader_looks_like_date     (const char     *text);

@@ -24,5 +24,13 @@ gboolean  _desk_wire_text_split_dateline (const char      *text,
                                           gsize           *length,
                                           char           **place,
                                           char           **agency);
+gboolean  _desk_wire_text_parse_keyword  (const char      *keyword,
+                                          char           **slug,
+                                          int             *version,
+                                          const char     **signal);
+void      _desk_wire_text_scan_keyword_line (const char   *text,
+                                             char        **slug,
+                                             int          *version,
+                                             const char  **signal);
 
 G_END_DECLS
