@@ -130,16 +130,6 @@ content_meta_clear (ContentMeta *meta)
 }
 
 static void
-keep_first (char **slot,
-            char  *text)
-{
-  if (*slot == NULL && text != NULL && text[0] != '\0')
-    *slot = text;
-  else
-    g_free (text);
-}
-
-static void
 read_content_meta (DeskReaderDoc *doc,
                    xmlNode       *meta,
                    ContentMeta   *out)
@@ -162,15 +152,15 @@ read_content_meta (DeskReaderDoc *doc,
             g_ptr_array_add (out->decks, _desk_xml_text (child));
         }
       else if (_desk_xml_is (child, "slugline"))
-        keep_first (&out->slugline, _desk_xml_text (child));
+        _desk_reader_keep_first (&out->slugline, _desk_xml_text (child));
       else if (_desk_xml_is (child, "by"))
-        keep_first (&out->by, _desk_xml_text (child));
+        _desk_reader_keep_first (&out->by, _desk_xml_text (child));
       else if (_desk_xml_is (child, "creditline"))
-        keep_first (&out->creditline, _desk_xml_text (child));
+        _desk_reader_keep_first (&out->creditline, _desk_xml_text (child));
       else if (_desk_xml_is (child, "dateline"))
-        keep_first (&out->dateline, _desk_xml_text (child));
+        _desk_reader_keep_first (&out->dateline, _desk_xml_text (child));
       else if (_desk_xml_is (child, "located"))
-        keep_first (&out->located, concept_name (child));
+        _desk_reader_keep_first (&out->located, concept_name (child));
       else if (_desk_xml_is (child, "creator") || _desk_xml_is (child, "contributor"))
         {
           char *name = concept_name (child);

@@ -44,16 +44,6 @@ lines_clear (Lines *lines)
   g_clear_pointer (&lines->contents, g_ptr_array_unref);
 }
 
-static void
-keep_first (char **slot,
-            char  *text)
-{
-  if (*slot == NULL && text != NULL && text[0] != '\0')
-    *slot = text;
-  else
-    g_free (text);
-}
-
 static char *
 formal_name (xmlNode *node)
 {
@@ -67,19 +57,19 @@ read_news_lines (Lines   *lines,
   for (xmlNode *child = news_lines->children; child != NULL; child = child->next)
     {
       if (_desk_xml_is (child, "HeadLine"))
-        keep_first (&lines->headline, _desk_xml_text (child));
+        _desk_reader_keep_first (&lines->headline, _desk_xml_text (child));
       else if (_desk_xml_is (child, "SubHeadLine"))
         g_ptr_array_add (lines->decks, _desk_xml_text (child));
       else if (_desk_xml_is (child, "ByLine"))
-        keep_first (&lines->byline, _desk_xml_text (child));
+        _desk_reader_keep_first (&lines->byline, _desk_xml_text (child));
       else if (_desk_xml_is (child, "DateLine"))
-        keep_first (&lines->dateline, _desk_xml_text (child));
+        _desk_reader_keep_first (&lines->dateline, _desk_xml_text (child));
       else if (_desk_xml_is (child, "CreditLine"))
-        keep_first (&lines->creditline, _desk_xml_text (child));
+        _desk_reader_keep_first (&lines->creditline, _desk_xml_text (child));
       else if (_desk_xml_is (child, "CopyrightLine"))
-        keep_first (&lines->copyright, _desk_xml_text (child));
+        _desk_reader_keep_first (&lines->copyright, _desk_xml_text (child));
       else if (_desk_xml_is (child, "SlugLine"))
-        keep_first (&lines->slugline, _desk_xml_text (child));
+        _desk_reader_keep_first (&lines->slugline, _desk_xml_text (child));
     }
 }
 
@@ -115,7 +105,7 @@ read_city (Lines   *lines,
   g_autofree char *value = _desk_xml_attr (property, "Value");
 
   if (g_strcmp0 (name, "City") == 0)
-    keep_first (&lines->city, g_steal_pointer (&value));
+    _desk_reader_keep_first (&lines->city, g_steal_pointer (&value));
 }
 
 static void

@@ -154,6 +154,8 @@ char       *_desk_xml_attr                   (const xmlNode  *node,
 char       *_desk_xml_text                   (const xmlNode  *node);
 char       *_desk_xml_child_text             (const xmlNode  *node,
                                               const char     *name);
+void        _desk_reader_keep_first          (char          **slot,
+                                              char           *text);
 
 /* How the walker treats an element: the role of the text in it. */
 typedef struct

@@ -1995,6 +1995,23 @@ _desk_xml_child_text (const xmlNode *node,
   return text;
 }
 
+/**
+ * _desk_reader_keep_first:
+ * @slot: where the first value found is kept
+ * @text: (transfer full) (nullable): a value found
+ *
+ * Keeps @text in @slot when the slot is empty and @text is not; frees it otherwise.
+ */
+void
+_desk_reader_keep_first (char **slot,
+                         char  *text)
+{
+  if (*slot == NULL && text != NULL && text[0] != '\0')
+    *slot = text;
+  else
+    g_free (text);
+}
+
 /* ---- Walking a body --------------------------------------------------------------------- */
 
 #define CELL_MARK  '\x1e'
