@@ -32,9 +32,9 @@
 
 #include <string.h>
 
+#include "desk-classify-private.h"
 #include "desk-credit-line.h"
 #include "desk-hash.h"
-#include "desk-ingest-private.h"
 #include "desk-organization.h"
 #include "desk-prose.h"
 #include "desk-roles-private.h"

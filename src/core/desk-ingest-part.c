@@ -7,7 +7,7 @@
  */
 #include "config.h"
 
-#include "desk-ingest-private.h"
+#include "desk-ingest-part-private.h"
 
 void
 _desk_classified_free (DeskClassified *classified)

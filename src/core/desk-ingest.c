@@ -20,10 +20,12 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "desk-classify-private.h"
 #include "desk-decode.h"
 #include "desk-format.h"
 #include "desk-ingest-private.h"
 #include "desk-reader-private.h"
+#include "desk-segment-private.h"
 #include "desk-wire-text-private.h"
 
 /* ---- What is refused ------------------------------------------------------------------------- */

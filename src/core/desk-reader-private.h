@@ -6,7 +6,7 @@
 
 #include <libxml/tree.h>
 
-#include "desk-ingest-private.h"
+#include "desk-ingest-part-private.h"
 
 G_BEGIN_DECLS
 

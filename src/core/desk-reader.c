@@ -35,11 +35,11 @@
 #include "desk-decode.h"
 #include "desk-format.h"
 #include "desk-hash.h"
-#include "desk-ingest-private.h"
 #include "desk-organization.h"
 #include "desk-prose.h"
 #include "desk-reader-private.h"
 #include "desk-roles-private.h"
+#include "desk-segment-private.h"
 #include "desk-wire-text-private.h"
 
 /* Deeper markup than this is not walked (libxml2 itself stops at 256 without XML_PARSE_HUGE) */
