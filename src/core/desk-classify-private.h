@@ -9,9 +9,7 @@
 
 G_BEGIN_DECLS
 
-DeskClassified *_desk_classify        (const char     *text,
-                                       GPtrArray      *segments);
-char           *_desk_classify_strip_markdown (const char *text,
-                                               gboolean   *is_heading);
+DeskClassified *_desk_classify (const char *text,
+                                GPtrArray  *segments);
 
 G_END_DECLS
