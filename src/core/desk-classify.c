@@ -32,9 +32,10 @@
 
 #include <string.h>
 
+#include "desk-classify-private.h"
 #include "desk-credit-line.h"
 #include "desk-hash.h"
-#include "desk-ingest-private.h"
+#include "desk-markdown-private.h"
 #include "desk-organization.h"
 #include "desk-prose.h"
 #include "desk-roles-private.h"
@@ -94,22 +95,6 @@ item_clear (Item *item)
   item->joined_text = NULL;
 }
 
-void
-_desk_classified_free (DeskClassified *classified)
-{
-  if (classified == NULL)
-    return;
-
-  g_free (classified->title);
-  g_free (classified->dateline);
-  g_free (classified->agency);
-  g_free (classified->date);
-  g_clear_pointer (&classified->bylines, g_ptr_array_unref);
-  g_clear_pointer (&classified->credits, g_ptr_array_unref);
-  g_clear_pointer (&classified->blocks, g_ptr_array_unref);
-  g_free (classified);
-}
-
 /* ---- Text helpers ------------------------------------------------------------------- */
 
 static char *
@@ -161,151 +146,6 @@ static gboolean
 text_starts_lower (const char *text)
 {
   return g_unichar_islower (g_utf8_get_char (text));
-}
-
-/**
- * _desk_classify_strip_markdown:
- * @text: a paragraph of scraped text
- * @is_heading: (out) (optional): whether it was a `#` heading
- *
- * Removes the markup that scrapers leave: `#` heading marks, `**bold**` and `__bold__`,
- * and `[text](address)` links (the text stays).
- *
- * Returns: (transfer full): the clean text
- */
-/* The end of a link's "(address "title")" that starts at @open, as CommonMark reads it:
- * the address in <angle brackets> (which may hold spaces), or without white space with
- * its parentheses balanced ("wiki/Budget_(2024)"); then an optional title in quotes.
- * Returns the closing ")", or NULL. */
-static const char *
-link_destination_end (const char *open)
-{
-  const char *a = open + 1;
-  int depth = 0;
-
-  if (*a == '<')
-    {
-      for (a++; *a != '>'; a++)
-        if (*a == '\0' || *a == '\n' || *a == '<')
-          return NULL;
-      a++;
-    }
-  else
-    {
-      const char *start = a;
-
-      for (; *a != '\0' && !g_ascii_isspace (*a); a++)
-        {
-          if (*a == '(')
-            depth++;
-          else if (*a == ')' && depth-- == 0)
-            break;
-        }
-      if (a == start || depth > 0)
-        return NULL;
-    }
-
-  while (*a == ' ' || *a == '\t')
-    a++;
-  if (*a == '"' || *a == '\'')
-    {
-      const char *title_end = strchr (a + 1, *a);
-
-      if (title_end == NULL)
-        return NULL;
-      a = title_end + 1;
-      while (*a == ' ' || *a == '\t')
-        a++;
-    }
-
-  return *a == ')' ? a : NULL;
-}
-
-/* Removes "[text](address)" links from @str in place, keeping the text: the text is
- * anything up to the first "]", the address as link_destination_end() reads it. */
-static void
-unlink_in_place (char *str)
-{
-  char *w = str;
-
-  for (const char *r = str; *r != '\0';)
-    {
-      if (*r == '[')
-        {
-          const char *close = strchr (r + 1, ']');
-
-          if (close != NULL && close > r + 1 && close[1] == '(')
-            {
-              const char *a = link_destination_end (close + 1);
-
-              if (a != NULL)
-                {
-                  memmove (w, r + 1, close - (r + 1));
-                  w += close - (r + 1);
-                  r = a + 1;
-                  continue;
-                }
-            }
-        }
-      *w++ = *r++;
-    }
-  *w = '\0';
-}
-
-char *
-_desk_classify_strip_markdown (const char *text,
-                               gboolean   *is_heading)
-{
-  char *out;
-  const char *p = text;
-  gboolean heading = FALSE;
-  gsize len = 0;
-
-  /* A line of marks ("___", "* * *") is a separator, not markup around text. */
-  if (_desk_roles_is_separator (text))
-    {
-      if (is_heading != NULL)
-        *is_heading = FALSE;
-      return g_strstrip (g_strdup (text));
-    }
-
-  out = g_malloc (strlen (text) + 1);
-
-  if (*p == '#')
-    {
-      const char *q = p;
-
-      while (*q == '#')
-        q++;
-      if (*q == ' ' && q - p <= 6)
-        {
-          p = q + 1;
-          heading = TRUE;
-        }
-    }
-
-  for (; *p; p++)
-    {
-      if ((p[0] == '*' && p[1] == '*') || (p[0] == '_' && p[1] == '_'))
-        {
-          p++;
-          continue;
-        }
-      out[len++] = *p;
-    }
-
-  /* Trailing heading marks: "## Title ##" */
-  while (heading && is_heading != NULL && len > 0 && (out[len - 1] == '#' || out[len - 1] == ' '))
-    len--;
-  out[len] = '\0';
-
-  if (memchr (out, '[', len) != NULL)
-    unlink_in_place (out);
-
-  if (is_heading != NULL)
-    *is_heading = heading;
-
-  return g_strstrip (out);
 }
 
 /* ---- Pass 1: what a segment is by itself ----------------------------------------------- */
@@ -979,7 +819,7 @@ _desk_classify (const char *text,
       item->raw = item->segment->text + item->slug_length;
       if (!alone_cache_lookup (item))
         {
-          item->clean = _desk_classify_strip_markdown (item->raw, &item->heading);
+          item->clean = _desk_markdown_strip (item->raw, &item->heading);
           item->key = fold_key (item->clean);
           item->key_hash = desk_hash_text (item->key);
           item->words = _desk_wire_text_count_words (item->clean);
@@ -1030,8 +870,8 @@ _desk_classify (const char *text,
       if (item->role == DESK_BLOCK_ROLE_BODY && !dateline_done && i < story_start + 3 &&
           find_dateline (item->raw, &dateline))
         {
-          g_autofree char *place = _desk_classify_strip_markdown (dateline.place, NULL);
-          g_autofree char *own = _desk_classify_strip_markdown (item->raw + dateline.length, NULL);
+          g_autofree char *place = _desk_markdown_strip (dateline.place, NULL);
+          g_autofree char *own = _desk_markdown_strip (item->raw + dateline.length, NULL);
           /* The body is what follows the dateline, and whatever rejoining added to it. */
           g_autofree char *rest = g_strconcat (own, item->joined_text->str + item->own_length, NULL);
 

@@ -1,47 +1,29 @@
-/* desk-ingest-private.h: the stages between decoded text and a source's blocks
+/* desk-ingest-private.h: from bytes to parts (desk-ingest.c)
+ *
+ * desk-ingest.c detects the format; plain text goes through desk-decode.c, desk-segment.c
+ * and desk-classify.c, every other format through its reader (desk-reader-private.h). Either
+ * way the answer is a DeskIngestPart per story (desk-ingest-part-private.h), which
+ * desk-source.c makes a source of.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
-#include "desk-block.h"
-#include "desk-credit.h"
+#include "desk-ingest-part-private.h"
 
 G_BEGIN_DECLS
 
-/* A stretch of text that ingest treats as one unit before it has a role: a paragraph of
- * blank-line text, a line of one-paragraph-per-line text, or a run of hard-wrapped lines. */
-typedef struct
-{
-  gsize  start;     /* byte offsets in the decoded text */
-  gsize  end;
-  char  *text;      /* the lines joined with single spaces, trimmed */
-  guint  n_lines;
-  guint  chunk;     /* which blank-line separated chunk it came from */
-} DeskSegment;
-
-void       _desk_segment_free (DeskSegment *segment);
-GPtrArray *_desk_segment_text (const char  *text,
-                               guint        max_segments);
-
-/* What classification learns about the story, besides the blocks. */
-typedef struct
-{
-  char      *title;
-  char      *dateline;
-  char      *agency;
-  char      *date;      /* ISO 8601 date, or NULL */
-  GPtrArray *bylines;   /* char *, names as written */
-  GPtrArray *credits;   /* DeskCredit, deduplicated */
-  GPtrArray *blocks;    /* DeskBlock, in document order */
-} DeskClassified;
-
-void            _desk_classified_free (DeskClassified *classified);
-DeskClassified *_desk_classify        (const char     *text,
-                                       GPtrArray      *segments);
-char           *_desk_classify_strip_markdown (const char *text,
-                                               gboolean   *is_heading);
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (DeskClassified, _desk_classified_free)
+/* Entry points (desk-ingest.c). Each fails with a message a person can act on, without the
+ * file's name (the caller adds it). */
+DeskIngestPart *_desk_ingest_read        (GBytes      *bytes,
+                                          GError     **error);
+GPtrArray      *_desk_ingest_read_all    (GBytes      *bytes,
+                                          GError     **error);
+DeskIngestPart *_desk_ingest_read_as     (const char  *format,
+                                          GBytes      *bytes,
+                                          GError     **error);
+GPtrArray      *_desk_ingest_read_all_as (const char  *format,
+                                          GBytes      *bytes,
+                                          GError     **error);
 
 G_END_DECLS

@@ -24,7 +24,7 @@
 
 #include "desk-hash.h"
 #include "desk-prose.h"
-#include "desk-reader-private.h"
+#include "desk-wire-text-private.h"
 
 /* A paragraph of fewer words is a label, a button or a stamp, not a paragraph of a story. */
 #define PARAGRAPH_MIN_WORDS     4
@@ -450,7 +450,7 @@ desk_prose_dateline_length (const char *text)
 
   g_return_val_if_fail (text != NULL, 0);
 
-  if (!_desk_reader_split_dateline (text, FALSE, &length, &place, &agency))
+  if (!_desk_wire_text_split_dateline (text, FALSE, &length, &place, &agency))
     return 0;
   return length;
 }

@@ -26,13 +26,13 @@
  */
 #include "config.h"
 
-#include <glib/gi18n.h>
 #include <string.h>
 
 #include "desk-decode.h"
 #include "desk-format.h"
 #include "desk-organization.h"
 #include "desk-reader-private.h"
+#include "desk-wire-text-private.h"
 
 #define SOH 0x01
 #define STX 0x02
@@ -347,7 +347,7 @@ read_anpa_keyword_header (DeskReaderDoc *doc,
   if (keyword == NULL)
     return;
 
-  _desk_reader_parse_keyword (keyword, &slug, &version, &signal);
+  _desk_wire_text_parse_keyword (keyword, &slug, &version, &signal);
   _desk_reader_doc_set_version (doc, version);
   _desk_reader_doc_set_signal (doc, signal);
   *short_keyword = g_steal_pointer (&slug);
@@ -450,7 +450,7 @@ read_anpa_text (DeskReaderDoc *doc,
           int version = 0;
 
           keyword = keyword ? keyword + 1 : line->text;
-          _desk_reader_parse_keyword (keyword, &slug, &version, &signal);
+          _desk_wire_text_parse_keyword (keyword, &slug, &version, &signal);
           _desk_reader_doc_set_slug (doc, slug);
           if (version > _desk_reader_doc_get_version (doc))
             _desk_reader_doc_set_version (doc, version);
@@ -558,10 +558,8 @@ read_anpa_text (DeskReaderDoc *doc,
   flush_paragraph (doc, paragraph);
 }
 
-static DeskSource *
+static DeskIngestPart *
 read_anpa_story (GBytes            *bytes,
-                 const char        *name,
-                 DeskSourceOrigin   origin,
                  GError           **error)
 {
   g_autoptr(DeskReaderDoc) doc = _desk_reader_doc_new (DESK_FORMAT_ANPA);
@@ -610,7 +608,7 @@ read_anpa_story (GBytes            *bytes,
   if (_desk_reader_doc_get_slug (doc) != NULL && _desk_reader_doc_get_version (doc) == 0)
     _desk_reader_doc_set_version (doc, 1);
 
-  return _desk_reader_doc_finish (doc, bytes, name, origin, 0, error);
+  return _desk_reader_doc_finish (doc, bytes, 0, error);
 }
 
 /* ---- IPTC 7901 ------------------------------------------------------------------------- */
@@ -626,7 +624,7 @@ is_version_line (const char *text)
   if (g_strv_length (words) > 4)
     return FALSE;
 
-  _desk_reader_parse_keyword (text, &slug, &version, &signal);
+  _desk_wire_text_parse_keyword (text, &slug, &version, &signal);
   return (version > 0 || signal != NULL) && slug == NULL;
 }
 
@@ -636,10 +634,8 @@ starts_notebook (const char *text)
   return text[0] == '#' || g_str_equal (text, "* * * *") || g_str_equal (text, "***");
 }
 
-static DeskSource *
+static DeskIngestPart *
 read_iptc7901_story (GBytes            *bytes,
-                     const char        *name,
-                     DeskSourceOrigin   origin,
                      GError           **error)
 {
   g_autoptr(DeskReaderDoc) doc = _desk_reader_doc_new (DESK_FORMAT_IPTC7901);
@@ -737,7 +733,7 @@ read_iptc7901_story (GBytes            *bytes,
           const char *signal = NULL;
           int version = 0;
 
-          _desk_reader_parse_keyword (line->text, &slug, &version, &signal);
+          _desk_wire_text_parse_keyword (line->text, &slug, &version, &signal);
           _desk_reader_doc_set_version (doc, version);
           _desk_reader_doc_set_signal (doc, signal);
           _desk_reader_doc_add (doc, DESK_BLOCK_ROLE_FURNITURE, line->text, "version line");
@@ -789,17 +785,15 @@ read_iptc7901_story (GBytes            *bytes,
   if (_desk_reader_doc_get_slug (doc) != NULL && _desk_reader_doc_get_version (doc) == 0)
     _desk_reader_doc_set_version (doc, 1);
 
-  return _desk_reader_doc_finish (doc, bytes, name, origin, 0, error);
+  return _desk_reader_doc_finish (doc, bytes, 0, error);
 }
 
 /* ---- Several stories in one file ----------------------------------------------------- */
 
 #define SYN 0x16
 
-typedef DeskSource *(*StoryReader) (GBytes            *bytes,
-                                    const char        *name,
-                                    DeskSourceOrigin   origin,
-                                    GError           **error);
+typedef DeskIngestPart *(*StoryReader) (GBytes   *bytes,
+                                        GError  **error);
 
 /* Where each story in @data starts: 0, then every SOH after an ETX (moved back over the
  * SYN bytes before it). */
@@ -830,17 +824,16 @@ find_story_starts (const guchar *data,
   return starts;
 }
 
-/* A source for each story that reads (or for the first, with @first_only), named
- * "@name (2 of 3)" when there are several and all are read. */
+/* The parts of each story that reads (or of the first, with @first_only), numbered "2 of 3"
+ * when there are several and all are read. */
 static GPtrArray *
 read_stories (GBytes            *bytes,
-              const char        *name,
-              DeskSourceOrigin   origin,
               StoryReader        read_story,
               gboolean           first_only,
               GError           **error)
 {
-  g_autoptr(GPtrArray) sources = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) parts =
+    g_ptr_array_new_with_free_func ((GDestroyNotify)_desk_ingest_part_free);
   g_autoptr(GError) first_error = NULL;
   g_autoptr(GArray) starts = NULL;
   gsize size;
@@ -849,12 +842,12 @@ read_stories (GBytes            *bytes,
   starts = find_story_starts (data, size);
   if (starts->len == 1)
     {
-      DeskSource *source = read_story (bytes, name, origin, error);
+      DeskIngestPart *part = read_story (bytes, error);
 
-      if (source == NULL)
+      if (part == NULL)
         return NULL;
-      g_ptr_array_add (sources, source);
-      return g_steal_pointer (&sources);
+      g_ptr_array_add (parts, part);
+      return g_steal_pointer (&parts);
     }
 
   for (guint i = 0; i < starts->len; i++)
@@ -862,47 +855,47 @@ read_stories (GBytes            *bytes,
       gsize start = g_array_index (starts, gsize, i);
       gsize end = i + 1 < starts->len ? g_array_index (starts, gsize, i + 1) : size;
       g_autoptr(GBytes) story = g_bytes_new_from_bytes (bytes, start, end - start);
-      g_autofree char *story_name = NULL;
       g_autoptr(GError) local_error = NULL;
-      DeskSource *source;
+      DeskIngestPart *part;
 
-      story_name = first_only ? g_strdup (name)
-                              : g_strdup_printf (_("%s (%u of %u)"), name, i + 1, starts->len);
-      source = read_story (story, story_name, origin, &local_error);
-      if (source == NULL)
+      part = read_story (story, &local_error);
+      if (part == NULL)
         {
           if (first_error == NULL)
             first_error = g_steal_pointer (&local_error);
           continue;
         }
-      g_ptr_array_add (sources, source);
+      if (!first_only)
+        {
+          part->number = i + 1;
+          part->of = starts->len;
+        }
+      g_ptr_array_add (parts, part);
       if (first_only)
         break;
     }
 
-  if (sources->len == 0)
+  if (parts->len == 0)
     {
       g_propagate_error (error, g_steal_pointer (&first_error));
       return NULL;
     }
 
-  return g_steal_pointer (&sources);
+  return g_steal_pointer (&parts);
 }
 
 /**
  * _desk_reader_anpa_read_all:
  *
- * A source for each story of an ANPA-1312 file, named "@name (2 of 3)" when there are
+ * The parts of each story of an ANPA-1312 file, numbered "2 of 3" when there are
  * several; a story that cannot be read is skipped, and if none can, the first one's error
  * is returned.
  */
 GPtrArray *
 _desk_reader_anpa_read_all (GBytes            *bytes,
-                            const char        *name,
-                            DeskSourceOrigin   origin,
                             GError           **error)
 {
-  return read_stories (bytes, name, origin, read_anpa_story, FALSE, error);
+  return read_stories (bytes, read_anpa_story, FALSE, error);
 }
 
 /**
@@ -910,13 +903,11 @@ _desk_reader_anpa_read_all (GBytes            *bytes,
  *
  * The first story of an ANPA-1312 file that can be read.
  */
-DeskSource *
+DeskIngestPart *
 _desk_reader_anpa_read (GBytes            *bytes,
-                        const char        *name,
-                        DeskSourceOrigin   origin,
                         GError           **error)
 {
-  return _desk_reader_first (read_stories (bytes, name, origin, read_anpa_story, TRUE, error));
+  return _desk_reader_first (read_stories (bytes, read_anpa_story, TRUE, error));
 }
 
 /**
@@ -926,11 +917,9 @@ _desk_reader_anpa_read (GBytes            *bytes,
  */
 GPtrArray *
 _desk_reader_iptc7901_read_all (GBytes            *bytes,
-                                const char        *name,
-                                DeskSourceOrigin   origin,
                                 GError           **error)
 {
-  return read_stories (bytes, name, origin, read_iptc7901_story, FALSE, error);
+  return read_stories (bytes, read_iptc7901_story, FALSE, error);
 }
 
 /**
@@ -938,12 +927,10 @@ _desk_reader_iptc7901_read_all (GBytes            *bytes,
  *
  * The first story of an IPTC 7901 file that can be read.
  */
-DeskSource *
+DeskIngestPart *
 _desk_reader_iptc7901_read (GBytes            *bytes,
-                            const char        *name,
-                            DeskSourceOrigin   origin,
                             GError           **error)
 {
-  return _desk_reader_first (read_stories (bytes, name, origin, read_iptc7901_story, TRUE,
+  return _desk_reader_first (read_stories (bytes, read_iptc7901_story, TRUE,
                                            error));
 }

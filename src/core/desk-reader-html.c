@@ -38,6 +38,7 @@
 #include "desk-format.h"
 #include "desk-json.h"
 #include "desk-reader-private.h"
+#include "desk-wire-text-private.h"
 
 /* A paragraph shorter than this does not score */
 #define MIN_PARAGRAPH_CHARS 25
@@ -1205,22 +1206,6 @@ strip_site_name (const char *title)
   return g_steal_pointer (&clean);
 }
 
-static char *
-fold (const char *text)
-{
-  GString *key = g_string_new (NULL);
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_isalnum (c))
-        g_string_append_unichar (key, g_unichar_tolower (c));
-    }
-
-  return g_string_free (key, FALSE);
-}
-
 static void
 collect_elements (const xmlNode *node,
                   const char    *name,
@@ -1333,7 +1318,7 @@ find_main_by_json_ld (Page    *page,
 
   if (page->json_body == NULL)
     return FALSE;
-  declared = fold (page->json_body);
+  declared = _desk_wire_text_fold_key (page->json_body);
   declared_length = strlen (declared);
   if (declared_length < JSON_LD_MIN_CHARS)
     return FALSE;
@@ -1344,7 +1329,7 @@ find_main_by_json_ld (Page    *page,
     {
       xmlNode *paragraph = paragraphs->pdata[i];
       g_autofree char *text = _desk_xml_text (paragraph);
-      g_autofree char *key = fold (text);
+      g_autofree char *key = _desk_wire_text_fold_key (text);
       gsize length = strlen (key);
 
       if (length < JSON_LD_MIN_PARAGRAPH || strstr (declared, key) == NULL)
@@ -1387,14 +1372,14 @@ find_headline (Page          *page,
                const xmlNode *body)
 {
   g_autoptr(GPtrArray) headings = g_ptr_array_new ();
-  g_autofree char *title_key = page->title ? fold (page->title) : NULL;
+  g_autofree char *title_key = page->title ? _desk_wire_text_fold_key (page->title) : NULL;
 
   collect_elements (body, "h1", headings, 0);
 
   for (guint i = 0; i < headings->len && title_key != NULL && title_key[0] != '\0'; i++)
     {
       g_autofree char *text = _desk_xml_text (g_ptr_array_index (headings, i));
-      g_autofree char *key = fold (text);
+      g_autofree char *key = _desk_wire_text_fold_key (text);
 
       if (strlen (key) >= 8 && (strstr (title_key, key) != NULL || strstr (key, title_key) != NULL))
         {
@@ -1408,14 +1393,14 @@ find_headline (Page          *page,
     {
       g_autoptr(GPtrArray) others = g_ptr_array_new ();
       g_autofree char *stripped = strip_site_name (page->title);
-      g_autofree char *stripped_key = fold (stripped);
+      g_autofree char *stripped_key = _desk_wire_text_fold_key (stripped);
 
       collect_elements (body, "h2", others, 0);
       collect_elements (body, "p", others, 0);
       for (guint i = 0; i < others->len && strlen (stripped_key) >= 8; i++)
         {
           g_autofree char *text = _desk_xml_text (g_ptr_array_index (others, i));
-          g_autofree char *key = fold (text);
+          g_autofree char *key = _desk_wire_text_fold_key (text);
 
           if (g_str_equal (key, stripped_key) && !is_in_furniture (page, others->pdata[i]))
             {
@@ -1551,10 +1536,8 @@ needs_javascript (Page          *page,
          _desk_xml_find (root, "script") != NULL;
 }
 
-DeskSource *
+DeskIngestPart *
 _desk_reader_html_read (GBytes            *bytes,
-                        const char        *name,
-                        DeskSourceOrigin   origin,
                         GError           **error)
 {
   g_autoptr(DeskReaderDoc) doc = NULL;
@@ -1632,5 +1615,5 @@ _desk_reader_html_read (GBytes            *bytes,
   page_clear (&page);
   xmlFreeDoc (html);
 
-  return _desk_reader_doc_finish (doc, bytes, name, origin, 0, error);
+  return _desk_reader_doc_finish (doc, bytes, 0, error);
 }

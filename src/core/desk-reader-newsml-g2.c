@@ -18,6 +18,7 @@
 #include "desk-format.h"
 #include "desk-organization.h"
 #include "desk-reader-private.h"
+#include "desk-wire-text-private.h"
 
 /* The part of a QCode after its scheme: "sig:update" → "update" */
 static const char *
@@ -129,16 +130,6 @@ content_meta_clear (ContentMeta *meta)
 }
 
 static void
-keep_first (char **slot,
-            char  *text)
-{
-  if (*slot == NULL && text != NULL && text[0] != '\0')
-    *slot = text;
-  else
-    g_free (text);
-}
-
-static void
 read_content_meta (DeskReaderDoc *doc,
                    xmlNode       *meta,
                    ContentMeta   *out)
@@ -161,15 +152,15 @@ read_content_meta (DeskReaderDoc *doc,
             g_ptr_array_add (out->decks, _desk_xml_text (child));
         }
       else if (_desk_xml_is (child, "slugline"))
-        keep_first (&out->slugline, _desk_xml_text (child));
+        _desk_reader_keep_first (&out->slugline, _desk_xml_text (child));
       else if (_desk_xml_is (child, "by"))
-        keep_first (&out->by, _desk_xml_text (child));
+        _desk_reader_keep_first (&out->by, _desk_xml_text (child));
       else if (_desk_xml_is (child, "creditline"))
-        keep_first (&out->creditline, _desk_xml_text (child));
+        _desk_reader_keep_first (&out->creditline, _desk_xml_text (child));
       else if (_desk_xml_is (child, "dateline"))
-        keep_first (&out->dateline, _desk_xml_text (child));
+        _desk_reader_keep_first (&out->dateline, _desk_xml_text (child));
       else if (_desk_xml_is (child, "located"))
-        keep_first (&out->located, concept_name (child));
+        _desk_reader_keep_first (&out->located, concept_name (child));
       else if (_desk_xml_is (child, "creator") || _desk_xml_is (child, "contributor"))
         {
           char *name = concept_name (child);
@@ -328,7 +319,7 @@ read_item (DeskReaderDoc *doc,
       const char *signal = NULL;
       int slug_version = 0;
 
-      _desk_reader_parse_keyword (meta.slugline, &slug, &slug_version, &signal);
+      _desk_wire_text_parse_keyword (meta.slugline, &slug, &slug_version, &signal);
       _desk_reader_doc_set_slug (doc, slug);
       if (_desk_reader_doc_get_version (doc) == 0)
         _desk_reader_doc_set_version (doc, slug_version);
@@ -440,8 +431,6 @@ find_items (xmlNode  *root,
 
 static GPtrArray *
 read_items (GBytes            *bytes,
-            const char        *name,
-            DeskSourceOrigin   origin,
             gboolean           first_only,
             GError           **error)
 {
@@ -457,24 +446,20 @@ read_items (GBytes            *bytes,
       return NULL;
     }
 
-  return _desk_reader_read_items (bytes, name, origin, DESK_FORMAT_NEWSML_G2, xml, items,
+  return _desk_reader_read_items (bytes, DESK_FORMAT_NEWSML_G2, xml, items,
                                   read_item, first_only, error);
 }
 
 GPtrArray *
 _desk_reader_newsml_g2_read_all (GBytes            *bytes,
-                                 const char        *name,
-                                 DeskSourceOrigin   origin,
                                  GError           **error)
 {
-  return read_items (bytes, name, origin, FALSE, error);
+  return read_items (bytes, FALSE, error);
 }
 
-DeskSource *
+DeskIngestPart *
 _desk_reader_newsml_g2_read (GBytes            *bytes,
-                             const char        *name,
-                             DeskSourceOrigin   origin,
                              GError           **error)
 {
-  return _desk_reader_first (read_items (bytes, name, origin, TRUE, error));
+  return _desk_reader_first (read_items (bytes, TRUE, error));
 }

@@ -15,6 +15,7 @@
 #include "desk-credit.h"
 #include "desk-format.h"
 #include "desk-reader-private.h"
+#include "desk-wire-text-private.h"
 
 typedef struct
 {
@@ -43,16 +44,6 @@ lines_clear (Lines *lines)
   g_clear_pointer (&lines->contents, g_ptr_array_unref);
 }
 
-static void
-keep_first (char **slot,
-            char  *text)
-{
-  if (*slot == NULL && text != NULL && text[0] != '\0')
-    *slot = text;
-  else
-    g_free (text);
-}
-
 static char *
 formal_name (xmlNode *node)
 {
@@ -66,19 +57,19 @@ read_news_lines (Lines   *lines,
   for (xmlNode *child = news_lines->children; child != NULL; child = child->next)
     {
       if (_desk_xml_is (child, "HeadLine"))
-        keep_first (&lines->headline, _desk_xml_text (child));
+        _desk_reader_keep_first (&lines->headline, _desk_xml_text (child));
       else if (_desk_xml_is (child, "SubHeadLine"))
         g_ptr_array_add (lines->decks, _desk_xml_text (child));
       else if (_desk_xml_is (child, "ByLine"))
-        keep_first (&lines->byline, _desk_xml_text (child));
+        _desk_reader_keep_first (&lines->byline, _desk_xml_text (child));
       else if (_desk_xml_is (child, "DateLine"))
-        keep_first (&lines->dateline, _desk_xml_text (child));
+        _desk_reader_keep_first (&lines->dateline, _desk_xml_text (child));
       else if (_desk_xml_is (child, "CreditLine"))
-        keep_first (&lines->creditline, _desk_xml_text (child));
+        _desk_reader_keep_first (&lines->creditline, _desk_xml_text (child));
       else if (_desk_xml_is (child, "CopyrightLine"))
-        keep_first (&lines->copyright, _desk_xml_text (child));
+        _desk_reader_keep_first (&lines->copyright, _desk_xml_text (child));
       else if (_desk_xml_is (child, "SlugLine"))
-        keep_first (&lines->slugline, _desk_xml_text (child));
+        _desk_reader_keep_first (&lines->slugline, _desk_xml_text (child));
     }
 }
 
@@ -114,7 +105,7 @@ read_city (Lines   *lines,
   g_autofree char *value = _desk_xml_attr (property, "Value");
 
   if (g_strcmp0 (name, "City") == 0)
-    keep_first (&lines->city, g_steal_pointer (&value));
+    _desk_reader_keep_first (&lines->city, g_steal_pointer (&value));
 }
 
 static void
@@ -257,7 +248,7 @@ read_identification (DeskReaderDoc *doc,
     {
       g_autofree char *slug = NULL;
 
-      _desk_reader_parse_keyword (label, &slug, NULL, NULL);
+      _desk_wire_text_parse_keyword (label, &slug, NULL, NULL);
       _desk_reader_doc_set_slug (doc, slug);
     }
 }
@@ -282,7 +273,7 @@ read_news_item (DeskReaderDoc *doc,
       const char *signal = NULL;
       int version = 0;
 
-      _desk_reader_parse_keyword (lines.slugline, &slug, &version, &signal);
+      _desk_wire_text_parse_keyword (lines.slugline, &slug, &version, &signal);
       _desk_reader_doc_set_slug (doc, slug);
       _desk_reader_doc_set_signal (doc, signal);
     }
@@ -312,8 +303,6 @@ read_news_item (DeskReaderDoc *doc,
 
 static GPtrArray *
 read_items (GBytes            *bytes,
-            const char        *name,
-            DeskSourceOrigin   origin,
             gboolean           first_only,
             GError           **error)
 {
@@ -337,24 +326,20 @@ read_items (GBytes            *bytes,
       return NULL;
     }
 
-  return _desk_reader_read_items (bytes, name, origin, DESK_FORMAT_NEWSML, xml, items,
+  return _desk_reader_read_items (bytes, DESK_FORMAT_NEWSML, xml, items,
                                   read_news_item, first_only, error);
 }
 
 GPtrArray *
 _desk_reader_newsml_read_all (GBytes            *bytes,
-                              const char        *name,
-                              DeskSourceOrigin   origin,
                               GError           **error)
 {
-  return read_items (bytes, name, origin, FALSE, error);
+  return read_items (bytes, FALSE, error);
 }
 
-DeskSource *
+DeskIngestPart *
 _desk_reader_newsml_read (GBytes            *bytes,
-                          const char        *name,
-                          DeskSourceOrigin   origin,
                           GError           **error)
 {
-  return _desk_reader_first (read_items (bytes, name, origin, TRUE, error));
+  return _desk_reader_first (read_items (bytes, TRUE, error));
 }

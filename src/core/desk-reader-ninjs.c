@@ -19,6 +19,7 @@
 #include "desk-format.h"
 #include "desk-json.h"
 #include "desk-reader-private.h"
+#include "desk-wire-text-private.h"
 
 static const char *
 member_string (JsonObject *object,
@@ -337,10 +338,8 @@ read_associations (DeskReaderDoc *doc,
     }
 }
 
-DeskSource *
+DeskIngestPart *
 _desk_reader_ninjs_read (GBytes            *bytes,
-                         const char        *name,
-                         DeskSourceOrigin   origin,
                          GError           **error)
 {
   g_autoptr(DeskReaderDoc) doc = _desk_reader_doc_new (DESK_FORMAT_NINJS);
@@ -408,7 +407,7 @@ _desk_reader_ninjs_read (GBytes            *bytes,
       g_autofree char *slug = NULL;
       const char *signal = NULL;
 
-      _desk_reader_parse_keyword (value, &slug, NULL, &signal);
+      _desk_wire_text_parse_keyword (value, &slug, NULL, &signal);
       _desk_reader_doc_set_slug (doc, slug);
       _desk_reader_doc_set_signal (doc, signal);
     }
@@ -438,5 +437,5 @@ _desk_reader_ninjs_read (GBytes            *bytes,
 
   _desk_reader_doc_set_agency (doc, member_string (item, "copyrightholder"));
 
-  return _desk_reader_doc_finish (doc, bytes, name, origin, 0, error);
+  return _desk_reader_doc_finish (doc, bytes, 0, error);
 }

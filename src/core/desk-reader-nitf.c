@@ -15,6 +15,7 @@
 
 #include "desk-format.h"
 #include "desk-reader-private.h"
+#include "desk-wire-text-private.h"
 
 static void
 read_docdata (DeskReaderDoc *doc,
@@ -79,7 +80,7 @@ read_head (DeskReaderDoc *doc,
               const char *signal = NULL;
               int version = 0;
 
-              _desk_reader_parse_keyword (content, &slug, &version, &signal);
+              _desk_wire_text_parse_keyword (content, &slug, &version, &signal);
               _desk_reader_doc_set_slug (doc, slug);
               _desk_reader_doc_set_version (doc, version);
               _desk_reader_doc_set_signal (doc, signal);
@@ -309,23 +310,21 @@ _desk_reader_nitf_fill (DeskReaderDoc *doc,
       const char *signal = NULL;
       int version = 0;
 
-      _desk_reader_parse_keyword (_desk_reader_doc_get_title (doc), &slug, &version, &signal);
+      _desk_wire_text_parse_keyword (_desk_reader_doc_get_title (doc), &slug, &version, &signal);
       _desk_reader_doc_set_slug (doc, slug);
       _desk_reader_doc_set_version (doc, version);
       _desk_reader_doc_set_signal (doc, signal);
     }
 }
 
-DeskSource *
+DeskIngestPart *
 _desk_reader_nitf_read (GBytes            *bytes,
-                        const char        *name,
-                        DeskSourceOrigin   origin,
                         GError           **error)
 {
   g_autoptr(DeskReaderDoc) doc = _desk_reader_doc_new (DESK_FORMAT_NITF);
   xmlDoc *xml;
   xmlNode *root;
-  DeskSource *source;
+  DeskIngestPart *part;
 
   if (!(xml = _desk_reader_parse_xml (bytes, DESK_FORMAT_NITF, error)))
     return NULL;
@@ -343,6 +342,6 @@ _desk_reader_nitf_read (GBytes            *bytes,
   _desk_reader_nitf_fill (doc, root);
   xmlFreeDoc (xml);
 
-  source = _desk_reader_doc_finish (doc, bytes, name, origin, 0, error);
-  return source;
+  part = _desk_reader_doc_finish (doc, bytes, 0, error);
+  return part;
 }

@@ -6,72 +6,42 @@
 
 #include <libxml/tree.h>
 
-#include "desk-source.h"
+#include "desk-ingest-part-private.h"
 
 G_BEGIN_DECLS
 
-/* ---- Entry points (desk-reader.c dispatches on desk_format_detect()) ----------------- */
+/* ---- Entry points (desk-ingest.c calls them on what desk_format_detect() said) ---------
+ *
+ * Each returns the parts of the (first) story, or with _read_all every story of a file
+ * that holds several, or %NULL with @error set. */
 
-DeskSource *_desk_reader_read                (const char        *format,
-                                              GBytes            *bytes,
-                                              const char        *name,
-                                              DeskSourceOrigin   origin,
-                                              GError           **error);
-GPtrArray  *_desk_reader_read_all            (const char        *format,
-                                              GBytes            *bytes,
-                                              const char        *name,
-                                              DeskSourceOrigin   origin,
-                                              GError           **error);
-
-DeskSource *_desk_reader_html_read           (GBytes            *bytes,
-                                              const char        *name,
-                                              DeskSourceOrigin   origin,
-                                              GError           **error);
-DeskSource *_desk_reader_newsml_g2_read      (GBytes            *bytes,
-                                              const char        *name,
-                                              DeskSourceOrigin   origin,
-                                              GError           **error);
-GPtrArray  *_desk_reader_newsml_g2_read_all  (GBytes            *bytes,
-                                              const char        *name,
-                                              DeskSourceOrigin   origin,
-                                              GError           **error);
-DeskSource *_desk_reader_nitf_read           (GBytes            *bytes,
-                                              const char        *name,
-                                              DeskSourceOrigin   origin,
-                                              GError           **error);
-DeskSource *_desk_reader_ninjs_read          (GBytes            *bytes,
-                                              const char        *name,
-                                              DeskSourceOrigin   origin,
-                                              GError           **error);
-DeskSource *_desk_reader_anpa_read           (GBytes            *bytes,
-                                              const char        *name,
-                                              DeskSourceOrigin   origin,
-                                              GError           **error);
-DeskSource *_desk_reader_iptc7901_read       (GBytes            *bytes,
-                                              const char        *name,
-                                              DeskSourceOrigin   origin,
-                                              GError           **error);
-GPtrArray  *_desk_reader_anpa_read_all       (GBytes            *bytes,
-                                              const char        *name,
-                                              DeskSourceOrigin   origin,
-                                              GError           **error);
-GPtrArray  *_desk_reader_iptc7901_read_all   (GBytes            *bytes,
-                                              const char        *name,
-                                              DeskSourceOrigin   origin,
-                                              GError           **error);
-DeskSource *_desk_reader_newsml_read         (GBytes            *bytes,
-                                              const char        *name,
-                                              DeskSourceOrigin   origin,
-                                              GError           **error);
-GPtrArray  *_desk_reader_newsml_read_all     (GBytes            *bytes,
-                                              const char        *name,
-                                              DeskSourceOrigin   origin,
-                                              GError           **error);
+DeskIngestPart *_desk_reader_html_read          (GBytes   *bytes,
+                                                 GError  **error);
+DeskIngestPart *_desk_reader_newsml_g2_read     (GBytes   *bytes,
+                                                 GError  **error);
+GPtrArray      *_desk_reader_newsml_g2_read_all (GBytes   *bytes,
+                                                 GError  **error);
+DeskIngestPart *_desk_reader_nitf_read          (GBytes   *bytes,
+                                                 GError  **error);
+DeskIngestPart *_desk_reader_ninjs_read         (GBytes   *bytes,
+                                                 GError  **error);
+DeskIngestPart *_desk_reader_anpa_read          (GBytes   *bytes,
+                                                 GError  **error);
+DeskIngestPart *_desk_reader_iptc7901_read      (GBytes   *bytes,
+                                                 GError  **error);
+GPtrArray      *_desk_reader_anpa_read_all      (GBytes   *bytes,
+                                                 GError  **error);
+GPtrArray      *_desk_reader_iptc7901_read_all  (GBytes   *bytes,
+                                                 GError  **error);
+DeskIngestPart *_desk_reader_newsml_read        (GBytes   *bytes,
+                                                 GError  **error);
+GPtrArray      *_desk_reader_newsml_read_all    (GBytes   *bytes,
+                                                 GError  **error);
 
 /* ---- A story being read ---------------------------------------------------------------
  *
  * Readers write what they find in reading order: headline, decks, editors' notes, byline,
- * the body's paragraphs, credit lines. Each becomes a paragraph of the source's text (a
+ * the body's paragraphs, credit lines. Each becomes a paragraph of the part's text (a
  * plain rendering of the story, paragraphs separated by blank lines) and a block with a
  * role; metadata (slug, version, dates, credits) goes beside.
  */
@@ -143,10 +113,8 @@ guint          _desk_reader_doc_count_role       (DeskReaderDoc *doc,
                                                   DeskBlockRole  role);
 guint          _desk_reader_doc_get_n_body       (DeskReaderDoc *doc);
 
-DeskSource    *_desk_reader_doc_finish           (DeskReaderDoc    *doc,
+DeskIngestPart *_desk_reader_doc_finish          (DeskReaderDoc    *doc,
                                                   GBytes           *bytes,
-                                                  const char       *name,
-                                                  DeskSourceOrigin  origin,
                                                   guint             item,
                                                   GError          **error);
 
@@ -158,15 +126,13 @@ typedef void (*DeskReaderItemFunc) (DeskReaderDoc *doc,
                                     xmlNode       *item);
 
 GPtrArray  *_desk_reader_read_items          (GBytes            *bytes,
-                                              const char        *name,
-                                              DeskSourceOrigin   origin,
                                               const char        *format,
                                               xmlDoc            *xml,
                                               GPtrArray         *items,
                                               DeskReaderItemFunc read_item,
                                               gboolean           first_only,
                                               GError           **error);
-DeskSource *_desk_reader_first               (GPtrArray         *sources);
+DeskIngestPart *_desk_reader_first           (GPtrArray         *parts);
 
 xmlDoc     *_desk_reader_parse_xml           (GBytes         *bytes,
                                               const char     *format,
@@ -188,6 +154,8 @@ char       *_desk_xml_attr                   (const xmlNode  *node,
 char       *_desk_xml_text                   (const xmlNode  *node);
 char       *_desk_xml_child_text             (const xmlNode  *node,
                                               const char     *name);
+void        _desk_reader_keep_first          (char          **slot,
+                                              char           *text);
 
 /* How the walker treats an element: the role of the text in it. */
 typedef struct
@@ -224,19 +192,6 @@ void        _desk_reader_nitf_fill           (DeskReaderDoc    *doc,
 
 char       *_desk_reader_clean_text          (const char     *raw,
                                               guint          *n_repaired);
-gboolean    _desk_reader_split_dateline      (const char     *text,
-                                              gboolean        whole,
-                                              gsize          *length,
-                                              char          **place,
-                                              char          **agency);
-gboolean    _desk_reader_parse_keyword       (const char     *keyword,
-                                              char          **slug,
-                                              int            *version,
-                                              const char    **signal);
-void        _desk_reader_scan_keyword_line   (const char     *text,
-                                              char          **slug,
-                                              int            *version,
-                                              const char    **signal);
 char       *_desk_reader_parse_timestamp     (const char     *text,
                                               char          **date);
 gboolean    _desk_reader_looks_like_date     (const char     *text);

@@ -1,9 +1,11 @@
 /* desk-reader.c: what the readers of agency and web formats share
  *
- * Every reader produces the same kind of source as plain text does: blocks with roles, and
- * the story's metadata. Markup formats have no text of their own to point into, so the
- * reader writes one as it goes: a plain rendering of the story, one paragraph per block,
- * paragraphs separated by blank lines. Block offsets point into that rendering.
+ * Every reader hands desk-ingest.c the same parts as plain text does (DeskIngestPart):
+ * blocks with roles, and the story's metadata; it never makes a source. Readers are called
+ * by desk-ingest.c and call down into this toolkit, never up. Markup formats have no text
+ * of their own to point into, so the reader writes one as it goes: a plain rendering of the
+ * story, one paragraph per block, paragraphs separated by blank lines. Block offsets point
+ * into that rendering.
  *
  * What a paragraph of a body is (a separator, an agency's sign-off, a contributor line, a
  * caption that slipped into the text) is decided by the one rulebook, desk-roles.c, which
@@ -33,13 +35,12 @@
 #include "desk-decode.h"
 #include "desk-format.h"
 #include "desk-hash.h"
-#include "desk-ingest-private.h"
 #include "desk-organization.h"
 #include "desk-prose.h"
 #include "desk-reader-private.h"
 #include "desk-roles-private.h"
+#include "desk-segment-private.h"
 #include "desk-wire-text-private.h"
-#include "desk-source-private.h"
 
 /* Deeper markup than this is not walked (libxml2 itself stops at 256 without XML_PARSE_HUGE) */
 #define MAX_DEPTH 200
@@ -53,7 +54,7 @@ struct _DeskReaderDoc
 
   GString    *text;             /* the rendering */
   GPtrArray  *blocks;
-  gboolean    too_many_blocks;  /* more than DESK_SOURCE_MAX_PARAGRAPHS were written */
+  gboolean    too_many_blocks;  /* more than DESK_INGEST_MAX_PARAGRAPHS were written */
   gboolean    has_bytes_hash;
   guint64     bytes_hash;       /* of the whole file, when it holds several stories */
   GPtrArray  *credits;
@@ -86,25 +87,6 @@ struct _DeskReaderDoc
 };
 
 /* ---- Text helpers --------------------------------------------------------------------- */
-
-static char *
-fold_key (const char *text)
-{
-  GString *key = g_string_new (NULL);
-
-  if (text == NULL)
-    return g_string_free (key, FALSE);
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_isalnum (c))
-        g_string_append_unichar (key, g_unichar_tolower (c));
-    }
-
-  return g_string_free (key, FALSE);
-}
 
 static gboolean
 has_prefix_ci (const char *text,
@@ -409,183 +391,6 @@ _desk_reader_looks_like_date (const char *text)
   return rest != NULL && !has_letter (rest);
 }
 
-/* ---- Slugs and versions ----------------------------------------------------------------- */
-
-/**
- * _desk_reader_parse_keyword:
- * @keyword: a keyword or slug line: "BC-US--Ethanol-Losing Grassland, 1st Ld-Writethru,1140",
- *   "BC-US--Ethanol-LosingGra 1stLd-Writethru   11-13 1693", "1ST LEAD"
- * @slug: (out) (optional): the slug without version and word count, or %NULL
- * @version: (out) (optional): 2 for a first lead or writethru, 3 for a second…; 0 when
- *   the keyword gives none
- * @signal: (out) (optional): "update" for a lead or writethru, "correction" for a
- *   correction, or %NULL
- *
- * Returns: whether @keyword had a slug or a version
- */
-gboolean
-_desk_reader_parse_keyword (const char  *keyword,
-                            char       **slug,
-                            int         *version,
-                            const char **signal)
-{
-  static GRegex *version_re, *count_re;
-  g_autoptr(GMatchInfo) match = NULL;
-  g_autofree char *text = NULL;
-  int found_version = 0;
-  const char *found_signal = NULL;
-  int cut = -1;
-
-  if (slug != NULL)
-    *slug = NULL;
-  if (version != NULL)
-    *version = 0;
-  if (signal != NULL)
-    *signal = NULL;
-
-  if (keyword == NULL)
-    return FALSE;
-
-  if (g_once_init_enter (&version_re))
-    {
-      count_re = g_regex_new ("(?:,\\s*\\d{1,5}|\\s+\\d{2}-\\d{2}\\s+\\d{3,5}|\\s+\\d{2}-\\d{2})"
-                              "\\s*<?\\s*$",
-                              0, 0, NULL);
-      g_once_init_leave (&version_re,
-                         g_regex_new ("(?:^|[\\s,;/])(?:(\\d{1,2})\\s*(?:st|nd|rd|th)\\s*"
-                                      "(?:ld|lead|writethru|write-thru)\\b(?:-?\\s*writethru)?"
-                                      "|(writethru|write-thru)|(correct(?:ion|ive|s|ed))\\b"
-                                      "|(urgent|bulletin|advisory|update)\\b)",
-                                      G_REGEX_CASELESS, 0, NULL));
-    }
-
-  text = g_strstrip (g_strdup (keyword));
-  if (text[0] == '^')
-    memmove (text, text + 1, strlen (text));
-
-  if (g_regex_match (version_re, text, 0, &match))
-    {
-      g_autofree char *number = g_match_info_fetch (match, 1);
-      g_autofree char *writethru = g_match_info_fetch (match, 2);
-      g_autofree char *correction = g_match_info_fetch (match, 3);
-
-      g_match_info_fetch_pos (match, 0, &cut, NULL);
-
-      if (number != NULL && number[0] != '\0')
-        {
-          found_version = atoi (number) + 1;
-          found_signal = "update";
-        }
-      else if (writethru != NULL && writethru[0] != '\0')
-        {
-          found_version = 2;
-          found_signal = "update";
-        }
-      else if (correction != NULL && correction[0] != '\0')
-        found_signal = "correction";
-    }
-
-  if (cut >= 0)
-    text[cut] = '\0';
-
-  /* The word count and date that follow a keyword */
-  {
-    g_autofree char *stripped = g_regex_replace_literal (count_re, text, -1, 0, "", 0, NULL);
-
-    g_free (text);
-    text = g_steal_pointer (&stripped);
-  }
-  g_strstrip (text);
-  while (text[0] != '\0' && strchr (",;<=-/ ", text[strlen (text) - 1]) != NULL)
-    {
-      text[strlen (text) - 1] = '\0';
-      g_strstrip (text);
-    }
-
-  if (version != NULL)
-    *version = found_version;
-  if (signal != NULL)
-    *signal = found_signal;
-  if (slug != NULL && text[0] != '\0')
-    *slug = g_steal_pointer (&text);
-
-  return found_version > 0 || found_signal != NULL || (slug != NULL && *slug != NULL);
-}
-
-/**
- * _desk_reader_scan_keyword_line:
- * @text: the text of a plain-text source
- * @slug: (inout): set to the slug of an AP-style keyword line near the top, if there is one
- * @version: (inout): set to its version (1 when it gives none)
- * @signal: (inout): set to "update" for a writethru
- *
- * Wire copy pasted as text may keep its keyword line ("BC-US--Fire, 1st Ld-Writethru").
- */
-void
-_desk_reader_scan_keyword_line (const char  *text,
-                                char       **slug,
-                                int         *version,
-                                const char **signal)
-{
-  static GRegex *keyword_re;
-  g_auto(GStrv) lines = NULL;
-  guint seen = 0;
-
-  g_return_if_fail (text != NULL);
-
-  if (g_once_init_enter (&keyword_re))
-    g_once_init_leave (&keyword_re,
-                       g_regex_new ("^\\^?(?:BC|AP|AM|PM)-[A-Za-z0-9]{1,12}-{1,2}\\S",
-                                    0, 0, NULL));
-
-  lines = g_strsplit (text, "\n", 40);
-  for (guint i = 0; lines[i] != NULL && seen < 12; i++)
-    {
-      g_autofree char *found_slug = NULL;
-      const char *found_signal = NULL;
-      int found_version = 0;
-      const char *line = lines[i];
-
-      while (*line == ' ' || *line == '\t')
-        line++;
-      if (*line == '\0')
-        continue;
-      seen++;
-
-      if (!g_regex_match (keyword_re, line, 0, NULL))
-        continue;
-
-      if (_desk_reader_parse_keyword (line, &found_slug, &found_version, &found_signal) &&
-          found_slug != NULL)
-        {
-          g_free (*slug);
-          *slug = g_steal_pointer (&found_slug);
-          *version = MAX (found_version, 1);
-          if (found_signal != NULL)
-            *signal = g_intern_static_string (found_signal);
-          return;
-        }
-    }
-}
-
-/* ---- Datelines ---------------------------------------------------------------------------- */
-
-/**
- * _desk_reader_split_dateline:
- *
- * The readers' name for _desk_wire_text_split_dateline(), where datelines are read for
- * every path.
- */
-gboolean
-_desk_reader_split_dateline (const char  *text,
-                             gboolean     whole,
-                             gsize       *length,
-                             char       **place,
-                             char       **agency)
-{
-  return _desk_wire_text_split_dateline (text, whole, length, place, agency);
-}
-
 /* ---- The story being read ----------------------------------------------------------------- */
 
 DeskReaderDoc *
@@ -659,7 +464,7 @@ append_block (DeskReaderDoc *doc,
   gsize start;
 
   /* Past the limit nothing more is kept: the story is refused when it is finished. */
-  if (doc->blocks->len >= DESK_SOURCE_MAX_PARAGRAPHS)
+  if (doc->blocks->len >= DESK_INGEST_MAX_PARAGRAPHS)
     {
       doc->too_many_blocks = TRUE;
       return;
@@ -921,7 +726,7 @@ _desk_reader_doc_add_headline (DeskReaderDoc *doc,
   if (line[0] == '\0')
     return;
 
-  key = fold_key (line);
+  key = _desk_wire_text_fold_key (line);
   if (doc->title != NULL)
     {
       if (!g_str_equal (key, doc->title_key))
@@ -939,7 +744,7 @@ _desk_reader_doc_add_deck (DeskReaderDoc *doc,
                            const char    *text)
 {
   g_autofree char *line = clean (doc, text);
-  g_autofree char *key = fold_key (line);
+  g_autofree char *key = _desk_wire_text_fold_key (line);
 
   if (key[0] == '\0' || g_strcmp0 (key, doc->title_key) == 0)
     return;
@@ -956,7 +761,7 @@ _desk_reader_doc_add_note (DeskReaderDoc *doc,
                            const char    *text)
 {
   g_autofree char *line = clean (doc, text);
-  g_autofree char *key = fold_key (line);
+  g_autofree char *key = _desk_wire_text_fold_key (line);
 
   if (key[0] == '\0')
     return;
@@ -1136,7 +941,7 @@ _desk_reader_doc_add_paragraph (DeskReaderDoc *doc,
   switch (hint)
     {
     case DESK_BLOCK_ROLE_HEADLINE:
-      key = fold_key (line);
+      key = _desk_wire_text_fold_key (line);
       if (doc->title == NULL)
         _desk_reader_doc_add_headline (doc, line);
       else if (g_str_equal (key, doc->title_key))
@@ -1181,7 +986,7 @@ _desk_reader_doc_add_paragraph (DeskReaderDoc *doc,
           add_credits (doc, g_steal_pointer (&credits), TRUE);
           return;
         }
-      key = fold_key (line);
+      key = _desk_wire_text_fold_key (line);
       if (g_strcmp0 (key, doc->title_key) == 0)
         reason = "repeated headline";
       append_block (doc, DESK_BLOCK_ROLE_FURNITURE, line, reason ? reason : "furniture");
@@ -1256,7 +1061,7 @@ _desk_reader_doc_add_text_body (DeskReaderDoc *doc,
   if (indented < 2)
     {
       g_autoptr(GPtrArray) segments = _desk_segment_text (normalized,
-                                                          DESK_SOURCE_MAX_PARAGRAPHS);
+                                                          DESK_INGEST_MAX_PARAGRAPHS);
 
       for (guint i = 0; i < segments->len; i++)
         {
@@ -1607,28 +1412,26 @@ _desk_reader_doc_get_n_authors (DeskReaderDoc *doc)
 
 /**
  * _desk_reader_doc_finish:
+ * @bytes: what the story was read from
  * @item: which story of the file this is, from 0
  *
- * Returns: (transfer full): the source, or %NULL with @error set when the story has no
- *   text at all
+ * Returns: (transfer full): the story's parts, or %NULL with @error set when the story has
+ *   no text at all
  */
-DeskSource *
+DeskIngestPart *
 _desk_reader_doc_finish (DeskReaderDoc     *doc,
                          GBytes            *bytes,
-                         const char        *name,
-                         DeskSourceOrigin   origin,
                          guint              item,
                          GError           **error)
 {
   DeskClassified *classified;
-  DeskSourceWire wire = { 0 };
-  DeskSource *source;
+  DeskIngestPart *part;
 
   if (doc->too_many_blocks)
     {
       g_set_error (error, DESK_ERROR, DESK_ERROR_TOO_LARGE,
                    _("it has more than the %u paragraphs Copydesk reads in one story"),
-                   DESK_SOURCE_MAX_PARAGRAPHS);
+                   DESK_INGEST_MAX_PARAGRAPHS);
       return NULL;
     }
 
@@ -1657,22 +1460,22 @@ _desk_reader_doc_finish (DeskReaderDoc     *doc,
   classified->credits = g_ptr_array_ref (doc->credits);
   classified->blocks = g_ptr_array_ref (doc->blocks);
 
-  wire.encoding = doc->encoding;
-  wire.n_repaired = doc->n_repaired;
-  wire.n_invalid = doc->n_invalid;
-  wire.slug = doc->slug;
-  wire.guid = doc->guid;
-  wire.version = doc->version;
-  wire.version_created = doc->version_created;
-  wire.signal = doc->signal;
-  wire.item = item;
-  wire.bytes_hash = doc->has_bytes_hash ? &doc->bytes_hash : NULL;
+  part = _desk_ingest_part_new (bytes, doc->format);
+  part->text = g_strdup (doc->text->str);
+  part->classified = classified;
+  part->encoding = doc->encoding;
+  part->n_repaired = doc->n_repaired;
+  part->n_invalid = doc->n_invalid;
+  part->slug = g_strdup (doc->slug);
+  part->guid = g_strdup (doc->guid);
+  part->version = doc->version;
+  part->version_created = g_strdup (doc->version_created);
+  part->signal = doc->signal;
+  part->item = item;
+  part->has_bytes_hash = doc->has_bytes_hash;
+  part->bytes_hash = doc->bytes_hash;
 
-  source = _desk_source_new_from_parts (bytes, name, origin, doc->format, doc->text->str,
-                                        classified, &wire);
-  _desk_classified_free (classified);
-
-  return source;
+  return part;
 }
 
 /* ---- Markup ------------------------------------------------------------------------------- */
@@ -2192,6 +1995,23 @@ _desk_xml_child_text (const xmlNode *node,
   return text;
 }
 
+/**
+ * _desk_reader_keep_first:
+ * @slot: where the first value found is kept
+ * @text: (transfer full) (nullable): a value found
+ *
+ * Keeps @text in @slot when the slot is empty and @text is not; frees it otherwise.
+ */
+void
+_desk_reader_keep_first (char **slot,
+                         char  *text)
+{
+  if (*slot == NULL && text != NULL && text[0] != '\0')
+    *slot = text;
+  else
+    g_free (text);
+}
+
 /* ---- Walking a body --------------------------------------------------------------------- */
 
 #define CELL_MARK  '\x1e'
@@ -2382,8 +2202,8 @@ emit (Walker     *w,
             {
               g_autofree char *line = g_strndup (parts[i], first_break - parts[i]);
               g_autofree char *clean_line = _desk_reader_clean_text (line, NULL);
-              g_autofree char *key = fold_key (clean_line);
-              g_autofree char *title_key = fold_key (_desk_reader_doc_get_title (w->doc));
+              g_autofree char *key = _desk_wire_text_fold_key (clean_line);
+              g_autofree char *title_key = _desk_wire_text_fold_key (_desk_reader_doc_get_title (w->doc));
 
               if (key[0] != '\0' && g_str_equal (key, title_key))
                 {
@@ -2652,211 +2472,6 @@ _desk_reader_add_html_fragment (DeskReaderDoc *doc,
   xmlFreeDoc (parsed);
 }
 
-/* ---- Dispatch ------------------------------------------------------------------------------ */
-
-static gboolean
-refuse (const char  *format,
-        GBytes      *bytes,
-        GError     **error)
-{
-  g_autofree char *what = NULL;
-
-  if (desk_format_is_readable (format))
-    return FALSE;
-
-  what = desk_format_describe (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
-  g_set_error (error, DESK_ERROR, DESK_ERROR_UNSUPPORTED,
-               _("it looks like %s, not a story Copydesk can read"), what);
-  return TRUE;
-}
-
-/* The most attributes one element may have. libxml2 appends each attribute by walking the
- * element's list, so their number squared is the time: 50,000 attributes on one element
- * took 25 s. No story has more than a handful. */
-#define MAX_ATTRIBUTES 1000
-
-static gboolean
-is_markup_format (const char *format)
-{
-  return g_str_equal (format, DESK_FORMAT_HTML) || g_str_equal (format, DESK_FORMAT_NITF) ||
-         g_str_equal (format, DESK_FORMAT_NEWSML) || g_str_equal (format, DESK_FORMAT_NEWSML_G2);
-}
-
-/* Counts the attributes of each start tag, in one pass over the bytes before any parser
- * sees them (words after the name, outside quotes); fails past MAX_ATTRIBUTES. */
-static gboolean
-refuse_busy_markup (const char  *format,
-                    GBytes      *bytes,
-                    GError     **error)
-{
-  gsize size;
-  const guchar *data = g_bytes_get_data (bytes, &size);
-  const guchar *end = data + size;
-
-  if (!is_markup_format (format))
-    return FALSE;
-
-  for (const guchar *p = memchr (data, '<', size); p != NULL && p + 1 < end;
-       p = memchr (p + 1, '<', end - (p + 1)))
-    {
-      guint n_attributes = 0;
-      guchar quote = 0;
-      gboolean space = FALSE;
-
-      if (p + 4 <= end && memcmp (p, "<!--", 4) == 0)
-        {
-          const guchar *close = memmem (p + 4, end - (p + 4), "-->", 3);
-
-          if (close == NULL)
-            break;
-          p = close;
-          continue;
-        }
-      if (!g_ascii_isalpha (p[1]))
-        continue;
-
-      /* Scripts and style sheets hold "<" that start no tag. */
-      if ((end - p > 7 && g_ascii_strncasecmp ((const char *)p, "<script", 7) == 0) ||
-          (end - p > 6 && g_ascii_strncasecmp ((const char *)p, "<style", 6) == 0))
-        {
-          const char *closing = g_ascii_tolower (p[2]) == 'c' ? "</script" : "</style";
-          const guchar *q = p + 1;
-
-          while ((q = memchr (q, '<', end - q)) != NULL &&
-                 (end - q < (gssize)strlen (closing) ||
-                  g_ascii_strncasecmp ((const char *)q, closing, strlen (closing)) != 0))
-            q++;
-          if (q == NULL)
-            break;
-          p = q;
-          continue;
-        }
-
-      for (p++; p < end; p++)
-        {
-          if (quote != 0)
-            {
-              if (*p == quote)
-                quote = 0;
-              continue;
-            }
-          if (*p == '>' || *p == '<')
-            break;
-          if (*p == '"' || *p == '\'')
-            quote = *p;
-          else if (g_ascii_isspace (*p))
-            space = TRUE;
-          else if (space && *p != '/' && *p != '=')
-            {
-              space = FALSE;
-              if (++n_attributes > MAX_ATTRIBUTES)
-                {
-                  g_set_error (error, DESK_ERROR, DESK_ERROR_TOO_LARGE,
-                               _("an element has more than %u attributes, more than Copydesk "
-                                 "reads"), MAX_ATTRIBUTES);
-                  return TRUE;
-                }
-            }
-          else
-            space = FALSE;
-        }
-      if (p >= end)
-        break;
-      /* A "<" that ended the tag may start the next one. */
-      if (*p == '<')
-        p--;
-    }
-
-  return FALSE;
-}
-
-/**
- * _desk_reader_read:
- * @format: what desk_format_detect() said the bytes are
- *
- * Reads the (first) story in @bytes.
- *
- * Returns: (transfer full): the source, or %NULL with @error set
- */
-DeskSource *
-_desk_reader_read (const char        *format,
-                   GBytes            *bytes,
-                   const char        *name,
-                   DeskSourceOrigin   origin,
-                   GError           **error)
-{
-  g_return_val_if_fail (format != NULL, NULL);
-  g_return_val_if_fail (bytes != NULL, NULL);
-
-  if (refuse (format, bytes, error) || refuse_busy_markup (format, bytes, error))
-    return NULL;
-
-  if (g_str_equal (format, DESK_FORMAT_HTML))
-    return _desk_reader_html_read (bytes, name, origin, error);
-  if (g_str_equal (format, DESK_FORMAT_NEWSML_G2))
-    return _desk_reader_newsml_g2_read (bytes, name, origin, error);
-  if (g_str_equal (format, DESK_FORMAT_NITF))
-    return _desk_reader_nitf_read (bytes, name, origin, error);
-  if (g_str_equal (format, DESK_FORMAT_NINJS))
-    return _desk_reader_ninjs_read (bytes, name, origin, error);
-  if (g_str_equal (format, DESK_FORMAT_ANPA))
-    return _desk_reader_anpa_read (bytes, name, origin, error);
-  if (g_str_equal (format, DESK_FORMAT_IPTC7901))
-    return _desk_reader_iptc7901_read (bytes, name, origin, error);
-  if (g_str_equal (format, DESK_FORMAT_NEWSML))
-    return _desk_reader_newsml_read (bytes, name, origin, error);
-
-  g_set_error_literal (error, DESK_ERROR, DESK_ERROR_UNSUPPORTED,
-                       _("it is in a format Copydesk does not read"));
-  return NULL;
-}
-
-/**
- * _desk_reader_read_all:
- *
- * Reads every story in @bytes: several for a NewsML message that holds several items, or an
- * ANPA-1312 or IPTC 7901 file that holds several transmissions.
- *
- * Returns: (transfer container) (element-type DeskSource): the sources, or %NULL with
- *   @error set
- */
-GPtrArray *
-_desk_reader_read_all (const char        *format,
-                       GBytes            *bytes,
-                       const char        *name,
-                       DeskSourceOrigin   origin,
-                       GError           **error)
-{
-  GPtrArray *sources;
-  DeskSource *source;
-
-  g_return_val_if_fail (format != NULL, NULL);
-
-  if ((g_str_equal (format, DESK_FORMAT_NEWSML_G2) || g_str_equal (format, DESK_FORMAT_NEWSML)) &&
-      refuse_busy_markup (format, bytes, error))
-    return NULL;
-  if (g_str_equal (format, DESK_FORMAT_NEWSML_G2))
-    return _desk_reader_newsml_g2_read_all (bytes, name, origin, error);
-  if (g_str_equal (format, DESK_FORMAT_NEWSML))
-    return _desk_reader_newsml_read_all (bytes, name, origin, error);
-  if (g_str_equal (format, DESK_FORMAT_ANPA) || g_str_equal (format, DESK_FORMAT_IPTC7901))
-    {
-      if (refuse (format, bytes, error))
-        return NULL;
-      if (g_str_equal (format, DESK_FORMAT_ANPA))
-        return _desk_reader_anpa_read_all (bytes, name, origin, error);
-      return _desk_reader_iptc7901_read_all (bytes, name, origin, error);
-    }
-
-  if (!(source = _desk_reader_read (format, bytes, name, origin, error)))
-    return NULL;
-
-  sources = g_ptr_array_new_with_free_func (g_object_unref);
-  g_ptr_array_add (sources, source);
-
-  return sources;
-}
-
 /**
  * _desk_reader_read_items:
  * @xml: (transfer full): the parsed file, freed here
@@ -2864,17 +2479,15 @@ _desk_reader_read_all (const char        *format,
  * @read_item: fills a document from one item
  * @first_only: stop at the first item that reads
  *
- * A source per news item of a NewsML file (G2 message or 1.x), named "@name (2 of 3)"
+ * The parts of each news item of a NewsML file (G2 message or 1.x), numbered "2 of 3"
  * when there are several. An item that cannot be read is skipped; if none can, the
  * first one's error is returned.
  *
- * Returns: (transfer container) (element-type DeskSource): the sources, or %NULL with
+ * Returns: (transfer container) (element-type DeskIngestPart): the parts, or %NULL with
  *   @error set
  */
 GPtrArray *
 _desk_reader_read_items (GBytes            *bytes,
-                         const char        *name,
-                         DeskSourceOrigin   origin,
                          const char        *format,
                          xmlDoc            *xml,
                          GPtrArray         *items,
@@ -2882,7 +2495,8 @@ _desk_reader_read_items (GBytes            *bytes,
                          gboolean           first_only,
                          GError           **error)
 {
-  g_autoptr(GPtrArray) sources = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) parts =
+    g_ptr_array_new_with_free_func ((GDestroyNotify)_desk_ingest_part_free);
   g_autoptr(GError) first_error = NULL;
   gsize size;
   const guchar *data = g_bytes_get_data (bytes, &size);
@@ -2892,11 +2506,7 @@ _desk_reader_read_items (GBytes            *bytes,
     {
       g_autoptr(DeskReaderDoc) doc = _desk_reader_doc_new (format);
       g_autoptr(GError) local_error = NULL;
-      g_autofree char *item_name = NULL;
-      DeskSource *source;
-
-      if (items->len > 1 && !first_only)
-        item_name = g_strdup_printf (_("%s (%u of %u)"), name, i + 1, items->len);
+      DeskIngestPart *part;
 
       _desk_reader_doc_set_encoding (doc, xml->encoding ? (const char *)xml->encoding : "UTF-8",
                                      0, 0);
@@ -2904,44 +2514,48 @@ _desk_reader_read_items (GBytes            *bytes,
       doc->has_bytes_hash = TRUE;
       doc->bytes_hash = bytes_hash;
 
-      source = _desk_reader_doc_finish (doc, bytes, item_name ? item_name : name, origin, i,
-                                        &local_error);
-      if (source == NULL)
+      part = _desk_reader_doc_finish (doc, bytes, i, &local_error);
+      if (part == NULL)
         {
           if (first_error == NULL)
             first_error = g_steal_pointer (&local_error);
           continue;
         }
 
-      g_ptr_array_add (sources, source);
+      if (items->len > 1 && !first_only)
+        {
+          part->number = i + 1;
+          part->of = items->len;
+        }
+      g_ptr_array_add (parts, part);
       if (first_only)
         break;
     }
 
   xmlFreeDoc (xml);
 
-  if (sources->len == 0)
+  if (parts->len == 0)
     {
       g_propagate_error (error, g_steal_pointer (&first_error));
       return NULL;
     }
 
-  return g_steal_pointer (&sources);
+  return g_steal_pointer (&parts);
 }
 
 /**
  * _desk_reader_first:
- * @sources: (transfer full) (nullable) (element-type DeskSource): sources, or %NULL
+ * @parts: (transfer full) (nullable) (element-type DeskIngestPart): parts, or %NULL
  *
- * Returns: (transfer full) (nullable): the first source
+ * Returns: (transfer full) (nullable): the first part
  */
-DeskSource *
-_desk_reader_first (GPtrArray *sources)
+DeskIngestPart *
+_desk_reader_first (GPtrArray *parts)
 {
-  g_autoptr(GPtrArray) owned = sources;
+  g_autoptr(GPtrArray) owned = parts;
 
   if (owned == NULL || owned->len == 0)
     return NULL;
 
-  return g_object_ref (g_ptr_array_index (owned, 0));
+  return g_ptr_array_steal_index (owned, 0);
 }

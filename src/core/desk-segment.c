@@ -11,7 +11,7 @@
 
 #include <string.h>
 
-#include "desk-ingest-private.h"
+#include "desk-segment-private.h"
 
 /* A hard-wrapped line is at most this wide; longer lines are whole paragraphs. */
 #define WRAP_MAX_WIDTH 100

@@ -1,8 +1,9 @@
 /* desk-source.c: one version of a story as received
  *
  * A source keeps the bytes it was made from verbatim, the text they decode to, and the
- * blocks ingest found in that text. Block offsets are byte offsets into the decoded text
- * (desk_source_get_text()), which is what a viewer shows.
+ * blocks ingest found in that text: desk-ingest.c reads the bytes into parts (where every
+ * block's role is decided), and a source is made of each part here. Block offsets are byte
+ * offsets into the decoded text (desk_source_get_text()), which is what a viewer shows.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,13 +15,11 @@
 
 #include "desk-block-model.h"
 #include "desk-block-private.h"
-#include "desk-decode.h"
 #include "desk-file.h"
 #include "desk-format.h"
 #include "desk-hash.h"
 #include "desk-organization.h"
 #include "desk-ingest-private.h"
-#include "desk-reader-private.h"
 #include "desk-source-private.h"
 
 struct _DeskSource
@@ -324,42 +323,55 @@ adopt_classified (DeskSource     *self,
   self->n_words = count_body_words (self->blocks);
 }
 
-static gboolean
-ingest (DeskSource  *self,
-        GError     **error)
+static gint64
+parse_version_time (const char *iso)
 {
-  g_autoptr(DeskDecoded) decoded = NULL;
-  g_autoptr(GPtrArray) segments = NULL;
-  g_autoptr(DeskClassified) classified = NULL;
+  g_autoptr(GDateTime) when = NULL;
+
+  if (iso == NULL || iso[0] == '\0')
+    return 0;
+
+  when = g_date_time_new_from_iso8601 (iso, NULL);
+  return when != NULL ? g_date_time_to_unix (when) : 0;
+}
+
+/* Makes a source of what ingest read, taking @part's text, blocks, credits and bylines. A
+ * story of a file that holds several is called "@name (2 of 3)". */
+static DeskSource *
+new_from_part (DeskIngestPart   *part,
+               const char       *name,
+               DeskSourceOrigin  origin)
+{
+  DeskSource *self;
   gsize size;
-  const guchar *data = g_bytes_get_data (self->bytes, &size);
+  const guchar *data = g_bytes_get_data (part->bytes, &size);
 
-  if (!(decoded = desk_decode_bytes (self->bytes, error)))
-    return FALSE;
+  self = g_object_new (DESK_TYPE_SOURCE, NULL);
+  self->bytes = g_bytes_ref (part->bytes);
+  if (part->of > 0)
+    self->name = g_strdup_printf (_("%s (%u of %u)"), name, part->number, part->of);
+  else
+    self->name = g_strdup (name);
+  self->origin = origin;
+  self->format = g_intern_string (part->format);
 
-  self->id = make_id (data, size, 0, NULL);
+  self->id = make_id (data, size, part->item, part->has_bytes_hash ? &part->bytes_hash : NULL);
 
-  self->encoding = decoded->encoding;
-  self->n_repaired = decoded->n_repaired;
-  self->n_invalid = decoded->n_invalid;
-  self->text = g_steal_pointer (&decoded->text);
+  self->encoding = g_intern_string (part->encoding != NULL ? part->encoding : "UTF-8");
+  self->n_repaired = part->n_repaired;
+  self->n_invalid = part->n_invalid;
+  self->text = g_steal_pointer (&part->text);
 
-  segments = _desk_segment_text (self->text, DESK_SOURCE_MAX_PARAGRAPHS);
-  if (segments->len > DESK_SOURCE_MAX_PARAGRAPHS)
-    {
-      g_set_error (error, DESK_ERROR, DESK_ERROR_TOO_LARGE,
-                   _("it has more than the %u paragraphs Copydesk reads in one story"),
-                   DESK_SOURCE_MAX_PARAGRAPHS);
-      return FALSE;
-    }
-  classified = _desk_classify (self->text, segments);
-  adopt_classified (self, classified);
-
-  /* Wire copy pasted as text may keep its keyword line: "BC-US--Fire, 1st Ld-Writethru" */
-  _desk_reader_scan_keyword_line (self->text, &self->slug, &self->version, &self->signal);
+  self->slug = g_steal_pointer (&part->slug);
   self->slug_key = slug_key (self->slug);
+  self->guid = g_steal_pointer (&part->guid);
+  self->version = MAX (part->version, 0);
+  self->version_time = parse_version_time (part->version_created);
+  self->signal = part->signal != NULL ? g_intern_string (part->signal) : NULL;
 
-  return TRUE;
+  adopt_classified (self, part->classified);
+
+  return self;
 }
 
 /* Names the source in @error's message, and makes the message valid UTF-8: parsers quote
@@ -399,36 +411,19 @@ desk_source_new_from_bytes (GBytes            *bytes,
                             DeskSourceOrigin   origin,
                             GError           **error)
 {
-  g_autoptr(DeskSource) self = NULL;
-  const char *format;
+  g_autoptr(DeskIngestPart) part = NULL;
 
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (name != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  /* Agency and web formats have readers of their own (desk-reader-*.c). */
-  format = desk_format_detect (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
-  if (!g_str_equal (format, DESK_FORMAT_TEXT))
-    {
-      DeskSource *source = _desk_reader_read (format, bytes, name, origin, error);
-
-      if (source == NULL)
-        prefix_read_error (error, name);
-      return source;
-    }
-
-  self = g_object_new (DESK_TYPE_SOURCE, NULL);
-  self->bytes = g_bytes_ref (bytes);
-  self->name = g_strdup (name);
-  self->origin = origin;
-
-  if (!ingest (self, error))
+  if (!(part = _desk_ingest_read (bytes, error)))
     {
       prefix_read_error (error, name);
       return NULL;
     }
 
-  return g_steal_pointer (&self);
+  return new_from_part (part, name, origin);
 }
 
 /* Reads @file's bytes for ingest, refusing folders, devices, FIFOs and files over @max_size
@@ -1085,105 +1080,24 @@ desk_source_new_all_from_bytes (GBytes            *bytes,
                                 DeskSourceOrigin   origin,
                                 GError           **error)
 {
-  g_autoptr(GPtrArray) sources = NULL;
-  const char *format;
+  g_autoptr(GPtrArray) parts = NULL;
+  GPtrArray *sources;
 
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (name != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  format = desk_format_detect (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
-  if (g_str_equal (format, DESK_FORMAT_TEXT))
-    {
-      DeskSource *source = desk_source_new_from_bytes (bytes, name, origin, error);
-
-      if (source == NULL)
-        return NULL;
-      sources = g_ptr_array_new_with_free_func (g_object_unref);
-      g_ptr_array_add (sources, source);
-      return g_steal_pointer (&sources);
-    }
-
-  if (!(sources = _desk_reader_read_all (format, bytes, name, origin, error)))
+  if (!(parts = _desk_ingest_read_all (bytes, error)))
     {
       prefix_read_error (error, name);
       return NULL;
     }
 
-  return g_steal_pointer (&sources);
-}
+  sources = g_ptr_array_new_full (parts->len, g_object_unref);
+  for (guint i = 0; i < parts->len; i++)
+    g_ptr_array_add (sources, new_from_part (g_ptr_array_index (parts, i), name, origin));
 
-static gint64
-parse_version_time (const char *iso)
-{
-  g_autoptr(GDateTime) when = NULL;
-
-  if (iso == NULL || iso[0] == '\0')
-    return 0;
-
-  when = g_date_time_new_from_iso8601 (iso, NULL);
-  return when != NULL ? g_date_time_to_unix (when) : 0;
-}
-
-/**
- * _desk_source_new_from_parts:
- * @bytes: the file as received, verbatim
- * @name: what to call the source
- * @origin: where it came from
- * @format: a DESK_FORMAT_* name
- * @text: the text the blocks of @classified point into: for markup formats, a plain
- *   rendering of the story that the reader wrote
- * @classified: what the reader found; its blocks, credits and bylines are taken
- * @wire: (nullable): what the format says besides
- *
- * Returns: (transfer full): a new source
- */
-DeskSource *
-_desk_source_new_from_parts (GBytes               *bytes,
-                             const char           *name,
-                             DeskSourceOrigin      origin,
-                             const char           *format,
-                             const char           *text,
-                             DeskClassified       *classified,
-                             const DeskSourceWire *wire)
-{
-  DeskSource *self;
-  gsize size;
-  const guchar *data = g_bytes_get_data (bytes, &size);
-  static const DeskSourceWire no_wire = { 0 };
-
-  g_return_val_if_fail (bytes != NULL, NULL);
-  g_return_val_if_fail (name != NULL, NULL);
-  g_return_val_if_fail (format != NULL, NULL);
-  g_return_val_if_fail (text != NULL, NULL);
-  g_return_val_if_fail (classified != NULL, NULL);
-
-  if (wire == NULL)
-    wire = &no_wire;
-
-  self = g_object_new (DESK_TYPE_SOURCE, NULL);
-  self->bytes = g_bytes_ref (bytes);
-  self->name = g_strdup (name);
-  self->origin = origin;
-  self->format = g_intern_string (format);
-
-  self->id = make_id (data, size, wire->item, wire->bytes_hash);
-
-  self->encoding = g_intern_string (wire->encoding != NULL ? wire->encoding : "UTF-8");
-  self->n_repaired = wire->n_repaired;
-  self->n_invalid = wire->n_invalid;
-  self->text = g_strdup (text);
-
-  self->slug = g_strdup (wire->slug);
-  self->slug_key = slug_key (self->slug);
-  self->guid = g_strdup (wire->guid);
-  self->version = MAX (wire->version, 0);
-  self->version_time = parse_version_time (wire->version_created);
-  self->signal = wire->signal != NULL ? g_intern_string (wire->signal) : NULL;
-
-  adopt_classified (self, classified);
-
-  return self;
+  return sources;
 }
 
 /**

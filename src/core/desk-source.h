@@ -14,11 +14,6 @@ G_BEGIN_DECLS
 /* The largest file ingest reads unless told otherwise: 20 MB. */
 #define DESK_SOURCE_DEFAULT_MAX_SIZE (20 * 1000 * 1000)
 
-/* The most paragraphs (blocks) one source may have. The size limit alone does not bound
- * memory: 20 MB of two-word lines made 1.8 million blocks, 1.3 GB and 25 s of ingest. A
- * source refused for it says so. */
-#define DESK_SOURCE_MAX_PARAGRAPHS 100000
-
 #define DESK_TYPE_SOURCE (desk_source_get_type ())
 
 G_DECLARE_FINAL_TYPE (DeskSource, desk_source, DESK, SOURCE, GObject)

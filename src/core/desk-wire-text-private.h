@@ -15,6 +15,7 @@ typedef enum
 } DeskSentenceEnd;
 
 guint     _desk_wire_text_count_words    (const char      *text);
+char     *_desk_wire_text_fold_key       (const char      *text);
 gboolean  _desk_wire_text_ends_sentence  (const char      *text,
                                           DeskSentenceEnd  ends);
 char     *_desk_wire_text_find_date      (const char      *text);
@@ -23,5 +24,13 @@ gboolean  _desk_wire_text_split_dateline (const char      *text,
                                           gsize           *length,
                                           char           **place,
                                           char           **agency);
+gboolean  _desk_wire_text_parse_keyword  (const char      *keyword,
+                                          char           **slug,
+                                          int             *version,
+                                          const char     **signal);
+void      _desk_wire_text_scan_keyword_line (const char   *text,
+                                             char        **slug,
+                                             int          *version,
+                                             const char  **signal);
 
 G_END_DECLS

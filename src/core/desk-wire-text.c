@@ -1,8 +1,9 @@
 /* desk-wire-text.c: the conventions of wire copy that every ingest path shares
  *
- * Plain text, the readers and the rulebook count words, see where a sentence ends, split
- * an agency's dateline off a story's first paragraph and find the date in a stamp the same
- * way, with these functions; each exists once.
+ * Plain text, the readers and the rulebook count words, fold a line to a key, see where a
+ * sentence ends, split an agency's dateline off a story's first paragraph, find the date
+ * in a stamp and read a keyword line's slug and version the same way, with these
+ * functions; each exists once.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -54,6 +55,35 @@ _desk_wire_text_count_words (const char *text)
     }
 
   return n;
+}
+
+/**
+ * _desk_wire_text_fold_key:
+ * @text: (nullable): UTF-8 text
+ *
+ * The key that tells whether two lines say the same thing, whatever their case, spacing
+ * and punctuation: the letters and digits of @text, in lower case, with nothing between
+ * them.
+ *
+ * Returns: (transfer full): the key; "" for %NULL
+ */
+char *
+_desk_wire_text_fold_key (const char *text)
+{
+  GString *key = g_string_new (NULL);
+
+  if (text == NULL)
+    return g_string_free (key, FALSE);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isalnum (c))
+        g_string_append_unichar (key, g_unichar_tolower (c));
+    }
+
+  return g_string_free (key, FALSE);
 }
 
 /**
@@ -316,3 +346,161 @@ _desk_wire_text_find_date (const char *text)
   return NULL;
 }
 
+/* ---- Slugs and versions ----------------------------------------------------------------- */
+
+/**
+ * _desk_wire_text_parse_keyword:
+ * @keyword: a keyword or slug line: "BC-US--Ethanol-Losing Grassland, 1st Ld-Writethru,1140",
+ *   "BC-US--Ethanol-LosingGra 1stLd-Writethru   11-13 1693", "1ST LEAD"
+ * @slug: (out) (optional): the slug without version and word count, or %NULL
+ * @version: (out) (optional): 2 for a first lead or writethru, 3 for a second…; 0 when
+ *   the keyword gives none
+ * @signal: (out) (optional): "update" for a lead or writethru, "correction" for a
+ *   correction, or %NULL
+ *
+ * Returns: whether @keyword had a slug or a version
+ */
+gboolean
+_desk_wire_text_parse_keyword (const char  *keyword,
+                            char       **slug,
+                            int         *version,
+                            const char **signal)
+{
+  static GRegex *version_re, *count_re;
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autofree char *text = NULL;
+  int found_version = 0;
+  const char *found_signal = NULL;
+  int cut = -1;
+
+  if (slug != NULL)
+    *slug = NULL;
+  if (version != NULL)
+    *version = 0;
+  if (signal != NULL)
+    *signal = NULL;
+
+  if (keyword == NULL)
+    return FALSE;
+
+  if (g_once_init_enter (&version_re))
+    {
+      count_re = g_regex_new ("(?:,\\s*\\d{1,5}|\\s+\\d{2}-\\d{2}\\s+\\d{3,5}|\\s+\\d{2}-\\d{2})"
+                              "\\s*<?\\s*$",
+                              0, 0, NULL);
+      g_once_init_leave (&version_re,
+                         g_regex_new ("(?:^|[\\s,;/])(?:(\\d{1,2})\\s*(?:st|nd|rd|th)\\s*"
+                                      "(?:ld|lead|writethru|write-thru)\\b(?:-?\\s*writethru)?"
+                                      "|(writethru|write-thru)|(correct(?:ion|ive|s|ed))\\b"
+                                      "|(urgent|bulletin|advisory|update)\\b)",
+                                      G_REGEX_CASELESS, 0, NULL));
+    }
+
+  text = g_strstrip (g_strdup (keyword));
+  if (text[0] == '^')
+    memmove (text, text + 1, strlen (text));
+
+  if (g_regex_match (version_re, text, 0, &match))
+    {
+      g_autofree char *number = g_match_info_fetch (match, 1);
+      g_autofree char *writethru = g_match_info_fetch (match, 2);
+      g_autofree char *correction = g_match_info_fetch (match, 3);
+
+      g_match_info_fetch_pos (match, 0, &cut, NULL);
+
+      if (number != NULL && number[0] != '\0')
+        {
+          found_version = atoi (number) + 1;
+          found_signal = "update";
+        }
+      else if (writethru != NULL && writethru[0] != '\0')
+        {
+          found_version = 2;
+          found_signal = "update";
+        }
+      else if (correction != NULL && correction[0] != '\0')
+        found_signal = "correction";
+    }
+
+  if (cut >= 0)
+    text[cut] = '\0';
+
+  /* The word count and date that follow a keyword */
+  {
+    g_autofree char *stripped = g_regex_replace_literal (count_re, text, -1, 0, "", 0, NULL);
+
+    g_free (text);
+    text = g_steal_pointer (&stripped);
+  }
+  g_strstrip (text);
+  while (text[0] != '\0' && strchr (",;<=-/ ", text[strlen (text) - 1]) != NULL)
+    {
+      text[strlen (text) - 1] = '\0';
+      g_strstrip (text);
+    }
+
+  if (version != NULL)
+    *version = found_version;
+  if (signal != NULL)
+    *signal = found_signal;
+  if (slug != NULL && text[0] != '\0')
+    *slug = g_steal_pointer (&text);
+
+  return found_version > 0 || found_signal != NULL || (slug != NULL && *slug != NULL);
+}
+
+/**
+ * _desk_wire_text_scan_keyword_line:
+ * @text: the text of a plain-text source
+ * @slug: (inout): set to the slug of an AP-style keyword line near the top, if there is one
+ * @version: (inout): set to its version (1 when it gives none)
+ * @signal: (inout): set to "update" for a writethru
+ *
+ * Wire copy pasted as text may keep its keyword line ("BC-US--Fire, 1st Ld-Writethru").
+ */
+void
+_desk_wire_text_scan_keyword_line (const char  *text,
+                                char       **slug,
+                                int         *version,
+                                const char **signal)
+{
+  static GRegex *keyword_re;
+  g_auto(GStrv) lines = NULL;
+  guint seen = 0;
+
+  g_return_if_fail (text != NULL);
+
+  if (g_once_init_enter (&keyword_re))
+    g_once_init_leave (&keyword_re,
+                       g_regex_new ("^\\^?(?:BC|AP|AM|PM)-[A-Za-z0-9]{1,12}-{1,2}\\S",
+                                    0, 0, NULL));
+
+  lines = g_strsplit (text, "\n", 40);
+  for (guint i = 0; lines[i] != NULL && seen < 12; i++)
+    {
+      g_autofree char *found_slug = NULL;
+      const char *found_signal = NULL;
+      int found_version = 0;
+      const char *line = lines[i];
+
+      while (*line == ' ' || *line == '\t')
+        line++;
+      if (*line == '\0')
+        continue;
+      seen++;
+
+      if (!g_regex_match (keyword_re, line, 0, NULL))
+        continue;
+
+      if (_desk_wire_text_parse_keyword (line, &found_slug, &found_version, &found_signal) &&
+          found_slug != NULL)
+        {
+          g_free (*slug);
+          *slug = g_steal_pointer (&found_slug);
+          *version = MAX (found_version, 1);
+          if (found_signal != NULL)
+            *signal = g_intern_static_string (found_signal);
+          return;
+        }
+    }
+}

@@ -1,0 +1,14 @@
+/* desk-markdown-private.h: the markup that scrapers leave in plain text (desk-markdown.c)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+char *_desk_markdown_strip (const char *text,
+                            gboolean   *is_heading);
+
+G_END_DECLS
