@@ -275,6 +275,7 @@ snapshot_new (DeskSuggester *self,
 typedef struct
 {
   guint      ref_count;       /* the sources that have it, and the generation's table */
+  guint64    used;            /* the last run that read it as the draft's or a rejected text */
   char      *text;
   GPtrArray *sentences;       /* DeskSentence, in the words of the generation's lexicon */
   GArray    *words;           /* guint: its words in the order they first appear, each as
@@ -472,16 +473,35 @@ paragraph_unused (gpointer key,
                   gpointer value,
                   gpointer user_data)
 {
-  return ((ParagraphAnalysis *)value)->ref_count == 1;
+  ParagraphAnalysis *paragraph = value;
+
+  return paragraph->ref_count == 1 && paragraph->used != *(guint64 *)user_data;
 }
 
-/* After a run: what no source of it used (a source removed) is dropped. */
+/* After a run: what no source of it used (a source removed) is dropped, and draft and
+ * rejected texts it did not read (the editor changed them). */
 static void
 analysis_cache_end (AnalysisCache *cache,
                     Generation    *generation)
 {
-  if (g_hash_table_foreach_remove (generation->sources, analysis_unused, &cache->runs) > 0)
-    g_hash_table_foreach_remove (generation->paragraphs, paragraph_unused, NULL);
+  g_hash_table_foreach_remove (generation->sources, analysis_unused, &cache->runs);
+  g_hash_table_foreach_remove (generation->paragraphs, paragraph_unused, &cache->runs);
+}
+
+/* @text as the generation read it, read now if it is new. */
+static ParagraphAnalysis *
+generation_read (Generation *generation,
+                 const char *text)
+{
+  ParagraphAnalysis *paragraph = g_hash_table_lookup (generation->paragraphs, text);
+
+  if (paragraph == NULL)
+    {
+      paragraph = paragraph_analysis_new (text, generation->lexicon);
+      g_hash_table_insert (generation->paragraphs, paragraph->text, paragraph);
+    }
+
+  return paragraph;
 }
 
 static SourceAnalysis *source_analysis_new (SnapSource  *source,
@@ -806,7 +826,7 @@ typedef struct
   GPtrArray   *owned_units;      /* DeskSentence made for clauses */
   GHashTable  *conflicts;        /* key → DeskSuggestion */
   GHashTable  *variants;         /* key → DeskSuggestion */
-  GHashTable  *seen_texts;       /* paragraph text → the first Candidate with it */
+  GHashTable  *seen_texts;       /* ParagraphAnalysis (one a text) → the first Candidate with it */
   WordSet     *draft_all_words;  /* content word ids of the whole draft */
   GPtrArray   *source_words;     /* per source: WordSet of content word ids */
   GArray      *name_pairs;       /* NamePair: names a source may call otherwise */
@@ -1764,6 +1784,39 @@ add_source_words (Run                *run,
     word_set_add (words, sentence->content[w]);
 }
 
+/* Adds @words (ParagraphAnalysis.words, SourceAnalysis.words) to the run's lexicon, as
+ * parsing the text they are the words of would. */
+static void
+import_words (Run    *run,
+              GArray *words)
+{
+  for (guint i = 0; i < words->len; i++)
+    {
+      guint word = g_array_index (words, guint, i);
+      guint id = word >> 1;
+
+      if (run->map[id] == G_MAXUINT || (word & 1))
+        run->map[id] = desk_lexicon_import (run->lexicon, run->cache_lexicon, id, word & 1);
+    }
+}
+
+/* @paragraph's sentences in the run's words, as desk_sentence_parse() with the run's
+ * lexicon gives them. */
+static GPtrArray *
+read_paragraph (Run               *run,
+                ParagraphAnalysis *paragraph)
+{
+  GPtrArray *sentences = g_ptr_array_new_full (paragraph->sentences->len,
+                                               (GDestroyNotify)desk_sentence_free);
+
+  import_words (run, paragraph->words);
+  for (guint i = 0; i < paragraph->sentences->len; i++)
+    g_ptr_array_add (sentences, desk_sentence_copy_mapped (g_ptr_array_index (paragraph->sentences, i),
+                                                           run->map));
+
+  return sentences;
+}
+
 static Candidate *
 make_candidate (Run        *run,
                 SnapSource *source,
@@ -1788,15 +1841,7 @@ make_candidate (Run        *run,
    * would add them. */
   if (!run->imported[source_index])
     {
-      GArray *words = source->analysis->words;
-
-      for (guint i = 0; i < words->len; i++)
-        {
-          guint word = g_array_index (words, guint, i);
-          guint id = desk_lexicon_import (run->lexicon, run->cache_lexicon, word >> 1, word & 1);
-
-          run->map[word >> 1] = id;
-        }
+      import_words (run, source->analysis->words);
       run->imported[source_index] = TRUE;
     }
   map = run->map;
@@ -2684,14 +2729,9 @@ source_analysis_new (SnapSource  *source,
   analysis->paragraphs = g_ptr_array_new_with_free_func ((GDestroyNotify)paragraph_analysis_unref);
   for (guint i = 0; i < source->texts->len; i++)
     {
-      const char *text = g_ptr_array_index (source->texts, i);
-      ParagraphAnalysis *paragraph = g_hash_table_lookup (generation->paragraphs, text);
+      ParagraphAnalysis *paragraph = generation_read (generation,
+                                                      g_ptr_array_index (source->texts, i));
 
-      if (paragraph == NULL)
-        {
-          paragraph = paragraph_analysis_new (text, generation->lexicon);
-          g_hash_table_insert (generation->paragraphs, paragraph->text, paragraph);
-        }
       paragraph->ref_count++;
       g_ptr_array_add (analysis->paragraphs, paragraph);
     }
@@ -3213,6 +3253,8 @@ run_snapshot (Snapshot     *snapshot,
   GHashTableIter iter;
   gpointer value;
   Generation *generation;
+  g_autoptr(GPtrArray) draft_read = NULL;     /* ParagraphAnalysis, per draft paragraph */
+  g_autoptr(GPtrArray) rejected_read = NULL;  /* ParagraphAnalysis, per rejected text */
 
   /* What is known of each source from the runs before (the caller holds the lock). */
   generation = analysis_cache_begin (snapshot->cache, snapshot->aliases);
@@ -3221,6 +3263,22 @@ run_snapshot (Snapshot     *snapshot,
       SnapSource *source = g_ptr_array_index (snapshot->sources, s);
 
       source->analysis = analysis_cache_lookup (snapshot->cache, generation, source);
+    }
+  draft_read = g_ptr_array_new ();
+  for (guint p = 0; p < snapshot->draft->len; p++)
+    {
+      ParagraphAnalysis *paragraph = generation_read (generation, g_ptr_array_index (snapshot->draft, p));
+
+      paragraph->used = snapshot->cache->runs;
+      g_ptr_array_add (draft_read, paragraph);
+    }
+  rejected_read = g_ptr_array_new ();
+  for (guint r = 0; r < snapshot->rejected->len; r++)
+    {
+      ParagraphAnalysis *paragraph = generation_read (generation, g_ptr_array_index (snapshot->rejected, r));
+
+      paragraph->used = snapshot->cache->runs;
+      g_ptr_array_add (rejected_read, paragraph);
     }
 
   run.snapshot = snapshot;
@@ -3240,7 +3298,7 @@ run_snapshot (Snapshot     *snapshot,
   run.owned_units = g_ptr_array_new_with_free_func ((GDestroyNotify)desk_sentence_free);
   run.conflicts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   run.variants = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
-  run.seen_texts = g_hash_table_new (desk_hash_text, g_str_equal);
+  run.seen_texts = g_hash_table_new (NULL, NULL);
   run.draft_all_words = word_set_new ();
   run.draft_ids = g_array_new (FALSE, FALSE, sizeof (guint));
   run.source_words = g_ptr_array_new_with_free_func ((GDestroyNotify)word_set_free);
@@ -3258,7 +3316,7 @@ run_snapshot (Snapshot     *snapshot,
 
   for (guint p = 0; p < snapshot->draft->len; p++)
     {
-      GPtrArray *sentences = desk_sentence_parse (run.lexicon, g_ptr_array_index (snapshot->draft, p));
+      GPtrArray *sentences = read_paragraph (&run, g_ptr_array_index (draft_read, p));
       WordSet *words = word_set_new ();
 
       g_ptr_array_add (run.draft_parsed, sentences);
@@ -3286,8 +3344,7 @@ run_snapshot (Snapshot     *snapshot,
 
   for (guint r = 0; r < snapshot->rejected->len; r++)
     {
-      g_autoptr(GPtrArray) sentences = desk_sentence_parse (run.lexicon,
-                                                            g_ptr_array_index (snapshot->rejected, r));
+      g_autoptr(GPtrArray) sentences = read_paragraph (&run, g_ptr_array_index (rejected_read, r));
 
       for (guint i = 0; i < sentences->len; i++)
         {
@@ -3306,7 +3363,7 @@ run_snapshot (Snapshot     *snapshot,
 
       for (guint p = 0; p < source->texts->len; p++)
         {
-          const char *text = g_ptr_array_index (source->texts, p);
+          ParagraphAnalysis *text = g_ptr_array_index (source->analysis->paragraphs, p);
           Candidate *first = g_hash_table_lookup (run.seen_texts, text);
           Planned planned = { source, s, p, NULL, NULL };
 
@@ -3315,7 +3372,7 @@ run_snapshot (Snapshot     *snapshot,
           else
             {
               planned.candidate = make_candidate (&run, source, s, p);
-              g_hash_table_insert (run.seen_texts, (gpointer)text, planned.candidate);
+              g_hash_table_insert (run.seen_texts, text, planned.candidate);
             }
           g_array_append_val (plan, planned);
         }
