@@ -381,6 +381,85 @@ test_sources_change (void)
   assert_same_suggestions (again, again_fresh, "added again", 0);
 }
 
+typedef struct
+{
+  guint      pending;
+  GPtrArray *results[4];
+  gboolean   cancelled[4];
+} Runs;
+
+typedef struct
+{
+  Runs *runs;
+  guint index;
+} RunSlot;
+
+static void
+suggested_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  RunSlot *slot = user_data;
+  g_autoptr(GError) error = NULL;
+
+  slot->runs->results[slot->index] = desk_suggester_suggest_finish (DESK_SUGGESTER (object),
+                                                                    result, &error);
+  if (slot->runs->results[slot->index] == NULL)
+    {
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+      slot->runs->cancelled[slot->index] = TRUE;
+    }
+  slot->runs->pending--;
+}
+
+/* The editor's worker runs: one cancelled as the next starts, and several at once on one
+ * suggester. Each run that finishes proposes what a new suggester does, whatever the
+ * others did to the cache meanwhile. */
+static void
+test_worker_runs_take_turns (void)
+{
+  g_autofree char *dir = g_build_filename (g_getenv ("COPYDESK_SEEDS_DIR"), "harbour-fire", NULL);
+  g_autofree char *draft = g_build_filename (dir, "01-agency-short.txt", NULL);
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(DeskProject) project = NULL;
+  g_autoptr(DeskSuggester) suggester = desk_suggester_new ();
+  g_autoptr(GPtrArray) fresh = NULL;
+  Runs runs = { 0 };
+  RunSlot slots[G_N_ELEMENTS (runs.results)];
+
+  g_ptr_array_add (paths, g_build_filename (dir, "02-newspaper-long.txt", NULL));
+  g_ptr_array_add (paths, g_build_filename (dir, "03-scraped-reprint.txt", NULL));
+  g_ptr_array_add (paths, g_build_filename (dir, "04-writethru.txt", NULL));
+  project = project_from_files (draft, paths);
+  fresh = suggest_fresh (project);
+  g_assert_cmpuint (fresh->len, >, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (runs.results); i++)
+    {
+      g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+
+      slots[i].runs = &runs;
+      slots[i].index = i;
+      runs.pending++;
+      desk_suggester_suggest_async (suggester, project, cancellable, suggested_cb, &slots[i]);
+      /* The first is cancelled at once, as the editor does when the draft changes. */
+      if (i == 0)
+        g_cancellable_cancel (cancellable);
+    }
+
+  while (runs.pending > 0)
+    g_main_context_iteration (NULL, TRUE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (runs.results); i++)
+    {
+      if (i > 0)
+        g_assert_false (runs.cancelled[i]);
+      if (runs.results[i] != NULL)
+        assert_same_suggestions (runs.results[i], fresh, "worker run", i);
+      g_clear_pointer (&runs.results[i], g_ptr_array_unref);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -392,6 +471,7 @@ main (int   argc,
   g_test_add_func ("/recompute/shared-roundups", test_shared_roundups);
   g_test_add_func ("/recompute/role-change", test_role_change_reads_again);
   g_test_add_func ("/recompute/sources-change", test_sources_change);
+  g_test_add_func ("/recompute/worker-runs", test_worker_runs_take_turns);
 
   return g_test_run ();
 }

@@ -2807,7 +2807,8 @@ judge_source (Run       *run,
               GPtrArray *of_source)
 {
   SnapSource *source;
-  DeskBlock * const *blocks;
+  const guint8 *roles;
+  gsize n_roles;
   guint n_blocks;
   g_autofree gboolean *running = NULL;
   g_autofree gboolean *breaks = NULL;
@@ -2817,9 +2818,10 @@ judge_source (Run       *run,
   if (of_source->len == 0)
     return FALSE;
 
+  /* The roles as the snapshot took them: the editor may be correcting one meanwhile. */
   source = ((Candidate *)g_ptr_array_index (of_source, 0))->source;
-  blocks = desk_block_model_peek (DESK_BLOCK_MODEL (source->model), &n_blocks);
-  g_assert (n_blocks == source->analysis->n_blocks);
+  roles = g_bytes_get_data (source->roles, &n_roles);
+  n_blocks = n_roles;
   running = g_new0 (gboolean, n_blocks);
   /* What interrupts a story's run (source_analysis_new()); a block the draft carries
    * too is taken out below. */
@@ -2830,10 +2832,12 @@ judge_source (Run       *run,
       Candidate *candidate = g_ptr_array_index (of_source, i);
       guint b = g_array_index (source->blocks, guint, candidate->paragraph);
 
-      running[b] = desk_block_get_role_overridden (blocks[b]) || paragraph_runs (candidate);
+      gboolean overridden = (roles[b] & ROLE_OVERRIDDEN) != 0;
+
+      running[b] = overridden || paragraph_runs (candidate);
 
       /* A photo's caption, here or in another source. */
-      if (running[b] && !desk_block_get_role_overridden (blocks[b]) &&
+      if (running[b] && !overridden &&
           g_hash_table_contains (run->captions, candidate->text))
         running[b] = FALSE;
 
