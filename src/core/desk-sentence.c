@@ -255,6 +255,19 @@ desk_lexicon_import (DeskLexicon *lexicon,
 }
 
 /**
+ * desk_lexicon_set_name:
+ *
+ * Marks a word as a name (desk_lexicon_is_name()), as a text that has it as one does.
+ */
+void
+desk_lexicon_set_name (DeskLexicon *lexicon,
+                       guint        id)
+{
+  g_return_if_fail (id < lexicon->flags->len);
+  g_array_index (lexicon->flags, guint, id) |= DESK_TOKEN_NAME;
+}
+
+/**
  * desk_token_names_word:
  *
  * Returns: whether parsing @token marked its word as a name in the lexicon

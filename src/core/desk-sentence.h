@@ -52,6 +52,8 @@ guint         desk_lexicon_import     (DeskLexicon  *lexicon,
                                        DeskLexicon  *other,
                                        guint         id,
                                        gboolean      name);
+void          desk_lexicon_set_name   (DeskLexicon  *lexicon,
+                                       guint         id);
 gboolean      desk_token_names_word   (const DeskToken *token);
 
 GArray       *desk_sentence_split     (const char   *text);

@@ -294,6 +294,9 @@ typedef struct _SourceAnalysis
   GPtrArray   *captions;    /* const char *: the texts of blocks shown as a photo's caption */
   gboolean    *breaks;      /* per block: whether it interrupts a story's run */
   guint        n_blocks;
+  char        *title;       /* the source's title, when read */
+  gboolean     headline;    /* whether it can be proposed as the headline (is_headline()) */
+  guint64      title_hash;  /* then: the hash of its words as one sentence */
   guint64      used;        /* the last run it served */
 } SourceAnalysis;
 
@@ -378,6 +381,7 @@ source_analysis_free (SourceAnalysis *analysis)
   g_ptr_array_unref (analysis->paragraphs);
   g_ptr_array_unref (analysis->captions);
   g_free (analysis->breaks);
+  g_free (analysis->title);
   g_free (analysis);
 }
 
@@ -515,7 +519,8 @@ analysis_cache_lookup (AnalysisCache *cache,
 {
   SourceAnalysis *analysis = g_hash_table_lookup (generation->sources, source->model);
 
-  if (analysis == NULL || !g_bytes_equal (analysis->roles, source->roles))
+  if (analysis == NULL || !g_bytes_equal (analysis->roles, source->roles) ||
+      g_strcmp0 (analysis->title, source->title) != 0)
     {
       analysis = source_analysis_new (source, generation);
       g_hash_table_replace (generation->sources, source->model, analysis);
@@ -834,6 +839,7 @@ typedef struct
   GHashTable  *captions;         /* block texts some source shows as a photo's caption */
   GArray      *draft_ids;        /* guint: the draft's word ids in order, G_MAXUINT between
                                   * paragraphs */
+  ParagraphAnalysis *headline;   /* the draft's headline as the cache read it, or NULL */
   DeskLexicon *cache_lexicon;    /* the words of the sources' analyses */
   guint       *map;              /* their ids in this run's lexicon, or G_MAXUINT */
   gboolean    *imported;         /* per source: whether its words are in this run's */
@@ -1795,8 +1801,10 @@ import_words (Run    *run,
       guint word = g_array_index (words, guint, i);
       guint id = word >> 1;
 
-      if (run->map[id] == G_MAXUINT || (word & 1))
+      if (run->map[id] == G_MAXUINT)
         run->map[id] = desk_lexicon_import (run->lexicon, run->cache_lexicon, id, word & 1);
+      else if (word & 1)
+        desk_lexicon_set_name (run->lexicon, run->map[id]);
     }
 }
 
@@ -2713,6 +2721,8 @@ find_captions (Run *run)
  * each reads as running text, its captions, and which of its blocks interrupt a story's
  * run: furniture and fragments (labels, related headlines, buttons), not a photo's
  * caption, which stories carry inside their text. */
+static gboolean is_headline (const char *title);
+
 static SourceAnalysis *
 source_analysis_new (SnapSource  *source,
                      Generation  *generation)
@@ -2759,6 +2769,16 @@ source_analysis_new (SnapSource  *source,
         }
     }
   analysis->captions = find_captions_of (source);
+
+  analysis->title = g_strdup (source->title);
+  if (source->title != NULL && source->title[0] != '\0' && is_headline (source->title))
+    {
+      g_autoptr(DeskSentence) title = desk_sentence_new (generation->lexicon, source->title, 0,
+                                                         strlen (source->title));
+
+      analysis->headline = TRUE;
+      analysis->title_hash = title->hash;
+    }
 
   roles = g_bytes_get_data (source->roles, &n_roles);
   analysis->n_blocks = n_roles;
@@ -3186,15 +3206,15 @@ static void
 suggest_headlines (Run *run)
 {
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GPtrArray) draft_headline = NULL;
+  g_autoptr(GArray) proposed = g_array_new (FALSE, FALSE, sizeof (guint64));  /* title hashes */
+  g_autoptr(GPtrArray) headlines = g_ptr_array_new ();                         /* ... of these */
 
-  if (run->snapshot->headline != NULL)
-    {
-      draft_headline = desk_sentence_parse (run->lexicon, run->snapshot->headline);
-      for (guint i = 0; i < draft_headline->len; i++)
-        g_hash_table_add (seen, g_strdup_printf ("%" G_GUINT64_FORMAT,
-                                                 ((DeskSentence *)g_ptr_array_index (draft_headline, i))->hash));
-    }
+  /* Words compare as the cache read them: whether two titles, or a title and the draft's
+   * headline, have the same words does not depend on which lexicon numbered them. */
+  if (run->headline != NULL)
+    for (guint i = 0; i < run->headline->sentences->len; i++)
+      g_hash_table_add (seen, g_strdup_printf ("%" G_GUINT64_FORMAT,
+                                               ((DeskSentence *)g_ptr_array_index (run->headline->sentences, i))->hash));
 
   for (guint i = 0; i < run->snapshot->rejected->len; i++)
     g_hash_table_add (seen, g_strdup (g_ptr_array_index (run->snapshot->rejected, i)));
@@ -3202,31 +3222,20 @@ suggest_headlines (Run *run)
   for (guint s = 0; s < run->snapshot->sources->len; s++)
     {
       SnapSource *source = g_ptr_array_index (run->snapshot->sources, s);
-      g_autoptr(DeskSentence) parsed = NULL;
       g_autofree char *key = NULL;
       DeskSuggestion *suggestion;
 
-      if (source->title == NULL || source->title[0] == '\0' ||
-          g_hash_table_contains (seen, source->title) || !is_headline (source->title))
+      if (!source->analysis->headline || g_hash_table_contains (seen, source->title))
         continue;
 
-      parsed = desk_sentence_new (run->lexicon, source->title, 0, strlen (source->title));
-      key = g_strdup_printf ("%" G_GUINT64_FORMAT, parsed->hash);
+      key = g_strdup_printf ("%" G_GUINT64_FORMAT, source->analysis->title_hash);
       if (g_hash_table_contains (seen, key))
         {
           /* The same headline as one proposed already: one more source for it. */
-          for (guint r = 0; r < run->results->len; r++)
-            {
-              DeskSuggestion *other = g_ptr_array_index (run->results, r);
-              g_autoptr(DeskSentence) other_parsed = NULL;
-
-              if (desk_suggestion_get_kind (other) != DESK_SUGGESTION_HEADLINE)
-                continue;
-              other_parsed = desk_sentence_new (run->lexicon, desk_suggestion_get_text (other), 0,
-                                                strlen (desk_suggestion_get_text (other)));
-              if (other_parsed->hash == parsed->hash)
-                desk_suggestion_add_source (other, source->id, source->name, 0);
-            }
+          for (guint r = 0; r < headlines->len; r++)
+            if (g_array_index (proposed, guint64, r) == source->analysis->title_hash)
+              desk_suggestion_add_source (g_ptr_array_index (headlines, r), source->id,
+                                          source->name, 0);
           continue;
         }
 
@@ -3234,6 +3243,8 @@ suggest_headlines (Run *run)
       suggestion = desk_suggestion_new (DESK_SUGGESTION_HEADLINE, source->title, -1, -1, 1.0);
       desk_suggestion_add_source (suggestion, source->id, source->name, 0);
       g_ptr_array_add (run->results, suggestion);
+      g_ptr_array_add (headlines, suggestion);
+      g_array_append_val (proposed, source->analysis->title_hash);
     }
 }
 
@@ -3283,6 +3294,12 @@ run_snapshot (Snapshot     *snapshot,
 
       paragraph->used = snapshot->cache->runs;
       g_ptr_array_add (rejected_read, paragraph);
+    }
+
+  if (snapshot->headline != NULL)
+    {
+      run.headline = generation_read (generation, snapshot->headline);
+      run.headline->used = snapshot->cache->runs;
     }
 
   run.snapshot = snapshot;
