@@ -381,6 +381,45 @@ test_sources_change (void)
   assert_same_suggestions (again, again_fresh, "added again", 0);
 }
 
+/* An editor typing: a draft paragraph rewritten run after run with words no text has had.
+ * The suggester's cache grows with them until it reads everything afresh; each run still
+ * proposes what a new suggester does. */
+static void
+test_typed_drafts (void)
+{
+  g_autoptr(DeskProject) project = desk_project_new ();
+  g_autoptr(DeskSource) draft = source_from_text ("draft.txt", draft_text);
+  g_autoptr(DeskSource) source = source_from_text ("source.txt", source_text);
+  g_autoptr(DeskSuggester) suggester = desk_suggester_new ();
+  DeskDraft *story;
+  guint last;
+
+  desk_project_add_source (project, draft);
+  desk_project_start_draft_from (project, draft);
+  desk_project_add_source (project, source);
+  story = desk_project_get_draft (project);
+  last = desk_draft_get_n_paragraphs (story) - 1;
+
+  for (guint run = 0; run < 12; run++)
+    {
+      g_autoptr(GString) typed = g_string_new ("Firefighters reached the ship");
+      g_autoptr(GPtrArray) cached = NULL;
+      g_autoptr(GPtrArray) fresh = NULL;
+
+      /* Made-up words, a hundred new ones a run: the words of a draft being typed. */
+      for (guint w = 0; w < 100; w++)
+        g_string_append_printf (typed, " %s%c%c%c", w % 7 == 0 ? "Zq" : "zq",
+                                'a' + run, 'a' + w / 26, 'a' + w % 26);
+      g_string_append (typed, " within twenty minutes of the first call.");
+      desk_draft_set_paragraph_text (story, last, typed->str);
+
+      cached = desk_suggester_suggest (suggester, project);
+      fresh = suggest_fresh (project);
+      assert_same_suggestions (cached, fresh, "typed draft", run);
+      g_assert_true (proposes (cached, new_paragraph));
+    }
+}
+
 typedef struct
 {
   guint      pending;
@@ -472,6 +511,7 @@ main (int   argc,
   g_test_add_func ("/recompute/role-change", test_role_change_reads_again);
   g_test_add_func ("/recompute/sources-change", test_sources_change);
   g_test_add_func ("/recompute/worker-runs", test_worker_runs_take_turns);
+  g_test_add_func ("/recompute/typed-drafts", test_typed_drafts);
 
   return g_test_run ();
 }

@@ -261,12 +261,19 @@ snapshot_new (DeskSuggester *self,
  * blocks are captions, which interrupt a story's run) is kept in an AnalysisCache that the
  * suggester owns, by the source's block model (held, so the key stays that source's) and
  * the roles its blocks had: correcting a role or restoring a furniture block reads the
- * source again. Sentences are parsed with a lexicon the cache keeps, and each source's
- * words are imported into a run's lexicon (desk_lexicon_import()) in the order a run that
- * parsed the source would have met them, source after source as a run reads them: a run's
- * word ids, what it takes for a name, and so everything it suggests, are those of a run
- * that parsed every source afresh. Parsing depends on the alias table: the cache keeps what was read with
- * the last two tables (the suggester's own, and the one with the names a run learned).
+ * source again. A text is read once however many versions carry it, and the draft's
+ * paragraphs, its headline and the rejected texts are read the same way: after an accept,
+ * only the new paragraph is parsed.
+ *
+ * Sentences are parsed with a lexicon the cache keeps, and each text's words are imported
+ * into a run's lexicon (desk_lexicon_import()) in the order a run that parsed it would
+ * have met them, text after text as a run reads them: a run's word ids, what it takes for
+ * a name, and so everything it suggests, are those of a run that parsed everything
+ * afresh. Parsing depends on the alias table: the cache keeps what was read with the last
+ * two tables (the suggester's own, and the one with the names a run learned). The cache's
+ * lexicon keeps every word it has read, drafts typed and retyped included: when it holds
+ * twice the words it had after its first run, what was read with it is read afresh.
+ *
  * A run holds the cache's lock from start to end: a cancelled run that is still finishing
  * in its worker and the next one take turns. */
 
@@ -304,6 +311,7 @@ typedef struct
 {
   char        *aliases;     /* the alias table its sentences were parsed with, as text */
   DeskLexicon *lexicon;     /* their words */
+  guint        first_words; /* how many it had after the first run */
   GHashTable  *sources;     /* block model → SourceAnalysis */
   GHashTable  *paragraphs;  /* text → ParagraphAnalysis */
   guint64      used;
@@ -440,16 +448,22 @@ analysis_cache_begin (AnalysisCache *cache,
   for (slot = 0; slot < G_N_ELEMENTS (cache->generations); slot++)
     {
       generation = cache->generations[slot];
-      if (generation != NULL && g_str_equal (generation->aliases, key))
+      if (generation == NULL || !g_str_equal (generation->aliases, key))
+        continue;
+      if (generation->first_words == 0 ||
+          desk_lexicon_get_n_words (generation->lexicon) <= 2 * generation->first_words)
         {
           generation->used = cache->runs;
           return generation;
         }
+      /* Grown with words no text in use may have: read afresh. */
+      break;
     }
 
-  slot = cache->generations[0] == NULL ? 0 :
-         cache->generations[1] == NULL ? 1 :
-         cache->generations[0]->used <= cache->generations[1]->used ? 0 : 1;
+  if (slot == G_N_ELEMENTS (cache->generations))
+    slot = cache->generations[0] == NULL ? 0 :
+           cache->generations[1] == NULL ? 1 :
+           cache->generations[0]->used <= cache->generations[1]->used ? 0 : 1;
   generation_free (cache->generations[slot]);
   generation = g_new0 (Generation, 1);
   generation->aliases = g_steal_pointer (&key);
@@ -490,6 +504,8 @@ analysis_cache_end (AnalysisCache *cache,
 {
   g_hash_table_foreach_remove (generation->sources, analysis_unused, &cache->runs);
   g_hash_table_foreach_remove (generation->paragraphs, paragraph_unused, &cache->runs);
+  if (generation->first_words == 0)
+    generation->first_words = MAX (desk_lexicon_get_n_words (generation->lexicon), 1);
 }
 
 /* @text as the generation read it, read now if it is new. */
