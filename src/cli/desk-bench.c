@@ -30,6 +30,7 @@
 #include <string.h>
 #include <fcntl.h>
 #include <sys/resource.h>
+#include <time.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -501,6 +502,110 @@ run_scale (GPtrArray   *pool,
   return 0;
 }
 
+/* The thread's CPU time in milliseconds: what the recompute itself costs, whatever else
+ * the machine runs. */
+static double
+thread_cpu_ms (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
+}
+
+#define RECOMPUTE_RUNS 50
+
+/* --recompute: what the editor does after a decision. The roundup of one scale is
+ * generated as for the other figures, the draft started from its first source and the
+ * suggester run once (cold); then RECOMPUTE_RUNS times the draft is put back as it
+ * started, the first applicable suggestion accepted with desk_suggestion_apply() (the
+ * call the editor's accept makes) and the suggestions computed again with the same
+ * suggester, timed. Prints the cold run and the median, fastest and slowest recompute,
+ * in CPU and wall milliseconds. */
+static int
+bench_recompute (GPtrArray   *pool,
+                 const Scale *scale)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20151127 + scale->n_sources);
+  g_autoptr(GPtrArray) sources = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(DeskProject) project = desk_project_new ();
+  g_autoptr(DeskSuggester) suggester = desk_suggester_new ();
+  g_autoptr(GPtrArray) first = NULL;
+  g_autoptr(DeskDraft) started = NULL;
+  g_autoptr(GError) error = NULL;
+  DeskSuggestion *accepted = NULL;
+  double cpu[RECOMPUTE_RUNS], wall[RECOMPUTE_RUNS];
+  double cold_cpu, cold_wall, t0, c0, cpu_median, wall_median;
+  guint suggested = 0;
+
+  /* The same roundup as the other figures draw for this size. */
+  for (guint s = 0; s < scale->n_sources; s++)
+    {
+      guint count = scale->paragraphs == 0
+                    ? (guint)g_rand_int_range (rand, 50, 73)
+                    : scale->paragraphs * 6 / 5 + g_rand_int_range (rand, 0, 3);
+      guint from = g_rand_int_range (rand, 0, pool->len);
+
+      g_ptr_array_add (texts, make_version (pool, from, count, s, rand));
+    }
+  if (!ingest_all (texts, sources, &error))
+    {
+      g_printerr ("copydesk-merge: %s\n", error->message);
+      return 1;
+    }
+  desk_project_add_sources (project, (DeskSource **)sources->pdata, sources->len);
+  desk_project_start_draft_from (project, g_ptr_array_index (sources, 0));
+  started = desk_draft_copy (desk_project_get_draft (project));
+
+  c0 = thread_cpu_ms ();
+  t0 = now_ms ();
+  first = desk_suggester_suggest (suggester, project);
+  cold_wall = now_ms () - t0;
+  cold_cpu = thread_cpu_ms () - c0;
+
+  for (guint i = 0; i < first->len && accepted == NULL; i++)
+    {
+      DeskSuggestion *suggestion = g_ptr_array_index (first, i);
+      DeskSuggestionKind kind = desk_suggestion_get_kind (suggestion);
+
+      if (desk_suggestion_is_applicable (suggestion) &&
+          (kind == DESK_SUGGESTION_MISSING || kind == DESK_SUGGESTION_ADDITION))
+        accepted = suggestion;
+    }
+  if (accepted == NULL)
+    {
+      g_printerr (_("copydesk-merge: nothing to accept with %u sources\n"), scale->n_sources);
+      return 1;
+    }
+
+  for (guint r = 0; r < RECOMPUTE_RUNS; r++)
+    {
+      g_autoptr(DeskDraft) draft = desk_draft_copy (started);
+      g_autoptr(GPtrArray) again = NULL;
+
+      desk_project_replace_draft (project, draft, desk_project_get_draft_source_id (project));
+      desk_suggestion_apply (accepted, desk_project_get_draft (project));
+
+      c0 = thread_cpu_ms ();
+      t0 = now_ms ();
+      again = desk_suggester_suggest (suggester, project);
+      wall[r] = now_ms () - t0;
+      cpu[r] = thread_cpu_ms () - c0;
+      suggested = again->len;
+    }
+
+  /* median() sorts: the fastest and slowest are then at either end. */
+  cpu_median = median (cpu, RECOMPUTE_RUNS);
+  wall_median = median (wall, RECOMPUTE_RUNS);
+  g_print ("%7u %10.2f %10.2f %10.3f %10.3f %10.3f %10.3f %9u\n",
+           scale->n_sources, cold_cpu, cold_wall, cpu_median, cpu[0], cpu[RECOMPUTE_RUNS - 1],
+           wall_median, suggested);
+  fflush (stdout);
+
+  return 0;
+}
+
 /* Runs one scale: in process in a child, then end to end from here. */
 static gboolean
 bench_scale (GPtrArray   *pool,
@@ -794,6 +899,7 @@ desk_bench_run (int    argc,
   g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
   g_auto(GStrv) sizes = NULL;
   int paragraphs = 0;
+  gboolean recompute = FALSE;
   g_autofree char *sizes_arg = NULL;
   EndToEnd first = { 0 }, last = { 0 };
   double first_mb = 0, last_mb = 0;
@@ -802,6 +908,7 @@ desk_bench_run (int    argc,
     { "sources", 's', 0, G_OPTION_ARG_STRING, &sizes_arg, N_("Roundup sizes, comma-separated (default 5,50,200)"), N_("N,…") },
     { "seeds", 0, 0, G_OPTION_ARG_FILENAME, &seeds_dir, N_("Folder of sample roundups to take text from"), N_("DIR") },
     { "paragraphs", 'p', 0, G_OPTION_ARG_INT, &paragraphs, N_("Body paragraphs per version (default 40 to 60)"), N_("N") },
+    { "recompute", 0, 0, G_OPTION_ARG_NONE, &recompute, N_("Instead, time the recompute of the suggestions after an accept"), NULL },
     { "write", 0, 0, G_OPTION_ARG_FILENAME, &write_dir, N_("Also write the largest roundup’s sources into DIR"), N_("DIR") },
     { "extraction", 0, 0, G_OPTION_ARG_FILENAME, &extraction_dir, N_("Instead, time the reading of the web pages in DIR (or DIR/html)"), N_("DIR") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("With --extraction, write each page’s body text as JSON to FILE"), N_("FILE") },
@@ -827,11 +934,17 @@ desk_bench_run (int    argc,
       "slowest milliseconds of reading them and how many gave no body text; --output\n"
       "writes {\"<page>\": {\"articleBody\": \"…\"}} with each page’s body paragraphs, one\n"
       "a line, as the article-extraction benchmark scores them.\n\n"
+      "With --recompute, starts the draft of each roundup, suggests once (cold), then 50\n"
+      "times puts the draft back, accepts the first suggestion and suggests again with the\n"
+      "same suggester, as the editor does after an accept; prints the cold run's CPU and\n"
+      "wall milliseconds and the recomputes' median, fastest and slowest CPU milliseconds\n"
+      "and median wall milliseconds.\n\n"
       "Examples:\n"
       "  copydesk-merge bench\n"
       "  copydesk-merge bench --sources 200 --paragraphs 60\n"
       "  copydesk-merge bench --sources 5,200,1000 --paragraphs 60\n"
       "  copydesk-merge bench --sources 200 --write /tmp/roundup\n"
+      "  copydesk-merge bench --recompute --sources 5,50,200\n"
       "  copydesk-merge bench --extraction article-extraction -o output/copydesk.json"));
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
@@ -873,6 +986,28 @@ desk_bench_run (int    argc,
     {
       g_printerr (_("copydesk-merge: %d is not a number of paragraphs\n"), paragraphs);
       return 2;
+    }
+
+  if (recompute)
+    {
+      g_print ("%7s %10s %10s %10s %10s %10s %10s %9s\n", "sources", "cold cpu", "cold ms",
+               "cpu median", "cpu min", "cpu max", "ms median", "suggested");
+      for (guint i = 0; sizes[i] != NULL; i++)
+        {
+          Scale scale = { 0 };
+          guint64 n;
+
+          if (!g_ascii_string_to_unsigned (sizes[i], 10, 1, 100000, &n, NULL))
+            {
+              g_printerr (_("copydesk-merge: “%s” is not a number of sources\n"), sizes[i]);
+              return 2;
+            }
+          scale.n_sources = n;
+          scale.paragraphs = paragraphs;
+          if (bench_recompute (pool, &scale) != 0)
+            return 1;
+        }
+      return 0;
     }
 
   g_print ("%7s %9s %10s %10s %11s %9s %9s %9s %9s %9s %9s %9s %7s %6s\n",

@@ -211,6 +211,74 @@ intern (DeskLexicon *lexicon,
   return id;
 }
 
+/**
+ * desk_lexicon_get_n_words:
+ *
+ * Returns: how many words the lexicon holds (their ids are 0 to this, less one)
+ */
+guint
+desk_lexicon_get_n_words (DeskLexicon *lexicon)
+{
+  return lexicon->words->len;
+}
+
+/**
+ * desk_lexicon_import:
+ * @lexicon: this run's lexicon
+ * @other: a lexicon with the same alias table, that parsed other texts
+ * @id: a word of @other
+ * @name: whether the text @other read it in has it as a name (desk_token_names_word())
+ *
+ * Adds a word of @other to @lexicon, as parsing the text @other read it in would have.
+ * Importing the words of a text in the order they first appear in it (and so in the order
+ * a parse of that text interns them), the text's sentences copied with
+ * desk_sentence_copy_mapped() are what desk_sentence_parse() with @lexicon gives, word
+ * ids included.
+ *
+ * Returns: the word's id in @lexicon
+ */
+guint
+desk_lexicon_import (DeskLexicon *lexicon,
+                     DeskLexicon *other,
+                     guint        id,
+                     gboolean     name)
+{
+  guint mine;
+
+  g_return_val_if_fail (id < other->words->len, 0);
+
+  mine = intern (lexicon, g_ptr_array_index (other->words, id), 0);
+  if (name)
+    g_array_index (lexicon->flags, guint, mine) |= DESK_TOKEN_NAME;
+
+  return mine;
+}
+
+/**
+ * desk_lexicon_set_name:
+ *
+ * Marks a word as a name (desk_lexicon_is_name()), as a text that has it as one does.
+ */
+void
+desk_lexicon_set_name (DeskLexicon *lexicon,
+                       guint        id)
+{
+  g_return_if_fail (id < lexicon->flags->len);
+  g_array_index (lexicon->flags, guint, id) |= DESK_TOKEN_NAME;
+}
+
+/**
+ * desk_token_names_word:
+ *
+ * Returns: whether parsing @token marked its word as a name in the lexicon
+ *   (desk_lexicon_is_name())
+ */
+gboolean
+desk_token_names_word (const DeskToken *token)
+{
+  return (token->flags & DESK_TOKEN_NAME) != 0 && (token->flags & DESK_TOKEN_ALIAS) == 0;
+}
+
 /* ---- Sentences ----------------------------------------------------------------------- */
 
 static gboolean
@@ -535,6 +603,45 @@ normalize_word (DeskLexicon *lexicon,
   return known;
 }
 
+/* A sentence's content words (sorted and unique, for overlap by merging) and the hashes
+ * of its content and its wording, from its tokens. */
+static void
+finish_sentence (DeskSentence *sentence)
+{
+  guint *content = g_new (guint, MAX (sentence->n_tokens, 1));
+  guint n_content = 0;
+  guint64 hash = 1469598103934665603ull;
+  guint64 wording = 1469598103934665603ull;
+
+  for (guint i = 0; i < sentence->n_tokens; i++)
+    {
+      const DeskToken *token = &sentence->tokens[i];
+
+      wording = (wording ^ token->id) * 1099511628211ull;
+      if (!(token->flags & DESK_TOKEN_STOP))
+        {
+          content[n_content++] = token->id;
+          hash = (hash ^ token->id) * 1099511628211ull;
+        }
+    }
+
+  qsort (content, n_content, sizeof (guint), compare_ids);
+  if (n_content > 1)
+    {
+      guint kept = 1;
+
+      for (guint i = 1; i < n_content; i++)
+        if (content[i] != content[kept - 1])
+          content[kept++] = content[i];
+      n_content = kept;
+    }
+
+  sentence->hash = hash;
+  sentence->wording = wording;
+  sentence->n_content = n_content;
+  sentence->content = content;
+}
+
 /**
  * desk_sentence_new:
  * @lexicon: the lexicon of this run
@@ -556,14 +663,10 @@ desk_sentence_new (DeskLexicon *lexicon,
   guint n_words = 0, words_size = 0;
   DeskToken *tokens;
   guint n_tokens = 0;
-  guint *content;
-  guint n_content = 0;
   g_autofree const char **written = NULL;
   g_autofree const char **folded = NULL;
   const char *p = text + start;
   const char *limit = text + end;
-  guint64 hash = 1469598103934665603ull;
-  guint64 wording = 1469598103934665603ull;
 
   sentence->start = start;
   sentence->end = end;
@@ -603,7 +706,6 @@ desk_sentence_new (DeskLexicon *lexicon,
   folded = g_new0 (const char *, n_words + 1);
   /* A token is a word or several: never more tokens than words. */
   tokens = g_new (DeskToken, MAX (n_words, 1));
-  content = g_new (guint, MAX (n_words, 1));
   for (guint i = 0; i < n_words; i++)
     {
       written[i] = words[i].written ? words[i].written : words[i].folded;
@@ -639,7 +741,7 @@ desk_sentence_new (DeskLexicon *lexicon,
             token.flags |= DESK_TOKEN_NAME;
 
           /* Remember it as a name, for when it opens a sentence elsewhere. */
-          if (token.flags & DESK_TOKEN_NAME)
+          if (desk_token_names_word (&token))
             g_array_index (lexicon->flags, guint, token.id) |= DESK_TOKEN_NAME;
         }
 
@@ -647,37 +749,46 @@ desk_sentence_new (DeskLexicon *lexicon,
       token.end = words[i + matched - 1].end - text;
       token.words = matched;
       tokens[n_tokens++] = token;
-      wording = (wording ^ token.id) * 1099511628211ull;
-
-      if (!(token.flags & DESK_TOKEN_STOP))
-        {
-          content[n_content++] = token.id;
-          hash = (hash ^ token.id) * 1099511628211ull;
-        }
 
       i += matched;
     }
 
-  /* Sorted and unique, for overlap by merging. */
-  qsort (content, n_content, sizeof (guint), compare_ids);
-  if (n_content > 1)
-    {
-      guint kept = 1;
-
-      for (guint i = 1; i < n_content; i++)
-        if (content[i] != content[kept - 1])
-          content[kept++] = content[i];
-      n_content = kept;
-    }
-
-  sentence->hash = hash;
-  sentence->wording = wording;
-  sentence->n_tokens = n_tokens;
   sentence->tokens = tokens;
-  sentence->n_content = n_content;
-  sentence->content = content;
+  sentence->n_tokens = n_tokens;
+  finish_sentence (sentence);
 
   return sentence;
+}
+
+/**
+ * desk_sentence_copy_mapped:
+ * @sentence: a sentence parsed with another lexicon
+ * @map: for every word id of that lexicon, the id of the same word in this run's
+ *   (desk_lexicon_import())
+ *
+ * The same sentence in this run's words: what desk_sentence_new() gives on the same text
+ * once this run's lexicon holds the other's words.
+ *
+ * Returns: (transfer full): the copy
+ */
+DeskSentence *
+desk_sentence_copy_mapped (const DeskSentence *sentence,
+                           const guint        *map)
+{
+  DeskSentence *copy = g_new0 (DeskSentence, 1);
+
+  copy->start = sentence->start;
+  copy->end = sentence->end;
+  copy->n_tokens = sentence->n_tokens;
+  copy->tokens = g_new (DeskToken, MAX (sentence->n_tokens, 1));
+  for (guint i = 0; i < sentence->n_tokens; i++)
+    {
+      copy->tokens[i] = sentence->tokens[i];
+      copy->tokens[i].id = map[sentence->tokens[i].id];
+    }
+  finish_sentence (copy);
+
+  return copy;
 }
 
 void

@@ -47,6 +47,14 @@ const char   *desk_lexicon_word       (DeskLexicon  *lexicon,
                                        guint         id);
 gboolean      desk_lexicon_is_name    (DeskLexicon  *lexicon,
                                        guint         id);
+guint         desk_lexicon_get_n_words (DeskLexicon *lexicon);
+guint         desk_lexicon_import     (DeskLexicon  *lexicon,
+                                       DeskLexicon  *other,
+                                       guint         id,
+                                       gboolean      name);
+void          desk_lexicon_set_name   (DeskLexicon  *lexicon,
+                                       guint         id);
+gboolean      desk_token_names_word   (const DeskToken *token);
 
 GArray       *desk_sentence_split     (const char   *text);
 GPtrArray    *desk_sentence_parse     (DeskLexicon  *lexicon,
@@ -55,6 +63,8 @@ DeskSentence *desk_sentence_new       (DeskLexicon  *lexicon,
                                        const char   *text,
                                        guint         start,
                                        guint         end);
+DeskSentence *desk_sentence_copy_mapped (const DeskSentence *sentence,
+                                         const guint        *map);
 void          desk_sentence_free      (DeskSentence *sentence);
 char         *desk_sentence_normalize (DeskLexicon  *lexicon,
                                        const DeskSentence *sentence);

@@ -86,6 +86,8 @@
 /* A paragraph runs when this share of its words is in sentences that run. */
 #define PARAGRAPH_RUNS   0.6
 
+typedef struct _AnalysisCache AnalysisCache;
+
 struct _DeskSuggester
 {
   GObject      parent_instance;
@@ -93,6 +95,7 @@ struct _DeskSuggester
   DeskAliases *aliases;
   gboolean     show_variants;
   GStrv        learned;        /* of the last run */
+  AnalysisCache *cache;        /* what was read of each source, for the next run */
 };
 
 G_DEFINE_FINAL_TYPE (DeskSuggester, desk_suggester, G_TYPE_OBJECT)
@@ -119,7 +122,12 @@ typedef struct
   GObject   *model;    /* the source's blocks, whose text never changes: kept for texts */
   GPtrArray *texts;    /* const char *: body paragraphs, the blocks' own text */
   GArray    *blocks;   /* guint: their block indexes */
+  GBytes    *roles;    /* per block: its role, and ROLE_OVERRIDDEN if the editor set it */
+  struct _SourceAnalysis *analysis;  /* this run's, from the cache (borrowed) */
 } SnapSource;
+
+/* In SnapSource.roles, beside the role. */
+#define ROLE_OVERRIDDEN 0x80
 
 typedef struct
 {
@@ -132,7 +140,11 @@ typedef struct
   gboolean     variants;
   gboolean     learned_pass;  /* the second pass, after aliases were learned */
   GPtrArray   *learned;       /* char *: learned entries, "canonical = variant" */
+  AnalysisCache *cache;       /* the suggester's */
 } Snapshot;
+
+static AnalysisCache *analysis_cache_ref   (AnalysisCache *cache);
+static void           analysis_cache_unref (AnalysisCache *cache);
 
 static void
 snap_source_free (SnapSource *source)
@@ -143,6 +155,7 @@ snap_source_free (SnapSource *source)
   g_free (source->title);
   g_ptr_array_unref (source->texts);
   g_array_unref (source->blocks);
+  g_bytes_unref (source->roles);
   g_clear_object (&source->model);
   g_free (source);
 }
@@ -157,6 +170,7 @@ snapshot_free (Snapshot *snapshot)
   g_strfreev (snapshot->org_order);
   g_clear_object (&snapshot->aliases);
   g_clear_pointer (&snapshot->learned, g_ptr_array_unref);
+  g_clear_pointer (&snapshot->cache, analysis_cache_unref);
   g_free (snapshot);
 }
 
@@ -193,6 +207,7 @@ snapshot_new (DeskSuggester *self,
       DeskBlock * const *blocks;
       guint n_blocks;
       SnapSource *snap;
+      guint8 *roles;
 
       /* The draft's own source is what the editor started from: what the draft no
        * longer has of it, the editor took out. */
@@ -210,13 +225,17 @@ snapshot_new (DeskSuggester *self,
       snap->blocks = g_array_new (FALSE, FALSE, sizeof (guint));
 
       blocks = desk_block_model_peek (model, &n_blocks);
+      roles = g_new (guint8, MAX (n_blocks, 1));
       for (guint b = 0; b < n_blocks; b++)
         {
+          roles[b] = desk_block_get_role (blocks[b]) |
+                     (desk_block_get_role_overridden (blocks[b]) ? ROLE_OVERRIDDEN : 0);
           if (desk_block_get_role (blocks[b]) != DESK_BLOCK_ROLE_BODY)
             continue;
           g_ptr_array_add (snap->texts, (gpointer)desk_block_get_text (blocks[b]));
           g_array_append_val (snap->blocks, b);
         }
+      snap->roles = g_bytes_new_take (roles, n_blocks);
 
       for (guint j = 0; j < n_sources; j++)
         snap->supersedes += j != i && desk_source_is_update_of (source, all_sources[j]);
@@ -235,8 +254,304 @@ snapshot_new (DeskSuggester *self,
     desk_aliases_load_from_data (snapshot->aliases, desk_project_get_aliases (project), NULL);
   snapshot->variants = self->show_variants;
   snapshot->learned = g_ptr_array_new_with_free_func (g_free);
+  snapshot->cache = analysis_cache_ref (self->cache);
 
   return snapshot;
+}
+
+/* ---- What was read of each source, kept between runs ------------------------------------
+ *
+ * A source's text never changes, and between two runs the editor has taken a decision on
+ * the draft, not on the sources: what the suggester reads of a source alone (its sentences
+ * and their words, whether each paragraph and sentence reads as running text, which of its
+ * blocks are captions, which interrupt a story's run) is kept in an AnalysisCache that the
+ * suggester owns, by the source's block model (held, so the key stays that source's) and
+ * the roles its blocks had: correcting a role or restoring a furniture block reads the
+ * source again. A text is read once however many versions carry it, and the draft's
+ * paragraphs, its headline and the rejected texts are read the same way: after an accept,
+ * only the new paragraph is parsed.
+ *
+ * Sentences are parsed with a lexicon the cache keeps, and each text's words are imported
+ * into a run's lexicon (desk_lexicon_import()) in the order a run that parsed it would
+ * have met them, text after text as a run reads them: a run's word ids, what it takes for
+ * a name, and so everything it suggests, are those of a run that parsed everything
+ * afresh. Parsing depends on the alias table: the cache keeps what was read with the last
+ * two tables (the suggester's own, and the one with the names a run learned). The cache's
+ * lexicon keeps every word it has read, drafts typed and retyped included: when it holds
+ * twice the words it had after its first run, what was read with it is read afresh.
+ *
+ * A run holds the cache's lock from start to end: a cancelled run that is still finishing
+ * in its worker and the next one take turns. */
+
+/* One text, read once for every source that has it (a roundup's versions share most of
+ * their paragraphs). */
+typedef struct
+{
+  guint      ref_count;       /* the sources that have it, and the generation's table */
+  guint64    used;            /* the last run that read it as the draft's or a rejected text */
+  char      *text;
+  GPtrArray *sentences;       /* DeskSentence, in the words of the generation's lexicon */
+  GArray    *words;           /* guint: its words in the order they first appear, each as
+                               * its id << 1, | 1 where it is a name */
+  int        prose;           /* DeskProseKind of the paragraph */
+  int       *sentence_prose;  /* per sentence: its DeskProseKind, or -1 until judged */
+} ParagraphAnalysis;
+
+typedef struct _SourceAnalysis
+{
+  GObject     *model;       /* the blocks it was read from */
+  GBytes      *roles;       /* the roles they had then, as SnapSource.roles */
+  GArray      *words;       /* guint: the words of its body paragraphs in the order they
+                             * first appear, each as its id << 1, | 1 where it is a name */
+  GPtrArray   *paragraphs;  /* ParagraphAnalysis, per body paragraph */
+  GPtrArray   *captions;    /* const char *: the texts of blocks shown as a photo's caption */
+  gboolean    *breaks;      /* per block: whether it interrupts a story's run */
+  guint        n_blocks;
+  char        *title;       /* the source's title, when read */
+  gboolean     headline;    /* whether it can be proposed as the headline (is_headline()) */
+  guint64      title_hash;  /* then: the hash of its words as one sentence */
+  GArray      *title_content; /* guint: and its content words, in the cache's lexicon */
+  guint64      used;        /* the last run it served */
+} SourceAnalysis;
+
+typedef struct
+{
+  char        *aliases;     /* the alias table its sentences were parsed with, as text */
+  DeskLexicon *lexicon;     /* their words */
+  guint        first_words; /* how many it had after the first run */
+  GHashTable  *sources;     /* block model → SourceAnalysis */
+  GHashTable  *paragraphs;  /* text → ParagraphAnalysis */
+  guint64      used;
+} Generation;
+
+struct _AnalysisCache
+{
+  gatomicrefcount ref_count;
+  GMutex          lock;            /* held by a run from start to end */
+  Generation     *generations[2];  /* by alias table, the least recently used replaced */
+  guint64         runs;
+};
+
+static void
+paragraph_analysis_unref (ParagraphAnalysis *paragraph)
+{
+  /* Only ever under the cache's lock. */
+  if (--paragraph->ref_count > 0)
+    return;
+  g_free (paragraph->text);
+  g_ptr_array_unref (paragraph->sentences);
+  g_array_unref (paragraph->words);
+  g_free (paragraph->sentence_prose);
+  g_free (paragraph);
+}
+
+/* @text as read with @lexicon: its sentences, its words in the order a parse meets them,
+ * whether it reads as running text. */
+static ParagraphAnalysis *
+paragraph_analysis_new (const char  *text,
+                        DeskLexicon *lexicon)
+{
+  ParagraphAnalysis *paragraph = g_new0 (ParagraphAnalysis, 1);
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);   /* id + 1 → index + 1 */
+
+  paragraph->ref_count = 1;
+  paragraph->text = g_strdup (text);
+  paragraph->sentences = desk_sentence_parse (lexicon, text);
+  paragraph->words = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint k = 0; k < paragraph->sentences->len; k++)
+    {
+      const DeskSentence *sentence = g_ptr_array_index (paragraph->sentences, k);
+
+      for (guint t = 0; t < sentence->n_tokens; t++)
+        {
+          const DeskToken *token = &sentence->tokens[t];
+          guint at = GPOINTER_TO_UINT (g_hash_table_lookup (seen, GUINT_TO_POINTER (token->id + 1)));
+
+          if (at == 0)
+            {
+              guint word = token->id << 1;
+
+              g_array_append_val (paragraph->words, word);
+              at = paragraph->words->len;
+              g_hash_table_insert (seen, GUINT_TO_POINTER (token->id + 1), GUINT_TO_POINTER (at));
+            }
+          if (desk_token_names_word (token))
+            g_array_index (paragraph->words, guint, at - 1) |= 1;
+        }
+    }
+  paragraph->prose = desk_prose_judge (text, -1, DESK_PROSE_PARAGRAPH);
+  paragraph->sentence_prose = g_new (int, MAX (paragraph->sentences->len, 1));
+  for (guint k = 0; k < paragraph->sentences->len; k++)
+    paragraph->sentence_prose[k] = -1;
+
+  return paragraph;
+}
+
+static void
+source_analysis_free (SourceAnalysis *analysis)
+{
+  g_object_unref (analysis->model);
+  g_bytes_unref (analysis->roles);
+  g_array_unref (analysis->words);
+  g_ptr_array_unref (analysis->paragraphs);
+  g_ptr_array_unref (analysis->captions);
+  g_free (analysis->breaks);
+  g_free (analysis->title);
+  g_array_unref (analysis->title_content);
+  g_free (analysis);
+}
+
+static void
+generation_free (Generation *generation)
+{
+  if (generation == NULL)
+    return;
+  g_free (generation->aliases);
+  g_hash_table_unref (generation->sources);
+  g_hash_table_unref (generation->paragraphs);
+  desk_lexicon_free (generation->lexicon);
+  g_free (generation);
+}
+
+static AnalysisCache *
+analysis_cache_new (void)
+{
+  AnalysisCache *cache = g_new0 (AnalysisCache, 1);
+
+  g_atomic_ref_count_init (&cache->ref_count);
+  g_mutex_init (&cache->lock);
+
+  return cache;
+}
+
+static AnalysisCache *
+analysis_cache_ref (AnalysisCache *cache)
+{
+  g_atomic_ref_count_inc (&cache->ref_count);
+  return cache;
+}
+
+static void
+analysis_cache_unref (AnalysisCache *cache)
+{
+  if (!g_atomic_ref_count_dec (&cache->ref_count))
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cache->generations); i++)
+    generation_free (cache->generations[i]);
+  g_mutex_clear (&cache->lock);
+  g_free (cache);
+}
+
+/* The analyses made with @aliases; a new run of the cache. Call with the lock held. */
+static Generation *
+analysis_cache_begin (AnalysisCache *cache,
+                      DeskAliases   *aliases)
+{
+  g_autofree char *key = desk_aliases_to_data (aliases);
+  Generation *generation;
+  guint slot;
+
+  cache->runs++;
+  for (slot = 0; slot < G_N_ELEMENTS (cache->generations); slot++)
+    {
+      generation = cache->generations[slot];
+      if (generation == NULL || !g_str_equal (generation->aliases, key))
+        continue;
+      if (generation->first_words == 0 ||
+          desk_lexicon_get_n_words (generation->lexicon) <= 2 * generation->first_words)
+        {
+          generation->used = cache->runs;
+          return generation;
+        }
+      /* Grown with words no text in use may have: read afresh. */
+      break;
+    }
+
+  if (slot == G_N_ELEMENTS (cache->generations))
+    slot = cache->generations[0] == NULL ? 0 :
+           cache->generations[1] == NULL ? 1 :
+           cache->generations[0]->used <= cache->generations[1]->used ? 0 : 1;
+  generation_free (cache->generations[slot]);
+  generation = g_new0 (Generation, 1);
+  generation->aliases = g_steal_pointer (&key);
+  generation->lexicon = desk_lexicon_new (aliases);
+  generation->paragraphs = g_hash_table_new_full (desk_hash_text, g_str_equal, NULL,
+                                                  (GDestroyNotify)paragraph_analysis_unref);
+  generation->sources = g_hash_table_new_full (NULL, NULL, NULL,
+                                               (GDestroyNotify)source_analysis_free);
+  generation->used = cache->runs;
+  cache->generations[slot] = generation;
+
+  return generation;
+}
+
+static gboolean
+analysis_unused (gpointer key,
+                 gpointer value,
+                 gpointer user_data)
+{
+  return ((SourceAnalysis *)value)->used != *(guint64 *)user_data;
+}
+
+static gboolean
+paragraph_unused (gpointer key,
+                  gpointer value,
+                  gpointer user_data)
+{
+  ParagraphAnalysis *paragraph = value;
+
+  return paragraph->ref_count == 1 && paragraph->used != *(guint64 *)user_data;
+}
+
+/* After a run: what no source of it used (a source removed) is dropped, and draft and
+ * rejected texts it did not read (the editor changed them). */
+static void
+analysis_cache_end (AnalysisCache *cache,
+                    Generation    *generation)
+{
+  g_hash_table_foreach_remove (generation->sources, analysis_unused, &cache->runs);
+  g_hash_table_foreach_remove (generation->paragraphs, paragraph_unused, &cache->runs);
+  if (generation->first_words == 0)
+    generation->first_words = MAX (desk_lexicon_get_n_words (generation->lexicon), 1);
+}
+
+/* @text as the generation read it, read now if it is new. */
+static ParagraphAnalysis *
+generation_read (Generation *generation,
+                 const char *text)
+{
+  ParagraphAnalysis *paragraph = g_hash_table_lookup (generation->paragraphs, text);
+
+  if (paragraph == NULL)
+    {
+      paragraph = paragraph_analysis_new (text, generation->lexicon);
+      g_hash_table_insert (generation->paragraphs, paragraph->text, paragraph);
+    }
+
+  return paragraph;
+}
+
+static SourceAnalysis *source_analysis_new (SnapSource  *source,
+                                            Generation  *generation);
+
+/* @source's analysis, read now unless it was read before with the same roles. */
+static SourceAnalysis *
+analysis_cache_lookup (AnalysisCache *cache,
+                       Generation    *generation,
+                       SnapSource    *source)
+{
+  SourceAnalysis *analysis = g_hash_table_lookup (generation->sources, source->model);
+
+  if (analysis == NULL || !g_bytes_equal (analysis->roles, source->roles) ||
+      g_strcmp0 (analysis->title, source->title) != 0)
+    {
+      analysis = source_analysis_new (source, generation);
+      g_hash_table_replace (generation->sources, source->model, analysis);
+    }
+  analysis->used = cache->runs;
+
+  return analysis;
 }
 
 /* ---- An inverted index of sentences by their words ---------------------------------- */
@@ -455,6 +770,7 @@ typedef struct
   guint         clause_start;
   guint         clause_end;
   int           prose;       /* DeskProseKind of the sentence, or -1 until judged */
+  int          *judged;      /* where its analysis keeps that, across runs */
 } SourceSentence;
 
 typedef struct
@@ -471,6 +787,7 @@ typedef struct
   int          org_rank;
   gboolean     held;        /* not the story's text: not proposed (see judge_source) */
   gboolean     anchor;      /* running text aligned with the draft: places what is around it */
+  ParagraphAnalysis *analysis;  /* what was read of the paragraph alone */
 } Candidate;
 
 /* A set of lexicon word ids, a bit apiece: the word ids of a lexicon are dense, and a
@@ -538,7 +855,7 @@ typedef struct
   GPtrArray   *owned_units;      /* DeskSentence made for clauses */
   GHashTable  *conflicts;        /* key → DeskSuggestion */
   GHashTable  *variants;         /* key → DeskSuggestion */
-  GHashTable  *seen_texts;       /* paragraph text → the first Candidate with it */
+  GHashTable  *seen_texts;       /* ParagraphAnalysis (one a text) → the first Candidate with it */
   WordSet     *draft_all_words;  /* content word ids of the whole draft */
   GPtrArray   *source_words;     /* per source: WordSet of content word ids */
   GArray      *name_pairs;       /* NamePair: names a source may call otherwise */
@@ -546,6 +863,11 @@ typedef struct
   GHashTable  *captions;         /* block texts some source shows as a photo's caption */
   GArray      *draft_ids;        /* guint: the draft's word ids in order, G_MAXUINT between
                                   * paragraphs */
+  ParagraphAnalysis *headline;   /* the draft's headline as the cache read it, or NULL */
+  DeskLexicon *cache_lexicon;    /* the words of the sources' analyses */
+  guint       *map;              /* their ids in this run's lexicon, or G_MAXUINT */
+  guint        n_map;
+  gboolean    *imported;         /* per source: whether its words are in this run's */
   GPtrArray   *results;
 } Run;
 
@@ -594,6 +916,8 @@ run_clear (Run *run)
   g_clear_pointer (&run->name_pairs, g_array_unref);
   g_clear_pointer (&run->captions, g_hash_table_unref);
   g_clear_pointer (&run->draft_ids, g_array_unref);
+  g_clear_pointer (&run->map, g_free);
+  g_clear_pointer (&run->imported, g_free);
   g_clear_pointer (&run->results, g_ptr_array_unref);
   g_clear_pointer (&run->lexicon, desk_lexicon_free);
 }
@@ -1491,6 +1815,41 @@ add_source_words (Run                *run,
     word_set_add (words, sentence->content[w]);
 }
 
+/* Adds @words (ParagraphAnalysis.words, SourceAnalysis.words) to the run's lexicon, as
+ * parsing the text they are the words of would. */
+static void
+import_words (Run    *run,
+              GArray *words)
+{
+  for (guint i = 0; i < words->len; i++)
+    {
+      guint word = g_array_index (words, guint, i);
+      guint id = word >> 1;
+
+      if (run->map[id] == G_MAXUINT)
+        run->map[id] = desk_lexicon_import (run->lexicon, run->cache_lexicon, id, word & 1);
+      else if (word & 1)
+        desk_lexicon_set_name (run->lexicon, run->map[id]);
+    }
+}
+
+/* @paragraph's sentences in the run's words, as desk_sentence_parse() with the run's
+ * lexicon gives them. */
+static GPtrArray *
+read_paragraph (Run               *run,
+                ParagraphAnalysis *paragraph)
+{
+  GPtrArray *sentences = g_ptr_array_new_full (paragraph->sentences->len,
+                                               (GDestroyNotify)desk_sentence_free);
+
+  import_words (run, paragraph->words);
+  for (guint i = 0; i < paragraph->sentences->len; i++)
+    g_ptr_array_add (sentences, desk_sentence_copy_mapped (g_ptr_array_index (paragraph->sentences, i),
+                                                           run->map));
+
+  return sentences;
+}
+
 static Candidate *
 make_candidate (Run        *run,
                 SnapSource *source,
@@ -1498,7 +1857,8 @@ make_candidate (Run        *run,
                 guint       paragraph)
 {
   Candidate *candidate = g_new0 (Candidate, 1);
-  g_autoptr(GPtrArray) parsed = NULL;
+  GPtrArray *parsed;
+  const guint *map;
 
   candidate->source = source;
   candidate->source_index = source_index;
@@ -1510,19 +1870,27 @@ make_candidate (Run        *run,
   candidate->broken = strstr (candidate->text, "\xef\xbf\xbd") != NULL;
   candidate->org_rank = org_rank (run->snapshot, source->agency);
 
-  parsed = desk_sentence_parse (run->lexicon, candidate->text);
+  /* The source's words join the run's when its first paragraph is read, as parsing it
+   * would add them. */
+  if (!run->imported[source_index])
+    {
+      import_words (run, source->analysis->words);
+      run->imported[source_index] = TRUE;
+    }
+  map = run->map;
+  candidate->analysis = g_ptr_array_index (source->analysis->paragraphs, paragraph);
+  parsed = candidate->analysis->sentences;
   for (guint i = 0; i < parsed->len; i++)
     {
       SourceSentence *ss = g_new0 (SourceSentence, 1);
 
       ss->prose = -1;
-      ss->sentence = g_steal_pointer (&parsed->pdata[i]);
+      ss->judged = &candidate->analysis->sentence_prose[i];
+      ss->sentence = desk_sentence_copy_mapped (g_ptr_array_index (parsed, i), map);
       candidate->n_words += ss->sentence->n_content;
       add_source_words (run, source_index, ss->sentence);
       g_ptr_array_add (candidate->sentences, ss);
     }
-  /* The sentences were stolen from parsed. */
-  g_ptr_array_set_free_func (parsed, NULL);
 
   return candidate;
 }
@@ -1805,6 +2173,7 @@ repeat_candidate (Run        *run,
   candidate->aligned = first->aligned;
   candidate->n_words = first->n_words;
   candidate->broken = first->broken;
+  candidate->analysis = first->analysis;
   candidate->org_rank = org_rank (run->snapshot, source->agency);
 
   for (guint i = 0; i < candidate->sentences->len; i++)
@@ -1917,10 +2286,16 @@ static gboolean
 sentence_runs (Candidate      *candidate,
                SourceSentence *ss)
 {
+  if (ss->prose < 0 && ss->judged != NULL)
+    ss->prose = *ss->judged;
   if (ss->prose < 0)
-    ss->prose = desk_prose_judge (candidate->text + ss->sentence->start,
-                                  ss->sentence->end - ss->sentence->start,
-                                  DESK_PROSE_IN_PARAGRAPH);
+    {
+      ss->prose = desk_prose_judge (candidate->text + ss->sentence->start,
+                                    ss->sentence->end - ss->sentence->start,
+                                    DESK_PROSE_IN_PARAGRAPH);
+      if (ss->judged != NULL)
+        *ss->judged = ss->prose;
+    }
   return ss->prose == DESK_PROSE_SENTENCE;
 }
 
@@ -1930,13 +2305,12 @@ static gboolean
 paragraph_runs (Candidate *candidate)
 {
   guint words = 0, running = 0;
-  DeskProseKind kind = desk_prose_judge (candidate->text, -1, DESK_PROSE_PARAGRAPH);
 
-  if (kind == DESK_PROSE_SENTENCE)
+  if (candidate->analysis->prose == DESK_PROSE_SENTENCE)
     return TRUE;
   /* A photo's caption with its credit may retell the story sentence by sentence; it is
    * still a caption, not a paragraph of the story. */
-  if (kind == DESK_PROSE_CAPTION || candidate->sentences->len < 2)
+  if (candidate->analysis->prose == DESK_PROSE_CAPTION || candidate->sentences->len < 2)
     return FALSE;
 
   for (guint i = 0; i < candidate->sentences->len; i++)
@@ -2318,6 +2692,43 @@ is_same_story (Run       *run,
  * follows, or one a page shows twice (a gallery's caption and its image's alternative
  * text). A story never says a paragraph twice. Whatever one page shows as a caption is a
  * caption on every page that reprints it, even without its credit. */
+static GPtrArray *
+find_captions_of (SnapSource *source)
+{
+  GPtrArray *captions = g_ptr_array_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (desk_hash_text, g_str_equal, g_free, NULL);
+  DeskBlock * const *blocks;
+  guint n_blocks;
+
+  blocks = desk_block_model_peek (DESK_BLOCK_MODEL (source->model), &n_blocks);
+  for (guint b = 0; b < n_blocks; b++)
+    {
+      const char *text = desk_block_get_text (blocks[b]);
+      gsize length = strlen (text);
+      const char *before;
+      char *opening;
+
+      if (b + 1 < n_blocks && is_bare_credit (desk_block_get_text (blocks[b + 1])))
+        g_ptr_array_add (captions, (gpointer)text);
+
+      /* Shown twice: the same opening, whatever credit one copy carries on. */
+      if (length < DOUBLED_MIN_BYTES)
+        continue;
+      opening = g_utf8_make_valid (text, MIN (length, DOUBLED_MIN_BYTES));
+      before = g_hash_table_lookup (seen, opening);
+      if (before != NULL)
+        {
+          g_ptr_array_add (captions, (gpointer)before);
+          g_ptr_array_add (captions, (gpointer)text);
+          g_free (opening);
+        }
+      else
+        g_hash_table_insert (seen, opening, (gpointer)text);
+    }
+
+  return captions;
+}
+
 static void
 find_captions (Run *run)
 {
@@ -2326,36 +2737,103 @@ find_captions (Run *run)
   for (guint s = 0; s < run->snapshot->sources->len; s++)
     {
       SnapSource *source = g_ptr_array_index (run->snapshot->sources, s);
-      g_autoptr(GHashTable) seen = g_hash_table_new_full (desk_hash_text, g_str_equal, g_free, NULL);
-      DeskBlock * const *blocks;
-      guint n_blocks;
+      GPtrArray *captions = source->analysis->captions;
 
-      blocks = desk_block_model_peek (DESK_BLOCK_MODEL (source->model), &n_blocks);
-      for (guint b = 0; b < n_blocks; b++)
+      for (guint i = 0; i < captions->len; i++)
+        g_hash_table_add (run->captions, g_ptr_array_index (captions, i));
+    }
+}
+
+/* Reads what a run needs of @source alone: the sentences of its body paragraphs, whether
+ * each reads as running text, its captions, and which of its blocks interrupt a story's
+ * run: furniture and fragments (labels, related headlines, buttons), not a photo's
+ * caption, which stories carry inside their text. */
+static gboolean is_headline (const char *title);
+
+static SourceAnalysis *
+source_analysis_new (SnapSource  *source,
+                     Generation  *generation)
+{
+  SourceAnalysis *analysis = g_new0 (SourceAnalysis, 1);
+  g_autofree guint *seen = NULL;    /* per word: its index in analysis->words + 1 */
+  const guint8 *roles;
+  gsize n_roles;
+  guint p = 0;
+
+  analysis->title_content = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  analysis->model = g_object_ref (source->model);
+  analysis->roles = g_bytes_ref (source->roles);
+  analysis->words = g_array_new (FALSE, FALSE, sizeof (guint));
+  analysis->paragraphs = g_ptr_array_new_with_free_func ((GDestroyNotify)paragraph_analysis_unref);
+  for (guint i = 0; i < source->texts->len; i++)
+    {
+      ParagraphAnalysis *paragraph = generation_read (generation,
+                                                      g_ptr_array_index (source->texts, i));
+
+      paragraph->ref_count++;
+      g_ptr_array_add (analysis->paragraphs, paragraph);
+    }
+
+  /* The source's words in the order a parse of it alone meets them, and which it takes
+   * for names. */
+  seen = g_new0 (guint, MAX (desk_lexicon_get_n_words (generation->lexicon), 1));
+  for (guint i = 0; i < analysis->paragraphs->len; i++)
+    {
+      GArray *words = ((ParagraphAnalysis *)g_ptr_array_index (analysis->paragraphs, i))->words;
+
+      for (guint w = 0; w < words->len; w++)
         {
-          const char *text = desk_block_get_text (blocks[b]);
-          gsize length = strlen (text);
-          const char *before;
-          char *opening;
+          guint word = g_array_index (words, guint, w);
+          guint id = word >> 1;
 
-          if (b + 1 < n_blocks && is_bare_credit (desk_block_get_text (blocks[b + 1])))
-            g_hash_table_add (run->captions, (gpointer)text);
-
-          /* Shown twice: the same opening, whatever credit one copy carries on. */
-          if (length < DOUBLED_MIN_BYTES)
-            continue;
-          opening = g_utf8_make_valid (text, MIN (length, DOUBLED_MIN_BYTES));
-          before = g_hash_table_lookup (seen, opening);
-          if (before != NULL)
+          if (seen[id] == 0)
             {
-              g_hash_table_add (run->captions, (gpointer)before);
-              g_hash_table_add (run->captions, (gpointer)text);
-              g_free (opening);
+              guint plain = id << 1;
+
+              g_array_append_val (analysis->words, plain);
+              seen[id] = analysis->words->len;
             }
-          else
-            g_hash_table_insert (seen, opening, (gpointer)text);
+          g_array_index (analysis->words, guint, seen[id] - 1) |= word & 1;
         }
     }
+  analysis->captions = find_captions_of (source);
+
+  analysis->title = g_strdup (source->title);
+  if (source->title != NULL && source->title[0] != '\0' && is_headline (source->title))
+    {
+      g_autoptr(DeskSentence) title = desk_sentence_new (generation->lexicon, source->title, 0,
+                                                         strlen (source->title));
+
+      analysis->headline = TRUE;
+      analysis->title_hash = title->hash;
+      g_array_append_vals (analysis->title_content, title->content, title->n_content);
+    }
+
+  roles = g_bytes_get_data (source->roles, &n_roles);
+  analysis->n_blocks = n_roles;
+  analysis->breaks = g_new0 (gboolean, MAX (n_roles, 1));
+  for (guint b = 0; b < n_roles; b++)
+    switch (roles[b] & ~ROLE_OVERRIDDEN)
+      {
+      case DESK_BLOCK_ROLE_CAPTION:
+      case DESK_BLOCK_ROLE_CREDIT:
+        break;
+      case DESK_BLOCK_ROLE_FURNITURE:
+        /* A page header that a scrape cut the story with, and the like; what is a label
+         * or a related headline ingest leaves as text, judged here. */
+        analysis->breaks[b] = FALSE;
+        break;
+      case DESK_BLOCK_ROLE_BODY:
+        analysis->breaks[b] = ((ParagraphAnalysis *)g_ptr_array_index (analysis->paragraphs, p++))->prose
+                              != DESK_PROSE_CAPTION;
+        break;
+      default:
+        analysis->breaks[b] = TRUE;
+        break;
+      }
+
+  return analysis;
 }
 
 /* Step 4a: which paragraphs of one source are the story, from the evidence the roundup
@@ -2379,7 +2857,8 @@ judge_source (Run       *run,
               GPtrArray *of_source)
 {
   SnapSource *source;
-  DeskBlock * const *blocks;
+  const guint8 *roles;
+  gsize n_roles;
   guint n_blocks;
   g_autofree gboolean *running = NULL;
   g_autofree gboolean *breaks = NULL;
@@ -2389,42 +2868,26 @@ judge_source (Run       *run,
   if (of_source->len == 0)
     return FALSE;
 
+  /* The roles as the snapshot took them: the editor may be correcting one meanwhile. */
   source = ((Candidate *)g_ptr_array_index (of_source, 0))->source;
-  blocks = desk_block_model_peek (DESK_BLOCK_MODEL (source->model), &n_blocks);
+  roles = g_bytes_get_data (source->roles, &n_roles);
+  n_blocks = n_roles;
   running = g_new0 (gboolean, n_blocks);
-  breaks = g_new0 (gboolean, n_blocks);
-
-  /* What interrupts a story's run: furniture and fragments (labels, related headlines,
-   * buttons), not a photo's caption, which stories carry inside their text. */
-  for (guint b = 0; b < n_blocks; b++)
-    switch (desk_block_get_role (blocks[b]))
-      {
-      case DESK_BLOCK_ROLE_CAPTION:
-      case DESK_BLOCK_ROLE_CREDIT:
-        break;
-      case DESK_BLOCK_ROLE_FURNITURE:
-        /* A page header that a scrape cut the story with, and the like; what is a label
-         * or a related headline ingest leaves as text, judged here. */
-        breaks[b] = FALSE;
-        break;
-      case DESK_BLOCK_ROLE_BODY:
-        breaks[b] = desk_prose_judge (desk_block_get_text (blocks[b]), -1,
-                                      DESK_PROSE_PARAGRAPH) != DESK_PROSE_CAPTION;
-        break;
-      default:
-        breaks[b] = TRUE;
-        break;
-      }
+  /* What interrupts a story's run (source_analysis_new()); a block the draft carries
+   * too is taken out below. */
+  breaks = g_memdup2 (source->analysis->breaks, MAX (n_blocks, 1) * sizeof (gboolean));
 
   for (guint i = 0; i < of_source->len; i++)
     {
       Candidate *candidate = g_ptr_array_index (of_source, i);
       guint b = g_array_index (source->blocks, guint, candidate->paragraph);
 
-      running[b] = desk_block_get_role_overridden (blocks[b]) || paragraph_runs (candidate);
+      gboolean overridden = (roles[b] & ROLE_OVERRIDDEN) != 0;
+
+      running[b] = overridden || paragraph_runs (candidate);
 
       /* A photo's caption, here or in another source. */
-      if (running[b] && !desk_block_get_role_overridden (blocks[b]) &&
+      if (running[b] && !overridden &&
           g_hash_table_contains (run->captions, candidate->text))
         running[b] = FALSE;
 
@@ -2784,33 +3247,39 @@ is_headline (const char *title)
   }
 }
 
-/* Whether a headline's words are the story's: see HEADLINE_ABOUT_STORY. */
+/* Whether a source's title is in the story's words: see HEADLINE_ABOUT_STORY. Its words
+ * are the cache's; one that this run never imported is in no paragraph of the draft. */
 static gboolean
-headline_about_story (Run                *run,
-                      const DeskSentence *headline)
+headline_about_story (Run                  *run,
+                      const SourceAnalysis *analysis)
 {
   guint known = 0;
 
-  if (run->snapshot->draft->len == 0 || headline->n_content == 0)
+  if (run->snapshot->draft->len == 0 || analysis->title_content->len == 0)
     return TRUE;
-  for (guint w = 0; w < headline->n_content; w++)
-    known += word_set_contains (run->draft_all_words, headline->content[w]);
-  return known > HEADLINE_ABOUT_STORY * headline->n_content;
+  for (guint w = 0; w < analysis->title_content->len; w++)
+    {
+      guint id = g_array_index (analysis->title_content, guint, w);
+
+      known += id < run->n_map && run->map[id] != G_MAXUINT &&
+               word_set_contains (run->draft_all_words, run->map[id]);
+    }
+  return known > HEADLINE_ABOUT_STORY * analysis->title_content->len;
 }
 
 static void
 suggest_headlines (Run *run)
 {
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GPtrArray) draft_headline = NULL;
+  g_autoptr(GArray) proposed = g_array_new (FALSE, FALSE, sizeof (guint64));  /* title hashes */
+  g_autoptr(GPtrArray) headlines = g_ptr_array_new ();                         /* ... of these */
 
-  if (run->snapshot->headline != NULL)
-    {
-      draft_headline = desk_sentence_parse (run->lexicon, run->snapshot->headline);
-      for (guint i = 0; i < draft_headline->len; i++)
-        g_hash_table_add (seen, g_strdup_printf ("%" G_GUINT64_FORMAT,
-                                                 ((DeskSentence *)g_ptr_array_index (draft_headline, i))->hash));
-    }
+  /* Words compare as the cache read them: whether two titles, or a title and the draft's
+   * headline, have the same words does not depend on which lexicon numbered them. */
+  if (run->headline != NULL)
+    for (guint i = 0; i < run->headline->sentences->len; i++)
+      g_hash_table_add (seen, g_strdup_printf ("%" G_GUINT64_FORMAT,
+                                               ((DeskSentence *)g_ptr_array_index (run->headline->sentences, i))->hash));
 
   for (guint i = 0; i < run->snapshot->rejected->len; i++)
     g_hash_table_add (seen, g_strdup (g_ptr_array_index (run->snapshot->rejected, i)));
@@ -2818,33 +3287,22 @@ suggest_headlines (Run *run)
   for (guint s = 0; s < run->snapshot->sources->len; s++)
     {
       SnapSource *source = g_ptr_array_index (run->snapshot->sources, s);
-      g_autoptr(DeskSentence) parsed = NULL;
       g_autofree char *key = NULL;
       DeskSuggestion *suggestion;
 
-      if (source->title == NULL || source->title[0] == '\0' ||
-          g_hash_table_contains (seen, source->title) || !is_headline (source->title))
+      if (!source->analysis->headline || g_hash_table_contains (seen, source->title))
         continue;
 
-      parsed = desk_sentence_new (run->lexicon, source->title, 0, strlen (source->title));
-      if (!headline_about_story (run, parsed))
+      if (!headline_about_story (run, source->analysis))
         continue;
-      key = g_strdup_printf ("%" G_GUINT64_FORMAT, parsed->hash);
+      key = g_strdup_printf ("%" G_GUINT64_FORMAT, source->analysis->title_hash);
       if (g_hash_table_contains (seen, key))
         {
           /* The same headline as one proposed already: one more source for it. */
-          for (guint r = 0; r < run->results->len; r++)
-            {
-              DeskSuggestion *other = g_ptr_array_index (run->results, r);
-              g_autoptr(DeskSentence) other_parsed = NULL;
-
-              if (desk_suggestion_get_kind (other) != DESK_SUGGESTION_HEADLINE)
-                continue;
-              other_parsed = desk_sentence_new (run->lexicon, desk_suggestion_get_text (other), 0,
-                                                strlen (desk_suggestion_get_text (other)));
-              if (other_parsed->hash == parsed->hash)
-                desk_suggestion_add_source (other, source->id, source->name, 0);
-            }
+          for (guint r = 0; r < headlines->len; r++)
+            if (g_array_index (proposed, guint64, r) == source->analysis->title_hash)
+              desk_suggestion_add_source (g_ptr_array_index (headlines, r), source->id,
+                                          source->name, 0);
           continue;
         }
 
@@ -2852,6 +3310,8 @@ suggest_headlines (Run *run)
       suggestion = desk_suggestion_new (DESK_SUGGESTION_HEADLINE, source->title, -1, -1, 1.0);
       desk_suggestion_add_source (suggestion, source->id, source->name, 0);
       g_ptr_array_add (run->results, suggestion);
+      g_ptr_array_add (headlines, suggestion);
+      g_array_append_val (proposed, source->analysis->title_hash);
     }
 }
 
@@ -2874,9 +3334,48 @@ run_snapshot (Snapshot     *snapshot,
   GPtrArray *results;
   GHashTableIter iter;
   gpointer value;
+  Generation *generation;
+  g_autoptr(GPtrArray) draft_read = NULL;     /* ParagraphAnalysis, per draft paragraph */
+  g_autoptr(GPtrArray) rejected_read = NULL;  /* ParagraphAnalysis, per rejected text */
+
+  /* What is known of each source from the runs before (the caller holds the lock). */
+  generation = analysis_cache_begin (snapshot->cache, snapshot->aliases);
+  for (guint s = 0; s < snapshot->sources->len; s++)
+    {
+      SnapSource *source = g_ptr_array_index (snapshot->sources, s);
+
+      source->analysis = analysis_cache_lookup (snapshot->cache, generation, source);
+    }
+  draft_read = g_ptr_array_new ();
+  for (guint p = 0; p < snapshot->draft->len; p++)
+    {
+      ParagraphAnalysis *paragraph = generation_read (generation, g_ptr_array_index (snapshot->draft, p));
+
+      paragraph->used = snapshot->cache->runs;
+      g_ptr_array_add (draft_read, paragraph);
+    }
+  rejected_read = g_ptr_array_new ();
+  for (guint r = 0; r < snapshot->rejected->len; r++)
+    {
+      ParagraphAnalysis *paragraph = generation_read (generation, g_ptr_array_index (snapshot->rejected, r));
+
+      paragraph->used = snapshot->cache->runs;
+      g_ptr_array_add (rejected_read, paragraph);
+    }
+
+  if (snapshot->headline != NULL)
+    {
+      run.headline = generation_read (generation, snapshot->headline);
+      run.headline->used = snapshot->cache->runs;
+    }
 
   run.snapshot = snapshot;
   run.lexicon = desk_lexicon_new (snapshot->aliases);
+  run.cache_lexicon = generation->lexicon;
+  run.n_map = desk_lexicon_get_n_words (generation->lexicon);
+  run.map = g_new (guint, MAX (run.n_map, 1));
+  memset (run.map, 0xff, MAX (desk_lexicon_get_n_words (generation->lexicon), 1) * sizeof (guint));
+  run.imported = g_new0 (gboolean, MAX (snapshot->sources->len, 1));
   run.draft_sentences = g_ptr_array_new_with_free_func (g_free);
   run.draft_parsed = g_ptr_array_new_with_free_func ((GDestroyNotify)g_ptr_array_unref);
   run.draft_words = g_ptr_array_new_with_free_func ((GDestroyNotify)word_set_free);
@@ -2888,7 +3387,7 @@ run_snapshot (Snapshot     *snapshot,
   run.owned_units = g_ptr_array_new_with_free_func ((GDestroyNotify)desk_sentence_free);
   run.conflicts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   run.variants = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
-  run.seen_texts = g_hash_table_new (desk_hash_text, g_str_equal);
+  run.seen_texts = g_hash_table_new (NULL, NULL);
   run.draft_all_words = word_set_new ();
   run.draft_ids = g_array_new (FALSE, FALSE, sizeof (guint));
   run.source_words = g_ptr_array_new_with_free_func ((GDestroyNotify)word_set_free);
@@ -2906,7 +3405,7 @@ run_snapshot (Snapshot     *snapshot,
 
   for (guint p = 0; p < snapshot->draft->len; p++)
     {
-      GPtrArray *sentences = desk_sentence_parse (run.lexicon, g_ptr_array_index (snapshot->draft, p));
+      GPtrArray *sentences = read_paragraph (&run, g_ptr_array_index (draft_read, p));
       WordSet *words = word_set_new ();
 
       g_ptr_array_add (run.draft_parsed, sentences);
@@ -2934,8 +3433,7 @@ run_snapshot (Snapshot     *snapshot,
 
   for (guint r = 0; r < snapshot->rejected->len; r++)
     {
-      g_autoptr(GPtrArray) sentences = desk_sentence_parse (run.lexicon,
-                                                            g_ptr_array_index (snapshot->rejected, r));
+      g_autoptr(GPtrArray) sentences = read_paragraph (&run, g_ptr_array_index (rejected_read, r));
 
       for (guint i = 0; i < sentences->len; i++)
         {
@@ -2954,7 +3452,7 @@ run_snapshot (Snapshot     *snapshot,
 
       for (guint p = 0; p < source->texts->len; p++)
         {
-          const char *text = g_ptr_array_index (source->texts, p);
+          ParagraphAnalysis *text = g_ptr_array_index (source->analysis->paragraphs, p);
           Candidate *first = g_hash_table_lookup (run.seen_texts, text);
           Planned planned = { source, s, p, NULL, NULL };
 
@@ -2963,7 +3461,7 @@ run_snapshot (Snapshot     *snapshot,
           else
             {
               planned.candidate = make_candidate (&run, source, s, p);
-              g_hash_table_insert (run.seen_texts, (gpointer)text, planned.candidate);
+              g_hash_table_insert (run.seen_texts, text, planned.candidate);
             }
           g_array_append_val (plan, planned);
         }
@@ -2997,6 +3495,7 @@ run_snapshot (Snapshot     *snapshot,
       for (guint i = 0; i < run.draft_sentences->len; i++)
         ((DraftSentence *)g_ptr_array_index (run.draft_sentences, i))->sentence = NULL;
       run_clear (&run);
+      analysis_cache_end (snapshot->cache, generation);
       snapshot->learned_pass = TRUE;
       return run_snapshot (snapshot, cancellable);
     }
@@ -3060,6 +3559,21 @@ run_snapshot (Snapshot     *snapshot,
   for (guint i = 0; i < run.draft_sentences->len; i++)
     ((DraftSentence *)g_ptr_array_index (run.draft_sentences, i))->sentence = NULL;
   run_clear (&run);
+  analysis_cache_end (snapshot->cache, generation);
+
+  return results;
+}
+
+/* One run on @snapshot, taking turns with any other run on the suggester's cache. */
+static GPtrArray *
+run_locked (Snapshot     *snapshot,
+            GCancellable *cancellable)
+{
+  GPtrArray *results;
+
+  g_mutex_lock (&snapshot->cache->lock);
+  results = run_snapshot (snapshot, cancellable);
+  g_mutex_unlock (&snapshot->cache->lock);
 
   return results;
 }
@@ -3073,6 +3587,7 @@ desk_suggester_finalize (GObject *object)
 
   g_clear_object (&self->aliases);
   g_clear_pointer (&self->learned, g_strfreev);
+  g_clear_pointer (&self->cache, analysis_cache_unref);
 
   G_OBJECT_CLASS (desk_suggester_parent_class)->finalize (object);
 }
@@ -3146,6 +3661,7 @@ static void
 desk_suggester_init (DeskSuggester *self)
 {
   self->aliases = desk_aliases_new_default ();
+  self->cache = analysis_cache_new ();
 }
 
 DeskSuggester *
@@ -3249,7 +3765,7 @@ desk_suggester_suggest (DeskSuggester *self,
   g_return_val_if_fail (DESK_IS_PROJECT (project), NULL);
 
   snapshot = snapshot_new (self, project);
-  results = run_snapshot (snapshot, NULL);
+  results = run_locked (snapshot, NULL);
   keep_learned (self, snapshot);
 
   return results;
@@ -3295,7 +3811,7 @@ suggest_thread (GTask        *task,
                 gpointer      task_data,
                 GCancellable *cancellable)
 {
-  GPtrArray *results = run_snapshot (task_data, cancellable);
+  GPtrArray *results = run_locked (task_data, cancellable);
 
   if (g_task_return_error_if_cancelled (task))
     g_ptr_array_unref (results);
