@@ -26,7 +26,6 @@ struct _DeskCreditsDialog
   DeskProject   *project;
   DeskCredits   *credits;
   DeskUndoStack *undo_stack;     /* the window's, or NULL */
-  DeskDraftState *before;        /* while a decision is made */
   char        *preview;
   gboolean     updating;
 
@@ -44,18 +43,16 @@ G_DEFINE_FINAL_TYPE (DeskCreditsDialog, desk_credits_dialog, ADW_TYPE_WINDOW)
 static void
 begin_decision (DeskCreditsDialog *self)
 {
-  if (self->undo_stack != NULL && self->before == NULL)
-    self->before = desk_draft_state_new (self->project);
+  if (self->undo_stack != NULL)
+    desk_undo_stack_begin_decision (self->undo_stack, self->project);
 }
 
 static void
 end_decision (DeskCreditsDialog *self,
               const char        *label)
 {
-  if (self->before == NULL)
-    return;
-  desk_undo_stack_push (self->undo_stack, label, FALSE, g_steal_pointer (&self->before),
-                        desk_draft_state_new (self->project));
+  if (self->undo_stack != NULL)
+    desk_undo_stack_end_decision (self->undo_stack, label, FALSE);
 }
 
 static void
@@ -285,7 +282,6 @@ desk_credits_dialog_dispose (GObject *object)
   g_clear_object (&self->credits);
   g_clear_object (&self->project);
   g_clear_object (&self->undo_stack);
-  g_clear_pointer (&self->before, desk_draft_state_free);
   g_clear_pointer (&self->preview, g_free);
 
   G_OBJECT_CLASS (desk_credits_dialog_parent_class)->dispose (object);

@@ -362,23 +362,21 @@ flush_edits_as (DeskWindow *self,
                 const char *label,
                 gboolean    coalesce)
 {
-  DeskDraftState *before;
   guint n_before;
 
   g_clear_handle_id (&self->store_timeout, g_source_remove);
 
   n_before = desk_draft_get_n_paragraphs (desk_project_get_draft (self->project));
-  before = desk_draft_state_new (self->project);
+  desk_undo_stack_begin_decision (self->undo_stack, self->project);
   if (desk_draft_view_store (self->draft_view))
     {
       if (desk_draft_get_n_paragraphs (desk_project_get_draft (self->project)) != n_before)
         self->positions_stale = TRUE;
-      desk_undo_stack_push (self->undo_stack, label, coalesce, before,
-                            desk_draft_state_new (self->project));
+      desk_undo_stack_end_decision (self->undo_stack, label, coalesce);
       _desk_window_update_actions (self);
     }
   else
-    desk_draft_state_free (before);
+    desk_undo_stack_cancel_decision (self->undo_stack);
 }
 
 /**
@@ -511,14 +509,13 @@ remove_accepted (DeskWindow     *self,
 }
 
 /* A decision that no longer fits the draft (it changed under the suggestion): nothing is
- * applied, the editor is told, and the suggestions are computed again. Takes @before and
- * a reference on @selected. */
+ * applied, the open decision is dropped, the editor is told, and the suggestions are
+ * computed again. Takes a reference on @selected. */
 static void
 refuse_stale (DeskWindow     *self,
-              DeskDraftState *before,
               DeskSuggestion *selected)
 {
-  desk_draft_state_free (before);
+  desk_undo_stack_cancel_decision (self->undo_stack);
   _desk_window_toast (self, _("The draft changed there: the suggestion is being computed again"),
                       NULL, NULL);
   g_object_unref (selected);
@@ -539,7 +536,6 @@ _desk_window_accept (DeskWindow *self,
 {
   DeskSuggestion *selected;
   g_autoptr(DeskSuggestion) applied = NULL;
-  DeskDraftState *before;
   int position;
 
   desk_window_flush_edits (self);
@@ -561,15 +557,14 @@ _desk_window_accept (DeskWindow *self,
     applied = g_object_ref (selected);
 
   g_object_ref (selected);
-  before = desk_draft_state_new (self->project);
+  desk_undo_stack_begin_decision (self->undo_stack, self->project);
   if (!desk_suggestion_apply (applied, desk_project_get_draft (self->project)))
     {
-      refuse_stale (self, before, selected);
+      refuse_stale (self, selected);
       return FALSE;
     }
 
-  desk_undo_stack_push (self->undo_stack, _("Accept Suggestion"), FALSE, before,
-                        desk_draft_state_new (self->project));
+  desk_undo_stack_end_decision (self->undo_stack, _("Accept Suggestion"), FALSE);
   desk_draft_view_load (self->draft_view);
   remove_accepted (self, position, selected);
   g_object_unref (selected);
@@ -594,7 +589,6 @@ _desk_window_use_source_value (DeskWindow *self)
   g_autoptr(GPtrArray) mentions = NULL;
   g_autofree char *source_value = NULL;
   g_autofree char *draft_value = NULL;
-  DeskDraftState *before;
   int position;
 
   desk_window_flush_edits (self);
@@ -608,18 +602,17 @@ _desk_window_use_source_value (DeskWindow *self)
   applied = suggestion_copy (selected, NULL, desk_suggestion_placed_after (selected),
                              desk_suggestion_placed_target (selected));
   g_object_ref (selected);
-  before = desk_draft_state_new (self->project);
+  desk_undo_stack_begin_decision (self->undo_stack, self->project);
   if (!desk_conflict_use_source (applied, desk_project_get_draft (self->project)))
     {
-      refuse_stale (self, before, selected);
+      refuse_stale (self, selected);
       return FALSE;
     }
 
   /* The value set aside is settled too: sources that still say it are not a new conflict
    * (as keeping the draft's rejects the source's sentence). */
   desk_project_add_rejected (self->project, desk_suggestion_get_draft_text (applied));
-  desk_undo_stack_push (self->undo_stack, _("Use the Source’s Value"), FALSE, before,
-                        desk_draft_state_new (self->project));
+  desk_undo_stack_end_decision (self->undo_stack, _("Use the Source’s Value"), FALSE);
   desk_draft_view_load (self->draft_view);
   remove_accepted (self, position, selected);
 
@@ -658,7 +651,6 @@ gboolean
 _desk_window_reject (DeskWindow *self)
 {
   DeskSuggestion *selected;
-  DeskDraftState *before;
   int position;
   g_autoptr(GPtrArray) kept = g_ptr_array_new_with_free_func (g_object_unref);
   guint n;
@@ -670,12 +662,12 @@ _desk_window_reject (DeskWindow *self)
   if (selected == NULL)
     return FALSE;
 
-  before = desk_draft_state_new (self->project);
+  desk_undo_stack_begin_decision (self->undo_stack, self->project);
   desk_project_add_rejected (self->project, desk_suggestion_get_text (selected));
-  desk_undo_stack_push (self->undo_stack,
-                        desk_suggestion_get_kind (selected) == DESK_SUGGESTION_CONFLICT
-                        ? _("Dismiss Conflict") : _("Reject Suggestion"),
-                        FALSE, before, desk_draft_state_new (self->project));
+  desk_undo_stack_end_decision (self->undo_stack,
+                                desk_suggestion_get_kind (selected) == DESK_SUGGESTION_CONFLICT
+                                ? _("Dismiss Conflict") : _("Reject Suggestion"),
+                                FALSE);
 
   n = g_list_model_get_n_items (G_LIST_MODEL (self->suggestions));
   for (guint i = 0; i < n; i++)
@@ -704,22 +696,20 @@ guint
 _desk_window_accept_all (DeskWindow *self)
 {
   g_autoptr(GPtrArray) kept = g_ptr_array_new_with_free_func (g_object_unref);
-  DeskDraftState *before;
   guint applied;
   guint n;
 
   desk_window_flush_edits (self);
 
-  before = desk_draft_state_new (self->project);
+  desk_undo_stack_begin_decision (self->undo_stack, self->project);
   applied = desk_suggester_accept_all (self->suggester, self->project);
   if (applied == 0)
     {
-      desk_draft_state_free (before);
+      desk_undo_stack_cancel_decision (self->undo_stack);
       return 0;
     }
 
-  desk_undo_stack_push (self->undo_stack, _("Accept All"), FALSE, before,
-                        desk_draft_state_new (self->project));
+  desk_undo_stack_end_decision (self->undo_stack, _("Accept All"), FALSE);
   desk_draft_view_load (self->draft_view);
 
   /* What is left waits for the suggester: its positions moved. */
@@ -757,23 +747,21 @@ _desk_window_accept_all (DeskWindow *self)
 guint
 _desk_window_apply_house_style (DeskWindow *self)
 {
-  DeskDraftState *before;
   guint changed;
 
   desk_window_flush_edits (self);
 
-  before = desk_draft_state_new (self->project);
+  desk_undo_stack_begin_decision (self->undo_stack, self->project);
   changed = desk_style_apply_to_draft (desk_project_get_style (self->project),
                                        desk_project_get_draft (self->project));
   if (changed == 0)
     {
-      desk_draft_state_free (before);
+      desk_undo_stack_cancel_decision (self->undo_stack);
       _desk_window_toast (self, _("The draft is in house style already"), NULL, NULL);
       return 0;
     }
 
-  desk_undo_stack_push (self->undo_stack, _("Apply House Style"), FALSE, before,
-                        desk_draft_state_new (self->project));
+  desk_undo_stack_end_decision (self->undo_stack, _("Apply House Style"), FALSE);
   desk_draft_view_load (self->draft_view);
 
   {
@@ -862,7 +850,6 @@ _desk_window_start_draft (DeskWindow *self,
                           const char *source_id)
 {
   DeskSource *source = NULL;
-  DeskDraftState *before;
 
   desk_window_flush_edits (self);
 
@@ -873,14 +860,13 @@ _desk_window_start_draft (DeskWindow *self,
         return;
     }
 
-  before = desk_draft_state_new (self->project);
+  desk_undo_stack_begin_decision (self->undo_stack, self->project);
   if (source != NULL)
     desk_project_start_draft_from (self->project, source);
   else
     self->started_empty = TRUE;
 
-  desk_undo_stack_push (self->undo_stack, _("Start the Draft"), FALSE, before,
-                        desk_draft_state_new (self->project));
+  desk_undo_stack_end_decision (self->undo_stack, _("Start the Draft"), FALSE);
   desk_draft_view_load (self->draft_view);
   desk_draft_view_set_start_choices (self->draft_view, FALSE);
   desk_sources_panel_refresh (self->sources_panel);

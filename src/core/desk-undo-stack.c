@@ -41,10 +41,14 @@ typedef struct
 
 struct _DeskUndoStack
 {
-  GObject    parent_instance;
+  GObject         parent_instance;
 
-  GPtrArray *undo;   /* Step, oldest first */
-  GPtrArray *redo;   /* Step, the next to redo last */
+  GPtrArray      *undo;      /* Step, oldest first */
+  GPtrArray      *redo;      /* Step, the next to redo last */
+
+  /* Between desk_undo_stack_begin_decision() and its end: */
+  DeskProject    *project;
+  DeskDraftState *before;
 };
 
 G_DEFINE_FINAL_TYPE (DeskUndoStack, desk_undo_stack, G_TYPE_OBJECT)
@@ -233,6 +237,8 @@ desk_undo_stack_finalize (GObject *object)
 
   g_clear_pointer (&self->undo, g_ptr_array_unref);
   g_clear_pointer (&self->redo, g_ptr_array_unref);
+  g_clear_pointer (&self->before, desk_draft_state_free);
+  g_clear_object (&self->project);
 
   G_OBJECT_CLASS (desk_undo_stack_parent_class)->finalize (object);
 }
@@ -461,4 +467,87 @@ desk_undo_stack_clear (DeskUndoStack *self)
   g_ptr_array_set_size (self->undo, 0);
   g_ptr_array_set_size (self->redo, 0);
   notify_both (self, could_undo, could_redo);
+}
+
+/**
+ * desk_undo_stack_begin_decision:
+ * @project: the project the decision changes
+ *
+ * Notes how @project's draft, rejected texts and credit decisions stand before a decision
+ * (an accept, a reject, a tick in the credits, an edit of the masthead, a stretch of
+ * typing). Every change up to desk_undo_stack_end_decision() is one undo step. A decision
+ * begun while one is open belongs to the open one: the outer pair decides.
+ */
+void
+desk_undo_stack_begin_decision (DeskUndoStack *self,
+                                DeskProject   *project)
+{
+  g_return_if_fail (DESK_IS_UNDO_STACK (self));
+  g_return_if_fail (DESK_IS_PROJECT (project));
+
+  if (self->before != NULL)
+    return;
+
+  g_set_object (&self->project, project);
+  self->before = desk_draft_state_new (project);
+}
+
+/**
+ * desk_undo_stack_end_decision:
+ * @label: what the decision did, for the menu ("Accept Suggestion")
+ * @coalesce: whether it may merge with the step before it of the same label when they come
+ *   close together (typing)
+ *
+ * Closes the decision desk_undo_stack_begin_decision() opened: records it as one step
+ * when it changed anything.
+ *
+ * Returns: whether a step was recorded (or merged into the one before)
+ */
+gboolean
+desk_undo_stack_end_decision (DeskUndoStack *self,
+                              const char    *label,
+                              gboolean       coalesce)
+{
+  DeskDraftState *after;
+  gboolean changed;
+  guint n_before;
+
+  g_return_val_if_fail (DESK_IS_UNDO_STACK (self), FALSE);
+
+  if (self->before == NULL)
+    return FALSE;
+
+  after = desk_draft_state_new (self->project);
+  changed = !desk_draft_state_equal (self->before, after);
+  n_before = self->undo->len;
+  desk_undo_stack_push (self, label, coalesce, g_steal_pointer (&self->before), after);
+  g_clear_object (&self->project);
+
+  return changed && self->undo->len >= n_before;
+}
+
+/**
+ * desk_undo_stack_cancel_decision:
+ *
+ * Forgets an open decision that changed nothing (one that was refused).
+ */
+void
+desk_undo_stack_cancel_decision (DeskUndoStack *self)
+{
+  g_return_if_fail (DESK_IS_UNDO_STACK (self));
+
+  g_clear_pointer (&self->before, desk_draft_state_free);
+  g_clear_object (&self->project);
+}
+
+/**
+ * desk_undo_stack_in_decision:
+ *
+ * Returns: whether a decision is open
+ */
+gboolean
+desk_undo_stack_in_decision (DeskUndoStack *self)
+{
+  g_return_val_if_fail (DESK_IS_UNDO_STACK (self), FALSE);
+  return self->before != NULL;
 }

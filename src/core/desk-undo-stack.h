@@ -40,4 +40,12 @@ DeskDraftState *desk_undo_stack_undo           (DeskUndoStack  *self);
 DeskDraftState *desk_undo_stack_redo           (DeskUndoStack  *self);
 void            desk_undo_stack_clear          (DeskUndoStack  *self);
 
+void            desk_undo_stack_begin_decision (DeskUndoStack  *self,
+                                                DeskProject    *project);
+gboolean        desk_undo_stack_end_decision   (DeskUndoStack  *self,
+                                                const char     *label,
+                                                gboolean        coalesce);
+void            desk_undo_stack_cancel_decision (DeskUndoStack *self);
+gboolean        desk_undo_stack_in_decision    (DeskUndoStack  *self);
+
 G_END_DECLS
