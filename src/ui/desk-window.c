@@ -1064,6 +1064,12 @@ finish_batch (SourceBatch *batch)
       desk_sources_panel_refresh (self->sources_panel);
     }
 
+  /* The batch is whole: nothing more is coming that a delay would wait for (the delays
+   * are for typing), so the suggester starts now, once, rather than after the half second
+   * that the draft starting on top of the sources being added would otherwise ask. */
+  if (added > 0)
+    _desk_window_schedule_suggest (self, SUGGEST_DELAY_SHORT);
+
   if (errors->len > 0)
     {
       AdwMessageDialog *dialog;
