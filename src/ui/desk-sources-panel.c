@@ -34,6 +34,8 @@ struct _DeskSourcesPanel
   GListModel         *suggestions;
   GtkSingleSelection *selection;
   guint               sources_stamp; /* changes when the list of sources does */
+  guint               n_read;        /* files read of the n_files being read, if any */
+  guint               n_files;
   GHashTable         *open_counts;   /* source id → open suggestions + 1 */
   GHashTable         *rows;          /* the row widgets alive (a screenful) */
 
@@ -433,12 +435,20 @@ activate_cb (DeskSourcesPanel *self,
   gtk_widget_activate_action (GTK_WIDGET (self), "win.show-source", "s", desk_source_get_id (source));
 }
 
+/* How many versions there are, or while files are read, how many of them are. */
 static void
 update_count (DeskSourcesPanel *self)
 {
   guint n = self->project ? g_list_model_get_n_items (desk_project_get_sources (self->project)) : 0;
-  g_autofree char *text = g_strdup_printf (ngettext ("%u version of the story",
-                                                     "%u versions of the story", n), n);
+  g_autofree char *text = NULL;
+
+  if (self->n_files > 0)
+    /* Translators: the progress of reading the files given; %u of %u files */
+    text = g_strdup_printf (ngettext ("Reading %u of %u file…", "Reading %u of %u files…",
+                                      self->n_files), self->n_read, self->n_files);
+  else
+    text = g_strdup_printf (ngettext ("%u version of the story",
+                                      "%u versions of the story", n), n);
 
   gtk_label_set_label (self->count_label, text);
 }
@@ -597,4 +607,27 @@ desk_sources_panel_select_source (DeskSourcesPanel *self,
     }
 
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+}
+
+/**
+ * desk_sources_panel_set_reading:
+ * @n_read: how many of the files are read
+ * @n_files: how many files are being read, or 0 when none is
+ *
+ * Shows the progress of reading files in place of the count of versions.
+ */
+void
+desk_sources_panel_set_reading (DeskSourcesPanel *self,
+                                guint             n_read,
+                                guint             n_files)
+{
+  g_return_if_fail (DESK_IS_SOURCES_PANEL (self));
+  g_return_if_fail (n_read <= n_files);
+
+  if (self->n_read == n_read && self->n_files == n_files)
+    return;
+
+  self->n_read = n_read;
+  self->n_files = n_files;
+  update_count (self);
 }
