@@ -34,6 +34,7 @@ struct _DeskSourcesPanel
   GListModel         *suggestions;
   GtkSingleSelection *selection;
   guint               sources_stamp; /* changes when the list of sources does */
+  GHashTable         *updates;       /* source → the sources it updates, or NULL until asked */
   guint               n_read;        /* files read of the n_files being read, if any */
   guint               n_files;
   GHashTable         *open_counts;   /* source id → open suggestions + 1 */
@@ -149,19 +150,34 @@ update_relation (DeskSourcesPanel *self,
                  GtkWidget        *row,
                  DeskSource       *source)
 {
-  GListModel *sources = desk_project_get_sources (self->project);
   GtkWidget *label;
+  GPtrArray *updated;
   g_autoptr(GString) older = g_string_new (NULL);
 
-  for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
+  /* Worked out for every source at once, by story rather than pair by pair, the first
+   * time a row asks after the list of sources changed. */
+  if (self->updates == NULL)
     {
-      g_autoptr(DeskSource) other = g_list_model_get_item (sources, i);
-      g_autofree char *other_label = NULL;
+      GListModel *sources = desk_project_get_sources (self->project);
+      guint n_items = g_list_model_get_n_items (sources);
+      g_autoptr(GPtrArray) all = g_ptr_array_new_full (n_items, g_object_unref);
+      g_autoptr(GPtrArray) updates = NULL;
 
-      if (other == source || !desk_source_is_update_of (source, other))
-        continue;
+      for (guint i = 0; i < n_items; i++)
+        g_ptr_array_add (all, g_list_model_get_item (sources, i));
+      updates = desk_source_find_updates ((DeskSource **)all->pdata, all->len);
+      self->updates = g_hash_table_new_full (NULL, NULL, g_object_unref,
+                                             (GDestroyNotify)g_ptr_array_unref);
+      for (guint i = 0; i < n_items; i++)
+        g_hash_table_insert (self->updates, g_object_ref (g_ptr_array_index (all, i)),
+                             g_ptr_array_ref (g_ptr_array_index (updates, i)));
+    }
 
-      other_label = desk_source_dup_label (other);
+  updated = g_hash_table_lookup (self->updates, source);
+  for (guint i = 0; updated != NULL && i < updated->len; i++)
+    {
+      g_autofree char *other_label = desk_source_dup_label (g_ptr_array_index (updated, i));
+
       if (older->len > 0)
         g_string_append (older, ", ");
       g_string_append (older, other_label);
@@ -480,6 +496,7 @@ desk_sources_panel_finalize (GObject *object)
 
   g_clear_pointer (&self->open_counts, g_hash_table_unref);
   g_clear_pointer (&self->rows, g_hash_table_unref);
+  g_clear_pointer (&self->updates, g_hash_table_unref);
 
   G_OBJECT_CLASS (desk_sources_panel_parent_class)->finalize (object);
 }
@@ -518,6 +535,7 @@ static void
 sources_changed_cb (DeskSourcesPanel *self)
 {
   self->sources_stamp++;
+  g_clear_pointer (&self->updates, g_hash_table_unref);
   desk_sources_panel_refresh (self);
 }
 
@@ -539,6 +557,7 @@ desk_sources_panel_set_project (DeskSourcesPanel *self,
   g_set_object (&self->project, project);
   g_set_object (&self->suggestions, suggestions);
   g_clear_object (&self->selection);
+  g_clear_pointer (&self->updates, g_hash_table_unref);
   self->sources_stamp++;
   count_open (self);
 
