@@ -197,7 +197,6 @@ update_relation (DeskSourcesPanel *self,
 
 /* The parts of a row that follow the project: colour, open count, draft badge. Changes
  * only what differs, so that a refresh lays out nothing it need not. */
-
 static void
 update_row (DeskSourcesPanel *self,
             GtkWidget        *row)
