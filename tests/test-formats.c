@@ -584,6 +584,53 @@ test_text_keyword_line (void)
   g_assert_true (desk_source_is_update_of (source, anpa));
 }
 
+/* Found by story (guid, slug) for all at once: the same as asking every pair. The fixtures
+ * hold writethrus by version, by signal, across formats and in plain text, stories with no
+ * slug, and a story twice (the G2 message's and the G2 item's). */
+static void
+test_find_updates (void)
+{
+  static const char * const names[] = {
+    "ferry-v1.anpa", "ferry-g2-v1.xml", "ferry-wire.txt", "ferry-v2.anpa", "ferry-g2-v2.xml",
+    "ferry.7901", "ferry.nitf.xml", "ferry-ninjs1.json", "ferry-ninjs2.json", "ferry-newsml1.xml",
+    "ferry-g2-message.xml", "harbour-ferry.html", "ferry-v1.anpa",
+  };
+  g_autoptr(GPtrArray) sources = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) updates = NULL;
+  guint n_updates = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    g_ptr_array_add (sources, load_fixture (names[i]));
+
+  updates = desk_source_find_updates ((DeskSource **)sources->pdata, sources->len);
+  g_assert_cmpuint (updates->len, ==, sources->len);
+  for (guint i = 0; i < sources->len; i++)
+    {
+      GPtrArray *found = g_ptr_array_index (updates, i);
+      guint k = 0;
+
+      for (guint j = 0; j < sources->len; j++)
+        if (j != i && desk_source_is_update_of (g_ptr_array_index (sources, i),
+                                                g_ptr_array_index (sources, j)))
+          {
+            g_assert_cmpuint (k, <, found->len);
+            g_assert_true (g_ptr_array_index (found, k) == g_ptr_array_index (sources, j));
+            k++;
+          }
+      g_assert_cmpuint (k, ==, found->len);
+      n_updates += found->len;
+    }
+  /* The ANPA writethru updates both copies of the first ANPA version; the text one, both
+   * ANPA versions. */
+  g_assert_cmpuint (((GPtrArray *)g_ptr_array_index (updates, 3))->len, >=, 2);
+  g_assert_cmpuint (((GPtrArray *)g_ptr_array_index (updates, 2))->len, >=, 3);
+  g_assert_cmpuint (n_updates, >=, 6);
+
+  g_clear_pointer (&updates, g_ptr_array_unref);
+  updates = desk_source_find_updates (NULL, 0);
+  g_assert_cmpuint (updates->len, ==, 0);
+}
+
 /* ---- Hostile input ------------------------------------------------------------------------ */
 
 static void
@@ -1176,6 +1223,7 @@ main (int   argc,
   g_test_add_func ("/formats/hostile/unsupported", test_hostile_unsupported);
   g_test_add_func ("/formats/hostile/json-types", test_hostile_json_types);
   g_test_add_func ("/formats/hostile/external-entity", test_hostile_external_entity);
+  g_test_add_func ("/formats/find-updates", test_find_updates);
   g_test_add_func ("/formats/hostile/entity-bomb", test_hostile_entity_bomb);
   g_test_add_func ("/formats/hostile/teletype", test_hostile_teletype);
 

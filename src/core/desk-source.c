@@ -1268,3 +1268,88 @@ desk_source_is_update_of (DeskSource *self,
 
   return self->signal != NULL && other->signal == NULL;
 }
+
+static void
+add_to_group (GHashTable *groups,
+              const char *key,
+              guint       index)
+{
+  GArray *group = g_hash_table_lookup (groups, key);
+
+  if (group == NULL)
+    {
+      group = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_hash_table_insert (groups, (gpointer)key, group);
+    }
+  g_array_append_val (group, index);
+}
+
+static int
+compare_index (gconstpointer a,
+               gconstpointer b)
+{
+  guint x = *(const guint *)a, y = *(const guint *)b;
+
+  return (x > y) - (x < y);
+}
+
+/**
+ * desk_source_find_updates:
+ * @sources: (array length=n_sources): sources
+ * @n_sources: how many
+ *
+ * For each of @sources, the others of @sources it is a later version of
+ * (desk_source_is_update_of()). Only sources with the same guid or the same slug can update
+ * each other, so each is compared with those alone, not with every other: a project or a
+ * news message of a thousand versions is not a million comparisons.
+ *
+ * Returns: (transfer full) (element-type GPtrArray): @n_sources arrays, in the order of
+ *   @sources, each of the sources (borrowed) that one updates, in the order of @sources
+ */
+GPtrArray *
+desk_source_find_updates (DeskSource **sources,
+                          guint        n_sources)
+{
+  g_autoptr(GHashTable) by_guid = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                         (GDestroyNotify)g_array_unref);
+  g_autoptr(GHashTable) by_slug = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                         (GDestroyNotify)g_array_unref);
+  GPtrArray *updates = g_ptr_array_new_full (n_sources, (GDestroyNotify)g_ptr_array_unref);
+
+  g_return_val_if_fail (sources != NULL || n_sources == 0, updates);
+
+  for (guint i = 0; i < n_sources; i++)
+    {
+      if (sources[i]->guid != NULL)
+        add_to_group (by_guid, sources[i]->guid, i);
+      if (sources[i]->slug_key != NULL)
+        add_to_group (by_slug, sources[i]->slug_key, i);
+    }
+
+  for (guint i = 0; i < n_sources; i++)
+    {
+      DeskSource *source = sources[i];
+      g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (guint));
+      GPtrArray *older = g_ptr_array_new ();
+      GArray *group;
+
+      if (source->guid != NULL && (group = g_hash_table_lookup (by_guid, source->guid)))
+        g_array_append_vals (candidates, group->data, group->len);
+      if (source->slug_key != NULL && (group = g_hash_table_lookup (by_slug, source->slug_key)))
+        g_array_append_vals (candidates, group->data, group->len);
+      g_array_sort (candidates, compare_index);
+
+      for (guint k = 0; k < candidates->len; k++)
+        {
+          guint j = g_array_index (candidates, guint, k);
+
+          if ((k > 0 && j == g_array_index (candidates, guint, k - 1)) || j == i)
+            continue;
+          if (desk_source_is_update_of (source, sources[j]))
+            g_ptr_array_add (older, sources[j]);
+        }
+      g_ptr_array_add (updates, older);
+    }
+
+  return updates;
+}

@@ -84,5 +84,7 @@ gboolean           desk_source_is_same_story     (DeskSource        *self,
                                                   DeskSource        *other);
 gboolean           desk_source_is_update_of      (DeskSource        *self,
                                                   DeskSource        *other);
+GPtrArray         *desk_source_find_updates      (DeskSource       **sources,
+                                                  guint              n_sources);
 
 G_END_DECLS

@@ -187,11 +187,14 @@ snapshot_new (DeskSuggester *self,
   const char * const *rejected = desk_project_get_rejected (project);
   guint n_sources = g_list_model_get_n_items (sources);
   g_autoptr(GPtrArray) source_refs = g_ptr_array_new_full (n_sources, g_object_unref);
+  g_autoptr(GPtrArray) updates = NULL;
   DeskSource **all_sources;
 
   for (guint i = 0; i < n_sources; i++)
     g_ptr_array_add (source_refs, g_list_model_get_item (sources, i));
   all_sources = (DeskSource **)source_refs->pdata;
+  /* Taken on the main thread: not every pair of a thousand sources. */
+  updates = desk_source_find_updates (all_sources, n_sources);
 
   snapshot->headline = g_strdup (desk_draft_get_headline (draft));
   snapshot->draft = g_ptr_array_new_with_free_func (g_free);
@@ -237,8 +240,7 @@ snapshot_new (DeskSuggester *self,
         }
       snap->roles = g_bytes_new_take (roles, n_blocks);
 
-      for (guint j = 0; j < n_sources; j++)
-        snap->supersedes += j != i && desk_source_is_update_of (source, all_sources[j]);
+      snap->supersedes = ((GPtrArray *)g_ptr_array_index (updates, i))->len;
 
       g_ptr_array_add (snapshot->sources, snap);
     }

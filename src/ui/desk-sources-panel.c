@@ -7,7 +7,12 @@
  * project's list of sources (GTK 4.8's makes rows for up to 200 items, not a screenful),
  * so a row does only what it must when bound: the tooltip is written when it shows (setting
  * one asks the X server where the pointer is), and which sources a source updates is
- * worked out again only when the list of sources changed.
+ * worked out again only when the list of sources changed. A row is cheap to make and to
+ * measure, since 200 of them are made and measured at once when a folder of versions
+ * comes in: the headline is one line (all of it in the tooltip; a wrapping label is
+ * measured for every width its box tries), and the notes and badges only a few sources
+ * have (repaired characters, "Update of", open suggestions, the draft's) are made when a
+ * row first needs them.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -29,6 +34,9 @@ struct _DeskSourcesPanel
   GListModel         *suggestions;
   GtkSingleSelection *selection;
   guint               sources_stamp; /* changes when the list of sources does */
+  GHashTable         *updates;       /* source → the sources it updates, or NULL until asked */
+  guint               n_read;        /* files read of the n_files being read, if any */
+  guint               n_files;
   GHashTable         *open_counts;   /* source id → open suggestions + 1 */
   GHashTable         *rows;          /* the row widgets alive (a screenful) */
 
@@ -63,8 +71,78 @@ count_open (DeskSourcesPanel *self)
     }
 }
 
-/* The parts of a row that follow the project: colour, open count, draft badge. Changes
- * only what differs, so that a refresh lays out nothing it need not. */
+static GtkWidget *
+label_new (const char *css_class,
+           gboolean    dim)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (label, css_class);
+  if (dim)
+    gtk_widget_add_css_class (label, "dim-label");
+  return label;
+}
+
+/* A note under the row's name ("repaired", "update-note"), made the first time the row
+ * shows one; %NULL when it has none to show and has never had one. */
+static GtkWidget *
+row_note (GtkWidget  *row,
+          const char *key,
+          gboolean    wanted)
+{
+  GtkWidget *note = g_object_get_data (G_OBJECT (row), key);
+
+  if (note == NULL && wanted)
+    {
+      note = label_new (g_str_equal (key, "repaired") ? "repaired-note" : key, FALSE);
+      gtk_widget_add_css_class (note, "caption");
+      gtk_box_append (GTK_BOX (g_object_get_data (G_OBJECT (row), "text")), note);
+      g_object_set_data (G_OBJECT (row), key, note);
+    }
+
+  return note;
+}
+
+/* The badges at the row's end: the count of open suggestions and "Draft", made the first
+ * time the row shows either. */
+static GtkWidget *
+row_badge (GtkWidget  *row,
+           const char *key,
+           gboolean    wanted)
+{
+  GtkWidget *badge = g_object_get_data (G_OBJECT (row), key);
+  GtkWidget *badges;
+  GtkWidget *open_label;
+  GtkWidget *draft_badge;
+
+  if (badge != NULL || !wanted)
+    return badge;
+
+  badges = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  gtk_widget_set_valign (badges, GTK_ALIGN_START);
+
+  open_label = gtk_label_new (NULL);
+  gtk_widget_add_css_class (open_label, "count-badge");
+  gtk_widget_set_halign (open_label, GTK_ALIGN_END);
+  gtk_widget_set_visible (open_label, FALSE);
+
+  draft_badge = gtk_label_new (_("Draft"));
+  gtk_widget_add_css_class (draft_badge, "draft-badge");
+  gtk_widget_set_tooltip_text (draft_badge, _("The draft was started from this source"));
+  gtk_widget_set_halign (draft_badge, GTK_ALIGN_END);
+  gtk_widget_set_visible (draft_badge, FALSE);
+
+  gtk_box_append (GTK_BOX (badges), open_label);
+  gtk_box_append (GTK_BOX (badges), draft_badge);
+  gtk_box_append (GTK_BOX (row), badges);
+  g_object_set_data (G_OBJECT (row), "open-label", open_label);
+  g_object_set_data (G_OBJECT (row), "draft-badge", draft_badge);
+
+  return g_object_get_data (G_OBJECT (row), key);
+}
+
 /* "Update of 02-newspaper-long": which sources of the project this one is a later
  * version of (a writethru, a corrected item). */
 static void
@@ -72,24 +150,40 @@ update_relation (DeskSourcesPanel *self,
                  GtkWidget        *row,
                  DeskSource       *source)
 {
-  GtkWidget *label = g_object_get_data (G_OBJECT (row), "update-note");
-  GListModel *sources = desk_project_get_sources (self->project);
+  GtkWidget *label;
+  GPtrArray *updated;
   g_autoptr(GString) older = g_string_new (NULL);
 
-  for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
+  /* Worked out for every source at once, by story rather than pair by pair, the first
+   * time a row asks after the list of sources changed. */
+  if (self->updates == NULL)
     {
-      g_autoptr(DeskSource) other = g_list_model_get_item (sources, i);
-      g_autofree char *other_label = NULL;
+      GListModel *sources = desk_project_get_sources (self->project);
+      guint n_items = g_list_model_get_n_items (sources);
+      g_autoptr(GPtrArray) all = g_ptr_array_new_full (n_items, g_object_unref);
+      g_autoptr(GPtrArray) updates = NULL;
 
-      if (other == source || !desk_source_is_update_of (source, other))
-        continue;
+      for (guint i = 0; i < n_items; i++)
+        g_ptr_array_add (all, g_list_model_get_item (sources, i));
+      updates = desk_source_find_updates ((DeskSource **)all->pdata, all->len);
+      self->updates = g_hash_table_new_full (NULL, NULL, g_object_unref,
+                                             (GDestroyNotify)g_ptr_array_unref);
+      for (guint i = 0; i < n_items; i++)
+        g_hash_table_insert (self->updates, g_object_ref (g_ptr_array_index (all, i)),
+                             g_ptr_array_ref (g_ptr_array_index (updates, i)));
+    }
 
-      other_label = desk_source_dup_label (other);
+  updated = g_hash_table_lookup (self->updates, source);
+  for (guint i = 0; updated != NULL && i < updated->len; i++)
+    {
+      g_autofree char *other_label = desk_source_dup_label (g_ptr_array_index (updated, i));
+
       if (older->len > 0)
         g_string_append (older, ", ");
       g_string_append (older, other_label);
     }
 
+  label = row_note (row, "update-note", older->len > 0);
   if (older->len > 0)
     {
       /* Translators: %s names the earlier versions this source updates */
@@ -97,16 +191,19 @@ update_relation (DeskSourcesPanel *self,
 
       gtk_label_set_label (GTK_LABEL (label), note);
     }
-  gtk_widget_set_visible (label, older->len > 0);
+  if (label != NULL)
+    gtk_widget_set_visible (label, older->len > 0);
 }
 
+/* The parts of a row that follow the project: colour, open count, draft badge. Changes
+ * only what differs, so that a refresh lays out nothing it need not. */
 static void
 update_row (DeskSourcesPanel *self,
             GtkWidget        *row)
 {
   DeskSource *source = g_object_get_data (G_OBJECT (row), "source");
-  GtkLabel *open_label = g_object_get_data (G_OBJECT (row), "open-label");
-  GtkWidget *draft_badge = g_object_get_data (G_OBJECT (row), "draft-badge");
+  GtkWidget *open_label;
+  GtkWidget *draft_badge;
   GtkWidget *dot = g_object_get_data (G_OBJECT (row), "dot");
   const char *id;
   gboolean is_draft;
@@ -139,20 +236,22 @@ update_row (DeskSourcesPanel *self,
       g_object_set_data (G_OBJECT (row), "color-index", GUINT_TO_POINTER (index + 1));
     }
 
-  if (shown_open != open + 1)
+  open_label = row_badge (row, "open-label", open > 0);
+  if (shown_open != open + 1 && open_label != NULL)
     {
       g_autofree char *open_text = g_strdup_printf ("%u", open);
       g_autofree char *open_tip = g_strdup_printf (ngettext ("%u open suggestion comes from this source",
                                                              "%u open suggestions come from this source",
                                                              open), open);
 
-      gtk_label_set_label (open_label, open_text);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (open_label), open_tip);
-      gtk_widget_set_visible (GTK_WIDGET (open_label), open > 0);
-      g_object_set_data (G_OBJECT (row), "open-count", GUINT_TO_POINTER (open + 1));
+      gtk_label_set_label (GTK_LABEL (open_label), open_text);
+      gtk_widget_set_tooltip_text (open_label, open_tip);
+      gtk_widget_set_visible (open_label, open > 0);
     }
+  g_object_set_data (G_OBJECT (row), "open-count", GUINT_TO_POINTER (open + 1));
 
-  if (gtk_widget_get_visible (draft_badge) != is_draft)
+  draft_badge = row_badge (row, "draft-badge", is_draft);
+  if (draft_badge != NULL && gtk_widget_get_visible (draft_badge) != is_draft)
     gtk_widget_set_visible (draft_badge, is_draft);
 
   /* The editor may have renamed it. */
@@ -207,21 +306,8 @@ row_pressed_cb (GtkGestureClick *gesture,
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
 }
 
-static GtkWidget *
-label_new (const char *css_class,
-           gboolean    dim)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (label, css_class);
-  if (dim)
-    gtk_widget_add_css_class (label, "dim-label");
-  return label;
-}
-
-/* The row's tooltip: the source's file name and its details, written when it shows. */
+/* The row's tooltip: the source's headline (the row shows one line of it), its file name
+ * and its details, written when it shows. */
 static gboolean
 query_tooltip_cb (GtkWidget  *row,
                   int         x,
@@ -231,13 +317,19 @@ query_tooltip_cb (GtkWidget  *row,
 {
   DeskSource *source = g_object_get_data (G_OBJECT (row), "source");
   GtkLabel *details = g_object_get_data (G_OBJECT (row), "details");
-  g_autofree char *text = NULL;
+  GtkLabel *title = g_object_get_data (G_OBJECT (row), "title");
+  GtkLabel *name = g_object_get_data (G_OBJECT (row), "name");
+  g_autoptr(GString) text = g_string_new (NULL);
 
   if (source == NULL)
     return FALSE;
 
-  text = g_strdup_printf ("%s\n%s", desk_source_get_name (source), gtk_label_get_label (details));
-  gtk_tooltip_set_text (tooltip, text);
+  if (g_strcmp0 (gtk_label_get_label (title), gtk_label_get_label (name)) != 0)
+    g_string_append_printf (text, "%s\n", gtk_label_get_label (title));
+  g_string_append (text, desk_source_get_name (source));
+  if (gtk_label_get_label (details)[0] != '\0')
+    g_string_append_printf (text, "\n%s", gtk_label_get_label (details));
+  gtk_tooltip_set_text (tooltip, text->str);
   return TRUE;
 }
 
@@ -248,62 +340,33 @@ setup_item_cb (GtkSignalListItemFactory *factory,
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
   GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *badges = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
   GtkWidget *dot = gtk_image_new ();
   GtkWidget *title = label_new ("source-title", FALSE);
   GtkWidget *name = label_new ("source-name", FALSE);
   GtkWidget *details = label_new ("caption", TRUE);
-  GtkWidget *repaired = label_new ("repaired-note", FALSE);
-  GtkWidget *update_note = label_new ("update-note", FALSE);
-  GtkWidget *open_label = gtk_label_new (NULL);
-  GtkWidget *draft_badge = gtk_label_new (_("Draft"));
   GtkGesture *click = gtk_gesture_click_new ();
 
   gtk_widget_add_css_class (dot, "source-dot");
   gtk_widget_set_valign (dot, GTK_ALIGN_START);
   gtk_widget_set_margin_top (dot, 5);
 
-  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_lines (GTK_LABEL (title), 2);
   gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_MIDDLE);
   gtk_widget_add_css_class (name, "caption");
-  gtk_widget_add_css_class (repaired, "caption");
-  gtk_widget_add_css_class (update_note, "caption");
-  gtk_label_set_ellipsize (GTK_LABEL (update_note), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_visible (update_note, FALSE);
-
-  gtk_widget_add_css_class (open_label, "count-badge");
-  gtk_widget_set_halign (open_label, GTK_ALIGN_END);
-  gtk_widget_set_visible (open_label, FALSE);
-  gtk_widget_add_css_class (draft_badge, "draft-badge");
-  gtk_widget_set_tooltip_text (draft_badge, _("The draft was started from this source"));
-  gtk_widget_set_halign (draft_badge, GTK_ALIGN_END);
-  gtk_widget_set_visible (draft_badge, FALSE);
 
   gtk_widget_set_hexpand (text, TRUE);
   gtk_box_append (GTK_BOX (text), title);
   gtk_box_append (GTK_BOX (text), name);
   gtk_box_append (GTK_BOX (text), details);
-  gtk_box_append (GTK_BOX (text), repaired);
-  gtk_box_append (GTK_BOX (text), update_note);
-  gtk_widget_set_valign (badges, GTK_ALIGN_START);
-  gtk_box_append (GTK_BOX (badges), open_label);
-  gtk_box_append (GTK_BOX (badges), draft_badge);
   gtk_box_append (GTK_BOX (box), dot);
   gtk_box_append (GTK_BOX (box), text);
-  gtk_box_append (GTK_BOX (box), badges);
   gtk_widget_add_css_class (box, "source-row");
   gtk_widget_set_has_tooltip (box, TRUE);
   g_signal_connect (box, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
 
+  g_object_set_data (G_OBJECT (box), "text", text);
   g_object_set_data (G_OBJECT (box), "title", title);
   g_object_set_data (G_OBJECT (box), "name", name);
   g_object_set_data (G_OBJECT (box), "details", details);
-  g_object_set_data (G_OBJECT (box), "repaired", repaired);
-  g_object_set_data (G_OBJECT (box), "update-note", update_note);
-  g_object_set_data (G_OBJECT (box), "open-label", open_label);
-  g_object_set_data (G_OBJECT (box), "draft-badge", draft_badge);
   g_object_set_data (G_OBJECT (box), "dot", dot);
 
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
@@ -326,7 +389,7 @@ bind_item_cb (GtkSignalListItemFactory *factory,
   g_autoptr(GString) details = g_string_new (NULL);
   const char *headline = desk_source_get_title (source);
   guint repaired = desk_source_get_n_repaired (source) + desk_source_get_n_invalid (source);
-  GtkWidget *repaired_label = g_object_get_data (G_OBJECT (row), "repaired");
+  GtkWidget *repaired_label = row_note (row, "repaired", repaired > 0);
 
   g_autofree char *words = g_strdup_printf (ngettext ("%u word", "%u words",
                                                       desk_source_get_n_words (source)),
@@ -353,7 +416,8 @@ bind_item_cb (GtkSignalListItemFactory *factory,
                                                repaired);
       gtk_label_set_label (GTK_LABEL (repaired_label), note);
     }
-  gtk_widget_set_visible (repaired_label, repaired > 0);
+  if (repaired_label != NULL)
+    gtk_widget_set_visible (repaired_label, repaired > 0);
 
   g_object_set_data_full (G_OBJECT (row), "source", g_object_ref (source), g_object_unref);
   g_object_set_data (G_OBJECT (row), "open-count", NULL);
@@ -386,12 +450,20 @@ activate_cb (DeskSourcesPanel *self,
   gtk_widget_activate_action (GTK_WIDGET (self), "win.show-source", "s", desk_source_get_id (source));
 }
 
+/* How many versions there are, or while files are read, how many of them are. */
 static void
 update_count (DeskSourcesPanel *self)
 {
   guint n = self->project ? g_list_model_get_n_items (desk_project_get_sources (self->project)) : 0;
-  g_autofree char *text = g_strdup_printf (ngettext ("%u version of the story",
-                                                     "%u versions of the story", n), n);
+  g_autofree char *text = NULL;
+
+  if (self->n_files > 0)
+    /* Translators: the progress of reading the files given; %u of %u files */
+    text = g_strdup_printf (ngettext ("Reading %u of %u file…", "Reading %u of %u files…",
+                                      self->n_files), self->n_read, self->n_files);
+  else
+    text = g_strdup_printf (ngettext ("%u version of the story",
+                                      "%u versions of the story", n), n);
 
   gtk_label_set_label (self->count_label, text);
 }
@@ -423,6 +495,7 @@ desk_sources_panel_finalize (GObject *object)
 
   g_clear_pointer (&self->open_counts, g_hash_table_unref);
   g_clear_pointer (&self->rows, g_hash_table_unref);
+  g_clear_pointer (&self->updates, g_hash_table_unref);
 
   G_OBJECT_CLASS (desk_sources_panel_parent_class)->finalize (object);
 }
@@ -461,6 +534,7 @@ static void
 sources_changed_cb (DeskSourcesPanel *self)
 {
   self->sources_stamp++;
+  g_clear_pointer (&self->updates, g_hash_table_unref);
   desk_sources_panel_refresh (self);
 }
 
@@ -482,6 +556,7 @@ desk_sources_panel_set_project (DeskSourcesPanel *self,
   g_set_object (&self->project, project);
   g_set_object (&self->suggestions, suggestions);
   g_clear_object (&self->selection);
+  g_clear_pointer (&self->updates, g_hash_table_unref);
   self->sources_stamp++;
   count_open (self);
 
@@ -550,4 +625,27 @@ desk_sources_panel_select_source (DeskSourcesPanel *self,
     }
 
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+}
+
+/**
+ * desk_sources_panel_set_reading:
+ * @n_read: how many of the files are read
+ * @n_files: how many files are being read, or 0 when none is
+ *
+ * Shows the progress of reading files in place of the count of versions.
+ */
+void
+desk_sources_panel_set_reading (DeskSourcesPanel *self,
+                                guint             n_read,
+                                guint             n_files)
+{
+  g_return_if_fail (DESK_IS_SOURCES_PANEL (self));
+  g_return_if_fail (n_read <= n_files);
+
+  if (self->n_read == n_read && self->n_files == n_files)
+    return;
+
+  self->n_read = n_read;
+  self->n_files = n_files;
+  update_count (self);
 }

@@ -20,5 +20,8 @@ void desk_sources_panel_set_project     (DeskSourcesPanel *self,
 void desk_sources_panel_refresh         (DeskSourcesPanel *self);
 void desk_sources_panel_select_source   (DeskSourcesPanel *self,
                                          const char       *source_id);
+void desk_sources_panel_set_reading     (DeskSourcesPanel *self,
+                                         guint             n_read,
+                                         guint             n_files);
 
 G_END_DECLS

@@ -51,6 +51,8 @@ struct _DeskWindow
   guint                 refresh_idle;
   guint                 fold_idle;
   guint                 pending_loads;   /* sources being read */
+  guint                 files_to_read;   /* files of the batches being read, and how */
+  guint                 files_read;      /* many of them are read (for the progress) */
   gboolean              start_from_first;
 
   /* Template */

@@ -1039,6 +1039,9 @@ finish_batch (SourceBatch *batch)
     }
 
   self->pending_loads--;
+  if (self->pending_loads == 0)
+    self->files_to_read = self->files_read = 0;
+  desk_sources_panel_set_reading (self->sources_panel, self->files_read, self->files_to_read);
   if (gtk_widget_get_visible (GTK_WIDGET (self->spinner)))
     set_busy (self, self->suggesting || self->pending_loads > 0);
   if (first != NULL && batch->first_starts_draft && !draft_started (self))
@@ -1049,6 +1052,12 @@ finish_batch (SourceBatch *batch)
       desk_draft_view_load (self->draft_view);
       desk_sources_panel_refresh (self->sources_panel);
     }
+
+  /* The batch is whole: nothing more is coming that a delay would wait for (the delays
+   * are for typing), so the suggester starts now, once, rather than after the half second
+   * that the draft starting on top of the sources being added would otherwise ask. */
+  if (added > 0)
+    _desk_window_schedule_suggest (self, SUGGEST_DELAY_SHORT);
 
   if (errors->len > 0)
     {
@@ -1092,6 +1101,14 @@ load_one_cb (GObject      *object,
   pending->stories = desk_source_new_all_for_file_finish (result, &pending->error);
   pending->done = TRUE;
 
+  /* The window may have closed meanwhile: then only the batch is left to free. */
+  if (batch->window->cancellable != NULL && !g_cancellable_is_cancelled (batch->window->cancellable))
+    {
+      batch->window->files_read++;
+      desk_sources_panel_set_reading (batch->window->sources_panel, batch->window->files_read,
+                                      batch->window->files_to_read);
+    }
+
   if (++batch->n_done == batch->pending->len)
     finish_batch (batch);
 }
@@ -1120,6 +1137,8 @@ desk_window_add_files (DeskWindow  *self,
   batch->pending = g_ptr_array_new ();
   batch->first_starts_draft = first_starts_draft;
   self->pending_loads++;
+  self->files_to_read += n_files;
+  desk_sources_panel_set_reading (self->sources_panel, self->files_read, self->files_to_read);
   schedule_busy (self);
   for (guint i = 0; i < n_files; i++)
     {
