@@ -93,6 +93,13 @@ struct _DeskCredits
   GPtrArray       *order;         /* of DeskCredit (identities) or NULL: never moved */
   DeskCredit      *main;          /* identity, or NULL */
   GPtrArray       *organization_names; /* of OrganizationName */
+
+  /* Keys of the names and organisations met, made once each: the list is computed again
+   * on every change of the project, over every credit of every source, and normalising
+   * and case-folding is not cheap. A text key depends on the text alone; an organisation's
+   * key on the editor's organisation names too, so those are forgotten when they change. */
+  GHashTable      *text_keys;          /* text -> _desk_credit_text_key (text) */
+  GHashTable      *organization_keys;  /* written -> organization_key () */
 };
 
 static void desk_credits_list_model_init (GListModelInterface *iface);
@@ -247,22 +254,38 @@ is_blank (const char *text)
 #define tidy(text)     _desk_credit_tidy (text)
 #define text_key(text) _desk_credit_text_key (text)
 
+/* text_key (@text), made once per text; "" for %NULL. */
+static const char *
+cached_text_key (DeskCredits *self,
+                 const char  *text)
+{
+  char *key;
+
+  if (text == NULL)
+    return "";
+
+  key = g_hash_table_lookup (self->text_keys, text);
+  if (key == NULL)
+    {
+      key = text_key (text);
+      g_hash_table_insert (self->text_keys, g_strdup (text), key);
+    }
+
+  return key;
+}
+
 static gboolean
-same_organization (const char *a,
-                   const char *b)
+same_organization (DeskCredits *self,
+                   const char  *a,
+                   const char  *b)
 {
   const char *canonical_a = desk_organization_canonical (a);
   const char *canonical_b = desk_organization_canonical (b);
-  g_autofree char *key_a = NULL;
-  g_autofree char *key_b = NULL;
 
   if (canonical_a != NULL && canonical_b != NULL)
     return g_str_equal (canonical_a, canonical_b);
 
-  key_a = text_key (a);
-  key_b = text_key (b);
-
-  return g_str_equal (key_a, key_b);
+  return g_str_equal (cached_text_key (self, a), cached_text_key (self, b));
 }
 
 /* The organisation as the credit line writes it: the editor's name for it, else its
@@ -281,7 +304,7 @@ resolve_organization (DeskCredits *self,
     {
       OrganizationName *org = g_ptr_array_index (self->organization_names, i);
 
-      if (same_organization (org->written, tidied))
+      if (same_organization (self, org->written, tidied))
         return g_strdup (org->name);
     }
 
@@ -315,15 +338,41 @@ organization_key (DeskCredits *self,
   return text_key (canonical != NULL ? canonical : resolved);
 }
 
+/* organization_key (@written), made once per organisation until the editor's organisation
+ * names change; "" for %NULL. */
+static const char *
+cached_organization_key (DeskCredits *self,
+                         const char  *written)
+{
+  char *key;
+
+  if (written == NULL)
+    return "";
+
+  key = g_hash_table_lookup (self->organization_keys, written);
+  if (key == NULL)
+    {
+      key = organization_key (self, written);
+      g_hash_table_insert (self->organization_keys, g_strdup (written), key);
+    }
+
+  return key;
+}
+
+/* The editor's organisation names changed: organisations' keys are to be made again. */
+static void
+organization_names_changed (DeskCredits *self)
+{
+  g_hash_table_remove_all (self->organization_keys);
+}
+
 static char *
 identity_key (DeskCredits *self,
               const char  *name,
               const char  *organization)
 {
-  g_autofree char *name_key = text_key (name);
-  g_autofree char *org_key = organization_key (self, organization);
-
-  return g_strconcat (name_key, "\n", org_key, NULL);
+  return g_strconcat (cached_text_key (self, name), "\n",
+                      cached_organization_key (self, organization), NULL);
 }
 
 /* The short form of an organisation for the agency line and attributions. */
@@ -499,7 +548,8 @@ collect_credit (Collector  *collector,
 /* The organisation a source speaks for: its agency's canonical name or folded key; a
  * source that names no agency stands for itself. */
 static char *
-source_organization_key (DeskSource *source)
+source_organization_key (DeskCredits *self,
+                         DeskSource  *source)
 {
   const char *agency = desk_source_get_agency (source);
   const char *canonical = desk_organization_canonical (agency);
@@ -507,7 +557,7 @@ source_organization_key (DeskSource *source)
   if (canonical != NULL)
     return g_strdup (canonical);
   if (agency != NULL && !is_blank (agency))
-    return text_key (agency);
+    return g_strdup (cached_text_key (self, agency));
   return g_strconcat ("\n", desk_source_get_id (source), NULL);
 }
 
@@ -520,8 +570,9 @@ source_organization_key (DeskSource *source)
  * wire story, a paper running it under its own name). Two versions that carry only each
  * other's text are both credited: nothing tells which is the original. */
 static GHashTable *
-source_uses (DeskProject *project)
+source_uses (DeskCredits *self)
 {
+  DeskProject *project = self->project;
   GHashTable *uses = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) organizations = g_hash_table_new_full (g_str_hash, g_str_equal,
                                                                g_free, g_free);
@@ -537,7 +588,7 @@ source_uses (DeskProject *project)
       g_autoptr(DeskSource) source = g_list_model_get_item (sources, i);
 
       g_hash_table_insert (organizations, g_strdup (desk_source_get_id (source)),
-                           source_organization_key (source));
+                           source_organization_key (self, source));
     }
 
   /* Which organisations own text; every source with text is used for now. */
@@ -615,7 +666,7 @@ collect_source (Collector  *collector,
   guint n_credits = g_list_model_get_n_items (credits);
   const char *agency = desk_source_get_agency (source);
   const char *agency_canonical = desk_organization_canonical (agency);
-  g_autofree char *agency_key = agency != NULL ? text_key (agency) : NULL;
+  const char *agency_key = cached_text_key (collector->self, agency);
   gboolean agency_credited = FALSE;
 
   for (guint i = 0; i < n_credits; i++)
@@ -771,7 +822,7 @@ compute_entries (DeskCredits *self)
 
   if (self->project != NULL)
     {
-      g_autoptr(GHashTable) uses = source_uses (self->project);
+      g_autoptr(GHashTable) uses = source_uses (self);
       GListModel *sources = desk_project_get_sources (self->project);
       guint n_sources = g_list_model_get_n_items (sources);
 
@@ -991,6 +1042,8 @@ desk_credits_finalize (GObject *object)
   g_clear_pointer (&self->order, g_ptr_array_unref);
   g_clear_object (&self->main);
   g_clear_pointer (&self->organization_names, g_ptr_array_unref);
+  g_clear_pointer (&self->text_keys, g_hash_table_unref);
+  g_clear_pointer (&self->organization_keys, g_hash_table_unref);
 
   G_OBJECT_CLASS (desk_credits_parent_class)->finalize (object);
 }
@@ -1128,6 +1181,8 @@ desk_credits_init (DeskCredits *self)
   self->decisions = g_ptr_array_new_with_free_func (decision_free);
   self->added = g_ptr_array_new_with_free_func (g_object_unref);
   self->organization_names = g_ptr_array_new_with_free_func (organization_name_free);
+  self->text_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->organization_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
 /**
@@ -1704,7 +1759,7 @@ desk_credits_set_organization_name (DeskCredits *self,
     {
       org = g_ptr_array_index (self->organization_names, i);
 
-      if (!same_organization (org->written, tidy_written))
+      if (!same_organization (self, org->written, tidy_written))
         continue;
 
       if (tidy_name == NULL)
@@ -1717,6 +1772,7 @@ desk_credits_set_organization_name (DeskCredits *self,
           org->name = g_steal_pointer (&tidy_name);
         }
 
+      organization_names_changed (self);
       decisions_changed (self);
       return;
     }
@@ -1729,6 +1785,7 @@ desk_credits_set_organization_name (DeskCredits *self,
   org->name = g_steal_pointer (&tidy_name);
   g_ptr_array_add (self->organization_names, org);
 
+  organization_names_changed (self);
   decisions_changed (self);
 }
 
@@ -2518,6 +2575,7 @@ desk_credits_restore_decisions (DeskCredits  *self,
   self->main = g_steal_pointer (&main);
   g_ptr_array_unref (self->organization_names);
   self->organization_names = g_steal_pointer (&organization_names);
+  organization_names_changed (self);
 
   decisions_changed (self);
 
