@@ -37,6 +37,7 @@ struct _DeskSource
   guint             n_repaired;
   guint             n_invalid;
   char             *text;
+  gboolean          text_is_bytes;  /* text is bytes' data, owned by them: the same text */
 
   char             *title;
   char             *agency;
@@ -98,6 +99,8 @@ desk_source_finalize (GObject *object)
   g_clear_pointer (&self->shown_label, g_free);
   g_clear_object (&self->file);
   g_clear_pointer (&self->bytes, g_bytes_unref);
+  if (self->text_is_bytes)
+    self->text = NULL;
   g_clear_pointer (&self->text, g_free);
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->agency, g_free);
@@ -344,6 +347,15 @@ ingest (DeskSource  *self,
   self->n_invalid = decoded->n_invalid;
   self->text = g_steal_pointer (&decoded->text);
 
+  /* Text that decoding left as it came (UTF-8, nothing repaired) is kept once, as the
+   * bytes: a roundup's sources then cost their size once, not twice. */
+  if (strlen (self->text) == size && memcmp (self->text, data, size) == 0)
+    {
+      g_bytes_unref (self->bytes);
+      self->bytes = g_bytes_new_with_free_func (self->text, size, g_free, self->text);
+      self->text_is_bytes = TRUE;
+    }
+
   segments = _desk_segment_text (self->text, DESK_SOURCE_MAX_PARAGRAPHS);
   if (segments->len > DESK_SOURCE_MAX_PARAGRAPHS)
     {
@@ -461,10 +473,8 @@ load_file_bytes (GFile         *file,
 
   *name_out = g_steal_pointer (&name);
 
-  /* The source keeps its bytes for as long as it lives, and g_file_load_bytes() reads
-   * into a buffer that doubles as it grows: up to twice and a half the file's size for a
-   * file of a few kilobytes. Kept at their size, a roundup's bytes cost what it weighs. */
-  return g_bytes_new (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  /* Kept as read: desk_file_load_bounded() reads into a buffer of the file's size. */
+  return g_steal_pointer (&bytes);
 }
 
 /**
