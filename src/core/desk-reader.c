@@ -552,7 +552,9 @@ _desk_reader_scan_keyword_line (const char  *text,
         continue;
       seen++;
 
-      if (!g_regex_match (keyword_re, line, 0, NULL))
+      /* A keyword line starts "^", "BC", "AP", "AM" or "PM": a line that cannot is not
+       * given to the pattern (a match costs an allocation and more). */
+      if (strchr ("^BAP", line[0]) == NULL || !g_regex_match (keyword_re, line, 0, NULL))
         continue;
 
       if (_desk_reader_parse_keyword (line, &found_slug, &found_version, &found_signal) &&
