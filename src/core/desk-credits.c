@@ -100,6 +100,7 @@ struct _DeskCredits
    * key on the editor's organisation names too, so those are forgotten when they change. */
   GHashTable      *text_keys;          /* text -> _desk_credit_text_key (text) */
   GHashTable      *organization_keys;  /* written -> organization_key () */
+  GHashTable      *canonical_names;    /* written -> desk_organization_canonical () or NULL */
 };
 
 static void desk_credits_list_model_init (GListModelInterface *iface);
@@ -254,6 +255,26 @@ is_blank (const char *text)
 #define tidy(text)     _desk_credit_tidy (text)
 #define text_key(text) _desk_credit_text_key (text)
 
+/* desk_organization_canonical (@name), looked up once per name: the lookup normalises and
+ * case-folds @name, and every source's agency is looked up on every computation. */
+static const char *
+cached_canonical (DeskCredits *self,
+                  const char  *name)
+{
+  gpointer canonical;
+
+  if (name == NULL)
+    return NULL;
+
+  if (!g_hash_table_lookup_extended (self->canonical_names, name, NULL, &canonical))
+    {
+      canonical = (gpointer)desk_organization_canonical (name);
+      g_hash_table_insert (self->canonical_names, g_strdup (name), canonical);
+    }
+
+  return canonical;
+}
+
 /* text_key (@text), made once per text; "" for %NULL. */
 static const char *
 cached_text_key (DeskCredits *self,
@@ -279,8 +300,8 @@ same_organization (DeskCredits *self,
                    const char  *a,
                    const char  *b)
 {
-  const char *canonical_a = desk_organization_canonical (a);
-  const char *canonical_b = desk_organization_canonical (b);
+  const char *canonical_a = cached_canonical (self, a);
+  const char *canonical_b = cached_canonical (self, b);
 
   if (canonical_a != NULL && canonical_b != NULL)
     return g_str_equal (canonical_a, canonical_b);
@@ -308,7 +329,7 @@ resolve_organization (DeskCredits *self,
         return g_strdup (org->name);
     }
 
-  canonical = desk_organization_canonical (tidied);
+  canonical = cached_canonical (self, tidied);
 
   return canonical != NULL ? g_strdup (canonical) : g_steal_pointer (&tidied);
 }
@@ -333,7 +354,7 @@ organization_key (DeskCredits *self,
   if (resolved == NULL)
     return g_strdup ("");
 
-  canonical = desk_organization_canonical (resolved);
+  canonical = cached_canonical (self, resolved);
 
   return text_key (canonical != NULL ? canonical : resolved);
 }
@@ -552,7 +573,7 @@ source_organization_key (DeskCredits *self,
                          DeskSource  *source)
 {
   const char *agency = desk_source_get_agency (source);
-  const char *canonical = desk_organization_canonical (agency);
+  const char *canonical = cached_canonical (self, agency);
 
   if (canonical != NULL)
     return g_strdup (canonical);
@@ -665,7 +686,7 @@ collect_source (Collector  *collector,
   GListModel *credits = desk_source_get_credits (source);
   guint n_credits = g_list_model_get_n_items (credits);
   const char *agency = desk_source_get_agency (source);
-  const char *agency_canonical = desk_organization_canonical (agency);
+  const char *agency_canonical = cached_canonical (collector->self, agency);
   const char *agency_key = cached_text_key (collector->self, agency);
   gboolean agency_credited = FALSE;
 
@@ -1044,6 +1065,7 @@ desk_credits_finalize (GObject *object)
   g_clear_pointer (&self->organization_names, g_ptr_array_unref);
   g_clear_pointer (&self->text_keys, g_hash_table_unref);
   g_clear_pointer (&self->organization_keys, g_hash_table_unref);
+  g_clear_pointer (&self->canonical_names, g_hash_table_unref);
 
   G_OBJECT_CLASS (desk_credits_parent_class)->finalize (object);
 }
@@ -1183,6 +1205,7 @@ desk_credits_init (DeskCredits *self)
   self->organization_names = g_ptr_array_new_with_free_func (organization_name_free);
   self->text_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->organization_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->canonical_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 /**
