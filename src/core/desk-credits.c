@@ -101,6 +101,7 @@ struct _DeskCredits
   GHashTable      *text_keys;          /* text -> _desk_credit_text_key (text) */
   GHashTable      *organization_keys;  /* written -> organization_key () */
   GHashTable      *canonical_names;    /* written -> desk_organization_canonical () or NULL */
+  GHashTable      *short_names;        /* name -> desk_organization_short_name () or NULL */
 };
 
 static void desk_credits_list_model_init (GListModelInterface *iface);
@@ -401,6 +402,23 @@ static const char *
 short_organization (const char *organization)
 {
   const char *short_name = desk_organization_short_name (organization);
+
+  return short_name != NULL ? short_name : organization;
+}
+
+/* short_organization (@organization), the table looked up once per name: attributions ask
+ * for every source of every paragraph. */
+static const char *
+cached_short_organization (DeskCredits *self,
+                           const char  *organization)
+{
+  gpointer short_name;
+
+  if (!g_hash_table_lookup_extended (self->short_names, organization, NULL, &short_name))
+    {
+      short_name = (gpointer)desk_organization_short_name (organization);
+      g_hash_table_insert (self->short_names, g_strdup (organization), short_name);
+    }
 
   return short_name != NULL ? short_name : organization;
 }
@@ -1066,6 +1084,7 @@ desk_credits_finalize (GObject *object)
   g_clear_pointer (&self->text_keys, g_hash_table_unref);
   g_clear_pointer (&self->organization_keys, g_hash_table_unref);
   g_clear_pointer (&self->canonical_names, g_hash_table_unref);
+  g_clear_pointer (&self->short_names, g_hash_table_unref);
 
   G_OBJECT_CLASS (desk_credits_parent_class)->finalize (object);
 }
@@ -1206,6 +1225,7 @@ desk_credits_init (DeskCredits *self)
   self->text_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->organization_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->canonical_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->short_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 /**
@@ -2065,7 +2085,7 @@ add_source_labels (DeskCredits *self,
 
       organization = resolve_organization (self, desk_credit_get_organization (credit));
       if (organization != NULL)
-        g_ptr_array_add (found, g_strdup (short_organization (organization)));
+        g_ptr_array_add (found, g_strdup (cached_short_organization (self, organization)));
     }
 
   if (found->len == 0 && desk_source_get_agency (source) != NULL)
@@ -2073,7 +2093,7 @@ add_source_labels (DeskCredits *self,
       g_autofree char *organization = resolve_organization (self, desk_source_get_agency (source));
 
       if (organization != NULL)
-        g_ptr_array_add (found, g_strdup (short_organization (organization)));
+        g_ptr_array_add (found, g_strdup (cached_short_organization (self, organization)));
     }
 
   if (found->len == 0)
@@ -2117,8 +2137,9 @@ organization_rank (DeskCredits *self)
       Entry *entry = g_ptr_array_index (self->entries, i);
       const char *organization = desk_credit_get_organization (entry->credit);
 
-      if (organization != NULL && !g_hash_table_contains (rank, short_organization (organization)))
-        g_hash_table_insert (rank, (gpointer)short_organization (organization),
+      if (organization != NULL &&
+          !g_hash_table_contains (rank, cached_short_organization (self, organization)))
+        g_hash_table_insert (rank, (gpointer)cached_short_organization (self, organization),
                              GUINT_TO_POINTER (g_hash_table_size (rank) + 1));
     }
 
