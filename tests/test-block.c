@@ -63,6 +63,18 @@ test_block_new (void)
   g_assert_cmpuint (desk_block_get_start (bare), ==, 7);
   g_assert_cmpuint (desk_block_get_end (bare), ==, 7);
   g_assert_null (desk_block_get_reason (bare));
+
+  /* The reason is the block's own (a copy of what it was given), kept once for every
+   * block that gives it. */
+  {
+    g_autofree char *reason = g_strdup ("photo caption");
+    g_autoptr(DeskBlock) other = NULL;
+
+    other = desk_block_new (DESK_BLOCK_ROLE_CAPTION, "Crews at dawn.", 0, 14, reason);
+    reason[0] = 'P';
+    g_assert_cmpstr (desk_block_get_reason (other), ==, "photo caption");
+    g_assert_true (desk_block_get_reason (other) == desk_block_get_reason (block));
+  }
 }
 
 static void

@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "desk-credit-private.h"
 #include "desk-credits.h"
 #include "desk-project.h"
 #include "desk-suggester.h"
@@ -749,6 +750,93 @@ test_outlives_project (void)
   g_assert_null (byline);
 }
 
+/* A credit's comparison keys are made when it is made: they are the keys made afresh,
+ * and comparing credits makes none. */
+static void
+test_keys_made_once (void)
+{
+  g_autoptr(DeskCredit) written = desk_credit_new ("  jane   DOE ", "AP", DESK_CREDIT_ROLE_AUTHOR);
+  g_autoptr(DeskCredit) full = desk_credit_new ("Jane Doe", "The Associated Press",
+                                                DESK_CREDIT_ROLE_AUTHOR);
+  g_autoptr(DeskCredit) other = desk_credit_new ("Jane Doe", "Reuters", DESK_CREDIT_ROLE_AUTHOR);
+  g_autofree char *name_key = _desk_credit_text_key ("  jane   DOE ");
+  g_autofree char *organization_key = _desk_credit_text_key ("AP");
+  g_autofree char *identity_key = _desk_credit_identity_key ("jane DOE", "AP");
+  guint before;
+
+  g_assert_cmpstr (_desk_credit_get_name_key (written), ==, name_key);
+  g_assert_cmpstr (_desk_credit_get_name_key (written), ==, "jane doe");
+  g_assert_cmpstr (_desk_credit_get_organization_key (written), ==, organization_key);
+  g_assert_cmpstr (_desk_credit_get_identity_key (written), ==, identity_key);
+  g_assert_cmpstr (_desk_credit_get_identity_key (written), ==,
+                   _desk_credit_get_identity_key (full));
+
+  before = _desk_credit_get_n_text_keys ();
+  for (guint i = 0; i < 100; i++)
+    {
+      g_assert_true (desk_credit_equal (written, full));
+      g_assert_false (desk_credit_equal (written, other));
+    }
+  g_assert_cmpuint (_desk_credit_get_n_text_keys (), ==, before);
+}
+
+/* The keys one computation of the credit list makes for a roundup holding @n_copies
+ * versions of each of two stories (the same credits, each version with an agency tag),
+ * with or without the editor's own name for an organisation. */
+static guint
+keys_per_computation (guint    n_copies,
+                      gboolean named_organization)
+{
+  g_autoptr(DeskProject) project = desk_project_new ();
+  DeskCredits *credits = desk_project_get_credits (project);
+  g_autofree char *line = NULL;
+  guint position;
+  guint before;
+
+  if (named_organization)
+    desk_credits_set_organization_name (credits, "Reuters", "Thomson Reuters");
+
+  for (guint i = 0; i < n_copies; i++)
+    {
+      g_autofree char *ap_text = g_strdup_printf ("%s\nCrews had %u trucks out.\n", AP_STORY, i);
+      g_autofree char *reuters_text = g_strdup_printf ("%s\nCrews had %u ferries idle.\n",
+                                                       REUTERS_STORY, i);
+      g_autoptr(DeskSource) ap = source_new (ap_text, "ap.txt");
+      g_autoptr(DeskSource) reuters = source_new (reuters_text, "reuters.txt");
+
+      desk_project_add_source (project, ap);
+      desk_project_add_source (project, reuters);
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (desk_project_get_sources (project)), ==,
+                    2 * n_copies);
+  g_assert_true (desk_credits_find (credits, "John Roe", "Reuters", &position));
+
+  before = _desk_credit_get_n_text_keys ();
+  desk_credits_set_active (credits, position, TRUE);
+
+  line = desk_credits_format_line (credits, DESK_CREDIT_STYLE_CONTRIBUTOR_LINE);
+  g_assert_nonnull (strstr (line, named_organization ? "John Roe of Thomson Reuters"
+                                                     : "John Roe of Reuters"));
+
+  return _desk_credit_get_n_text_keys () - before;
+}
+
+/* Computing the list again keys each entry, never each source's credits anew: the same
+ * count for one version of each story as for five. */
+static void
+test_keys_per_entry (void)
+{
+  for (guint named = 0; named < 2; named++)
+    {
+      guint one = keys_per_computation (1, named);
+      guint five = keys_per_computation (5, named);
+
+      g_test_message ("organisation named: %u; keys made: %u for 2 versions, %u for 10",
+                      named, one, five);
+      g_assert_cmpuint (one, ==, five);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -768,6 +856,8 @@ main (int   argc,
   g_test_add_func ("/credits/decisions/malformed", test_decisions_malformed);
   g_test_add_func ("/credits/style", test_style);
   g_test_add_func ("/credits/outlives-project", test_outlives_project);
+  g_test_add_func ("/credits/keys/made-once", test_keys_made_once);
+  g_test_add_func ("/credits/keys/per-entry", test_keys_per_entry);
 
   return g_test_run ();
 }

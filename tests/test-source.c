@@ -1000,6 +1000,48 @@ test_error_too_large (TempDir       *fixture,
 }
 
 static void
+test_text_kept_once (TempDir       *fixture,
+                     gconstpointer  data)
+{
+  const char *clean = "Wind farm approved\n\nThe state approved a wind farm off the coast on "
+                      "Friday, ending a review that took six years.\n";
+  const char *crlf = "Wind farm approved\r\n\r\nThe state approved a wind farm off the coast "
+                     "on Friday, ending a review that took six years.\r\n";
+  g_autofree char *clean_path = write_file (fixture, "clean.txt", clean, strlen (clean));
+  g_autofree char *crlf_path = write_file (fixture, "crlf.txt", crlf, strlen (crlf));
+  g_autoptr(GFile) clean_file = g_file_new_for_path (clean_path);
+  g_autoptr(GFile) crlf_file = g_file_new_for_path (crlf_path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskSource) source = NULL;
+  g_autoptr(GBytes) kept = NULL;
+  gsize size;
+  const char *bytes_data;
+
+  /* Text that decoding leaves as it is: the bytes and the text are one copy. */
+  source = desk_source_new_for_file (clean_file, 0, NULL, &error);
+  g_assert_no_error (error);
+  bytes_data = g_bytes_get_data (desk_source_get_bytes (source), &size);
+  g_assert_cmpmem (bytes_data, size, clean, strlen (clean));
+  g_assert_cmpstr (desk_source_get_text (source), ==, clean);
+  g_assert_true (bytes_data == desk_source_get_text (source));
+
+  /* The bytes outlive the source (a saved project holds them). */
+  kept = g_bytes_ref (desk_source_get_bytes (source));
+  g_clear_object (&source);
+  bytes_data = g_bytes_get_data (kept, &size);
+  g_assert_cmpmem (bytes_data, size, clean, strlen (clean));
+  g_clear_pointer (&kept, g_bytes_unref);
+
+  /* Text that decoding changed: the bytes stay as read. */
+  source = desk_source_new_for_file (crlf_file, 0, NULL, &error);
+  g_assert_no_error (error);
+  bytes_data = g_bytes_get_data (desk_source_get_bytes (source), &size);
+  g_assert_cmpmem (bytes_data, size, crlf, strlen (crlf));
+  g_assert_cmpstr (desk_source_get_text (source), ==, clean);
+  g_assert_false (bytes_data == desk_source_get_text (source));
+}
+
+static void
 test_error_unreadable (TempDir       *fixture,
                        gconstpointer  data)
 {
@@ -1278,6 +1320,8 @@ main (int   argc,
               temp_dir_set_up, test_error_folder, temp_dir_tear_down);
   g_test_add ("/source/error/missing", TempDir, NULL,
               temp_dir_set_up, test_error_missing, temp_dir_tear_down);
+  g_test_add ("/source/text-kept-once", TempDir, NULL,
+              temp_dir_set_up, test_text_kept_once, temp_dir_tear_down);
   g_test_add ("/source/error/too-large", TempDir, NULL,
               temp_dir_set_up, test_error_too_large, temp_dir_tear_down);
   g_test_add ("/source/error/unreadable", TempDir, NULL,

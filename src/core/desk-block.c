@@ -15,7 +15,8 @@ struct _DeskBlock
   GObject        parent_instance;
 
   char          *text;
-  char          *reason;
+  const char    *reason;  /* interned: a roundup has tens of thousands of blocks and a few
+                           * dozen reasons */
   gsize          start;
   gsize          end;
   DeskBlockRole  guessed_role;
@@ -50,7 +51,6 @@ desk_block_finalize (GObject *object)
   DeskBlock *self = (DeskBlock *)object;
 
   g_clear_pointer (&self->text, g_free);
-  g_clear_pointer (&self->reason, g_free);
 
   G_OBJECT_CLASS (desk_block_parent_class)->finalize (object);
 }
@@ -193,7 +193,7 @@ desk_block_new (DeskBlockRole  role,
   self->text = g_strdup (text);
   self->start = start;
   self->end = end;
-  self->reason = g_strdup (reason);
+  self->reason = g_intern_string (reason);
 
   return self;
 }

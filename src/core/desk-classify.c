@@ -164,7 +164,9 @@ find_writethru_slug (const char *raw)
                                          "(?: \\d{1,2})?-)+(?=\\S)",
                                          G_REGEX_OPTIMIZE, 0, NULL));
 
-  if (!g_regex_match (re, raw, 0, &match))
+  /* Every note starts with one of the words' first letters: a paragraph that does not
+   * is not given to the pattern (a match costs an allocation, on every paragraph). */
+  if (raw[0] == '\0' || strchr ("UWRC", raw[0]) == NULL || !g_regex_match (re, raw, 0, &match))
     return 0;
 
   g_match_info_fetch_pos (match, 0, NULL, &end);
@@ -346,6 +348,14 @@ find_dateline (const char *raw,
     }
 
   GRegex *patterns[] = { caps_re, bold_re, agency_re };
+  /* What each pattern needs at least, looked at before it is run (most paragraphs have
+   * none of it): a second character that is not a lower-case ASCII letter, "**", a "(". */
+  const char *second = raw[0] != '\0' ? g_utf8_next_char (raw) : raw;
+  gboolean possible[] = {
+    raw[0] != '\0' && !(*second >= 'a' && *second <= 'z'),
+    raw[0] == '*' && raw[1] == '*',
+    strchr (raw, '(') != NULL,
+  };
 
   for (guint i = 0; i < G_N_ELEMENTS (patterns); i++)
     {
@@ -353,7 +363,7 @@ find_dateline (const char *raw,
       const char *canonical;
 
       g_clear_pointer (&match, g_match_info_free);
-      if (!g_regex_match (patterns[i], raw, 0, &match))
+      if (!possible[i] || !g_regex_match (patterns[i], raw, 0, &match))
         continue;
 
       if (g_match_info_get_match_count (match) > 2)

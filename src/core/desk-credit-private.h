@@ -10,6 +10,7 @@ G_BEGIN_DECLS
 
 char       *_desk_credit_tidy                       (const char *text);
 char       *_desk_credit_text_key                   (const char *text);
+guint       _desk_credit_get_n_text_keys            (void);
 char       *_desk_credit_organization_identity      (const char *tidy_organization);
 char       *_desk_credit_identity_key               (const char *tidy_name,
                                                      const char *tidy_organization);

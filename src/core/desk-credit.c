@@ -28,6 +28,10 @@ struct _DeskCredit
 
 G_DEFINE_FINAL_TYPE (DeskCredit, desk_credit, G_TYPE_OBJECT)
 
+/* How many keys _desk_credit_text_key() has made in this process, for the tests that
+ * check keys are made once per credit, not once per comparison. */
+static gint n_text_keys;
+
 enum {
   PROP_0,
   PROP_NAME,
@@ -308,11 +312,25 @@ _desk_credit_text_key (const char *text)
   g_autofree char *tidied = _desk_credit_tidy (text);
   g_autofree char *nfc = NULL;
 
+  g_atomic_int_inc (&n_text_keys);
+
   if (tidied == NULL)
     return g_strdup ("");
 
   nfc = g_utf8_normalize (tidied, -1, G_NORMALIZE_DEFAULT_COMPOSE);
   return g_utf8_casefold (nfc, -1);
+}
+
+/**
+ * _desk_credit_get_n_text_keys:
+ *
+ * Returns: how many keys _desk_credit_text_key() has made so far in this process, on any
+ *   thread
+ */
+guint
+_desk_credit_get_n_text_keys (void)
+{
+  return (guint)g_atomic_int_get (&n_text_keys);
 }
 
 /**

@@ -93,6 +93,15 @@ struct _DeskCredits
   GPtrArray       *order;         /* of DeskCredit (identities) or NULL: never moved */
   DeskCredit      *main;          /* identity, or NULL */
   GPtrArray       *organization_names; /* of OrganizationName */
+
+  /* Keys of the names and organisations met, made once each: the list is computed again
+   * on every change of the project, over every credit of every source, and normalising
+   * and case-folding is not cheap. A text key depends on the text alone; an organisation's
+   * key on the editor's organisation names too, so those are forgotten when they change. */
+  GHashTable      *text_keys;          /* text -> _desk_credit_text_key (text) */
+  GHashTable      *organization_keys;  /* written -> organization_key () */
+  GHashTable      *canonical_names;    /* written -> desk_organization_canonical () or NULL */
+  GHashTable      *short_names;        /* name -> desk_organization_short_name () or NULL */
 };
 
 static void desk_credits_list_model_init (GListModelInterface *iface);
@@ -247,22 +256,58 @@ is_blank (const char *text)
 #define tidy(text)     _desk_credit_tidy (text)
 #define text_key(text) _desk_credit_text_key (text)
 
-static gboolean
-same_organization (const char *a,
-                   const char *b)
+/* desk_organization_canonical (@name), looked up once per name: the lookup normalises and
+ * case-folds @name, and every source's agency is looked up on every computation. */
+static const char *
+cached_canonical (DeskCredits *self,
+                  const char  *name)
 {
-  const char *canonical_a = desk_organization_canonical (a);
-  const char *canonical_b = desk_organization_canonical (b);
-  g_autofree char *key_a = NULL;
-  g_autofree char *key_b = NULL;
+  gpointer canonical;
+
+  if (name == NULL)
+    return NULL;
+
+  if (!g_hash_table_lookup_extended (self->canonical_names, name, NULL, &canonical))
+    {
+      canonical = (gpointer)desk_organization_canonical (name);
+      g_hash_table_insert (self->canonical_names, g_strdup (name), canonical);
+    }
+
+  return canonical;
+}
+
+/* text_key (@text), made once per text; "" for %NULL. */
+static const char *
+cached_text_key (DeskCredits *self,
+                 const char  *text)
+{
+  char *key;
+
+  if (text == NULL)
+    return "";
+
+  key = g_hash_table_lookup (self->text_keys, text);
+  if (key == NULL)
+    {
+      key = text_key (text);
+      g_hash_table_insert (self->text_keys, g_strdup (text), key);
+    }
+
+  return key;
+}
+
+static gboolean
+same_organization (DeskCredits *self,
+                   const char  *a,
+                   const char  *b)
+{
+  const char *canonical_a = cached_canonical (self, a);
+  const char *canonical_b = cached_canonical (self, b);
 
   if (canonical_a != NULL && canonical_b != NULL)
     return g_str_equal (canonical_a, canonical_b);
 
-  key_a = text_key (a);
-  key_b = text_key (b);
-
-  return g_str_equal (key_a, key_b);
+  return g_str_equal (cached_text_key (self, a), cached_text_key (self, b));
 }
 
 /* The organisation as the credit line writes it: the editor's name for it, else its
@@ -281,11 +326,11 @@ resolve_organization (DeskCredits *self,
     {
       OrganizationName *org = g_ptr_array_index (self->organization_names, i);
 
-      if (same_organization (org->written, tidied))
+      if (same_organization (self, org->written, tidied))
         return g_strdup (org->name);
     }
 
-  canonical = desk_organization_canonical (tidied);
+  canonical = cached_canonical (self, tidied);
 
   return canonical != NULL ? g_strdup (canonical) : g_steal_pointer (&tidied);
 }
@@ -310,9 +355,37 @@ organization_key (DeskCredits *self,
   if (resolved == NULL)
     return g_strdup ("");
 
-  canonical = desk_organization_canonical (resolved);
+  canonical = cached_canonical (self, resolved);
 
   return text_key (canonical != NULL ? canonical : resolved);
+}
+
+/* organization_key (@written), made once per organisation until the editor's organisation
+ * names change; "" for %NULL. */
+static const char *
+cached_organization_key (DeskCredits *self,
+                         const char  *written)
+{
+  char *key;
+
+  if (written == NULL)
+    return "";
+
+  key = g_hash_table_lookup (self->organization_keys, written);
+  if (key == NULL)
+    {
+      key = organization_key (self, written);
+      g_hash_table_insert (self->organization_keys, g_strdup (written), key);
+    }
+
+  return key;
+}
+
+/* The editor's organisation names changed: organisations' keys are to be made again. */
+static void
+organization_names_changed (DeskCredits *self)
+{
+  g_hash_table_remove_all (self->organization_keys);
 }
 
 static char *
@@ -320,10 +393,8 @@ identity_key (DeskCredits *self,
               const char  *name,
               const char  *organization)
 {
-  g_autofree char *name_key = text_key (name);
-  g_autofree char *org_key = organization_key (self, organization);
-
-  return g_strconcat (name_key, "\n", org_key, NULL);
+  return g_strconcat (cached_text_key (self, name), "\n",
+                      cached_organization_key (self, organization), NULL);
 }
 
 /* The short form of an organisation for the agency line and attributions. */
@@ -331,6 +402,23 @@ static const char *
 short_organization (const char *organization)
 {
   const char *short_name = desk_organization_short_name (organization);
+
+  return short_name != NULL ? short_name : organization;
+}
+
+/* short_organization (@organization), the table looked up once per name: attributions ask
+ * for every source of every paragraph. */
+static const char *
+cached_short_organization (DeskCredits *self,
+                           const char  *organization)
+{
+  gpointer short_name;
+
+  if (!g_hash_table_lookup_extended (self->short_names, organization, NULL, &short_name))
+    {
+      short_name = (gpointer)desk_organization_short_name (organization);
+      g_hash_table_insert (self->short_names, g_strdup (organization), short_name);
+    }
 
   return short_name != NULL ? short_name : organization;
 }
@@ -499,15 +587,16 @@ collect_credit (Collector  *collector,
 /* The organisation a source speaks for: its agency's canonical name or folded key; a
  * source that names no agency stands for itself. */
 static char *
-source_organization_key (DeskSource *source)
+source_organization_key (DeskCredits *self,
+                         DeskSource  *source)
 {
   const char *agency = desk_source_get_agency (source);
-  const char *canonical = desk_organization_canonical (agency);
+  const char *canonical = cached_canonical (self, agency);
 
   if (canonical != NULL)
     return g_strdup (canonical);
   if (agency != NULL && !is_blank (agency))
-    return text_key (agency);
+    return g_strdup (cached_text_key (self, agency));
   return g_strconcat ("\n", desk_source_get_id (source), NULL);
 }
 
@@ -520,8 +609,9 @@ source_organization_key (DeskSource *source)
  * wire story, a paper running it under its own name). Two versions that carry only each
  * other's text are both credited: nothing tells which is the original. */
 static GHashTable *
-source_uses (DeskProject *project)
+source_uses (DeskCredits *self)
 {
+  DeskProject *project = self->project;
   GHashTable *uses = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) organizations = g_hash_table_new_full (g_str_hash, g_str_equal,
                                                                g_free, g_free);
@@ -537,7 +627,7 @@ source_uses (DeskProject *project)
       g_autoptr(DeskSource) source = g_list_model_get_item (sources, i);
 
       g_hash_table_insert (organizations, g_strdup (desk_source_get_id (source)),
-                           source_organization_key (source));
+                           source_organization_key (self, source));
     }
 
   /* Which organisations own text; every source with text is used for now. */
@@ -614,8 +704,8 @@ collect_source (Collector  *collector,
   GListModel *credits = desk_source_get_credits (source);
   guint n_credits = g_list_model_get_n_items (credits);
   const char *agency = desk_source_get_agency (source);
-  const char *agency_canonical = desk_organization_canonical (agency);
-  g_autofree char *agency_key = agency != NULL ? text_key (agency) : NULL;
+  const char *agency_canonical = cached_canonical (collector->self, agency);
+  const char *agency_key = cached_text_key (collector->self, agency);
   gboolean agency_credited = FALSE;
 
   for (guint i = 0; i < n_credits; i++)
@@ -771,7 +861,7 @@ compute_entries (DeskCredits *self)
 
   if (self->project != NULL)
     {
-      g_autoptr(GHashTable) uses = source_uses (self->project);
+      g_autoptr(GHashTable) uses = source_uses (self);
       GListModel *sources = desk_project_get_sources (self->project);
       guint n_sources = g_list_model_get_n_items (sources);
 
@@ -991,6 +1081,10 @@ desk_credits_finalize (GObject *object)
   g_clear_pointer (&self->order, g_ptr_array_unref);
   g_clear_object (&self->main);
   g_clear_pointer (&self->organization_names, g_ptr_array_unref);
+  g_clear_pointer (&self->text_keys, g_hash_table_unref);
+  g_clear_pointer (&self->organization_keys, g_hash_table_unref);
+  g_clear_pointer (&self->canonical_names, g_hash_table_unref);
+  g_clear_pointer (&self->short_names, g_hash_table_unref);
 
   G_OBJECT_CLASS (desk_credits_parent_class)->finalize (object);
 }
@@ -1128,6 +1222,10 @@ desk_credits_init (DeskCredits *self)
   self->decisions = g_ptr_array_new_with_free_func (decision_free);
   self->added = g_ptr_array_new_with_free_func (g_object_unref);
   self->organization_names = g_ptr_array_new_with_free_func (organization_name_free);
+  self->text_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->organization_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->canonical_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->short_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 /**
@@ -1704,7 +1802,7 @@ desk_credits_set_organization_name (DeskCredits *self,
     {
       org = g_ptr_array_index (self->organization_names, i);
 
-      if (!same_organization (org->written, tidy_written))
+      if (!same_organization (self, org->written, tidy_written))
         continue;
 
       if (tidy_name == NULL)
@@ -1717,6 +1815,7 @@ desk_credits_set_organization_name (DeskCredits *self,
           org->name = g_steal_pointer (&tidy_name);
         }
 
+      organization_names_changed (self);
       decisions_changed (self);
       return;
     }
@@ -1729,6 +1828,7 @@ desk_credits_set_organization_name (DeskCredits *self,
   org->name = g_steal_pointer (&tidy_name);
   g_ptr_array_add (self->organization_names, org);
 
+  organization_names_changed (self);
   decisions_changed (self);
 }
 
@@ -1985,7 +2085,7 @@ add_source_labels (DeskCredits *self,
 
       organization = resolve_organization (self, desk_credit_get_organization (credit));
       if (organization != NULL)
-        g_ptr_array_add (found, g_strdup (short_organization (organization)));
+        g_ptr_array_add (found, g_strdup (cached_short_organization (self, organization)));
     }
 
   if (found->len == 0 && desk_source_get_agency (source) != NULL)
@@ -1993,7 +2093,7 @@ add_source_labels (DeskCredits *self,
       g_autofree char *organization = resolve_organization (self, desk_source_get_agency (source));
 
       if (organization != NULL)
-        g_ptr_array_add (found, g_strdup (short_organization (organization)));
+        g_ptr_array_add (found, g_strdup (cached_short_organization (self, organization)));
     }
 
   if (found->len == 0)
@@ -2037,8 +2137,9 @@ organization_rank (DeskCredits *self)
       Entry *entry = g_ptr_array_index (self->entries, i);
       const char *organization = desk_credit_get_organization (entry->credit);
 
-      if (organization != NULL && !g_hash_table_contains (rank, short_organization (organization)))
-        g_hash_table_insert (rank, (gpointer)short_organization (organization),
+      if (organization != NULL &&
+          !g_hash_table_contains (rank, cached_short_organization (self, organization)))
+        g_hash_table_insert (rank, (gpointer)cached_short_organization (self, organization),
                              GUINT_TO_POINTER (g_hash_table_size (rank) + 1));
     }
 
@@ -2518,6 +2619,7 @@ desk_credits_restore_decisions (DeskCredits  *self,
   self->main = g_steal_pointer (&main);
   g_ptr_array_unref (self->organization_names);
   self->organization_names = g_steal_pointer (&organization_names);
+  organization_names_changed (self);
 
   decisions_changed (self);
 

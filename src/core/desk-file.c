@@ -40,7 +40,9 @@ desk_file_load_bounded (GFile         *file,
 {
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GFileInputStream) stream = NULL;
-  g_autoptr(GByteArray) data = NULL;
+  g_autofree guint8 *data = NULL;
+  gsize allocated;
+  gsize length = 0;
   GFileType type;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
@@ -79,23 +81,31 @@ desk_file_load_bounded (GFile         *file,
   if (stream == NULL)
     return NULL;
 
-  data = g_byte_array_sized_new (MIN ((guint64)g_file_info_get_size (info) + 1, max_size + 1));
+  /* Read into a buffer of the file's size and one byte more, to notice a file that grew
+   * meanwhile; only such a file is read on by chunks. The bytes are kept for as long as
+   * their source lives: a buffer grown by chunks (or a GByteArray, which rounds up to a
+   * power of two) would cost up to twice the file, or a copy to trim it. */
+  allocated = MIN ((guint64)g_file_info_get_size (info), max_size) + 1;
+  data = g_malloc (allocated);
   for (;;)
     {
-      gsize room = MIN ((guint64)CHUNK_SIZE, max_size + 1 - data->len);
-      guint old_length = data->len;
       gssize got;
 
-      g_byte_array_set_size (data, old_length + room);
-      got = g_input_stream_read (G_INPUT_STREAM (stream), data->data + old_length, room,
+      if (length == allocated)
+        {
+          allocated = MIN ((guint64)allocated + CHUNK_SIZE, max_size + 1);
+          data = g_realloc (data, allocated);
+        }
+
+      got = g_input_stream_read (G_INPUT_STREAM (stream), data + length, allocated - length,
                                  cancellable, error);
       if (got < 0)
         return NULL;
-      g_byte_array_set_size (data, old_length + got);
       if (got == 0)
         break;
+      length += got;
 
-      if (data->len > max_size)
+      if (length > max_size)
         {
           g_autofree char *limit = g_format_size (max_size);
 
@@ -105,5 +115,5 @@ desk_file_load_bounded (GFile         *file,
         }
     }
 
-  return g_byte_array_free_to_bytes (g_steal_pointer (&data));
+  return g_bytes_new_take (g_steal_pointer (&data), length);
 }

@@ -36,6 +36,7 @@ struct _DeskSource
   guint             n_repaired;
   guint             n_invalid;
   char             *text;
+  gboolean          text_is_bytes;  /* text is bytes' data, owned by them: the same text */
 
   char             *title;
   char             *agency;
@@ -97,6 +98,8 @@ desk_source_finalize (GObject *object)
   g_clear_pointer (&self->shown_label, g_free);
   g_clear_object (&self->file);
   g_clear_pointer (&self->bytes, g_bytes_unref);
+  if (self->text_is_bytes)
+    self->text = NULL;
   g_clear_pointer (&self->text, g_free);
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->agency, g_free);
@@ -362,6 +365,15 @@ new_from_part (DeskIngestPart   *part,
   self->n_invalid = part->n_invalid;
   self->text = g_steal_pointer (&part->text);
 
+  /* Text that decoding left as it came (UTF-8, nothing repaired) is kept once, as the
+   * bytes: a roundup's sources then cost their size once, not twice. */
+  if (strlen (self->text) == size && memcmp (self->text, data, size) == 0)
+    {
+      g_bytes_unref (self->bytes);
+      self->bytes = g_bytes_new_with_free_func (self->text, size, g_free, self->text);
+      self->text_is_bytes = TRUE;
+    }
+
   self->slug = g_steal_pointer (&part->slug);
   self->slug_key = slug_key (self->slug);
   self->guid = g_steal_pointer (&part->guid);
@@ -456,10 +468,8 @@ load_file_bytes (GFile         *file,
 
   *name_out = g_steal_pointer (&name);
 
-  /* The source keeps its bytes for as long as it lives, and g_file_load_bytes() reads
-   * into a buffer that doubles as it grows: up to twice and a half the file's size for a
-   * file of a few kilobytes. Kept at their size, a roundup's bytes cost what it weighs. */
-  return g_bytes_new (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  /* Kept as read: desk_file_load_bounded() reads into a buffer of the file's size. */
+  return g_steal_pointer (&bytes);
 }
 
 /**

@@ -166,6 +166,9 @@ _desk_wire_text_split_dateline (const char  *text,
   g_autoptr(GMatchInfo) match = NULL;
   g_autofree char *found_place = NULL;
   g_autofree char *found_agency = NULL;
+  const char *second;
+  gboolean bracket;
+  gboolean capitals;
   int end = 0;
 
   *length = 0;
@@ -194,7 +197,17 @@ _desk_wire_text_split_dateline (const char  *text,
                                       0, 0, NULL));
     }
 
-  if (g_regex_match (after_re, text, 0, &match))
+  /* Each pattern needs what most paragraphs lack: an opening bracket (the agency's), or
+   * for capitals a second character that is not a lower-case ASCII letter. A paragraph
+   * that cannot match is not given to the patterns, which cost far more than this look
+   * (a match allocates its data, and the place's lazy repetition backtracks word by word). */
+  if (text[0] == '\0')
+    return FALSE;
+  bracket = strchr (text, '(') != NULL;
+  second = g_utf8_next_char (text);
+  capitals = !(*second >= 'a' && *second <= 'z');
+
+  if (bracket && g_regex_match (after_re, text, 0, &match))
     {
       found_place = g_match_info_fetch (match, 1);
       found_agency = g_match_info_fetch (match, 2);
@@ -202,7 +215,7 @@ _desk_wire_text_split_dateline (const char  *text,
   else
     {
       g_clear_pointer (&match, g_match_info_free);
-      if (g_regex_match (before_re, text, 0, &match))
+      if (text[0] == '(' && g_regex_match (before_re, text, 0, &match))
         {
           found_agency = g_match_info_fetch (match, 1);
           found_place = g_match_info_fetch (match, 2);
@@ -210,7 +223,7 @@ _desk_wire_text_split_dateline (const char  *text,
       else
         {
           g_clear_pointer (&match, g_match_info_free);
-          if (!g_regex_match (caps_re, text, 0, &match))
+          if (!capitals || !g_regex_match (caps_re, text, 0, &match))
             return FALSE;
           found_place = g_match_info_fetch (match, 1);
         }
@@ -489,7 +502,9 @@ _desk_wire_text_scan_keyword_line (const char  *text,
         continue;
       seen++;
 
-      if (!g_regex_match (keyword_re, line, 0, NULL))
+      /* A keyword line starts "^", "BC", "AP", "AM" or "PM": a line that cannot is not
+       * given to the pattern (a match costs an allocation and more). */
+      if (strchr ("^BAP", line[0]) == NULL || !g_regex_match (keyword_re, line, 0, NULL))
         continue;
 
       if (_desk_wire_text_parse_keyword (line, &found_slug, &found_version, &found_signal) &&
