@@ -408,36 +408,6 @@ print_source (DeskSource *source)
   g_print ("\n");
 }
 
-static int
-compare_uint (gconstpointer a,
-              gconstpointer b)
-{
-  guint x = *(const guint *)a;
-  guint y = *(const guint *)b;
-
-  return x < y ? -1 : x > y;
-}
-
-/* Adds @index to the group of sources under @key (taken when @owned). */
-static void
-add_to_group (GHashTable *groups,
-              char       *key,
-              gboolean    owned,
-              guint       index)
-{
-  GArray *group = g_hash_table_lookup (groups, key);
-
-  if (group == NULL)
-    {
-      group = g_array_new (FALSE, FALSE, sizeof (guint));
-      g_hash_table_insert (groups, key, group);
-    }
-  else if (owned)
-    g_free (key);
-
-  g_array_append_val (group, index);
-}
-
 /* What a command built is left for the end of the process to give back. Freeing a large
  * roundup object by object (tens of thousands of blocks) is a sixth of `suggest` on it,
  * and the system takes the memory back at once when the process exits. It stays
@@ -520,51 +490,17 @@ command_inspect (int    argc,
     }
   else
     {
-      g_autoptr(GHashTable) by_guid = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                                             (GDestroyNotify)g_array_unref);
-      g_autoptr(GHashTable) by_slug = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                             (GDestroyNotify)g_array_unref);
-
-      /* Only sources with the same guid or slug can update each other: a message of
-       * thousands of items is not compared pair by pair. */
-      for (guint i = 0; i < sources->len; i++)
-        {
-          DeskSource *source = g_ptr_array_index (sources, i);
-          const char *guid = desk_source_get_guid (source);
-          char *slug = desk_source_dup_slug_key (source);
-
-          if (guid != NULL)
-            add_to_group (by_guid, (char *)guid, FALSE, i);
-          if (slug != NULL)
-            add_to_group (by_slug, slug, TRUE, i);
-        }
+      g_autoptr(GPtrArray) updates = desk_source_find_updates ((DeskSource **)sources->pdata,
+                                                               sources->len);
 
       for (guint i = 0; i < sources->len; i++)
         {
-          DeskSource *source = g_ptr_array_index (sources, i);
-          g_autofree char *slug = desk_source_dup_slug_key (source);
-          g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (guint));
-          GArray *group;
+          GPtrArray *earlier = g_ptr_array_index (updates, i);
 
-          print_source (source);
-
-          if (desk_source_get_guid (source) != NULL &&
-              (group = g_hash_table_lookup (by_guid, desk_source_get_guid (source))))
-            g_array_append_vals (candidates, group->data, group->len);
-          if (slug != NULL && (group = g_hash_table_lookup (by_slug, slug)))
-            g_array_append_vals (candidates, group->data, group->len);
-          g_array_sort (candidates, compare_uint);
-
-          for (guint k = 0; k < candidates->len; k++)
-            {
-              guint j = g_array_index (candidates, guint, k);
-
-              if (k > 0 && j == g_array_index (candidates, guint, k - 1))
-                continue;
-              if (j != i && desk_source_is_update_of (source, g_ptr_array_index (sources, j)))
-                g_print (_("  (an update of %s)\n"),
-                         desk_source_get_name (g_ptr_array_index (sources, j)));
-            }
+          print_source (g_ptr_array_index (sources, i));
+          for (guint k = 0; k < earlier->len; k++)
+            g_print (_("  (an update of %s)\n"),
+                     desk_source_get_name (g_ptr_array_index (earlier, k)));
         }
     }
 
