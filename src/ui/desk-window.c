@@ -567,6 +567,8 @@ _desk_window_accept (DeskWindow *self,
       refuse_stale (self, before, selected);
       return FALSE;
     }
+  /* The masthead shows the dateline the text brings, in the same undo step. */
+  desk_project_fill_dateline (self->project);
 
   desk_undo_stack_push (self->undo_stack, _("Accept Suggestion"), FALSE, before,
                         desk_draft_state_new (self->project));
