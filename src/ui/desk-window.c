@@ -366,6 +366,8 @@ flush_edits_as (DeskWindow *self,
   guint n_before;
 
   g_clear_handle_id (&self->store_timeout, g_source_remove);
+  /* The masthead's fields are steps of their own (win.set-masthead), before the typing. */
+  desk_draft_view_commit_masthead (self->draft_view);
 
   n_before = desk_draft_get_n_paragraphs (desk_project_get_draft (self->project));
   before = desk_draft_state_new (self->project);
