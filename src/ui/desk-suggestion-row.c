@@ -29,6 +29,7 @@ struct _DeskSuggestionRow
   GtkLabel       *kind_label;
   GtkLabel       *where_label;
   GtkLabel       *text_label;
+  gboolean        selected;
   GtkLabel       *draft_label;
   GtkLabel       *mentions_label;
   GtkLabel       *sources_label;
@@ -45,7 +46,7 @@ enum {
   PROP_0,
   PROP_SUGGESTION,
   PROP_PROJECT,
-  PROP_EXPANDED,
+  PROP_SELECTED,
   N_PROPS
 };
 
@@ -816,8 +817,8 @@ desk_suggestion_row_get_property (GObject    *object,
       g_value_set_object (value, self->project);
       break;
 
-    case PROP_EXPANDED:
-      g_value_set_boolean (value, gtk_label_get_lines (self->text_label) < 0);
+    case PROP_SELECTED:
+      g_value_set_boolean (value, self->selected);
       break;
 
     default:
@@ -844,8 +845,8 @@ desk_suggestion_row_set_property (GObject      *object,
       update (self);
       break;
 
-    case PROP_EXPANDED:
-      desk_suggestion_row_set_expanded (self, g_value_get_boolean (value));
+    case PROP_SELECTED:
+      desk_suggestion_row_set_selected (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -870,12 +871,13 @@ desk_suggestion_row_class_init (DeskSuggestionRowClass *klass)
     g_param_spec_object ("project", NULL, NULL, DESK_TYPE_PROJECT,
                          (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS));
   /**
-   * DeskSuggestionRow:expanded:
+   * DeskSuggestionRow:selected:
    *
-   * Whether the whole text shows (the selected card) or its first lines.
+   * Whether the card is the selected one: its Accept is the view's suggested action.
+   * Every card shows its whole text, selected or not: a suggestion is judged by reading it.
    */
-  properties[PROP_EXPANDED] =
-    g_param_spec_boolean ("expanded", NULL, NULL, FALSE,
+  properties[PROP_SELECTED] =
+    g_param_spec_boolean ("selected", NULL, NULL, FALSE,
                           (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -977,25 +979,26 @@ desk_suggestion_row_get_suggestion (DeskSuggestionRow *self)
 }
 
 /**
- * desk_suggestion_row_set_expanded:
+ * desk_suggestion_row_set_selected:
  *
- * Shows the whole text (the selected card) or its first lines.
+ * Marks the card as the selected one, or not.
  */
 void
-desk_suggestion_row_set_expanded (DeskSuggestionRow *self,
-                                  gboolean           expanded)
+desk_suggestion_row_set_selected (DeskSuggestionRow *self,
+                                  gboolean           selected)
 {
   g_return_if_fail (DESK_IS_SUGGESTION_ROW (self));
 
+  selected = !!selected;
+  if (self->selected == selected)
+    return;
+  self->selected = selected;
+
   /* One suggested action a view: the selected card's Accept. */
-  if (expanded)
+  if (selected)
     gtk_widget_add_css_class (GTK_WIDGET (self->accept_button), "suggested-action");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->accept_button), "suggested-action");
 
-  if ((gtk_label_get_lines (self->text_label) < 0) == !!expanded)
-    return;
-  gtk_label_set_lines (self->text_label, expanded ? -1 : 5);
-  gtk_label_set_ellipsize (self->text_label, expanded ? PANGO_ELLIPSIZE_NONE : PANGO_ELLIPSIZE_END);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXPANDED]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
 }

@@ -1,7 +1,7 @@
 /* test-ui-small.c: small things a desk editor sees
  *
  * The export suggests a file name cut between words, and the window has one suggested
- * (blue) action at a time: the selected card's Accept.
+ * (blue) action at a time: the selected card's Accept. Every card shows its whole text.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,6 +15,7 @@
 #include "desk-export-dialog.h"
 #include "desk-project.h"
 #include "desk-suggestion.h"
+#include "desk-suggestion-row.h"
 #include "ui-test-util.h"
 
 static DeskWindow *
@@ -159,6 +160,89 @@ test_one_suggested_action (void)
   ui_test_close_window (window);
 }
 
+/* A card's text: its label with the suggestion-text class. */
+static GtkLabel *
+find_card_text (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "suggestion-text"))
+    return GTK_LABEL (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_card_text (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The texts of the cards on screen that are not the selected one. */
+static void
+unselected_texts (GtkWidget *widget,
+                  GPtrArray *texts)
+{
+  if (DESK_IS_SUGGESTION_ROW (widget))
+    {
+      gboolean selected;
+
+      g_object_get (widget, "selected", &selected, NULL);
+      if (!selected && gtk_widget_get_mapped (widget))
+        g_ptr_array_add (texts, find_card_text (widget));
+      return;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    unselected_texts (child, texts);
+}
+
+/* A card that is not selected shows its whole text: it was cut at five lines, so the
+ * editor could not judge a paragraph without selecting it first. */
+static void
+test_cards_whole_text (void)
+{
+  DeskWindow *window;
+  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+  guint n_long = 0;
+
+  if (!ui_test_can_press_keys ())
+    {
+      g_test_skip ("xdotool or an X11 display is missing");
+      return;
+    }
+
+  window = open_harbour_fire ();
+  /* The editor moves on to the next suggestion: the first card is one of the others now. */
+  ui_test_xdotool (window, "key", "alt+Down", NULL);
+  ui_test_run_for (300);
+  g_assert_cmpint (desk_window_get_selected (window), ==, 1);
+
+  unselected_texts (desk_window_get_suggestions_panel (window), texts);
+  g_assert_cmpuint (texts->len, >, 1);
+  for (guint i = 0; i < texts->len; i++)
+    {
+      GtkLabel *label = g_ptr_array_index (texts, i);
+      PangoLayout *layout;
+
+      g_assert_nonnull (label);
+      layout = gtk_label_get_layout (label);
+      g_assert_false (pango_layout_is_ellipsized (layout));
+      if (pango_layout_get_line_count (layout) > 5)
+        n_long++;
+    }
+  /* Cards long enough to have been cut are on screen, whole. */
+  g_test_message ("%u unselected cards, %u of more than five lines", texts->len, n_long);
+  g_assert_cmpuint (n_long, >, 0);
+  ui_test_screenshot (GTK_WIDGET (window), "small-03-cards-whole-text");
+
+  ui_test_close_window (window);
+}
+
 static char *opened_file;
 
 static gboolean
@@ -241,6 +325,7 @@ main (int    argc,
   g_test_add_func ("/ui/small/export-name", test_export_name);
   g_test_add_func ("/ui/small/export-remembered", test_export_remembered);
   g_test_add_func ("/ui/small/one-suggested-action", test_one_suggested_action);
+  g_test_add_func ("/ui/small/cards-whole-text", test_cards_whole_text);
   g_test_add_func ("/ui/small/help-fallback", test_help_fallback);
 
   return g_test_run ();
