@@ -389,10 +389,37 @@ source_link_cb (DeskSuggestionRow *self,
   return TRUE;
 }
 
-/* Opening the versions selects the card they belong to. */
+/* The most the versions list is ever given, and the least, and what a popover adds
+ * around its list (its arrow, frame and margins). */
+#define VERSIONS_MAX_HEIGHT 420
+#define VERSIONS_MIN_HEIGHT 120
+#define POPOVER_CHROME 48
+/* The width of a version's text in the list, in characters. */
+#define VERSIONS_TEXT_CHARS 40
+
+/* Opening the versions selects the card they belong to. The list opens on the side of
+ * the button with more room in the window, and is no taller than that room: it ran off
+ * the bottom of the window, its last Accept This Version cut off. */
 static void
 versions_shown_cb (DeskSuggestionRow *self)
 {
+  GtkPopover *popover = gtk_menu_button_get_popover (self->versions_button);
+  GtkWidget *scroller = popover != NULL ? gtk_popover_get_child (popover) : NULL;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  graphene_rect_t bounds;
+
+  if (GTK_IS_SCROLLED_WINDOW (scroller) && root != NULL &&
+      gtk_widget_compute_bounds (GTK_WIDGET (self->versions_button), GTK_WIDGET (root), &bounds))
+    {
+      double above = bounds.origin.y;
+      double below = gtk_widget_get_height (GTK_WIDGET (root)) - (bounds.origin.y + bounds.size.height);
+      double room = MAX (above, below) - POPOVER_CHROME;
+
+      gtk_popover_set_position (popover, above > below ? GTK_POS_TOP : GTK_POS_BOTTOM);
+      gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller),
+                                                  (int)CLAMP (room, VERSIONS_MIN_HEIGHT, VERSIONS_MAX_HEIGHT));
+    }
+
   select_self (self);
 }
 
@@ -449,7 +476,7 @@ build_versions_popover (DeskSuggestionRow *self)
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
                                   GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 420);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), VERSIONS_MAX_HEIGHT);
   gtk_widget_set_margin_start (box, 6);
   gtk_widget_set_margin_end (box, 6);
   gtk_widget_set_margin_top (box, 6);
@@ -468,8 +495,10 @@ build_versions_popover (DeskSuggestionRow *self)
       gtk_label_set_xalign (GTK_LABEL (text), 0);
       gtk_label_set_wrap (GTK_LABEL (text), TRUE);
       gtk_label_set_wrap_mode (GTK_LABEL (text), PANGO_WRAP_WORD_CHAR);
-      gtk_label_set_max_width_chars (GTK_LABEL (text), 48);
-      gtk_label_set_width_chars (GTK_LABEL (text), 36);
+      /* One width, wanted and least: a popover narrowed against the edge of the screen
+       * kept the height it measured for a wider text, and cut its last button off. */
+      gtk_label_set_max_width_chars (GTK_LABEL (text), VERSIONS_TEXT_CHARS);
+      gtk_label_set_width_chars (GTK_LABEL (text), VERSIONS_TEXT_CHARS);
       gtk_widget_set_halign (button, GTK_ALIGN_START);
       gtk_widget_add_css_class (button, "small-button");
       g_object_set_data (G_OBJECT (button), "version", GUINT_TO_POINTER (i));

@@ -9,6 +9,7 @@
 
 #include <string.h>
 
+#include <gdk/x11/gdkx.h>
 #include <glib/gstdio.h>
 
 #include "desk-export.h"
@@ -243,6 +244,113 @@ test_cards_whole_text (void)
   ui_test_close_window (window);
 }
 
+/* The lowest "Other Versions" button on screen. */
+static void
+lowest_versions_button (GtkWidget  *widget,
+                        GtkWidget  *window,
+                        GtkWidget **lowest,
+                        double     *lowest_y)
+{
+  graphene_rect_t bounds;
+
+  if (GTK_IS_MENU_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+      gtk_widget_get_ancestor (widget, DESK_TYPE_SUGGESTION_ROW) != NULL &&
+      gtk_widget_compute_bounds (widget, window, &bounds) &&
+      bounds.origin.y + bounds.size.height <= gtk_widget_get_height (window) &&
+      bounds.origin.y > *lowest_y)
+    {
+      *lowest = widget;
+      *lowest_y = bounds.origin.y;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    lowest_versions_button (child, window, lowest, lowest_y);
+}
+
+static gboolean
+popover_shown (gpointer data)
+{
+  GtkPopover *popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (data));
+
+  return popover != NULL && gtk_widget_get_mapped (GTK_WIDGET (popover));
+}
+
+/* The Other Versions list of a card low in the window opens upwards, whole: it ran off
+ * the bottom of the window, its Accept This Version cut off. */
+static void
+test_versions_popover_fits (void)
+{
+  DeskWindow *window;
+  GtkWidget *button = NULL;
+  double y = -1;
+  GtkPopover *popover;
+  GtkWidget *scroller;
+  GtkWidget *accept;
+
+  if (!ui_test_can_press_keys ())
+    {
+      g_test_skip ("xdotool or an X11 display is missing");
+      return;
+    }
+
+  window = open_harbour_fire ();
+  /* Tall enough for the first card with other versions to show its button, low down. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 1000);
+  ui_test_settle (window);
+  ui_test_run_for (300);
+  lowest_versions_button (GTK_WIDGET (window), GTK_WIDGET (window), &button, &y);
+  g_assert_nonnull (button);
+  g_test_message ("the lowest Other Versions button is at y = %.0f of %d", y,
+                  gtk_widget_get_height (GTK_WIDGET (window)));
+  g_assert_cmpfloat (y, >, gtk_widget_get_height (GTK_WIDGET (window)) / 2.0);
+
+  /* A click selects the card; the list opens on a click on a selected card. */
+  for (guint i = 0; i < 3 && !popover_shown (button); i++)
+    {
+      ui_test_click (window, button);
+      ui_test_wait_for (popover_shown, button, 1000);
+    }
+  g_assert_true (popover_shown (button));
+  ui_test_run_for (300);
+
+  popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+  g_assert_cmpint (gtk_popover_get_position (popover), ==, GTK_POS_TOP);
+  scroller = gtk_popover_get_child (popover);
+  accept = ui_test_find_button (scroller, "_Accept This Version");
+  g_assert_nonnull (accept);
+  {
+    graphene_rect_t bounds;
+
+    /* The last button shows whole, without scrolling. */
+    g_assert_true (gtk_widget_compute_bounds (accept, scroller, &bounds));
+    g_test_message ("button bottom %.0f, list height %d", bounds.origin.y + bounds.size.height,
+                    gtk_widget_get_height (scroller));
+    g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (scroller));
+  }
+  {
+    /* On screen, the list is inside the window: its X11 window against the editor's. */
+    GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (popover));
+    GdkSurface *window_surface = gtk_native_get_surface (GTK_NATIVE (window));
+    Display *display = gdk_x11_display_get_xdisplay (gdk_surface_get_display (surface));
+    int x, y;
+    Window child;
+
+    XTranslateCoordinates (display, gdk_x11_surface_get_xid (surface),
+                           gdk_x11_surface_get_xid (window_surface), 0, 0, &x, &y, &child);
+    g_test_message ("list at %d,%d, %dx%d; window %dx%d", x, y,
+                    gdk_surface_get_width (surface), gdk_surface_get_height (surface),
+                    gdk_surface_get_width (window_surface), gdk_surface_get_height (window_surface));
+    g_assert_cmpint (y, >=, 0);
+    g_assert_cmpint (y + gdk_surface_get_height (surface), <=, gdk_surface_get_height (window_surface));
+  }
+  ui_test_screenshot (GTK_WIDGET (window), "small-04-versions-popover");
+
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+  ui_test_close_window (window);
+}
+
 static char *opened_file;
 
 static gboolean
@@ -326,6 +434,7 @@ main (int    argc,
   g_test_add_func ("/ui/small/export-remembered", test_export_remembered);
   g_test_add_func ("/ui/small/one-suggested-action", test_one_suggested_action);
   g_test_add_func ("/ui/small/cards-whole-text", test_cards_whole_text);
+  g_test_add_func ("/ui/small/versions-popover-fits", test_versions_popover_fits);
   g_test_add_func ("/ui/small/help-fallback", test_help_fallback);
 
   return g_test_run ();
