@@ -15,6 +15,7 @@
 #include "desk-export.h"
 #include "desk-export-dialog.h"
 #include "desk-project.h"
+#include "desk-source-view.h"
 #include "desk-suggestion.h"
 #include "desk-suggestion-row.h"
 #include "ui-test-util.h"
@@ -351,6 +352,142 @@ test_versions_popover_fits (void)
   ui_test_close_window (window);
 }
 
+/* A click at @x, @y of @widget, as the pointer does it: in the X11 window of the widget's
+ * own surface (the window's, or a popover's). */
+static void
+click_at (DeskWindow *window,
+          GtkWidget  *widget,
+          double      x,
+          double      y)
+{
+  GtkNative *native = gtk_widget_get_native (widget);
+  graphene_point_t point;
+  double surface_x, surface_y;
+  g_autofree char *sx = NULL;
+  g_autofree char *sy = NULL;
+  g_autofree char *xid = NULL;
+
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native), &GRAPHENE_POINT_INIT (x, y), &point));
+  gtk_native_get_surface_transform (native, &surface_x, &surface_y);
+  sx = g_strdup_printf ("%d", (int)(point.x + surface_x));
+  sy = g_strdup_printf ("%d", (int)(point.y + surface_y));
+  xid = g_strdup_printf ("%lu", (gulong)gdk_x11_surface_get_xid (gtk_native_get_surface (native)));
+  if (native == GTK_NATIVE (window))
+    ui_test_xdotool (window, "mousemove", "--window", xid, sx, sy, "click", "1", NULL);
+  else
+    ui_test_xdotool_in_popup (window, "mousemove", "--window", xid, sx, sy, "click", "1", NULL);
+}
+
+static GtkWidget *
+find_label_text (GtkWidget  *widget,
+                 const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label_text (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+widget_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (data));
+}
+
+/* A block's role is corrected from its own menu: a click on its role in the margin. It
+ * was only at the bottom of the text view's Cut/Copy/Paste menu. */
+static void
+test_role_menu (void)
+{
+  DeskWindow *window;
+  DeskProject *project;
+  DeskSourceView *view;
+  g_autoptr(DeskSource) source = NULL;
+  GListModel *blocks;
+  GtkTextView *text_view;
+  GtkWidget *margin;
+  GtkWidget *popover;
+  GtkWidget *item;
+  int furniture = -1;
+  GtkTextIter start;
+  GdkRectangle location;
+  int wx, wy;
+  graphene_point_t in_margin;
+
+  if (!ui_test_can_press_keys ())
+    {
+      g_test_skip ("xdotool or an X11 display is missing");
+      return;
+    }
+
+  window = open_harbour_fire ();
+  project = desk_window_get_project (window);
+  view = DESK_SOURCE_VIEW (desk_window_get_source_view (window));
+  source = g_list_model_get_item (desk_project_get_sources (project), 2);
+  blocks = desk_source_get_blocks (source);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-source", "s",
+                                             desk_source_get_id (source)));
+  ui_test_run_for (500);
+
+  for (guint i = 0; i < g_list_model_get_n_items (blocks) && furniture < 0; i++)
+    {
+      g_autoptr(DeskBlock) block = g_list_model_get_item (blocks, i);
+
+      if (desk_block_get_role (block) == DESK_BLOCK_ROLE_FURNITURE)
+        furniture = i;
+    }
+  g_assert_cmpint (furniture, >=, 0);
+
+  /* The pointer on the block's role, in the margin beside its first line. */
+  text_view = desk_source_view_get_text_view (view);
+  {
+    g_autoptr(DeskBlock) block = g_list_model_get_item (blocks, furniture);
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (text_view);
+
+    gtk_text_buffer_get_iter_at_offset (buffer, &start,
+                                        g_utf8_pointer_to_offset (desk_source_get_text (source),
+                                                                  desk_source_get_text (source) +
+                                                                  desk_block_get_start (block)));
+  }
+  gtk_text_view_scroll_to_iter (text_view, &start, 0.0, TRUE, 0.0, 0.3);
+  ui_test_run_for (300);
+  gtk_text_view_get_iter_location (text_view, &start, &location);
+  gtk_text_view_buffer_to_window_coords (text_view, GTK_TEXT_WINDOW_WIDGET,
+                                         location.x, location.y + location.height / 2, &wx, &wy);
+  popover = desk_source_view_get_role_popover (view);
+  margin = gtk_widget_get_parent (popover);
+  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (text_view), margin,
+                                           &GRAPHENE_POINT_INIT (0, wy), &in_margin));
+  click_at (window, margin, gtk_widget_get_width (margin) / 2.0, in_margin.y);
+  ui_test_wait_for (widget_mapped, popover, 2000);
+  g_assert_true (gtk_widget_get_mapped (popover));
+
+  /* The block's menu, its role ticked; the editor calls it a body paragraph. */
+  item = find_label_text (popover, "Body Paragraph");
+  g_assert_nonnull (item);
+  click_at (window, item, gtk_widget_get_width (item) / 2.0, gtk_widget_get_height (item) / 2.0);
+  ui_test_run_for (300);
+  {
+    g_autoptr(DeskBlock) block = g_list_model_get_item (blocks, furniture);
+
+    g_assert_cmpint (desk_block_get_role (block), ==, DESK_BLOCK_ROLE_BODY);
+    g_assert_true (desk_block_get_role_overridden (block));
+  }
+  ui_test_screenshot (GTK_WIDGET (window), "small-05-role-menu");
+
+  ui_test_close_window (window);
+}
+
 static char *opened_file;
 
 static gboolean
@@ -435,6 +572,7 @@ main (int    argc,
   g_test_add_func ("/ui/small/one-suggested-action", test_one_suggested_action);
   g_test_add_func ("/ui/small/cards-whole-text", test_cards_whole_text);
   g_test_add_func ("/ui/small/versions-popover-fits", test_versions_popover_fits);
+  g_test_add_func ("/ui/small/role-menu", test_role_menu);
   g_test_add_func ("/ui/small/help-fallback", test_help_fallback);
 
   return g_test_run ();
