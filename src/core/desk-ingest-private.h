@@ -42,6 +42,18 @@ DeskClassified *_desk_classify        (const char     *text,
 char           *_desk_classify_strip_markdown (const char *text,
                                                gboolean   *is_heading);
 
+/* A span of a text, in bytes: [start, end). */
+typedef struct
+{
+  gsize start;
+  gsize end;
+} DeskTextRange;
+
+void            _desk_classify_markup_ranges  (const char *text,
+                                               gsize       start,
+                                               gsize       end,
+                                               GArray     *ranges);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DeskClassified, _desk_classified_free)
 
 G_END_DECLS

@@ -3,7 +3,8 @@
  * The source's decoded text, as received, with each block tagged by its role (furniture,
  * captions and credits dimmed, the headline set large) and each body block by what became
  * of it: taken into the draft (its provenance says so), proposed by an open suggestion, or
- * neither (the draft says it in other words). The margin names each block's role, and a
+ * neither (the draft says it in other words). The markup a scraper left ("## ", "**") is
+ * hidden (desk_source_get_markup_range()). The margin names each block's role, and a
  * click on that name opens the block's own menu ("This Block Is…") to correct it; the
  * text view's context menu offers the same, for the keyboard (Shift+F10). The source then
  * changes, the project says so, and the suggestions are computed again.
@@ -91,6 +92,9 @@ create_tags (DeskSourceView *self)
   gtk_text_buffer_create_tag (buffer, "state-in-draft", "paragraph-background-rgba", &in_draft, NULL);
   gtk_text_buffer_create_tag (buffer, "state-suggested", "paragraph-background-rgba", &suggested, NULL);
   gtk_text_buffer_create_tag (buffer, "focus", "paragraph-background-rgba", &focus, NULL);
+  /* A scraper's markup ("## ", "**"): the source as its reader saw it, the roles showing
+   * what the marks meant. */
+  gtk_text_buffer_create_tag (buffer, "markup", "invisible", TRUE, NULL);
 }
 
 static const char *
@@ -256,6 +260,21 @@ apply_tags (DeskSourceView *self)
       get_block_bounds (self, block, &start, &end);
       gtk_text_buffer_apply_tag_by_name (buffer, "focus", &start, &end);
     }
+
+  {
+    const char *text = desk_source_get_text (self->source);
+    guint n_markup = desk_source_get_n_markup_ranges (self->source);
+
+    for (guint i = 0; i < n_markup; i++)
+      {
+        gsize from, to;
+
+        desk_source_get_markup_range (self->source, i, &from, &to);
+        gtk_text_buffer_get_iter_at_offset (buffer, &start, g_utf8_pointer_to_offset (text, text + from));
+        gtk_text_buffer_get_iter_at_offset (buffer, &end, g_utf8_pointer_to_offset (text, text + to));
+        gtk_text_buffer_apply_tag_by_name (buffer, "markup", &start, &end);
+      }
+  }
 
   gtk_widget_queue_draw (GTK_WIDGET (self->role_renderer));
 }

@@ -1,7 +1,9 @@
 /* test-ui-small.c: small things a desk editor sees
  *
  * The export suggests a file name cut between words, and the window has one suggested
- * (blue) action at a time: the selected card's Accept. Every card shows its whole text.
+ * (blue) action at a time: the selected card's Accept. Every card shows its whole text, the
+ * Other Versions list fits in the window, a block's role has its own menu, and a scraped
+ * source shows without its markup.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -488,6 +490,39 @@ test_role_menu (void)
   ui_test_close_window (window);
 }
 
+/* The source view shows a scraped page as its reader saw it: no "## " before its
+ * headings, no "**" around its dateline. */
+static void
+test_source_without_markup (void)
+{
+  DeskWindow *window = open_harbour_fire ();
+  DeskProject *project = desk_window_get_project (window);
+  DeskSourceView *view = DESK_SOURCE_VIEW (desk_window_get_source_view (window));
+  g_autoptr(DeskSource) source = g_list_model_get_item (desk_project_get_sources (project), 2);
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  g_autofree char *shown = NULL;
+
+  /* The scraped reprint has them in its text. */
+  g_assert_true (g_str_has_prefix (desk_source_get_text (source), "## "));
+  g_assert_nonnull (strstr (desk_source_get_text (source), "**Halifax:**"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-source", "s",
+                                             desk_source_get_id (source)));
+  ui_test_run_for (300);
+  buffer = gtk_text_view_get_buffer (desk_source_view_get_text_view (view));
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  shown = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+
+  g_assert_null (strstr (shown, "## "));
+  g_assert_null (strstr (shown, "**"));
+  g_assert_nonnull (strstr (shown, "\nHalifax: A fire tore through a passenger ferry"));
+  g_assert_nonnull (strstr (shown, "12 killed as fire engulfs ferry off Canada's Halifax\n"));
+  ui_test_screenshot (GTK_WIDGET (window), "small-06-source-without-markup");
+
+  ui_test_close_window (window);
+}
+
 static char *opened_file;
 
 static gboolean
@@ -573,6 +608,7 @@ main (int    argc,
   g_test_add_func ("/ui/small/cards-whole-text", test_cards_whole_text);
   g_test_add_func ("/ui/small/versions-popover-fits", test_versions_popover_fits);
   g_test_add_func ("/ui/small/role-menu", test_role_menu);
+  g_test_add_func ("/ui/small/source-without-markup", test_source_without_markup);
   g_test_add_func ("/ui/small/help-fallback", test_help_fallback);
 
   return g_test_run ();
