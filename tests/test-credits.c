@@ -559,21 +559,22 @@ test_harbour_fire (void)
   guint items_changed = 0;
   guint state_changed = 0;
 
-  /* The draft alone: AP's story, under AP's own byline, which names the agency's entry:
-   * the credit line does not name it again. */
-  g_assert_cmpstr (desk_draft_get_byline (desk_project_get_draft (project)), ==,
-                   "The Associated Press");
-  g_assert_true (desk_credits_find (credits, NULL, "The Associated Press", &position));
-  g_assert_cmpuint (desk_credits_get_main (credits), ==, position);
-  assert_line (credits, DESK_CREDIT_STYLE_CONTRIBUTOR_LINE, NULL);
-  assert_line (credits, DESK_CREDIT_STYLE_AGENCY_LINE, NULL);
-
-  /* Without the byline, the agency is credited in the line. */
-  desk_credits_set_main (credits, DESK_CREDITS_INVALID_POSITION);
+  /* The draft alone: AP's story. Its agency byline names no one: no byline, and the
+   * agency is credited in the line. */
   g_assert_null (desk_draft_get_byline (desk_project_get_draft (project)));
+  g_assert_cmpuint (desk_credits_get_main (credits), ==, DESK_CREDITS_INVALID_POSITION);
   assert_line (credits, DESK_CREDIT_STYLE_CONTRIBUTOR_LINE,
                PREFIX "by staff members of The Associated Press.");
   assert_line (credits, DESK_CREDIT_STYLE_AGENCY_LINE, "With reporting by AP.");
+
+  /* Starred, the agency is the byline, and the line does not name it again. */
+  g_assert_true (desk_credits_find (credits, NULL, "The Associated Press", &position));
+  desk_credits_set_main (credits, position);
+  g_assert_cmpstr (desk_draft_get_byline (desk_project_get_draft (project)), ==,
+                   "The Associated Press");
+  assert_line (credits, DESK_CREDIT_STYLE_CONTRIBUTOR_LINE, NULL);
+  desk_credits_set_main (credits, DESK_CREDITS_INVALID_POSITION);
+  g_assert_null (desk_draft_get_byline (desk_project_get_draft (project)));
 
   /* The photographer is listed, not credited: the draft has no photos. */
   g_assert_true (desk_credits_find (credits, "Ross Hennessey", "Getty Images", &position));

@@ -322,42 +322,13 @@ lead_restates (GListModel *blocks,
   return shared >= RESTATED_SHARE * g_hash_table_size (deck_words);
 }
 
-/* The text of the first byline block, without its "By": an agency's own byline ("The
- * Associated Press") names no person, so the source has no byline names. */
-static char *
-first_byline_block (GListModel *blocks)
-{
-  guint n_blocks = g_list_model_get_n_items (blocks);
-
-  for (guint i = 0; i < n_blocks; i++)
-    {
-      g_autoptr(DeskBlock) block = g_list_model_get_item (blocks, i);
-      const char *text;
-
-      if (desk_block_get_role (block) != DESK_BLOCK_ROLE_BYLINE)
-        continue;
-
-      text = desk_block_get_text (block);
-      while (g_ascii_isspace (*text))
-        text++;
-      if (g_ascii_strncasecmp (text, "by ", 3) == 0)
-        text += 3;
-      if (*text == '\0')
-        continue;
-      return g_strstrip (g_strdup (text));
-    }
-
-  return NULL;
-}
-
 /**
  * desk_draft_new_from_source:
  * @source: a source
  *
  * Starts a draft from @source: its title as the headline; a masthead of its bylines'
- * names joined with " and " (else the text of its first byline block, an agency's own
- * byline, without "By"), its dateline and the deck right under its headline (unless that
- * deck opens the body, see below); and one paragraph for each of its body blocks, in
+ * names joined with " and ", its dateline and the deck right under its headline (unless
+ * that deck opens the body, see below); and one paragraph for each of its body blocks, in
  * order, each recording the block it came from.
  *
  * Returns: (transfer full): a new draft
@@ -381,11 +352,11 @@ desk_draft_new_from_source (DeskSource *source)
   blocks = desk_source_get_blocks (source);
   n_blocks = g_list_model_get_n_items (blocks);
 
+  /* An agency's own byline ("The Associated Press") names no one: the credit line credits
+   * the agency, and the masthead's byline stays for the editor to write. */
   bylines = desk_source_get_bylines (source);
   if (bylines != NULL && bylines[0] != NULL)
     self->byline = g_strjoinv (" and ", (char **)bylines);
-  else
-    self->byline = first_byline_block (blocks);
 
   for (guint i = 0; i < n_blocks; i++)
     {

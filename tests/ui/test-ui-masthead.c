@@ -146,8 +146,11 @@ test_masthead_is_export (void)
   window = open_harbour_fire ();
   project = desk_window_get_project (window);
 
-  /* Started from the agency's version: its byline and (none) dateline. */
-  g_assert_cmpstr (shown (window, "Byline"), ==, "The Associated Press");
+  /* Started from the agency's version: no byline of a person, no dateline; the credit
+   * line credits the agency. */
+  g_assert_cmpstr (shown (window, "Byline"), ==, "");
+  g_assert_cmpstr (shown (window, "Dateline"), ==, "");
+  g_assert_nonnull (strstr (shown (window, "Credit line"), "staff members of The Associated Press"));
   assert_export_is_masthead (window);
   ui_test_screenshot (GTK_WIDGET (window), "masthead-01-started");
 
@@ -171,13 +174,13 @@ test_masthead_is_export (void)
   g_assert_cmpstr (desk_draft_get_byline (desk_project_get_draft (project)), ==, "Ann Poe");
   text = export_text (window);
   g_assert_nonnull (strstr (text, "\n\nBy Ann Poe\n\n"));
-  g_assert_null (strstr (text, "By The Associated Press"));
   assert_export_is_masthead (window);
   ui_test_screenshot (GTK_WIDGET (window), "masthead-03-byline-edited");
 
   /* One undo step: the byline comes back; the Accept All before it stands. */
   ui_test_xdotool (window, "key", "ctrl+z", NULL);
-  wait_shown (window, "Byline", "The Associated Press");
+  wait_shown (window, "Byline", "");
+  g_assert_null (desk_draft_get_byline (desk_project_get_draft (project)));
   g_assert_cmpuint (desk_draft_get_n_paragraphs (desk_project_get_draft (project)), ==, n_paragraphs);
   assert_export_is_masthead (window);
 
@@ -275,7 +278,7 @@ test_preview_renders (void)
   g_assert_null (strstr (text, "<"));
   g_assert_null (strstr (text, "schema.org"));
   g_assert_true (g_str_has_prefix (text, "Ferry Fire Off Halifax Kills 12; Dozens Pulled From "
-                                         "Frigid Harbour\n\nBy The Associated Press\n\n"
+                                         "Frigid Harbour\n\n"
                                          "HALIFAX, Nova Scotia — A fire tore through"));
   g_assert_nonnull (strstr (text, "\n\nInformation for this article was contributed by"));
   ui_test_screenshot (GTK_WIDGET (dialog), "masthead-05-html-preview");
