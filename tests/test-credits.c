@@ -560,10 +560,22 @@ test_harbour_fire (void)
   guint items_changed = 0;
   guint state_changed = 0;
 
-  /* The draft alone: AP's story. */
+  /* The draft alone: AP's story. Its agency byline names no one: no byline, and the
+   * agency is credited in the line. */
+  g_assert_null (desk_draft_get_byline (desk_project_get_draft (project)));
+  g_assert_cmpuint (desk_credits_get_main (credits), ==, DESK_CREDITS_INVALID_POSITION);
   assert_line (credits, DESK_CREDIT_STYLE_CONTRIBUTOR_LINE,
                PREFIX "by staff members of The Associated Press.");
   assert_line (credits, DESK_CREDIT_STYLE_AGENCY_LINE, "With reporting by AP.");
+
+  /* Starred, the agency is the byline, and the line does not name it again. */
+  g_assert_true (desk_credits_find (credits, NULL, "The Associated Press", &position));
+  desk_credits_set_main (credits, position);
+  g_assert_cmpstr (desk_draft_get_byline (desk_project_get_draft (project)), ==,
+                   "The Associated Press");
+  assert_line (credits, DESK_CREDIT_STYLE_CONTRIBUTOR_LINE, NULL);
+  desk_credits_set_main (credits, DESK_CREDITS_INVALID_POSITION);
+  g_assert_null (desk_draft_get_byline (desk_project_get_draft (project)));
 
   /* The photographer is listed, not credited: the draft has no photos. */
   g_assert_true (desk_credits_find (credits, "Ross Hennessey", "Getty Images", &position));
@@ -663,6 +675,11 @@ test_decisions_round_trip (void)
   saved = desk_credits_save_decisions (credits);
   g_assert_true (desk_credits_restore_decisions (other_credits, saved, &error));
   g_assert_no_error (error);
+  /* The main byline is the draft's byline, which the project file keeps with the draft. */
+  g_assert_cmpstr (desk_draft_get_byline (desk_project_get_draft (project)), ==,
+                   "Paul Brannigan, The Associated Press");
+  desk_draft_set_byline (desk_project_get_draft (other),
+                         desk_draft_get_byline (desk_project_get_draft (project)));
 
   line_after = desk_credits_format_line (other_credits, DESK_CREDIT_STYLE_CONTRIBUTOR_LINE);
   g_assert_cmpstr (line_after, ==, line_before);

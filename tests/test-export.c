@@ -66,6 +66,8 @@ harbour_fire (void)
   suggestions = desk_suggester_suggest (suggester, project);
   g_assert_cmpuint (desk_suggestions_apply_all (suggestions, desk_project_get_draft (project)),
                     >, 0);
+  /* As accepting in the window or with Accept All: the dateline comes with the text. */
+  desk_project_fill_dateline (project);
 
   return g_steal_pointer (&project);
 }

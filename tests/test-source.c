@@ -1287,12 +1287,58 @@ test_seed (gconstpointer data)
   assert_offsets (source);
 }
 
+/* A scraper's markup is where the source view hides it: what is left reads as the page. */
+static void
+test_markup_ranges (void)
+{
+  static const char text[] =
+    "## Storm hits Halifax ##\n"
+    "\n"
+    "**HALIFAX:** A storm hit Halifax on Tuesday, **the utility** said in "
+    "[a statement](https://example.com/notice_(2024)).\n"
+    "\n"
+    "Schools were closed and ferry crossings to Prince Edward Island were cancelled.\n"
+    "\n"
+    "* * *\n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (text, strlen (text));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskSource) source = desk_source_new_from_bytes (bytes, "scraped.txt",
+                                                             DESK_SOURCE_ORIGIN_PASTE, &error);
+  g_autoptr(GString) shown = g_string_new (NULL);
+  const char *source_text;
+  gsize at = 0;
+
+  g_assert_no_error (error);
+  source_text = desk_source_get_text (source);
+  for (guint i = 0; i < desk_source_get_n_markup_ranges (source); i++)
+    {
+      gsize start, end;
+
+      desk_source_get_markup_range (source, i, &start, &end);
+      g_assert_cmpuint (start, >=, at);
+      g_assert_cmpuint (end, >, start);
+      g_string_append_len (shown, source_text + at, start - at);
+      at = end;
+    }
+  g_string_append (shown, source_text + at);
+
+  g_assert_cmpstr (shown->str, ==,
+                   "Storm hits Halifax\n"
+                   "\n"
+                   "HALIFAX: A storm hit Halifax on Tuesday, the utility said in a statement.\n"
+                   "\n"
+                   "Schools were closed and ferry crossings to Prince Edward Island were cancelled.\n"
+                   "\n"
+                   "* * *\n");
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/source/markup-ranges", test_markup_ranges);
   g_test_add_func ("/source/shape/blank-lines", test_blank_lines);
   g_test_add_func ("/source/shape/one-per-line", test_one_per_line);
   g_test_add_func ("/source/shape/wrapped-blank-lines", test_wrapped_blank_lines);

@@ -13,7 +13,11 @@
  * the source, and it credits it as an author, a contributor or an agency. Photographers and
  * editors are listed but not active, since the draft carries no photos and editing is not
  * reporting. The editor decides the rest: includes or excludes an entry, adds a person,
- * renames an entry, moves it, and marks one entry as the main byline. Decisions are kept
+ * renames an entry, moves it, and marks one entry as the main byline. The main byline is
+ * the draft's byline, one value: the entry the draft's byline names as a byline names an
+ * entry ("Name, Organisation", or the organisation or the name alone when the entry has
+ * no other) is the main one, and making an entry the main
+ * byline writes it into the draft's byline. Decisions are kept
  * by the identity of the entry they were taken on (its name and organisation as first
  * collected), so they survive the list being computed again whenever the project changes,
  * and they are saved with the project (desk_credits_save_decisions()).
@@ -91,7 +95,6 @@ struct _DeskCredits
   GPtrArray       *decisions;     /* of Decision */
   GPtrArray       *added;         /* of DeskCredit */
   GPtrArray       *order;         /* of DeskCredit (identities) or NULL: never moved */
-  DeskCredit      *main;          /* identity, or NULL */
   GPtrArray       *organization_names; /* of OrganizationName */
 
   /* Keys of the names and organisations met, made once each: the list is computed again
@@ -395,6 +398,44 @@ identity_key (DeskCredits *self,
 {
   return g_strconcat (cached_text_key (self, name), "\n",
                       cached_organization_key (self, organization), NULL);
+}
+
+/* How a byline names an entry as shown: "Jane Doe, Reuters", the organisation alone
+ * ("The Associated Press") or the name alone. */
+static char *
+credit_byline (DeskCredit *credit)
+{
+  const char *name = desk_credit_get_name (credit);
+  const char *organization = desk_credit_get_organization (credit);
+
+  if (is_blank (name))
+    return g_strdup (organization);
+  if (organization == NULL)
+    return g_strdup (name);
+  return g_strdup_printf ("%s, %s", name, organization);
+}
+
+/* A byline as bylines are compared; NULL for none. */
+static char *
+byline_fold (const char *byline)
+{
+  g_autofree char *tidied = tidy (byline);
+
+  if (tidied == NULL)
+    return NULL;
+  return text_key (tidied);
+}
+
+/* Whether the byline (folded) names the entry as credit_byline() writes it: "Jane Doe"
+ * alone is a byline of the draft's own, not Jane Doe of some agency. */
+static gboolean
+names_byline (DeskCredit *credit,
+              const char *byline_key)
+{
+  g_autofree char *whole = credit_byline (credit);
+  g_autofree char *whole_key = byline_fold (whole);
+
+  return whole_key != NULL && g_str_equal (whole_key, byline_key);
 }
 
 /* The short form of an organisation for the agency line and attributions. */
@@ -854,7 +895,8 @@ compute_entries (DeskCredits *self)
   Collector collector = { self, NULL, NULL };
   g_autoptr(GHashTable) by_key = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) decisions = NULL;
-  g_autofree char *main_key = NULL;
+  g_autofree char *byline_key = NULL;
+  gboolean have_main = FALSE;
 
   collector.entries = g_ptr_array_new_with_free_func (entry_free);
   collector.by_key = by_key;
@@ -891,9 +933,8 @@ compute_entries (DeskCredits *self)
   for (guint i = 0; i < collector.entries->len; i++)
     ((Entry *)g_ptr_array_index (collector.entries, i))->base = i;
 
-  if (self->main != NULL)
-    main_key = identity_key (self, desk_credit_get_name (self->main),
-                             desk_credit_get_organization (self->main));
+  if (self->project != NULL)
+    byline_key = byline_fold (desk_draft_get_byline (desk_project_get_draft (self->project)));
 
   decisions = decisions_by_key (self);
   for (guint i = 0; i < collector.entries->len; i++)
@@ -916,7 +957,8 @@ compute_entries (DeskCredits *self)
 
       shown_org = resolve_organization (self, organization);
       entry->credit = desk_credit_new (name, shown_org, rank_role (entry->rank));
-      entry->main = main_key != NULL && g_str_equal (main_key, entry->key);
+      entry->main = !have_main && byline_key != NULL && names_byline (entry->credit, byline_key);
+      have_main |= entry->main;
     }
 
   if (self->order != NULL)
@@ -1079,7 +1121,6 @@ desk_credits_finalize (GObject *object)
   g_clear_pointer (&self->decisions, g_ptr_array_unref);
   g_clear_pointer (&self->added, g_ptr_array_unref);
   g_clear_pointer (&self->order, g_ptr_array_unref);
-  g_clear_object (&self->main);
   g_clear_pointer (&self->organization_names, g_ptr_array_unref);
   g_clear_pointer (&self->text_keys, g_hash_table_unref);
   g_clear_pointer (&self->organization_keys, g_hash_table_unref);
@@ -1615,9 +1656,6 @@ desk_credits_remove (DeskCredits *self,
         g_ptr_array_remove (self->decisions, decision);
     }
 
-  if (self->main != NULL && same_identity (self, self->main, key))
-    g_clear_object (&self->main);
-
   decisions_changed (self);
 }
 
@@ -1674,6 +1712,27 @@ desk_credits_rename (DeskCredits *self,
       decision->new_name = g_steal_pointer (&tidy_name);
       g_free (decision->new_organization);
       decision->new_organization = g_steal_pointer (&tidy_org);
+    }
+
+  if (entry->main && self->project != NULL)
+    {
+      /* The byline names the main entry: it follows the new name. */
+      g_autofree char *key = g_strdup (entry->key);
+      DeskDraft *draft = desk_project_get_draft (self->project);
+
+      update (self);
+      for (guint i = 0; i < self->entries->len; i++)
+        {
+          Entry *renamed = g_ptr_array_index (self->entries, i);
+
+          if (g_str_equal (renamed->key, key))
+            {
+              g_autofree char *byline = credit_byline (renamed->credit);
+
+              desk_draft_set_byline (draft, byline);
+              break;
+            }
+        }
     }
 
   decisions_changed (self);
@@ -1744,30 +1803,36 @@ desk_credits_get_main (DeskCredits *self)
  * desk_credits_set_main:
  * @position: a position in the list, or %DESK_CREDITS_INVALID_POSITION for none
  *
- * Makes an entry the main byline (and no other). The byline names it, so the credit line
- * leaves it out.
+ * Makes an entry the main byline (and no other): writes it as the draft's byline
+ * ("Name, Organisation", the organisation alone, or the name alone). The byline names it,
+ * so the credit line leaves it out. %DESK_CREDITS_INVALID_POSITION, when an entry is the
+ * main byline, empties the draft's byline.
  */
 void
 desk_credits_set_main (DeskCredits *self,
                        guint        position)
 {
   Entry *entry = NULL;
+  g_autofree char *byline = NULL;
 
   g_return_if_fail (DESK_IS_CREDITS (self));
   g_return_if_fail (position == DESK_CREDITS_INVALID_POSITION || position < self->entries->len);
 
+  if (self->project == NULL)
+    return;
+
   if (position != DESK_CREDITS_INVALID_POSITION)
-    entry = g_ptr_array_index (self->entries, position);
-
-  if (entry == NULL && self->main == NULL)
+    {
+      entry = g_ptr_array_index (self->entries, position);
+      if (entry->main)
+        return;
+      byline = credit_byline (entry->credit);
+    }
+  else if (desk_credits_get_main (self) == DESK_CREDITS_INVALID_POSITION)
     return;
-  if (entry != NULL && self->main != NULL && same_identity (self, self->main, entry->key))
-    return;
 
-  g_clear_object (&self->main);
-  if (entry != NULL)
-    self->main = desk_credit_new (entry->id_name, entry->id_org, NULL);
-
+  /* The draft changing makes the list again (project_changed_cb()). */
+  desk_draft_set_byline (desk_project_get_draft (self->project), byline);
   decisions_changed (self);
 }
 
@@ -2027,35 +2092,47 @@ desk_credits_format_line (DeskCredits     *self,
 }
 
 /**
+ * desk_credits_dup_credit_line:
+ * @style: the credit style the line is written in, when the editor did not write it
+ *
+ * The credit line the story goes out with: the one the editor wrote in the draft's
+ * masthead (desk_draft_get_credit_line()), else the one the credits write in @style. No
+ * line at all with %DESK_CREDIT_STYLE_NONE.
+ *
+ * Returns: (transfer full) (nullable): the line, or %NULL for none
+ */
+char *
+desk_credits_dup_credit_line (DeskCredits     *self,
+                              DeskCreditStyle  style)
+{
+  const char *written = NULL;
+
+  g_return_val_if_fail (DESK_IS_CREDITS (self), NULL);
+
+  if (style == DESK_CREDIT_STYLE_NONE)
+    return NULL;
+
+  if (self->project != NULL)
+    written = desk_draft_get_credit_line (desk_project_get_draft (self->project));
+  if (written != NULL)
+    return tidy (written);
+
+  return desk_credits_format_line (self, style);
+}
+
+/**
  * desk_credits_dup_byline:
  *
- * The byline the story goes out with, without "By": the main byline entry ("Jane Doe",
- * "Jane Doe, Reuters", "The Associated Press"), else the draft's byline.
+ * The byline the story goes out with, without "By": the draft's byline, which names the
+ * main byline entry when there is one ("Jane Doe", "Jane Doe, Reuters", "The Associated
+ * Press").
  *
  * Returns: (transfer full) (nullable): the byline, or %NULL when there is none
  */
 char *
 desk_credits_dup_byline (DeskCredits *self)
 {
-  guint main;
-
   g_return_val_if_fail (DESK_IS_CREDITS (self), NULL);
-
-  update (self);
-
-  main = desk_credits_get_main (self);
-  if (main != DESK_CREDITS_INVALID_POSITION)
-    {
-      Entry *entry = g_ptr_array_index (self->entries, main);
-      const char *name = desk_credit_get_name (entry->credit);
-      const char *organization = desk_credit_get_organization (entry->credit);
-
-      if (is_blank (name))
-        return g_strdup (organization);
-      if (organization == NULL)
-        return g_strdup (name);
-      return g_strdup_printf ("%s, %s", name, organization);
-    }
 
   if (self->project != NULL)
     return tidy (desk_draft_get_byline (desk_project_get_draft (self->project)));
@@ -2340,17 +2417,6 @@ desk_credits_save_decisions (DeskCredits *self)
   else
     json_builder_add_null_value (builder);
 
-  json_builder_set_member_name (builder, "main");
-  if (self->main != NULL)
-    {
-      json_builder_begin_object (builder);
-      add_identity (builder, desk_credit_get_name (self->main),
-                    desk_credit_get_organization (self->main));
-      json_builder_end_object (builder);
-    }
-  else
-    json_builder_add_null_value (builder);
-
   json_builder_set_member_name (builder, "organization_names");
   json_builder_begin_array (builder);
   for (guint i = 0; i < self->organization_names->len; i++)
@@ -2615,13 +2681,29 @@ desk_credits_restore_decisions (DeskCredits  *self,
   self->added = g_steal_pointer (&added);
   g_clear_pointer (&self->order, g_ptr_array_unref);
   self->order = g_steal_pointer (&order);
-  g_clear_object (&self->main);
-  self->main = g_steal_pointer (&main);
   g_ptr_array_unref (self->organization_names);
   self->organization_names = g_steal_pointer (&organization_names);
   organization_names_changed (self);
 
   decisions_changed (self);
+
+  /* A file from before the byline was the one place of the main byline. */
+  if (main != NULL && self->project != NULL)
+    {
+      g_autofree char *key = identity_key (self, desk_credit_get_name (main),
+                                           desk_credit_get_organization (main));
+
+      for (guint i = 0; i < self->entries->len; i++)
+        {
+          Entry *entry = g_ptr_array_index (self->entries, i);
+
+          if (g_str_equal (entry->key, key))
+            {
+              desk_credits_set_main (self, i);
+              break;
+            }
+        }
+    }
 
   return TRUE;
 }

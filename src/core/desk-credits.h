@@ -75,6 +75,8 @@ char            *desk_credits_dup_organization_name   (DeskCredits      *self,
 
 char            *desk_credits_format_line             (DeskCredits      *self,
                                                        DeskCreditStyle   style);
+char            *desk_credits_dup_credit_line         (DeskCredits      *self,
+                                                       DeskCreditStyle   style);
 char            *desk_credits_dup_byline              (DeskCredits      *self);
 char            *desk_credits_format_attribution      (DeskCredits      *self,
                                                        DeskParagraph    *paragraph);

@@ -1,6 +1,10 @@
 /* desk-draft.c: the story being composed
  *
- * A draft is a headline, a byline, a dateline and a list of paragraphs. The paragraphs
+ * A draft is a headline, its masthead (byline, dateline, deck and credit line) and a list
+ * of paragraphs. The masthead is what the story goes out with: the export prints exactly
+ * these fields, and the window shows and edits them. The credit line is the editor's own
+ * when set; unset (%NULL) it follows the credits (desk_credits_dup_credit_line()). The
+ * paragraphs
  * live in a GListStore so a view can follow them; "changed" is emitted after every change
  * to the draft, including a change to the text of one of its paragraphs, so that whoever
  * keeps the draft safe (autosave, undo) needs to listen to one signal only.
@@ -22,6 +26,8 @@ struct _DeskDraft
   char       *headline;
   char       *byline;
   char       *dateline;
+  char       *deck;
+  char       *credit_line; /* the editor's; NULL: what the credits write */
   GListStore *paragraphs;
   DeskStyle  *style;       /* the project's house style, for what is accepted; or NULL */
 };
@@ -33,6 +39,8 @@ enum {
   PROP_HEADLINE,
   PROP_BYLINE,
   PROP_DATELINE,
+  PROP_DECK,
+  PROP_CREDIT_LINE,
   PROP_PARAGRAPHS,
   N_PROPS
 };
@@ -105,6 +113,8 @@ desk_draft_finalize (GObject *object)
   g_clear_pointer (&self->headline, g_free);
   g_clear_pointer (&self->byline, g_free);
   g_clear_pointer (&self->dateline, g_free);
+  g_clear_pointer (&self->deck, g_free);
+  g_clear_pointer (&self->credit_line, g_free);
   g_clear_object (&self->style);
 
   G_OBJECT_CLASS (desk_draft_parent_class)->finalize (object);
@@ -130,6 +140,14 @@ desk_draft_get_property (GObject    *object,
 
     case PROP_DATELINE:
       g_value_set_string (value, self->dateline);
+      break;
+
+    case PROP_DECK:
+      g_value_set_string (value, self->deck);
+      break;
+
+    case PROP_CREDIT_LINE:
+      g_value_set_string (value, self->credit_line);
       break;
 
     case PROP_PARAGRAPHS:
@@ -163,6 +181,14 @@ desk_draft_set_property (GObject      *object,
       desk_draft_set_dateline (self, g_value_get_string (value));
       break;
 
+    case PROP_DECK:
+      desk_draft_set_deck (self, g_value_get_string (value));
+      break;
+
+    case PROP_CREDIT_LINE:
+      desk_draft_set_credit_line (self, g_value_get_string (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -182,6 +208,13 @@ desk_draft_class_init (DeskDraftClass *klass)
   properties[PROP_HEADLINE] = g_param_spec_string ("headline", NULL, NULL, NULL, rw);
   properties[PROP_BYLINE] = g_param_spec_string ("byline", NULL, NULL, NULL, rw);
   properties[PROP_DATELINE] = g_param_spec_string ("dateline", NULL, NULL, NULL, rw);
+  properties[PROP_DECK] = g_param_spec_string ("deck", NULL, NULL, NULL, rw);
+  /**
+   * DeskDraft:credit-line:
+   *
+   * The credit line as the editor wrote it, or %NULL to follow the credits.
+   */
+  properties[PROP_CREDIT_LINE] = g_param_spec_string ("credit-line", NULL, NULL, NULL, rw);
 
   /**
    * DeskDraft:paragraphs:
@@ -197,7 +230,7 @@ desk_draft_class_init (DeskDraftClass *klass)
   /**
    * DeskDraft::changed:
    *
-   * Emitted after any change to the draft: its headline, byline or dateline, the list of
+   * Emitted after any change to the draft: its headline, a masthead field, the list of
    * paragraphs, or the text of one of its paragraphs.
    */
   signals[CHANGED] = g_signal_new ("changed",
@@ -293,9 +326,10 @@ lead_restates (GListModel *blocks,
  * desk_draft_new_from_source:
  * @source: a source
  *
- * Starts a draft from @source: its title as the headline, its bylines joined with " and "
- * as the byline, its dateline, and one paragraph for each of its body blocks, in order,
- * each recording the block it came from.
+ * Starts a draft from @source: its title as the headline; a masthead of its bylines'
+ * names joined with " and ", its dateline and the deck right under its headline (unless
+ * that deck opens the body, see below); and one paragraph for each of its body blocks, in
+ * order, each recording the block it came from.
  *
  * Returns: (transfer full): a new draft
  */
@@ -314,13 +348,15 @@ desk_draft_new_from_source (DeskSource *source)
   self->headline = g_strdup (desk_source_get_title (source));
   self->dateline = g_strdup (desk_source_get_dateline (source));
 
-  bylines = desk_source_get_bylines (source);
-  if (bylines != NULL && bylines[0] != NULL)
-    self->byline = g_strjoinv (" and ", (char **)bylines);
-
   source_id = desk_source_get_id (source);
   blocks = desk_source_get_blocks (source);
   n_blocks = g_list_model_get_n_items (blocks);
+
+  /* An agency's own byline ("The Associated Press") names no one: the credit line credits
+   * the agency, and the masthead's byline stays for the editor to write. */
+  bylines = desk_source_get_bylines (source);
+  if (bylines != NULL && bylines[0] != NULL)
+    self->byline = g_strjoinv (" and ", (char **)bylines);
 
   for (guint i = 0; i < n_blocks; i++)
     {
@@ -338,6 +374,14 @@ desk_draft_new_from_source (DeskSource *source)
         {
           paragraph = desk_paragraph_new_from_block (desk_block_get_text (block), source_id, i);
           append_quietly (self, paragraph);
+          continue;
+        }
+
+      /* The deck under the headline that does not open the body is the masthead's. */
+      if (desk_block_get_role (block) == DESK_BLOCK_ROLE_DECK && self->deck == NULL &&
+          desk_draft_get_n_paragraphs (self) == 0 && follows_headline (blocks, i))
+        {
+          self->deck = g_strdup (desk_block_get_text (block));
           continue;
         }
 
@@ -370,6 +414,8 @@ desk_draft_copy (DeskDraft *self)
   copy->headline = g_strdup (self->headline);
   copy->byline = g_strdup (self->byline);
   copy->dateline = g_strdup (self->dateline);
+  copy->deck = g_strdup (self->deck);
+  copy->credit_line = g_strdup (self->credit_line);
   g_set_object (&copy->style, self->style);
 
   n_items = g_list_model_get_n_items (G_LIST_MODEL (self->paragraphs));
@@ -477,6 +523,59 @@ desk_draft_set_dateline (DeskDraft  *self,
   g_return_if_fail (DESK_IS_DRAFT (self));
 
   set_string (self, &self->dateline, dateline, PROP_DATELINE);
+}
+
+/**
+ * desk_draft_get_deck:
+ *
+ * Returns: (nullable): the deck: the line under the headline that sums up the story
+ */
+const char *
+desk_draft_get_deck (DeskDraft *self)
+{
+  g_return_val_if_fail (DESK_IS_DRAFT (self), NULL);
+
+  return self->deck;
+}
+
+/**
+ * desk_draft_set_deck:
+ * @deck: (nullable): the new deck
+ */
+void
+desk_draft_set_deck (DeskDraft  *self,
+                     const char *deck)
+{
+  g_return_if_fail (DESK_IS_DRAFT (self));
+
+  set_string (self, &self->deck, deck, PROP_DECK);
+}
+
+/**
+ * desk_draft_get_credit_line:
+ *
+ * Returns: (nullable): the credit line the editor wrote, or %NULL when the story goes out
+ *   with the line its credits write (desk_credits_dup_credit_line())
+ */
+const char *
+desk_draft_get_credit_line (DeskDraft *self)
+{
+  g_return_val_if_fail (DESK_IS_DRAFT (self), NULL);
+
+  return self->credit_line;
+}
+
+/**
+ * desk_draft_set_credit_line:
+ * @credit_line: (nullable): the editor's credit line, or %NULL to follow the credits
+ */
+void
+desk_draft_set_credit_line (DeskDraft  *self,
+                            const char *credit_line)
+{
+  g_return_if_fail (DESK_IS_DRAFT (self));
+
+  set_string (self, &self->credit_line, credit_line, PROP_CREDIT_LINE);
 }
 
 /**

@@ -26,6 +26,12 @@ void           desk_draft_set_byline        (DeskDraft     *self,
 const char    *desk_draft_get_dateline      (DeskDraft     *self);
 void           desk_draft_set_dateline      (DeskDraft     *self,
                                              const char    *dateline);
+const char    *desk_draft_get_deck          (DeskDraft     *self);
+void           desk_draft_set_deck          (DeskDraft     *self,
+                                             const char    *deck);
+const char    *desk_draft_get_credit_line   (DeskDraft     *self);
+void           desk_draft_set_credit_line   (DeskDraft     *self,
+                                             const char    *credit_line);
 GListModel    *desk_draft_get_paragraphs    (DeskDraft     *self);
 guint          desk_draft_get_n_paragraphs  (DeskDraft     *self);
 DeskParagraph *desk_draft_get_paragraph     (DeskDraft     *self,

@@ -1,28 +1,33 @@
 /* desk-export.c: the finished story, as the next system takes it
  *
- * Every format is made from the same story: the draft's headline; the byline (the main
- * byline among the credits, else the draft's); the dateline (the draft's, else that of
- * the first source with text in the draft that has one; a draft dateline set to "" means
- * none); the story's date (the latest date of the sources with text in the draft); the
- * paragraphs; and the credit line in the chosen style (desk_credits_format_line()).
+ * Every format is made from the same story, and it is what the window shows: the draft's
+ * headline and its masthead, exactly: its byline (which is the main byline among the
+ * credits), its dateline, its deck and its credit line (the editor's, else the one the
+ * credits write in the chosen style: desk_credits_dup_credit_line()); the story's date
+ * (the latest date of the sources with text in the draft); and the paragraphs. Nothing is
+ * taken from the sources that the masthead does not show.
  *
- * - Text: the headline, "By …", the paragraphs (the first one after "DATELINE — "), and
- *   the credit line, separated by blank lines; one line a paragraph, or wrapped at
+ * - Text: the headline, the deck, "By …", the paragraphs (the first one after
+ *   "DATELINE — "), and the credit line, separated by blank lines; one line a paragraph,
+ *   or wrapped at
  *   wrap_width columns. With provenance, each paragraph is followed by a line naming its
  *   sources ("[AP and PTI]").
- * - HTML: a UTF-8 HTML5 document, or (fragment) only its <article>: <h1>, <p class="byline">,
+ * - HTML: a UTF-8 HTML5 document, or (fragment) only its <article>: <h1>, <p class="deck">,
+ *   <p class="byline">,
  *   the paragraphs as <p> (the dateline in <span class="dateline">), and the credit line in
  *   <footer><p class="credit">. The metadata is schema.org NewsArticle JSON-LD (headline,
- *   author, contributor, dateline, datePublished) in <script type="application/ld+json">,
+ *   alternativeHeadline (the deck), author, contributor, dateline, datePublished) in <script type="application/ld+json">,
  *   in <head> for a document and at the end of the <article> for a fragment. Text is
  *   written as characters, with only "&", "<" and ">" escaped (and '"' in attributes);
  *   in the JSON-LD, "<", ">" and "&" are written as \u003c, \u003e and \u0026 so
  *   that nothing can close the script. Nothing refers to anything outside the document.
  *   With provenance, each paragraph has data-sources (the ids of its sources) and
  *   data-attribution (the organisations, as in text).
- * - Markdown: "# headline", the byline, the paragraphs (the dateline in bold), a rule and
+ * - Markdown: "# headline", the deck in italics, the byline, the paragraphs (the dateline in
+ *   bold), a rule and
  *   the credit line in italics; every character Markdown would read as markup is escaped.
- * - ninjs 2.0 JSON (IPTC): uri, type "text", headlines, by, located, versioncreated (when a
+ * - ninjs 2.0 JSON (IPTC): uri, type "text", headlines ("main", and "sub" for the deck), by,
+ *   located, versioncreated (when a
  *   date is known), bodies (text/plain and text/html), people and infosources from the
  *   active credits.
  *
@@ -75,6 +80,7 @@ typedef struct
 {
   char      *uri;
   char      *headline;
+  char      *deck;
   char      *byline;
   char      *dateline;
   const char *dateline_separator;  /* " —", " --" or ":" (desk_style_dateline_separator()) */
@@ -114,6 +120,7 @@ story_free (Story *story)
 {
   g_free (story->uri);
   g_free (story->headline);
+  g_free (story->deck);
   g_free (story->byline);
   g_free (story->dateline);
   g_free (story->date);
@@ -488,15 +495,13 @@ story_new (DeskProject             *project,
       if (!g_hash_table_contains (used, desk_source_get_id (source)))
         continue;
 
-      if (dateline == NULL && desk_source_get_dateline (source) != NULL)
-        dateline = desk_source_get_dateline (source);
-
       if (is_iso_date (source_date) && (date == NULL || strcmp (source_date, date) > 0))
         date = source_date;
     }
 
   story->uri = g_strdup_printf ("urn:copydesk:story:%.16s", g_checksum_get_string (checksum));
   story->headline = clean (desk_draft_get_headline (draft), chars, TRUE);
+  story->deck = clean (desk_draft_get_deck (draft), chars, TRUE);
   story->dateline = clean (dateline, chars, TRUE);
   if (story->dateline != NULL && desk_style_get_dateline (chars) != DESK_STYLE_DATELINE_AS_WRITTEN)
     {
@@ -547,7 +552,7 @@ story_new (DeskProject             *project,
       g_ptr_array_add (story->paragraphs, out);
     }
 
-  credit_line = desk_credits_format_line (credits, options->credit_style);
+  credit_line = desk_credits_dup_credit_line (credits, options->credit_style);
   story->credit_line = clean (credit_line, chars, TRUE);
 
   /* Structured credits for the metadata. */
@@ -680,6 +685,12 @@ export_text (Story                   *story,
     {
       BLOCK_BREAK ();
       append_wrapped (out, story->headline, options->wrap_width);
+    }
+
+  if (story->deck != NULL)
+    {
+      BLOCK_BREAK ();
+      append_wrapped (out, story->deck, options->wrap_width);
     }
 
   if (story->byline != NULL)
@@ -827,6 +838,12 @@ json_ld (Story *story)
       json_builder_add_string_value (builder, story->headline);
     }
 
+  if (story->deck != NULL)
+    {
+      json_builder_set_member_name (builder, "alternativeHeadline");
+      json_builder_add_string_value (builder, story->deck);
+    }
+
   if (story->authors->len > 0)
     {
       json_builder_set_member_name (builder, "author");
@@ -951,6 +968,13 @@ append_article_body (GString                 *out,
       g_string_append (out, "</h1>\n");
     }
 
+  if (story->deck != NULL)
+    {
+      g_string_append (out, "<p class=\"deck\">");
+      append_escaped (out, story->deck);
+      g_string_append (out, "</p>\n");
+    }
+
   if (story->byline != NULL)
     {
       g_string_append_printf (out, "<p class=\"byline\">%s ", byline_word (story->language));
@@ -994,6 +1018,7 @@ export_html (Story                   *story,
                        "<style>\n"
                        "body { max-width: 38em; margin: 2em auto; padding: 0 1em; "
                        "font-family: serif; line-height: 1.5; }\n"
+                       ".deck { font-size: 1.15em; }\n"
                        ".byline, .credit { font-style: italic; }\n"
                        ".dateline { font-weight: bold; }\n"
                        "</style>\n"
@@ -1160,6 +1185,14 @@ export_markdown (Story                   *story,
       g_string_append_c (out, '\n');
     }
 
+  if (story->deck != NULL)
+    {
+      BLOCK_BREAK ();
+      g_string_append_c (out, '*');
+      append_markdown_escaped (out, story->deck);
+      g_string_append (out, "*\n");
+    }
+
   if (story->byline != NULL)
     {
       BLOCK_BREAK ();
@@ -1305,16 +1338,28 @@ export_ninjs (Story                   *story,
       json_builder_add_string_value (builder, date_time);
     }
 
-  if (story->headline != NULL)
+  if (story->headline != NULL || story->deck != NULL)
     {
       json_builder_set_member_name (builder, "headlines");
       json_builder_begin_array (builder);
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "role");
-      json_builder_add_string_value (builder, "main");
-      json_builder_set_member_name (builder, "value");
-      json_builder_add_string_value (builder, story->headline);
-      json_builder_end_object (builder);
+      if (story->headline != NULL)
+        {
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "role");
+          json_builder_add_string_value (builder, "main");
+          json_builder_set_member_name (builder, "value");
+          json_builder_add_string_value (builder, story->headline);
+          json_builder_end_object (builder);
+        }
+      if (story->deck != NULL)
+        {
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "role");
+          json_builder_add_string_value (builder, "sub");
+          json_builder_set_member_name (builder, "value");
+          json_builder_add_string_value (builder, story->deck);
+          json_builder_end_object (builder);
+        }
       json_builder_end_array (builder);
     }
 
@@ -1420,6 +1465,39 @@ desk_export_to_string (DeskProject             *project,
     default:
       return export_text (story, options);
     }
+}
+
+/**
+ * desk_export_render:
+ * @options: the options of the export
+ *
+ * The story as a reader of the export sees it, for a preview: a page of HTML or Markdown
+ * as the text it shows (headline, deck, "By …", the paragraphs with the dateline at the
+ * head of the first, the credit line; nothing of the markup, the metadata or the
+ * invisible provenance attributes), in paragraphs one a line. Plain text is the export
+ * itself, and so is ninjs, which is data for a system rather than a page for a reader.
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+desk_export_render (DeskProject             *project,
+                    const DeskExportOptions *options)
+{
+  g_autoptr(Story) story = NULL;
+  DeskExportOptions shown;
+
+  g_return_val_if_fail (DESK_IS_PROJECT (project), NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+
+  if (options->format == DESK_EXPORT_FORMAT_TEXT || options->format == DESK_EXPORT_FORMAT_NINJS)
+    return desk_export_to_string (project, options);
+
+  story = story_new (project, options);
+  shown = *options;
+  shown.wrap_width = 0;
+  shown.provenance = FALSE;
+
+  return export_text (story, &shown);
 }
 
 /* Writing files */

@@ -42,6 +42,8 @@ const char *desk_export_format_to_string  (DeskExportFormat    format);
 const char *desk_export_format_get_extension (DeskExportFormat format);
 char     *desk_export_to_string           (DeskProject        *project,
                                            const DeskExportOptions *options);
+char     *desk_export_render              (DeskProject        *project,
+                                           const DeskExportOptions *options);
 gboolean  desk_export_to_file             (DeskProject        *project,
                                            const DeskExportOptions *options,
                                            GFile              *file,

@@ -2,7 +2,8 @@
  *
  * Text scraped off a page may keep Markdown: `#` heading marks, `**bold**`, `[text](address)`
  * links. desk-classify.c reads each segment without it (and learns from a `#` that the
- * line was a heading); the text itself keeps it, as received.
+ * line was a heading); the text itself keeps it, as received, and a view hides the marks
+ * where _desk_markdown_ranges() finds them.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -156,4 +157,119 @@ _desk_markdown_strip (const char *text,
     *is_heading = heading;
 
   return g_strstrip (out);
+}
+
+static void
+add_range (GArray *ranges,
+           gsize   start,
+           gsize   end)
+{
+  DeskTextRange range = { start, end };
+
+  if (end > start)
+    g_array_append_val (ranges, range);
+}
+
+/* Bold marks and links between @p and @stop. */
+static void
+inline_markup_ranges (const char *text,
+                      const char *p,
+                      const char *stop,
+                      GArray     *ranges)
+{
+  while (p < stop)
+    {
+      if (p + 1 < stop && ((p[0] == '*' && p[1] == '*') || (p[0] == '_' && p[1] == '_')))
+        {
+          add_range (ranges, p - text, p + 2 - text);
+          p += 2;
+          continue;
+        }
+
+      if (*p == '[' && p + 1 < stop)
+        {
+          const char *close = memchr (p + 1, ']', (gsize)(stop - (p + 1)));
+
+          if (close != NULL && close > p + 1 && close + 1 < stop && close[1] == '(')
+            {
+              const char *a = link_destination_end (close + 1);
+
+              if (a != NULL && a < stop)
+                {
+                  add_range (ranges, p - text, p + 1 - text);
+                  /* The text between the brackets may hold bold marks too. */
+                  inline_markup_ranges (text, p + 1, close, ranges);
+                  add_range (ranges, close - text, a + 1 - text);
+                  p = a + 1;
+                  continue;
+                }
+            }
+        }
+      p++;
+    }
+}
+
+/**
+ * _desk_markdown_ranges:
+ * @text: a source's text
+ * @start: where a block starts in @text, in bytes
+ * @end: where it ends
+ * @ranges: (element-type DeskTextRange): where to add the ranges
+ *
+ * Finds in one block of @text the markup _desk_markdown_strip() removes from
+ * it: the `#` marks of a heading (and trailing ones), every `**` and `__`, and the
+ * brackets and address of a `[text](address)` link. A view hides them to show the block
+ * as its reader saw it. Ranges are added in order, in bytes into @text.
+ */
+void
+_desk_markdown_ranges (const char *text,
+                              gsize       start,
+                              gsize       end,
+                              GArray     *ranges)
+{
+  g_autofree char *block = g_strndup (text + start, end - start);
+  const char *p = text + start;
+  const char *stop = text + end;
+  gboolean heading = FALSE;
+
+  if (_desk_roles_is_separator (block))
+    return;
+
+  while (p < stop && (*p == ' ' || *p == '\t'))
+    p++;
+  if (p < stop && *p == '#')
+    {
+      const char *q = p;
+
+      while (q < stop && *q == '#')
+        q++;
+      if (q < stop && *q == ' ' && q - p <= 6)
+        {
+          add_range (ranges, p - text, q + 1 - text);
+          p = q + 1;
+          heading = TRUE;
+        }
+    }
+
+  /* A heading's closing marks: "## Title ##". */
+  if (heading)
+    {
+      const char *q = stop;
+
+      while (q > p && (q[-1] == ' ' || q[-1] == '\n' || q[-1] == '\r'))
+        q--;
+      if (q > p && q[-1] == '#')
+        {
+          const char *marks = q;
+
+          while (marks > p && marks[-1] == '#')
+            marks--;
+          while (marks > p && marks[-1] == ' ')
+            marks--;
+          stop = marks;
+          add_range (ranges, marks - text, q - text);
+        }
+    }
+
+  inline_markup_ranges (text, p, stop, ranges);
 }

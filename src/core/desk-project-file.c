@@ -20,6 +20,8 @@
  *     "draft_source": "3f9c…" | null,     the source the draft was started from
  *     "draft": {
  *       "headline": "…" | null, "byline": "…" | null, "dateline": "…" | null,
+ *       "deck": "…" | null,                 (optional: absent in older files)
+ *       "credit_line": "…" | null,          the editor's own; null: the credits' (optional)
  *       "paragraphs": [
  *         { "text": "…", "edited": false,
  *           "provenance": [ { "source": "3f9c…", "block": 7 } ] }
@@ -222,6 +224,8 @@ save_draft (JsonBuilder *builder,
   add_nullable_string (builder, "headline", desk_draft_get_headline (draft));
   add_nullable_string (builder, "byline", desk_draft_get_byline (draft));
   add_nullable_string (builder, "dateline", desk_draft_get_dateline (draft));
+  add_nullable_string (builder, "deck", desk_draft_get_deck (draft));
+  add_nullable_string (builder, "credit_line", desk_draft_get_credit_line (draft));
 
   json_builder_set_member_name (builder, "paragraphs");
   json_builder_begin_array (builder);
@@ -866,7 +870,8 @@ read_paragraph (Reader     *reader,
 static DeskDraft *
 read_draft (Reader     *reader,
             JsonNode   *node,
-            GHashTable *ids)
+            GHashTable *ids,
+            gboolean   *old_masthead)
 {
   g_autoptr(DeskDraft) draft = desk_draft_new ();
   JsonObject *object;
@@ -874,17 +879,27 @@ read_draft (Reader     *reader,
   const char *headline;
   const char *byline;
   const char *dateline;
+  const char *deck;
+  const char *credit_line;
 
-  if (!(object = read_object (reader, node, "draft", FALSE)) ||
-      !read_string (reader, object, "draft", "headline", TRUE, &headline) ||
+  if (!(object = read_object (reader, node, "draft", FALSE)))
+    return NULL;
+
+  /* Files written before the masthead had a deck and a credit line have neither. */
+  *old_masthead = member (object, "deck") == NULL;
+  if (!read_string (reader, object, "draft", "headline", TRUE, &headline) ||
       !read_string (reader, object, "draft", "byline", TRUE, &byline) ||
       !read_string (reader, object, "draft", "dateline", TRUE, &dateline) ||
+      !read_string (reader, object, "draft", "deck", TRUE, &deck) ||
+      !read_string (reader, object, "draft", "credit_line", TRUE, &credit_line) ||
       !read_array (reader, object, "draft", "paragraphs", TRUE, &paragraphs))
     return NULL;
 
   desk_draft_set_headline (draft, headline);
   desk_draft_set_byline (draft, byline);
   desk_draft_set_dateline (draft, dateline);
+  desk_draft_set_deck (draft, deck);
+  desk_draft_set_credit_line (draft, credit_line);
 
   for (guint i = 0; i < json_array_get_length (paragraphs); i++)
     {
@@ -920,6 +935,7 @@ load (Reader *reader,
   const char *format;
   const char *draft_source;
   const char *mapped_draft_source = NULL;
+  gboolean old_masthead = FALSE;
   gsize length;
   const char *data = g_bytes_get_data (bytes, &length);
   gint64 version;
@@ -1041,9 +1057,13 @@ load (Reader *reader,
         mapped_draft_source = draft_source;
     }
 
-  if (!(draft = read_draft (reader, member (root, "draft"), ids)))
+  if (!(draft = read_draft (reader, member (root, "draft"), ids, &old_masthead)))
     return NULL;
   desk_project_replace_draft (project, draft, mapped_draft_source);
+  /* A file from before the masthead had a deck: a draft without a dateline went out with
+   * the dateline of a source with text in the draft. The masthead shows what goes out. */
+  if (old_masthead)
+    desk_project_fill_dateline (project);
 
   if (!read_strv (reader, root, "rejected", &rejected) ||
       !read_strv (reader, root, "organization_order", &organization_order))

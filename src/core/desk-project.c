@@ -571,6 +571,54 @@ desk_project_start_draft_from (DeskProject *self,
 }
 
 /**
+ * desk_project_fill_dateline:
+ *
+ * Fills a dateline the draft's masthead never had (%NULL; "" is a dateline the editor
+ * took out) from the sources with text in the draft: the first of them, in the project's
+ * order, that has one. Accepting text calls it, so the masthead shows the dateline the
+ * story goes out with as soon as text from a datelined version comes in.
+ *
+ * Returns: whether the draft changed
+ */
+gboolean
+desk_project_fill_dateline (DeskProject *self)
+{
+  g_autoptr(GHashTable) used = NULL;
+  DeskDraft *draft;
+  guint n_sources;
+
+  g_return_val_if_fail (DESK_IS_PROJECT (self), FALSE);
+
+  draft = self->draft;
+  if (desk_draft_get_dateline (draft) != NULL)
+    return FALSE;
+
+  used = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < desk_draft_get_n_paragraphs (draft); i++)
+    {
+      DeskParagraph *paragraph = desk_draft_get_paragraph (draft, i);
+
+      for (guint j = 0; j < desk_paragraph_get_n_provenance (paragraph); j++)
+        g_hash_table_add (used, (gpointer)desk_paragraph_get_provenance_source (paragraph, j));
+    }
+
+  n_sources = g_list_model_get_n_items (G_LIST_MODEL (self->sources));
+  for (guint i = 0; i < n_sources; i++)
+    {
+      g_autoptr(DeskSource) source = g_list_model_get_item (G_LIST_MODEL (self->sources), i);
+
+      if (g_hash_table_contains (used, desk_source_get_id (source)) &&
+          desk_source_get_dateline (source) != NULL)
+        {
+          desk_draft_set_dateline (draft, desk_source_get_dateline (source));
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/**
  * desk_project_replace_draft:
  * @draft: the new draft
  * @draft_source_id: (nullable): the id of the source @draft was started from, or %NULL

@@ -31,6 +31,7 @@ DeskDraft          *desk_project_get_draft          (DeskProject  *self);
 void                desk_project_set_draft          (DeskProject  *self,
                                                      DeskDraft    *draft);
 const char         *desk_project_get_draft_source_id (DeskProject *self);
+gboolean            desk_project_fill_dateline      (DeskProject  *self);
 void                desk_project_start_draft_from   (DeskProject  *self,
                                                      DeskSource   *source);
 void                desk_project_replace_draft      (DeskProject  *self,

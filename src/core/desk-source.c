@@ -20,6 +20,7 @@
 #include "desk-hash.h"
 #include "desk-organization.h"
 #include "desk-ingest-private.h"
+#include "desk-markdown-private.h"
 #include "desk-source-private.h"
 
 struct _DeskSource
@@ -43,6 +44,7 @@ struct _DeskSource
   char             *dateline;
   char             *date;
   GStrv             bylines;
+  GArray           *markup;   /* DeskTextRange, found when first asked for */
   GListStore       *credits;
   DeskBlockModel   *blocks;
   guint             n_words;        /* in the body blocks: counted when a role changes */
@@ -106,6 +108,7 @@ desk_source_finalize (GObject *object)
   g_clear_pointer (&self->dateline, g_free);
   g_clear_pointer (&self->date, g_free);
   g_clear_pointer (&self->bylines, g_strfreev);
+  g_clear_pointer (&self->markup, g_array_unref);
   g_clear_object (&self->credits);
 
   /* A block may outlive its source (a view holds it) */
@@ -798,6 +801,73 @@ desk_source_get_text (DeskSource *self)
 {
   g_return_val_if_fail (DESK_IS_SOURCE (self), NULL);
   return self->text;
+}
+
+static GArray *
+get_markup (DeskSource *self)
+{
+  GListModel *blocks;
+  guint n_blocks;
+
+  if (self->markup != NULL)
+    return self->markup;
+
+  self->markup = g_array_new (FALSE, FALSE, sizeof (DeskTextRange));
+  blocks = desk_source_get_blocks (self);
+  n_blocks = g_list_model_get_n_items (blocks);
+  for (guint i = 0; i < n_blocks; i++)
+    {
+      g_autoptr(DeskBlock) block = g_list_model_get_item (blocks, i);
+      gsize length = strlen (self->text);
+      gsize start = MIN (desk_block_get_start (block), length);
+      gsize end = MIN (MAX (desk_block_get_end (block), start), length);
+
+      _desk_markdown_ranges (self->text, start, end, self->markup);
+    }
+
+  return self->markup;
+}
+
+/**
+ * desk_source_get_n_markup_ranges:
+ *
+ * The markup a scraper left in the text ("## " before a heading, "**" around bold, a
+ * link's brackets and address), which reading the source takes out of its blocks'
+ * text: a view hides these ranges to show the source as its reader saw it.
+ *
+ * Returns: how many ranges of markup the text has
+ */
+guint
+desk_source_get_n_markup_ranges (DeskSource *self)
+{
+  g_return_val_if_fail (DESK_IS_SOURCE (self), 0);
+
+  return get_markup (self)->len;
+}
+
+/**
+ * desk_source_get_markup_range:
+ * @start: (out): where the range starts in desk_source_get_text(), in bytes
+ * @end: (out): where it ends
+ *
+ * One range of markup, in the order of the text (desk_source_get_n_markup_ranges()).
+ */
+void
+desk_source_get_markup_range (DeskSource *self,
+                              guint       index,
+                              gsize      *start,
+                              gsize      *end)
+{
+  GArray *markup;
+  const DeskTextRange *range;
+
+  g_return_if_fail (DESK_IS_SOURCE (self));
+  markup = get_markup (self);
+  g_return_if_fail (index < markup->len);
+
+  range = &g_array_index (markup, DeskTextRange, index);
+  *start = range->start;
+  *end = range->end;
 }
 
 const char *

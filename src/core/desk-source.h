@@ -58,6 +58,11 @@ const char        *desk_source_get_encoding      (DeskSource        *self);
 guint              desk_source_get_n_repaired    (DeskSource        *self);
 guint              desk_source_get_n_invalid     (DeskSource        *self);
 const char        *desk_source_get_text          (DeskSource        *self);
+guint              desk_source_get_n_markup_ranges (DeskSource      *self);
+void               desk_source_get_markup_range  (DeskSource        *self,
+                                                  guint              index,
+                                                  gsize             *start,
+                                                  gsize             *end);
 const char        *desk_source_get_title         (DeskSource        *self);
 const char        *desk_source_get_agency        (DeskSource        *self);
 const char        *desk_source_get_dateline      (DeskSource        *self);

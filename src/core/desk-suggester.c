@@ -3780,7 +3780,8 @@ desk_suggester_suggest (DeskSuggester *self,
  * Accepts every missing paragraph and every addition the sources offer, as the editor's
  * Accept All and `copydesk-merge merge` do: suggests, applies, and suggests again against
  * the changed draft until nothing more is offered (two sources adding to one paragraph
- * take two rounds). Conflicts, variants and headlines are never applied.
+ * take two rounds). Conflicts, variants and headlines are never applied. A draft that had
+ * no dateline takes the one of the text that came in (desk_project_fill_dateline()).
  *
  * Returns: how many suggestions were applied
  */
@@ -3803,6 +3804,9 @@ desk_suggester_accept_all (DeskSuggester *self,
       if (applied == 0)
         break;
     }
+
+  if (total > 0)
+    desk_project_fill_dateline (project);
 
   return total;
 }

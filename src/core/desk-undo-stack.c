@@ -126,6 +126,8 @@ drafts_equal (DeskDraft *a,
   if (g_strcmp0 (desk_draft_get_headline (a), desk_draft_get_headline (b)) != 0 ||
       g_strcmp0 (desk_draft_get_byline (a), desk_draft_get_byline (b)) != 0 ||
       g_strcmp0 (desk_draft_get_dateline (a), desk_draft_get_dateline (b)) != 0 ||
+      g_strcmp0 (desk_draft_get_deck (a), desk_draft_get_deck (b)) != 0 ||
+      g_strcmp0 (desk_draft_get_credit_line (a), desk_draft_get_credit_line (b)) != 0 ||
       n != desk_draft_get_n_paragraphs (b))
     return FALSE;
 
@@ -174,6 +176,10 @@ desk_draft_state_restore (DeskDraftState *state,
     desk_draft_set_byline (draft, desk_draft_get_byline (state->draft));
   if (g_strcmp0 (desk_draft_get_dateline (draft), desk_draft_get_dateline (state->draft)) != 0)
     desk_draft_set_dateline (draft, desk_draft_get_dateline (state->draft));
+  if (g_strcmp0 (desk_draft_get_deck (draft), desk_draft_get_deck (state->draft)) != 0)
+    desk_draft_set_deck (draft, desk_draft_get_deck (state->draft));
+  if (g_strcmp0 (desk_draft_get_credit_line (draft), desk_draft_get_credit_line (state->draft)) != 0)
+    desk_draft_set_credit_line (draft, desk_draft_get_credit_line (state->draft));
 
   /* Keep the paragraphs that are equal at the start; replace the rest. */
   n_current = desk_draft_get_n_paragraphs (draft);

@@ -23,6 +23,7 @@
 #include <gtksourceview/gtksource.h>
 #include <string.h>
 
+#include "desk-credits.h"
 #include "desk-draft-view.h"
 #include "desk-palette.h"
 #include "desk-provenance-renderer.h"
@@ -119,8 +120,10 @@ struct _DeskDraftView
   GtkTextView            *headline_view;
   GtkWidget              *headline_placeholder;
   GtkWidget              *body_placeholder;
+  GtkEntry               *deck_entry;
   GtkEntry               *byline_entry;
   GtkEntry               *dateline_entry;
+  GtkEntry               *credit_entry;
   GtkScrolledWindow      *scroller;
   GtkSourceView          *body_view;
   DeskFindBar            *find_bar;
@@ -132,6 +135,7 @@ struct _DeskDraftView
   GtkTextMark            *scroll_mark;
   DeskSuggestion         *shown;
   guint                   marker_idle;
+  guint                   masthead_idle;
 };
 
 G_DEFINE_FINAL_TYPE (DeskDraftView, desk_draft_view, GTK_TYPE_WIDGET)
@@ -375,7 +379,8 @@ one_line (const char *text)
 /**
  * desk_draft_view_store:
  *
- * Writes what the editor typed into the project's draft.
+ * Writes what the editor typed in the headline and the body into the project's draft.
+ * The masthead's fields are stored by desk_draft_view_commit_masthead().
  *
  * Returns: whether the draft changed
  */
@@ -385,8 +390,6 @@ desk_draft_view_store (DeskDraftView *self)
   DeskDraft *draft;
   g_autofree char *headline_text = NULL;
   g_autofree char *headline = NULL;
-  const char *byline;
-  const char *dateline;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   gboolean changed = FALSE;
@@ -404,20 +407,6 @@ desk_draft_view_store (DeskDraftView *self)
   if (g_strcmp0 (headline, desk_draft_get_headline (draft) ? desk_draft_get_headline (draft) : "") != 0)
     {
       desk_draft_set_headline (draft, headline);
-      changed = TRUE;
-    }
-
-  byline = gtk_editable_get_text (GTK_EDITABLE (self->byline_entry));
-  if (g_strcmp0 (byline, desk_draft_get_byline (draft) ? desk_draft_get_byline (draft) : "") != 0)
-    {
-      desk_draft_set_byline (draft, byline);
-      changed = TRUE;
-    }
-
-  dateline = gtk_editable_get_text (GTK_EDITABLE (self->dateline_entry));
-  if (g_strcmp0 (dateline, desk_draft_get_dateline (draft) ? desk_draft_get_dateline (draft) : "") != 0)
-    {
-      desk_draft_set_dateline (draft, dateline);
       changed = TRUE;
     }
 
@@ -476,6 +465,149 @@ entry_update (GtkEntry   *entry,
     gtk_editable_set_text (GTK_EDITABLE (entry), text ? text : "");
 }
 
+/* The credit line the story goes out with, as the masthead shows it: the editor's, or
+ * the one the credits write in the story's style. */
+static char *
+dup_credit_line (DeskDraftView *self)
+{
+  DeskCredits *credits = desk_project_get_credits (self->project);
+
+  return desk_credits_dup_credit_line (credits, desk_credits_get_style (credits));
+}
+
+/* Whether the editor changed @entry since the draft was last shown in it. */
+static gboolean
+entry_is_dirty (GtkEntry *entry)
+{
+  return GPOINTER_TO_INT (g_object_get_data (G_OBJECT (entry), "desk-dirty"));
+}
+
+static void
+entry_set_dirty (GtkEntry *entry,
+                 gboolean  dirty)
+{
+  g_object_set_data (G_OBJECT (entry), "desk-dirty", GINT_TO_POINTER (dirty));
+}
+
+/* Shows the masthead of the draft, except in a field the editor is changing. */
+static void
+masthead_load (DeskDraftView *self)
+{
+  DeskDraft *draft = desk_project_get_draft (self->project);
+  gboolean loading = self->loading;
+
+  self->loading = TRUE;
+  if (!entry_is_dirty (self->deck_entry))
+    entry_update (self->deck_entry, desk_draft_get_deck (draft));
+  if (!entry_is_dirty (self->byline_entry))
+    entry_update (self->byline_entry, desk_draft_get_byline (draft));
+  if (!entry_is_dirty (self->dateline_entry))
+    entry_update (self->dateline_entry, desk_draft_get_dateline (draft));
+  if (!entry_is_dirty (self->credit_entry))
+    {
+      g_autofree char *line = dup_credit_line (self);
+
+      entry_update (self->credit_entry, line);
+    }
+  /* The editor's own credit line can go back to following the credits. */
+  gtk_entry_set_icon_from_icon_name (self->credit_entry, GTK_ENTRY_ICON_SECONDARY,
+                                     desk_draft_get_credit_line (draft) != NULL ? "edit-undo-symbolic" : NULL);
+  self->loading = loading;
+}
+
+static gboolean
+masthead_idle_cb (gpointer user_data)
+{
+  DeskDraftView *self = user_data;
+
+  self->masthead_idle = 0;
+  if (self->project != NULL)
+    masthead_load (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The credits behind the credit line change with the project: shown once the burst of
+ * changes (sources being added, a project being opened) is over. */
+static void
+project_changed_cb (DeskDraftView *self)
+{
+  if (self->masthead_idle == 0)
+    self->masthead_idle = g_idle_add_full (G_PRIORITY_DEFAULT, masthead_idle_cb, self, NULL);
+}
+
+static void
+commit_field (DeskDraftView *self,
+              GtkEntry      *entry,
+              const char    *field,
+              const char    *shown)
+{
+  g_autofree char *text = NULL;
+
+  if (!entry_is_dirty (entry))
+    return;
+  entry_set_dirty (entry, FALSE);
+
+  text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+  if (g_strcmp0 (text, shown ? shown : "") == 0)
+    return;
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.set-masthead", "(sms)", field, text);
+}
+
+/**
+ * desk_draft_view_commit_masthead:
+ *
+ * Stores what the editor changed in the masthead's fields into the draft, one
+ * win.set-masthead action (one undo step) a field. Leaving a field or pressing Return in
+ * it does so, and so does anything that stores the editor's typing first.
+ */
+void
+desk_draft_view_commit_masthead (DeskDraftView *self)
+{
+  DeskDraft *draft;
+
+  g_return_if_fail (DESK_IS_DRAFT_VIEW (self));
+
+  if (self->project == NULL)
+    return;
+
+  draft = desk_project_get_draft (self->project);
+  commit_field (self, self->deck_entry, "deck", desk_draft_get_deck (draft));
+  commit_field (self, self->byline_entry, "byline", desk_draft_get_byline (draft));
+  commit_field (self, self->dateline_entry, "dateline", desk_draft_get_dateline (draft));
+  if (entry_is_dirty (self->credit_entry))
+    {
+      g_autofree char *line = dup_credit_line (self);
+
+      commit_field (self, self->credit_entry, "credit-line", line);
+    }
+  masthead_load (self);
+}
+
+static void
+masthead_changed_cb (GtkEntry      *entry,
+                     DeskDraftView *self)
+{
+  if (!self->loading)
+    entry_set_dirty (entry, TRUE);
+}
+
+static void
+masthead_leave_cb (GtkEventControllerFocus *controller,
+                   DeskDraftView           *self)
+{
+  desk_draft_view_commit_masthead (self);
+}
+
+static void
+credit_icon_press_cb (GtkEntry             *entry,
+                      GtkEntryIconPosition  position,
+                      DeskDraftView        *self)
+{
+  entry_set_dirty (entry, FALSE);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.set-masthead", "(sms)", "credit-line", NULL);
+}
+
 /**
  * desk_draft_view_load:
  *
@@ -510,8 +642,7 @@ desk_draft_view_load (DeskDraftView *self)
     if (g_strcmp0 (shown_line, desk_draft_get_headline (draft) ? desk_draft_get_headline (draft) : "") != 0)
       buffer_update (headline_buffer (self), desk_draft_get_headline (draft) ? desk_draft_get_headline (draft) : "");
   }
-  entry_update (self->byline_entry, desk_draft_get_byline (draft));
-  entry_update (self->dateline_entry, desk_draft_get_dateline (draft));
+  masthead_load (self);
   {
     g_autofree char *shown = buffer_dup_text (body_buffer (self));
     g_autoptr(GPtrArray) shown_paragraphs = split_paragraphs (shown);
@@ -792,6 +923,7 @@ headline_key_pressed_cb (GtkEventControllerKey *controller,
 static void
 meta_activate_cb (DeskDraftView *self)
 {
+  desk_draft_view_commit_masthead (self);
   desk_draft_view_focus_body (self);
 }
 
@@ -814,6 +946,7 @@ desk_draft_view_dispose (GObject *object)
 
   g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
   g_clear_handle_id (&self->marker_idle, g_source_remove);
+  g_clear_handle_id (&self->masthead_idle, g_source_remove);
   g_clear_object (&self->shown);
   g_clear_object (&self->body_spell);
   g_clear_object (&self->headline_spell);
@@ -855,8 +988,10 @@ desk_draft_view_class_init (DeskDraftViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskDraftView, headline_view);
   gtk_widget_class_bind_template_child (widget_class, DeskDraftView, headline_placeholder);
   gtk_widget_class_bind_template_child (widget_class, DeskDraftView, body_placeholder);
+  gtk_widget_class_bind_template_child (widget_class, DeskDraftView, deck_entry);
   gtk_widget_class_bind_template_child (widget_class, DeskDraftView, byline_entry);
   gtk_widget_class_bind_template_child (widget_class, DeskDraftView, dateline_entry);
+  gtk_widget_class_bind_template_child (widget_class, DeskDraftView, credit_entry);
   gtk_widget_class_bind_template_child (widget_class, DeskDraftView, scroller);
   gtk_widget_class_bind_template_child (widget_class, DeskDraftView, body_view);
   gtk_widget_class_bind_template_child (widget_class, DeskDraftView, find_bar);
@@ -905,10 +1040,21 @@ desk_draft_view_init (DeskDraftView *self)
 
   g_signal_connect_object (buffer, "changed", G_CALLBACK (text_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (headline_buffer (self), "changed", G_CALLBACK (text_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->byline_entry, "changed", G_CALLBACK (text_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->dateline_entry, "changed", G_CALLBACK (text_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->byline_entry, "activate", G_CALLBACK (meta_activate_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->dateline_entry, "activate", G_CALLBACK (meta_activate_cb), self, G_CONNECT_SWAPPED);
+  /* The masthead: each field is stored when the editor leaves it or presses Return. */
+  {
+    GtkEntry *fields[] = { self->deck_entry, self->byline_entry, self->dateline_entry, self->credit_entry };
+
+    for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+      {
+        GtkEventController *focus = gtk_event_controller_focus_new ();
+
+        g_signal_connect_object (fields[i], "changed", G_CALLBACK (masthead_changed_cb), self, 0);
+        g_signal_connect_object (fields[i], "activate", G_CALLBACK (meta_activate_cb), self, G_CONNECT_SWAPPED);
+        g_signal_connect (focus, "leave", G_CALLBACK (masthead_leave_cb), self);
+        gtk_widget_add_controller (GTK_WIDGET (fields[i]), focus);
+      }
+    g_signal_connect_object (self->credit_entry, "icon-press", G_CALLBACK (credit_icon_press_cb), self, 0);
+  }
 
   keys = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
@@ -944,7 +1090,11 @@ desk_draft_view_set_project (DeskDraftView *self,
 {
   g_return_if_fail (DESK_IS_DRAFT_VIEW (self));
 
+  if (self->project != NULL)
+    g_signal_handlers_disconnect_by_func (self->project, project_changed_cb, self);
   g_set_object (&self->project, project);
+  if (project != NULL)
+    g_signal_connect_object (project, "changed", G_CALLBACK (project_changed_cb), self, G_CONNECT_SWAPPED);
   desk_provenance_renderer_set_project (self->renderer, project);
   desk_draft_view_load (self);
 }

@@ -20,6 +20,7 @@ void           desk_draft_view_set_project          (DeskDraftView  *self,
                                                      DeskProject    *project);
 void           desk_draft_view_load                 (DeskDraftView  *self);
 gboolean       desk_draft_view_store                (DeskDraftView  *self);
+void           desk_draft_view_commit_masthead      (DeskDraftView  *self);
 void           desk_draft_view_show_suggestion      (DeskDraftView  *self,
                                                      DeskSuggestion *suggestion);
 void           desk_draft_view_set_start_choices    (DeskDraftView  *self,

@@ -1,8 +1,9 @@
 /* desk-export-dialog.c: writing the finished story: format, options, location, preview
  *
- * The preview is desk_export_to_string() of the options as they stand, and the file is
- * desk_export_to_file() of the same options: what is shown is what is written, and what
- * `copydesk-merge merge` would write with those options. The defaults come from the
+ * The preview is the story as a reader of the export will see it (desk_export_render() of
+ * the options as they stand: an HTML or Markdown page as its text, not its markup), and
+ * the file is desk_export_to_file() of the same options, what `copydesk-merge merge` would
+ * write with them. The defaults come from the
  * preferences; the credit style is the project's own.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -63,7 +64,7 @@ desk_export_dialog_dup_preview (DeskExportDialog *self)
   g_return_val_if_fail (DESK_IS_EXPORT_DIALOG (self), NULL);
 
   get_options (self, &options);
-  return desk_export_to_string (self->project, &options);
+  return desk_export_render (self->project, &options);
 }
 
 static char *
@@ -128,6 +129,9 @@ options_changed_cb (DeskExportDialog *self)
     }
   update_location (self);
 
+  /* A page is shown as a reader sees it; text and data as they are written. */
+  gtk_text_view_set_monospace (self->preview,
+                               format == DESK_EXPORT_FORMAT_TEXT || format == DESK_EXPORT_FORMAT_NINJS);
   text = desk_export_dialog_dup_preview (self);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->preview), text, -1);
 }

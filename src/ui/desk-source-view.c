@@ -3,9 +3,11 @@
  * The source's decoded text, as received, with each block tagged by its role (furniture,
  * captions and credits dimmed, the headline set large) and each body block by what became
  * of it: taken into the draft (its provenance says so), proposed by an open suggestion, or
- * neither (the draft says it in other words). The margin names each block's role. A
- * block's role is corrected from the context menu; the source then changes, the project
- * says so, and the suggestions are computed again.
+ * neither (the draft says it in other words). The markup a scraper left ("## ", "**") is
+ * hidden (desk_source_get_markup_range()). The margin names each block's role, and a
+ * click on that name opens the block's own menu ("This Block Is…") to correct it; the
+ * text view's context menu offers the same, for the keyboard (Shift+F10). The source then
+ * changes, the project says so, and the suggestions are computed again.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -39,6 +41,7 @@ struct _DeskSourceView
   GtkScrolledWindow           *scroller;
   GtkSourceView               *view;
   GtkSourceGutterRendererText *role_renderer;
+  GtkWidget                   *role_popover;  /* the margin's menu of roles */
 };
 
 G_DEFINE_FINAL_TYPE (DeskSourceView, desk_source_view, GTK_TYPE_WIDGET)
@@ -89,6 +92,9 @@ create_tags (DeskSourceView *self)
   gtk_text_buffer_create_tag (buffer, "state-in-draft", "paragraph-background-rgba", &in_draft, NULL);
   gtk_text_buffer_create_tag (buffer, "state-suggested", "paragraph-background-rgba", &suggested, NULL);
   gtk_text_buffer_create_tag (buffer, "focus", "paragraph-background-rgba", &focus, NULL);
+  /* A scraper's markup ("## ", "**"): the source as its reader saw it, the roles showing
+   * what the marks meant. */
+  gtk_text_buffer_create_tag (buffer, "markup", "invisible", TRUE, NULL);
 }
 
 static const char *
@@ -255,6 +261,21 @@ apply_tags (DeskSourceView *self)
       gtk_text_buffer_apply_tag_by_name (buffer, "focus", &start, &end);
     }
 
+  {
+    const char *text = desk_source_get_text (self->source);
+    guint n_markup = desk_source_get_n_markup_ranges (self->source);
+
+    for (guint i = 0; i < n_markup; i++)
+      {
+        gsize from, to;
+
+        desk_source_get_markup_range (self->source, i, &from, &to);
+        gtk_text_buffer_get_iter_at_offset (buffer, &start, g_utf8_pointer_to_offset (text, text + from));
+        gtk_text_buffer_get_iter_at_offset (buffer, &end, g_utf8_pointer_to_offset (text, text + to));
+        gtk_text_buffer_apply_tag_by_name (buffer, "markup", &start, &end);
+      }
+  }
+
   gtk_widget_queue_draw (GTK_WIDGET (self->role_renderer));
 }
 
@@ -381,11 +402,11 @@ reset_role_cb (GSimpleAction *action,
   apply_tags (self);
 }
 
-static GMenuModel *
-build_menu (void)
+/* The roles a block can be given, and the way back to the guessed one. */
+static GMenu *
+build_role_menu (void)
 {
-  GMenu *menu = g_menu_new ();
-  g_autoptr(GMenu) role_menu = g_menu_new ();
+  GMenu *role_menu = g_menu_new ();
   g_autoptr(GMenu) reset = g_menu_new ();
 
   for (guint i = 0; i < G_N_ELEMENTS (roles); i++)
@@ -398,9 +419,60 @@ build_menu (void)
     }
   g_menu_append (reset, _("Back to the _Guessed Role"), "source.reset-role");
   g_menu_append_section (role_menu, NULL, G_MENU_MODEL (reset));
+
+  return role_menu;
+}
+
+static GMenuModel *
+build_menu (GMenu *role_menu)
+{
+  GMenu *menu = g_menu_new ();
+
   g_menu_append_submenu (menu, _("This Block _Is…"), G_MENU_MODEL (role_menu));
 
   return G_MENU_MODEL (menu);
+}
+
+/* A role's name in the margin can be clicked. */
+static gboolean
+role_query_activatable_cb (GtkSourceGutterRenderer *renderer,
+                           GtkTextIter             *iter,
+                           GdkRectangle            *area,
+                           DeskSourceView          *self)
+{
+  return g_hash_table_contains (self->line_roles, GUINT_TO_POINTER (gtk_text_iter_get_line (iter) + 1));
+}
+
+/* A click on a block's role in the margin opens the block's menu of roles, there. */
+static void
+role_activate_cb (GtkSourceGutterRenderer *renderer,
+                  GtkTextIter             *iter,
+                  GdkRectangle            *area,
+                  guint                    button,
+                  GdkModifierType          state,
+                  int                      n_presses,
+                  DeskSourceView          *self)
+{
+  self->menu_block = block_at_iter (self, iter);
+  if (self->menu_block < 0)
+    return;
+
+  update_menu_state (self);
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->role_popover), area);
+  gtk_popover_popup (GTK_POPOVER (self->role_popover));
+}
+
+/**
+ * desk_source_view_get_role_popover:
+ *
+ * Returns: (transfer none): the menu a click on a block's role in the margin opens
+ */
+GtkWidget *
+desk_source_view_get_role_popover (DeskSourceView *self)
+{
+  g_return_val_if_fail (DESK_IS_SOURCE_VIEW (self), NULL);
+
+  return self->role_popover;
 }
 
 static gboolean
@@ -440,6 +512,7 @@ desk_source_view_dispose (GObject *object)
       self->focus_tick = 0;
     }
 
+  g_clear_pointer (&self->role_popover, gtk_widget_unparent);
   gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_SOURCE_VIEW);
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
     gtk_widget_unparent (child);
@@ -492,6 +565,7 @@ desk_source_view_init (DeskSourceView *self)
   GtkSourceGutter *gutter;
   GtkGesture *click;
   g_autoptr(GMenuModel) menu = NULL;
+  g_autoptr(GMenu) role_menu = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -516,8 +590,17 @@ desk_source_view_init (DeskSourceView *self)
   self->actions = g_simple_action_group_new ();
   g_action_map_add_action_entries (G_ACTION_MAP (self->actions), entries, G_N_ELEMENTS (entries), self);
   gtk_widget_insert_action_group (GTK_WIDGET (self->view), "source", G_ACTION_GROUP (self->actions));
-  menu = build_menu ();
+  role_menu = build_role_menu ();
+  menu = build_menu (role_menu);
   gtk_text_view_set_extra_menu (GTK_TEXT_VIEW (self->view), menu);
+
+  /* The block's own menu, from its role in the margin. */
+  self->role_popover = gtk_popover_menu_new_from_model (G_MENU_MODEL (role_menu));
+  gtk_widget_set_parent (self->role_popover, GTK_WIDGET (self->role_renderer));
+  gtk_popover_set_position (GTK_POPOVER (self->role_popover), GTK_POS_RIGHT);
+  g_signal_connect (self->role_renderer, "query-activatable", G_CALLBACK (role_query_activatable_cb), self);
+  g_signal_connect (self->role_renderer, "activate", G_CALLBACK (role_activate_cb), self);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->role_renderer), _("Click a block’s role to correct it"));
 
   click = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 0);

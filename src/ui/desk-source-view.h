@@ -35,5 +35,6 @@ gboolean        desk_source_view_set_block_role  (DeskSourceView *self,
                                                   guint           block,
                                                   const char     *role);
 GtkTextView    *desk_source_view_get_text_view   (DeskSourceView *self);
+GtkWidget      *desk_source_view_get_role_popover (DeskSourceView *self);
 
 G_END_DECLS

@@ -29,6 +29,7 @@ struct _DeskSuggestionRow
   GtkLabel       *kind_label;
   GtkLabel       *where_label;
   GtkLabel       *text_label;
+  gboolean        selected;
   GtkLabel       *draft_label;
   GtkLabel       *mentions_label;
   GtkLabel       *sources_label;
@@ -45,7 +46,7 @@ enum {
   PROP_0,
   PROP_SUGGESTION,
   PROP_PROJECT,
-  PROP_EXPANDED,
+  PROP_SELECTED,
   N_PROPS
 };
 
@@ -307,10 +308,37 @@ source_link_cb (DeskSuggestionRow *self,
   return TRUE;
 }
 
-/* Opening the versions selects the card they belong to. */
+/* The most the versions list is ever given, and the least, and what a popover adds
+ * around its list (its arrow, frame and margins). */
+#define VERSIONS_MAX_HEIGHT 420
+#define VERSIONS_MIN_HEIGHT 120
+#define POPOVER_CHROME 48
+/* The width of a version's text in the list, in characters. */
+#define VERSIONS_TEXT_CHARS 40
+
+/* Opening the versions selects the card they belong to. The list opens on the side of
+ * the button with more room in the window, and is no taller than that room: it ran off
+ * the bottom of the window, its last Accept This Version cut off. */
 static void
 versions_shown_cb (DeskSuggestionRow *self)
 {
+  GtkPopover *popover = gtk_menu_button_get_popover (self->versions_button);
+  GtkWidget *scroller = popover != NULL ? gtk_popover_get_child (popover) : NULL;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  graphene_rect_t bounds;
+
+  if (GTK_IS_SCROLLED_WINDOW (scroller) && root != NULL &&
+      gtk_widget_compute_bounds (GTK_WIDGET (self->versions_button), GTK_WIDGET (root), &bounds))
+    {
+      double above = bounds.origin.y;
+      double below = gtk_widget_get_height (GTK_WIDGET (root)) - (bounds.origin.y + bounds.size.height);
+      double room = MAX (above, below) - POPOVER_CHROME;
+
+      gtk_popover_set_position (popover, above > below ? GTK_POS_TOP : GTK_POS_BOTTOM);
+      gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller),
+                                                  (int)CLAMP (room, VERSIONS_MIN_HEIGHT, VERSIONS_MAX_HEIGHT));
+    }
+
   select_self (self);
 }
 
@@ -367,7 +395,7 @@ build_versions_popover (DeskSuggestionRow *self)
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
                                   GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 420);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), VERSIONS_MAX_HEIGHT);
   gtk_widget_set_margin_start (box, 6);
   gtk_widget_set_margin_end (box, 6);
   gtk_widget_set_margin_top (box, 6);
@@ -386,8 +414,10 @@ build_versions_popover (DeskSuggestionRow *self)
       gtk_label_set_xalign (GTK_LABEL (text), 0);
       gtk_label_set_wrap (GTK_LABEL (text), TRUE);
       gtk_label_set_wrap_mode (GTK_LABEL (text), PANGO_WRAP_WORD_CHAR);
-      gtk_label_set_max_width_chars (GTK_LABEL (text), 48);
-      gtk_label_set_width_chars (GTK_LABEL (text), 36);
+      /* One width, wanted and least: a popover narrowed against the edge of the screen
+       * kept the height it measured for a wider text, and cut its last button off. */
+      gtk_label_set_max_width_chars (GTK_LABEL (text), VERSIONS_TEXT_CHARS);
+      gtk_label_set_width_chars (GTK_LABEL (text), VERSIONS_TEXT_CHARS);
       gtk_widget_set_halign (button, GTK_ALIGN_START);
       gtk_widget_add_css_class (button, "small-button");
       g_object_set_data (G_OBJECT (button), "version", GUINT_TO_POINTER (i));
@@ -735,8 +765,8 @@ desk_suggestion_row_get_property (GObject    *object,
       g_value_set_object (value, self->project);
       break;
 
-    case PROP_EXPANDED:
-      g_value_set_boolean (value, gtk_label_get_lines (self->text_label) < 0);
+    case PROP_SELECTED:
+      g_value_set_boolean (value, self->selected);
       break;
 
     default:
@@ -763,8 +793,8 @@ desk_suggestion_row_set_property (GObject      *object,
       update (self);
       break;
 
-    case PROP_EXPANDED:
-      desk_suggestion_row_set_expanded (self, g_value_get_boolean (value));
+    case PROP_SELECTED:
+      desk_suggestion_row_set_selected (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -789,12 +819,13 @@ desk_suggestion_row_class_init (DeskSuggestionRowClass *klass)
     g_param_spec_object ("project", NULL, NULL, DESK_TYPE_PROJECT,
                          (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS));
   /**
-   * DeskSuggestionRow:expanded:
+   * DeskSuggestionRow:selected:
    *
-   * Whether the whole text shows (the selected card) or its first lines.
+   * Whether the card is the selected one: its Accept is the view's suggested action.
+   * Every card shows its whole text, selected or not: a suggestion is judged by reading it.
    */
-  properties[PROP_EXPANDED] =
-    g_param_spec_boolean ("expanded", NULL, NULL, FALSE,
+  properties[PROP_SELECTED] =
+    g_param_spec_boolean ("selected", NULL, NULL, FALSE,
                           (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -896,25 +927,26 @@ desk_suggestion_row_get_suggestion (DeskSuggestionRow *self)
 }
 
 /**
- * desk_suggestion_row_set_expanded:
+ * desk_suggestion_row_set_selected:
  *
- * Shows the whole text (the selected card) or its first lines.
+ * Marks the card as the selected one, or not.
  */
 void
-desk_suggestion_row_set_expanded (DeskSuggestionRow *self,
-                                  gboolean           expanded)
+desk_suggestion_row_set_selected (DeskSuggestionRow *self,
+                                  gboolean           selected)
 {
   g_return_if_fail (DESK_IS_SUGGESTION_ROW (self));
 
+  selected = !!selected;
+  if (self->selected == selected)
+    return;
+  self->selected = selected;
+
   /* One suggested action a view: the selected card's Accept. */
-  if (expanded)
+  if (selected)
     gtk_widget_add_css_class (GTK_WIDGET (self->accept_button), "suggested-action");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->accept_button), "suggested-action");
 
-  if ((gtk_label_get_lines (self->text_label) < 0) == !!expanded)
-    return;
-  gtk_label_set_lines (self->text_label, expanded ? -1 : 5);
-  gtk_label_set_ellipsize (self->text_label, expanded ? PANGO_ELLIPSIZE_NONE : PANGO_ELLIPSIZE_END);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXPANDED]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
 }

@@ -23,8 +23,8 @@ void            desk_suggestion_row_set_suggestion  (DeskSuggestionRow *self,
                                                      DeskProject       *project);
 void            desk_suggestion_row_set_list_item   (DeskSuggestionRow *self,
                                                      GtkListItem       *item);
-void            desk_suggestion_row_set_expanded    (DeskSuggestionRow *self,
-                                                     gboolean           expanded);
+void            desk_suggestion_row_set_selected    (DeskSuggestionRow *self,
+                                                     gboolean           selected);
 
 /* Where a suggestion stands now: the window moves suggestions when the draft gains or
  * loses paragraphs, without making new objects (so their cards stay as they are). */

@@ -52,7 +52,7 @@ setup_item_cb (GtkSignalListItemFactory *factory,
   GtkWidget *row = desk_suggestion_row_new (NULL, NULL);
 
   desk_suggestion_row_set_list_item (DESK_SUGGESTION_ROW (row), item);
-  g_object_bind_property (item, "selected", row, "expanded", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (item, "selected", row, "selected", G_BINDING_SYNC_CREATE);
   gtk_list_item_set_child (item, row);
   gtk_list_item_set_activatable (item, FALSE);
 }
@@ -67,7 +67,7 @@ bind_item_cb (GtkSignalListItemFactory *factory,
 
   desk_suggestion_row_set_suggestion (DESK_SUGGESTION_ROW (row), gtk_list_item_get_item (item),
                                       self ? self->project : NULL);
-  desk_suggestion_row_set_expanded (DESK_SUGGESTION_ROW (row), gtk_list_item_get_selected (item));
+  desk_suggestion_row_set_selected (DESK_SUGGESTION_ROW (row), gtk_list_item_get_selected (item));
 }
 
 static void

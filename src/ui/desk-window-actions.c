@@ -358,6 +358,59 @@ start_draft_action (GtkWidget  *widget,
   _desk_window_start_draft (DESK_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
+/* win.set-masthead ("field", value): one field of the draft's masthead, as one undo step.
+ * The field is "deck", "byline", "dateline" or "credit-line"; an empty value takes the
+ * field out (a dateline taken out stays out; a credit line taken out is none), and a
+ * credit line of nothing (no value) follows the credits again. */
+static void
+set_masthead_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  DeskWindow *self = DESK_WINDOW (widget);
+  DeskDraft *draft;
+  const char *field;
+  const char *value;
+  const char *label;
+
+  g_variant_get (parameter, "(&sm&s)", &field, &value);
+
+  /* What was typed before is a step of its own. */
+  desk_window_flush_edits (self);
+  draft = desk_project_get_draft (self->project);
+  desk_undo_stack_begin_decision (self->undo_stack, self->project);
+
+  if (g_str_equal (field, "deck"))
+    {
+      desk_draft_set_deck (draft, value != NULL && value[0] != '\0' ? value : NULL);
+      label = _("Change the Deck");
+    }
+  else if (g_str_equal (field, "byline"))
+    {
+      desk_draft_set_byline (draft, value != NULL && value[0] != '\0' ? value : NULL);
+      label = _("Change the Byline");
+    }
+  else if (g_str_equal (field, "dateline"))
+    {
+      desk_draft_set_dateline (draft, value != NULL ? value : "");
+      label = _("Change the Dateline");
+    }
+  else if (g_str_equal (field, "credit-line"))
+    {
+      desk_draft_set_credit_line (draft, value);
+      label = value != NULL ? _("Change the Credit Line") : _("Credit Line From the Credits");
+    }
+  else
+    {
+      g_critical ("win.set-masthead: no masthead field “%s”", field);
+      desk_undo_stack_cancel_decision (self->undo_stack);
+      return;
+    }
+
+  if (desk_undo_stack_end_decision (self->undo_stack, label, FALSE))
+    _desk_window_update_actions (self);
+}
+
 static void
 focus_draft_action (GtkWidget  *widget,
                     const char *action_name,
@@ -1304,6 +1357,7 @@ _desk_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.start-draft", "s", start_draft_action);
   gtk_widget_class_install_action (widget_class, "win.focus-draft", NULL, focus_draft_action);
+  gtk_widget_class_install_action (widget_class, "win.set-masthead", "(sms)", set_masthead_action);
   gtk_widget_class_install_action (widget_class, "win.open-sources", NULL, open_sources_action);
   gtk_widget_class_install_action (widget_class, "win.paste-source", NULL, paste_source_action);
   gtk_widget_class_install_action (widget_class, "win.show-source", "s", show_source_action);

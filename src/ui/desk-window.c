@@ -365,6 +365,8 @@ flush_edits_as (DeskWindow *self,
   guint n_before;
 
   g_clear_handle_id (&self->store_timeout, g_source_remove);
+  /* The masthead's fields are steps of their own (win.set-masthead), before the typing. */
+  desk_draft_view_commit_masthead (self->draft_view);
 
   n_before = desk_draft_get_n_paragraphs (desk_project_get_draft (self->project));
   desk_undo_stack_begin_decision (self->undo_stack, self->project);
@@ -563,6 +565,8 @@ _desk_window_accept (DeskWindow *self,
       refuse_stale (self, selected);
       return FALSE;
     }
+  /* The masthead shows the dateline the text brings, in the same undo step. */
+  desk_project_fill_dateline (self->project);
 
   desk_undo_stack_end_decision (self->undo_stack, _("Accept Suggestion"), FALSE);
   desk_draft_view_load (self->draft_view);
