@@ -532,7 +532,8 @@ desk_suggestion_dup_highlights (DeskSuggestion *self)
   g_return_val_if_fail (DESK_IS_SUGGESTION (self), NULL);
 
   length = strlen (self->text);
-  g_array_append_vals (ranges, self->marks->data, self->marks->len);
+  if (self->marks->len > 0)
+    g_array_append_vals (ranges, self->marks->data, self->marks->len);
   if (ranges->len == 0 && self->kind != DESK_SUGGESTION_MISSING &&
       self->kind != DESK_SUGGESTION_HEADLINE)
     add_occurrences (ranges, self->text, self->new_text);
@@ -542,7 +543,8 @@ desk_suggestion_dup_highlights (DeskSuggestion *self)
       g_array_index (ranges, guint, 1) >= length)
     g_array_set_size (ranges, 0);
 
-  qsort (ranges->data, ranges->len / 2, 2 * sizeof (guint), compare_ranges);
+  if (ranges->len >= 4)
+    qsort (ranges->data, ranges->len / 2, 2 * sizeof (guint), compare_ranges);
 
   result = g_array_sized_new (FALSE, FALSE, sizeof (guint), ranges->len);
   for (guint i = 0; i + 1 < ranges->len; i += 2)
