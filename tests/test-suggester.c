@@ -295,6 +295,32 @@ test_caption_retelling (void)
     }
 }
 
+/* A name conflicts with the draft only where it stands in place of another name: a
+ * fuller form of a name the draft gives is no other person, whatever other names the
+ * draft's sentence goes on to give. */
+static void
+test_conflict_names (void)
+{
+  static const char draft[] =
+    "Ferry fire in the harbour\n\n"
+    "HALIFAX, Nova Scotia -- A passenger ferry caught fire on Tuesday evening near the "
+    "mouth of the harbour, and crews rescued most of the 212 people aboard.\n\n"
+    "Mayor Karimi thanked the crews at the harbour and the fishermen who pulled survivors "
+    "from the cold water, with Chief Okafor saying the terminal would reopen.\n";
+  static const char fuller[] =
+    "Ferry fire in the harbour\n\n"
+    "HALIFAX, Nova Scotia -- A passenger ferry caught fire on Tuesday evening near the "
+    "mouth of the harbour, and crews rescued most of the 212 people aboard.\n\n"
+    "Mayor Aisha Karimi thanked the crews at the harbour and the fishermen who pulled "
+    "survivors from the cold water.\n";
+  static const char * const names[] = { "draft.txt", "fuller.txt", NULL };
+  static const char * const texts[] = { draft, fuller, NULL };
+  g_autoptr(DeskProject) project = project_from_texts (names, texts);
+  g_autoptr(GPtrArray) suggestions = suggest (project);
+
+  g_assert_cmpuint (count_kind (suggestions, DESK_SUGGESTION_CONFLICT), ==, 0);
+}
+
 static void
 test_accept_then_recompute (void)
 {
@@ -796,6 +822,7 @@ main (int   argc,
   g_test_add_func ("/suggester/addition/clause", test_addition_marks_clause);
   g_test_add_func ("/suggester/highlights", test_highlights);
   g_test_add_func ("/suggester/conflict/number", test_conflict_on_number);
+  g_test_add_func ("/suggester/conflict/names", test_conflict_names);
   g_test_add_func ("/suggester/addition/restated", test_restated_extension);
   g_test_add_func ("/suggester/headline/alternatives", test_headline_alternatives);
   g_test_add_func ("/suggester/caption-retelling", test_caption_retelling);

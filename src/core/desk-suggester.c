@@ -1144,6 +1144,18 @@ is_acronym_of (Run                *run,
   return FALSE;
 }
 
+/* Whether token @i of @a and token @j of @b stand between the same words: the word before
+ * them or the word after them is the same. */
+static gboolean
+same_slot (const DeskSentence *a,
+           guint               i,
+           const DeskSentence *b,
+           guint               j)
+{
+  return (i > 0 && j > 0 && a->tokens[i - 1].id == b->tokens[j - 1].id) ||
+         (i + 1 < a->n_tokens && j + 1 < b->n_tokens && a->tokens[i + 1].id == b->tokens[j + 1].id);
+}
+
 /* The facts of @source that @draft states otherwise: numbers, days and names present on
  * one side only, where the other side has one of the same kind in their place.
  * Returns the byte ranges of the source's side, or NULL when they agree. */
@@ -1184,6 +1196,12 @@ find_conflict (Run                *run,
                   if ((other->flags & DESK_TOKEN_ALIAS) || (token->flags & DESK_TOKEN_ALIAS))
                     continue;
                   if (is_acronym_of (run, source, other, draft) || is_acronym_of (run, draft, token, source))
+                    continue;
+                  /* A name stands in place of another only where the two sentences
+                   * put it, between the same words ("Minister Ursula …" against
+                   * "Minister Thomas …"); "President Bashar Assad" against "Assad, with
+                   * Hollande saying" gives a fuller name, not another person. */
+                  if (!same_slot (source, g_array_index (only_source, guint, j), draft, i))
                     continue;
                   if (edit_distance (a, b) > 2)
                     draft_has_other = TRUE;
