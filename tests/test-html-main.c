@@ -249,6 +249,19 @@ test_story_in_parts (void)
          P1 "\n" P2 "\n" P3 "\n" P3 "\n" P2);
 }
 
+/* Text in a script without capitals is never a subheading "in capitals": short Japanese
+ * sentences set apart by <br> stay in the story */
+#define J1 "港のフェリーは嵐で三日間止まっていましたが、金曜日に運航を再開しました。"
+#define J2 "乗客は雨の中で一時間待ちました。"
+#define J3 "議会は月曜日に埠頭の修理について話し合います。"
+static void
+test_caseless_script (void)
+{
+  check ("<article><h1>Ferry sails again</h1><p>" J1 "</p><p>" J2 "<br>\n<br>" J3 "</p>"
+         "</article>",
+         J1 "\n" J2 "\n" J3);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -268,6 +281,7 @@ main (int    argc,
   g_test_add_func ("/html-main/link-paragraph", test_link_paragraph);
   g_test_add_func ("/html-main/one-deck", test_one_deck);
   g_test_add_func ("/html-main/story-in-parts", test_story_in_parts);
+  g_test_add_func ("/html-main/caseless-script", test_caseless_script);
 
   return g_test_run ();
 }
