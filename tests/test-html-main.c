@@ -262,6 +262,19 @@ test_caseless_script (void)
          J1 "\n" J2 "\n" J3);
 }
 
+/* A paragraph of the story may name a trademark or copyright; a short line that names one
+ * without a sign or a year is a notice all the same */
+#define T1 "The ferry operator, which has sailed under the name Harbour Line since 1962, told " \
+           "the council on Friday that it would defend its trademark in court if the new " \
+           "operator at Gannet Bay kept using the name on its boats and its timetables."
+static void
+test_trademark_in_story (void)
+{
+  check ("<article><h1>Ferry sails again</h1><p>" P1 "</p><p>" T1 "</p><p>" P2 "</p>"
+         "<p>Copyright The Courier and its licensors.</p></article>",
+         P1 "\n" T1 "\n" P2);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -282,6 +295,7 @@ main (int    argc,
   g_test_add_func ("/html-main/one-deck", test_one_deck);
   g_test_add_func ("/html-main/story-in-parts", test_story_in_parts);
   g_test_add_func ("/html-main/caseless-script", test_caseless_script);
+  g_test_add_func ("/html-main/trademark-in-story", test_trademark_in_story);
 
   return g_test_run ();
 }
