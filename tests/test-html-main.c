@@ -275,6 +275,16 @@ test_trademark_in_story (void)
          P1 "\n" T1 "\n" P2);
 }
 
+/* A date the page marks with schema.org's itemprop is a time stamp, not a paragraph */
+static void
+test_itemprop_date (void)
+{
+  check ("<div class=\"post\"><h1>Ferry sails again</h1>"
+         "<span class=\"when\" itemprop=\"datePublished\">Friday, 12 June 2026, at 10:13 in the "
+         "morning</span><p>" P1 "</p><p>" P2 "</p><p>" P3 "</p></div>",
+         P1 "\n" P2 "\n" P3);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -296,6 +306,7 @@ main (int    argc,
   g_test_add_func ("/html-main/story-in-parts", test_story_in_parts);
   g_test_add_func ("/html-main/caseless-script", test_caseless_script);
   g_test_add_func ("/html-main/trademark-in-story", test_trademark_in_story);
+  g_test_add_func ("/html-main/itemprop-date", test_itemprop_date);
 
   return g_test_run ();
 }

@@ -25,7 +25,8 @@
  * one block), and what belongs to the story wherever it sits is classified: the headline
  * (the <h1> that matches the page's title, else the title itself), bylines (rel=author,
  * class "byline" or "author"), captions (<figcaption>, class "caption"), the date (<time>,
- * article:published_time, JSON-LD). Nothing is fetched: no images, no stylesheets.
+ * itemprop="datePublished", article:published_time, JSON-LD). Nothing is fetched: no
+ * images, no stylesheets.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -169,6 +170,7 @@ typedef enum
   CLASS_KICKER   = 1 << 6,
   CLASS_COMMENTS = 1 << 7,
   CLASS_CONTENT  = 1 << 8,  /* says it is the content, even if it also says comments */
+  CLASS_DATE     = 1 << 9,  /* itemprop="datePublished", "dateModified": a time stamp */
 } ClassFlags;
 
 static guint
@@ -208,6 +210,9 @@ read_class_flags (const xmlNode *element)
   itemprop = _desk_xml_attr (element, "itemprop");
   if (g_strcmp0 (rel, "author") == 0 || (itemprop != NULL && strstr (itemprop, "author")))
     flags |= CLASS_BYLINE;
+  if (itemprop != NULL && (strstr (itemprop, "datePublished") || strstr (itemprop, "dateModified") ||
+                           strstr (itemprop, "dateCreated")))
+    flags |= CLASS_DATE;
 
   return flags;
 }
@@ -922,7 +927,10 @@ html_hint (const xmlNode *element,
         }
     }
 
-  if (_desk_xml_is (element, "time") && !has_ancestor (page, element, is_text_block) &&
+  /* A date the page shows as such (<time>, or marked by schema.org's itemprop), not inside
+   * a sentence */
+  if ((_desk_xml_is (element, "time") || (class_flags (page, element) & CLASS_DATE)) &&
+      !has_ancestor (page, element, is_text_block) &&
       !has_ancestor (page, element, is_byline_element))
     {
       set_role (hint, DESK_BLOCK_ROLE_FURNITURE, "time stamp", TRUE);
