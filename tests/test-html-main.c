@@ -285,6 +285,18 @@ test_itemprop_date (void)
          P1 "\n" P2 "\n" P3);
 }
 
+/* A slot that a script fills, under its label, is not a paragraph */
+static void
+test_script_slot (void)
+{
+  check ("<article><h1>Ferry sails again</h1><p>" P1 "</p>"
+         "<div class=\"x7f3q\"><center><span>Advert</span><br><script>fill (this);</script>"
+         "</center></div><p>" P2 "</p>"
+         "<div class=\"x7f3q\"><span>Sponsored content</span><div><iframe src=\"/slot\"></iframe>"
+         "</div></div><p>" P3 "</p></article>",
+         P1 "\n" P2 "\n" P3);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -307,6 +319,7 @@ main (int    argc,
   g_test_add_func ("/html-main/caseless-script", test_caseless_script);
   g_test_add_func ("/html-main/trademark-in-story", test_trademark_in_story);
   g_test_add_func ("/html-main/itemprop-date", test_itemprop_date);
+  g_test_add_func ("/html-main/script-slot", test_script_slot);
 
   return g_test_run ();
 }

@@ -64,6 +64,11 @@
 /* A label over the headline is shorter than this (letters); a sentence of the story is not */
 #define KICKER_MAX_CHARS 60
 
+/* A block of the article that runs a script or holds an embedded frame and shows fewer
+ * letters than this is a slot filled by the script (an ad, a player, a widget) under its
+ * label ("Advert", "Sponsored"); a paragraph beside an embed is longer */
+#define SCRIPT_SLOT_MAX_CHARS 40
+
 /* A paragraph of this many letters is text the page shows: a page with one gives text */
 #define FALLBACK_MIN_CHARS 80
 
@@ -329,6 +334,23 @@ is_skipped_tag (const xmlNode *element)
   for (guint i = 0; i < G_N_ELEMENTS (tags); i++)
     if (_desk_xml_is (element, tags[i]))
       return TRUE;
+  return FALSE;
+}
+
+/* Whether @element runs a script or embeds a frame, within a few levels */
+static gboolean
+has_script (const xmlNode *element,
+            guint          depth)
+{
+  for (const xmlNode *child = element->children; child != NULL; child = child->next)
+    {
+      if (child->type != XML_ELEMENT_NODE)
+        continue;
+      if (_desk_xml_is (child, "script") || _desk_xml_is (child, "iframe"))
+        return TRUE;
+      if (depth > 0 && has_script (child, depth - 1))
+        return TRUE;
+    }
   return FALSE;
 }
 
@@ -957,6 +979,19 @@ html_hint (const xmlNode *element,
       if (m->chars > 0 && m->link_chars >= m->chars * LINK_PARAGRAPH_SHARE)
         {
           set_role (hint, DESK_BLOCK_ROLE_FURNITURE, "related links", FALSE);
+          hint->strong = TRUE;
+          return;
+        }
+    }
+
+  /* A slot a script fills, with its label: "Advert" between two paragraphs */
+  if (in_main && hint->block && !_desk_xml_is (element, "body") && has_script (element, 3))
+    {
+      const Measure *m = measure_cached (page, element, 0);
+
+      if (m->chars > 0 && m->chars < SCRIPT_SLOT_MAX_CHARS)
+        {
+          set_role (hint, DESK_BLOCK_ROLE_FURNITURE, "advertisement", FALSE);
           hint->strong = TRUE;
           return;
         }
