@@ -226,6 +226,18 @@ test_link_paragraph (void)
          P1 "\n" P2 "\n" P3 " See the map.");
 }
 
+/* So is a link to another story under a short label; a sentence with a link is not */
+static void
+test_labelled_link (void)
+{
+  check ("<article><h1>Ferry sails again</h1><p>" P1 "</p>"
+         "<p><strong>SEE MORE</strong>: <a href=\"/wharf\">Council votes on the wharf lease for "
+         "another year</a></p><p>" P2 "</p>"
+         "<p>The council said on Monday: <a href=\"/report\">the wharf needs repairs</a>.</p>"
+         "</article>",
+         P1 "\n" P2 "\nThe council said on Monday: the wharf needs repairs.");
+}
+
 /* One deck: a class such as "description" on every part of the story makes only the first
  * a deck */
 static void
@@ -320,6 +332,7 @@ main (int    argc,
   g_test_add_func ("/html-main/trademark-in-story", test_trademark_in_story);
   g_test_add_func ("/html-main/itemprop-date", test_itemprop_date);
   g_test_add_func ("/html-main/script-slot", test_script_slot);
+  g_test_add_func ("/html-main/labelled-link", test_labelled_link);
 
   return g_test_run ();
 }

@@ -76,6 +76,10 @@
  * to another story ("Who will make the Rock Hall in 2020?") */
 #define LINK_PARAGRAPH_SHARE 0.9
 
+/* So is a paragraph that is a link under a label of at most this many characters, its link
+ * the larger part: "SEE MORE: Storm closes the terminal again", "Lire aussi : …" */
+#define LINK_LABEL_MAX_CHARS 15
+
 typedef struct
 {
   DeskReaderDoc *doc;
@@ -975,8 +979,11 @@ html_hint (const xmlNode *element,
     {
       const Measure *m = measure_cached (page, element, 0);
 
-      /* A paragraph that is all a link points to another story */
-      if (m->chars > 0 && m->link_chars >= m->chars * LINK_PARAGRAPH_SHARE)
+      /* A paragraph that is all a link, or a link under a short label, points to another
+       * story */
+      if (m->chars > 0 && (m->link_chars >= m->chars * LINK_PARAGRAPH_SHARE ||
+                           (m->link_chars * 2 > m->chars &&
+                            m->chars - m->link_chars <= LINK_LABEL_MAX_CHARS)))
         {
           set_role (hint, DESK_BLOCK_ROLE_FURNITURE, "related links", FALSE);
           hint->strong = TRUE;
