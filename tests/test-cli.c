@@ -30,7 +30,8 @@ parse_json (const char *text)
 }
 
 /* bench --extraction reads a folder of web pages, plain and gzipped, in process, and writes
- * each page's body paragraphs, one a line, keyed by the page's name */
+ * each page's body paragraphs and the subheadings among them, one a line, keyed by the
+ * page's name; a heading after the story's last paragraph is not the story's */
 static void
 test_bench_extraction (void)
 {
@@ -38,8 +39,9 @@ test_bench_extraction (void)
     "<html><head><title>Ferry sails again</title></head><body><nav><a href=\"/\">News</a></nav>"
     "<article><h1>Ferry sails again</h1>"
     "<p>The harbour ferry sailed again on Friday, three days after the storm, the operator said.</p>"
+    "<h2>A long wait</h2>"
     "<p>Passengers waited for an hour in the rain, and some of them had driven from Gannet Bay.</p>"
-    "</article></body></html>";
+    "<h3>More from the harbour</h3></article></body></html>";
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = desk_test_make_temp_dir ("copydesk-extraction");
   g_autofree char *html_dir = NULL;
@@ -86,7 +88,8 @@ test_bench_extraction (void)
 
       g_assert_cmpstr (json_object_get_string_member (page, "articleBody"), ==,
                        "The harbour ferry sailed again on Friday, three days after the storm, "
-                       "the operator said.\nPassengers waited for an hour in the rain, and some "
+                       "the operator said.\nA long wait\nPassengers waited for an hour in the "
+                       "rain, and some "
                        "of them had driven from Gannet Bay.");
     }
 

@@ -226,6 +226,18 @@ test_link_paragraph (void)
          P1 "\n" P2 "\n" P3 " See the map.");
 }
 
+/* So is a link to another story under a short label; a sentence with a link is not */
+static void
+test_labelled_link (void)
+{
+  check ("<article><h1>Ferry sails again</h1><p>" P1 "</p>"
+         "<p><strong>SEE MORE</strong>: <a href=\"/wharf\">Council votes on the wharf lease for "
+         "another year</a></p><p>" P2 "</p>"
+         "<p>The council said on Monday: <a href=\"/report\">the wharf needs repairs</a>.</p>"
+         "</article>",
+         P1 "\n" P2 "\nThe council said on Monday: the wharf needs repairs.");
+}
+
 /* One deck: a class such as "description" on every part of the story makes only the first
  * a deck */
 static void
@@ -249,6 +261,54 @@ test_story_in_parts (void)
          P1 "\n" P2 "\n" P3 "\n" P3 "\n" P2);
 }
 
+/* Text in a script without capitals is never a subheading "in capitals": short Japanese
+ * sentences set apart by <br> stay in the story */
+#define J1 "港のフェリーは嵐で三日間止まっていましたが、金曜日に運航を再開しました。"
+#define J2 "乗客は雨の中で一時間待ちました。"
+#define J3 "議会は月曜日に埠頭の修理について話し合います。"
+static void
+test_caseless_script (void)
+{
+  check ("<article><h1>Ferry sails again</h1><p>" J1 "</p><p>" J2 "<br>\n<br>" J3 "</p>"
+         "</article>",
+         J1 "\n" J2 "\n" J3);
+}
+
+/* A paragraph of the story may name a trademark or copyright; a short line that names one
+ * without a sign or a year is a notice all the same */
+#define T1 "The ferry operator, which has sailed under the name Harbour Line since 1962, told " \
+           "the council on Friday that it would defend its trademark in court if the new " \
+           "operator at Gannet Bay kept using the name on its boats and its timetables."
+static void
+test_trademark_in_story (void)
+{
+  check ("<article><h1>Ferry sails again</h1><p>" P1 "</p><p>" T1 "</p><p>" P2 "</p>"
+         "<p>Copyright The Courier and its licensors.</p></article>",
+         P1 "\n" T1 "\n" P2);
+}
+
+/* A date the page marks with schema.org's itemprop is a time stamp, not a paragraph */
+static void
+test_itemprop_date (void)
+{
+  check ("<div class=\"post\"><h1>Ferry sails again</h1>"
+         "<span class=\"when\" itemprop=\"datePublished\">Friday, 12 June 2026, at 10:13 in the "
+         "morning</span><p>" P1 "</p><p>" P2 "</p><p>" P3 "</p></div>",
+         P1 "\n" P2 "\n" P3);
+}
+
+/* A slot that a script fills, under its label, is not a paragraph */
+static void
+test_script_slot (void)
+{
+  check ("<article><h1>Ferry sails again</h1><p>" P1 "</p>"
+         "<div class=\"x7f3q\"><center><span>Advert</span><br><script>fill (this);</script>"
+         "</center></div><p>" P2 "</p>"
+         "<div class=\"x7f3q\"><span>Sponsored content</span><div><iframe src=\"/slot\"></iframe>"
+         "</div></div><p>" P3 "</p></article>",
+         P1 "\n" P2 "\n" P3);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -268,6 +328,11 @@ main (int    argc,
   g_test_add_func ("/html-main/link-paragraph", test_link_paragraph);
   g_test_add_func ("/html-main/one-deck", test_one_deck);
   g_test_add_func ("/html-main/story-in-parts", test_story_in_parts);
+  g_test_add_func ("/html-main/caseless-script", test_caseless_script);
+  g_test_add_func ("/html-main/trademark-in-story", test_trademark_in_story);
+  g_test_add_func ("/html-main/itemprop-date", test_itemprop_date);
+  g_test_add_func ("/html-main/script-slot", test_script_slot);
+  g_test_add_func ("/html-main/labelled-link", test_labelled_link);
 
   return g_test_run ();
 }

@@ -38,6 +38,11 @@
  * link, an embed (a post runs to some 20 to 30 words) or a contact line; a longer
  * paragraph of running text that mentions an address is story text. */
 #define LINK_BLOCK_MAX_WORDS    35
+/* "Copyright" or "trademark" without a sign, a year or "all rights reserved" makes a notice
+ * of a block of at most this many words ("Copyright The Courier", "Copyright 2026 AP. This
+ * material may not be published, broadcast, rewritten or redistributed."); a paragraph of
+ * the story may name the words (a dispute over a trademark, a copyright case). */
+#define NOTICE_WORD_MAX_WORDS   LINK_BLOCK_MAX_WORDS
 /* A block of at most this many words that opens on a verb of the calls to action is one. */
 #define PROMPT_MAX_WORDS        12
 /* No paragraph of a story is longer than this; a block that is (a page's text run into
@@ -52,6 +57,7 @@ typedef struct
   GRegex *caption;
   GRegex *link;
   GRegex *notice;
+  GRegex *notice_word;
   GRegex *contact;
   GRegex *offer;
 } Patterns;
@@ -85,13 +91,15 @@ patterns (void)
                      "|\\b[\\w-]+\\.(?:com|org|net|de|fr|co\\.uk|html?)/",
                      flags, 0, NULL);
       patterns.notice =
-        g_regex_new ("\\x{00A9}|\\(c\\)\\s*\\d{4}|\\bcopyright\\b|\\btrademark\\b"
+        g_regex_new ("\\x{00A9}|\\(c\\)\\s*\\d{4}"
                      "|\\ball rights reserved\\b|\\balle rechte vorbehalten\\b"
                      "|\\btous droits r\\x{00E9}serv\\x{00E9}s\\b"
                      /* an agency's note that what follows is for the desk only */
                      "|\\bnot for publication\\b|\\bnicht zur ver\\x{00F6}ffentlichung\\b"
                      "|\\bne pas publier\\b",
                      flags, 0, NULL);
+      /* The bare words name a notice only in a short block (see NOTICE_WORD_MAX_WORDS) */
+      patterns.notice_word = g_regex_new ("\\bcopyright\\b|\\btrademark\\b", flags, 0, NULL);
       patterns.contact =
         g_regex_new ("\\b[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+\\b"
                      "|\\+\\d[\\d\\s/().-]{7,}\\d"
@@ -106,7 +114,8 @@ patterns (void)
                      "|\\b\\d+\\s+(?:weeks?|months?|wochen|monate|semaines|mois)\\s+"
                      "(?:for|f\\x{00FC}r|pour)\\s+(?:[$\\x{20AC}\\x{00A3}]\\s?\\d|\\d[\\d.,]*\\s?(?:\\x{20AC}|\\x{00A3}|\\$))",
                      flags, 0, NULL);
-      g_assert (patterns.caption && patterns.link && patterns.notice && patterns.contact &&
+      g_assert (patterns.caption && patterns.link && patterns.notice && patterns.notice_word &&
+                patterns.contact &&
                 patterns.offer);
       g_once_init_leave (&ready, 1);
     }
@@ -310,7 +319,10 @@ judge_text (const char     *text,
   g_strstrip (copy);
   lower = g_ascii_strdown (copy, -1);
 
-  if (has_any (lower, notice_words) && g_regex_match (p->notice, copy, 0, NULL))
+  if (has_any (lower, notice_words) &&
+      (g_regex_match (p->notice, copy, 0, NULL) ||
+       (_desk_wire_text_count_words (copy) <= NOTICE_WORD_MAX_WORDS &&
+        g_regex_match (p->notice_word, copy, 0, NULL))))
     return DESK_PROSE_NOTICE;
   if (has_any (lower, caption_words) && g_regex_match (p->caption, copy, 0, NULL))
     return DESK_PROSE_CAPTION;

@@ -25,7 +25,8 @@
  * one block), and what belongs to the story wherever it sits is classified: the headline
  * (the <h1> that matches the page's title, else the title itself), bylines (rel=author,
  * class "byline" or "author"), captions (<figcaption>, class "caption"), the date (<time>,
- * article:published_time, JSON-LD). Nothing is fetched: no images, no stylesheets.
+ * itemprop="datePublished", article:published_time, JSON-LD). Nothing is fetched: no
+ * images, no stylesheets.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -63,12 +64,21 @@
 /* A label over the headline is shorter than this (letters); a sentence of the story is not */
 #define KICKER_MAX_CHARS 60
 
+/* A block of the article that runs a script or holds an embedded frame and shows fewer
+ * letters than this is a slot filled by the script (an ad, a player, a widget) under its
+ * label ("Advert", "Sponsored"); a paragraph beside an embed is longer */
+#define SCRIPT_SLOT_MAX_CHARS 40
+
 /* A paragraph of this many letters is text the page shows: a page with one gives text */
 #define FALLBACK_MIN_CHARS 80
 
 /* A paragraph of the article with at least this share of its letters in links is a link
  * to another story ("Who will make the Rock Hall in 2020?") */
 #define LINK_PARAGRAPH_SHARE 0.9
+
+/* So is a paragraph that is a link under a label of at most this many characters, its link
+ * the larger part: "SEE MORE: Storm closes the terminal again", "Lire aussi : …" */
+#define LINK_LABEL_MAX_CHARS 15
 
 typedef struct
 {
@@ -169,6 +179,7 @@ typedef enum
   CLASS_KICKER   = 1 << 6,
   CLASS_COMMENTS = 1 << 7,
   CLASS_CONTENT  = 1 << 8,  /* says it is the content, even if it also says comments */
+  CLASS_DATE     = 1 << 9,  /* itemprop="datePublished", "dateModified": a time stamp */
 } ClassFlags;
 
 static guint
@@ -208,6 +219,9 @@ read_class_flags (const xmlNode *element)
   itemprop = _desk_xml_attr (element, "itemprop");
   if (g_strcmp0 (rel, "author") == 0 || (itemprop != NULL && strstr (itemprop, "author")))
     flags |= CLASS_BYLINE;
+  if (itemprop != NULL && (strstr (itemprop, "datePublished") || strstr (itemprop, "dateModified") ||
+                           strstr (itemprop, "dateCreated")))
+    flags |= CLASS_DATE;
 
   return flags;
 }
@@ -324,6 +338,23 @@ is_skipped_tag (const xmlNode *element)
   for (guint i = 0; i < G_N_ELEMENTS (tags); i++)
     if (_desk_xml_is (element, tags[i]))
       return TRUE;
+  return FALSE;
+}
+
+/* Whether @element runs a script or embeds a frame, within a few levels */
+static gboolean
+has_script (const xmlNode *element,
+            guint          depth)
+{
+  for (const xmlNode *child = element->children; child != NULL; child = child->next)
+    {
+      if (child->type != XML_ELEMENT_NODE)
+        continue;
+      if (_desk_xml_is (child, "script") || _desk_xml_is (child, "iframe"))
+        return TRUE;
+      if (depth > 0 && has_script (child, depth - 1))
+        return TRUE;
+    }
   return FALSE;
 }
 
@@ -922,7 +953,10 @@ html_hint (const xmlNode *element,
         }
     }
 
-  if (_desk_xml_is (element, "time") && !has_ancestor (page, element, is_text_block) &&
+  /* A date the page shows as such (<time>, or marked by schema.org's itemprop), not inside
+   * a sentence */
+  if ((_desk_xml_is (element, "time") || (class_flags (page, element) & CLASS_DATE)) &&
+      !has_ancestor (page, element, is_text_block) &&
       !has_ancestor (page, element, is_byline_element))
     {
       set_role (hint, DESK_BLOCK_ROLE_FURNITURE, "time stamp", TRUE);
@@ -945,10 +979,26 @@ html_hint (const xmlNode *element,
     {
       const Measure *m = measure_cached (page, element, 0);
 
-      /* A paragraph that is all a link points to another story */
-      if (m->chars > 0 && m->link_chars >= m->chars * LINK_PARAGRAPH_SHARE)
+      /* A paragraph that is all a link, or a link under a short label, points to another
+       * story */
+      if (m->chars > 0 && (m->link_chars >= m->chars * LINK_PARAGRAPH_SHARE ||
+                           (m->link_chars * 2 > m->chars &&
+                            m->chars - m->link_chars <= LINK_LABEL_MAX_CHARS)))
         {
           set_role (hint, DESK_BLOCK_ROLE_FURNITURE, "related links", FALSE);
+          hint->strong = TRUE;
+          return;
+        }
+    }
+
+  /* A slot a script fills, with its label: "Advert" between two paragraphs */
+  if (in_main && hint->block && !_desk_xml_is (element, "body") && has_script (element, 3))
+    {
+      const Measure *m = measure_cached (page, element, 0);
+
+      if (m->chars > 0 && m->chars < SCRIPT_SLOT_MAX_CHARS)
+        {
+          set_role (hint, DESK_BLOCK_ROLE_FURNITURE, "advertisement", FALSE);
           hint->strong = TRUE;
           return;
         }

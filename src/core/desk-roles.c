@@ -592,12 +592,14 @@ rule_end_note (Paragraph       *para,
   return FALSE;
 }
 
-/* "TIP-INS", "UP NEXT"; not "8. HOW WALMART WON PRAISE", an item of a numbered list */
+/* "TIP-INS", "UP NEXT"; not "8. HOW WALMART WON PRAISE", an item of a numbered list, nor
+ * a sentence in a script without capitals (Japanese, Chinese, Arabic…): in capitals means
+ * at least one capital and no small letter */
 static gboolean
 rule_caps_subheading (Paragraph       *para,
                       DeskRoleVerdict *verdict)
 {
-  gboolean letter = FALSE;
+  gboolean capital = FALSE;
 
   if (g_ascii_isdigit (para->text[0]) ||
       _desk_wire_text_ends_sentence (para->text, DESK_SENTENCE_END_COLON))
@@ -609,10 +611,10 @@ rule_caps_subheading (Paragraph       *para,
 
       if (g_unichar_islower (c))
         return FALSE;
-      letter |= g_unichar_isalpha (c);
+      capital |= g_unichar_isupper (c) || g_unichar_istitle (c);
     }
 
-  return letter;
+  return capital;
 }
 
 /* ---- The table ---------------------------------------------------------------------------- */
