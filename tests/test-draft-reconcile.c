@@ -259,6 +259,61 @@ test_new_paragraph (void)
   g_assert_false (desk_paragraph_get_edited (desk_draft_get_paragraph (draft, 3)));
 }
 
+/* A paragraph moved (cut and pasted, dragged): as many paragraphs as before, each still
+ * crediting its own block, none edited. */
+static void
+test_moved (void)
+{
+  g_autoptr(DeskDraft) draft = draft_new ();
+  const char *swapped[] = { LINES[0], LINES[2], LINES[1], LINES[3] };
+  const char *to_end[] = { LINES[1], LINES[2], LINES[3], LINES[0] };
+
+  g_assert_true (desk_draft_reconcile (draft, swapped, G_N_ELEMENTS (swapped)));
+
+  assert_texts (draft, swapped, G_N_ELEMENTS (swapped));
+  assert_provenance (draft, 0, "wire:0");
+  assert_provenance (draft, 1, "wire:2");
+  assert_provenance (draft, 2, "wire:1");
+  assert_provenance (draft, 3, "wire:3");
+  for (guint i = 0; i < G_N_ELEMENTS (swapped); i++)
+    g_assert_false (desk_paragraph_get_edited (desk_draft_get_paragraph (draft, i)));
+
+  g_assert_true (desk_draft_reconcile (draft, to_end, G_N_ELEMENTS (to_end)));
+
+  assert_texts (draft, to_end, G_N_ELEMENTS (to_end));
+  assert_provenance (draft, 0, "wire:1");
+  assert_provenance (draft, 1, "wire:2");
+  assert_provenance (draft, 2, "wire:3");
+  assert_provenance (draft, 3, "wire:0");
+  for (guint i = 0; i < G_N_ELEMENTS (to_end); i++)
+    g_assert_false (desk_paragraph_get_edited (desk_draft_get_paragraph (draft, i)));
+}
+
+/* Retyped in place around a paragraph left as it was: all three stay the same objects. */
+static void
+test_typed_around (void)
+{
+  g_autoptr(DeskDraft) draft = draft_new ();
+  DeskParagraph *second = desk_draft_get_paragraph (draft, 1);
+  DeskParagraph *third = desk_draft_get_paragraph (draft, 2);
+  const char *lines[] = {
+    "Fire crews fought the blaze on the harbour front until dawn.",
+    LINES[1],
+    LINES[2],
+    "Traffic on the harbour road was diverted all morning.",
+  };
+
+  g_assert_true (desk_draft_reconcile (draft, lines, G_N_ELEMENTS (lines)));
+
+  assert_texts (draft, lines, G_N_ELEMENTS (lines));
+  g_assert_true (desk_draft_get_paragraph (draft, 1) == second);
+  g_assert_true (desk_draft_get_paragraph (draft, 2) == third);
+  assert_provenance (draft, 0, "wire:0");
+  assert_provenance (draft, 3, "wire:3");
+  g_assert_true (desk_paragraph_get_edited (desk_draft_get_paragraph (draft, 0)));
+  g_assert_false (desk_paragraph_get_edited (second));
+}
+
 /* A paragraph moved while another is added: the moved one is as it was. */
 static void
 test_moved_and_added (void)
@@ -310,7 +365,9 @@ main (int   argc,
   g_test_add_func ("/draft-reconcile/merge", test_merge);
   g_test_add_func ("/draft-reconcile/delete", test_delete);
   g_test_add_func ("/draft-reconcile/new-paragraph", test_new_paragraph);
+  g_test_add_func ("/draft-reconcile/moved", test_moved);
   g_test_add_func ("/draft-reconcile/moved-and-added", test_moved_and_added);
+  g_test_add_func ("/draft-reconcile/typed-around", test_typed_around);
   g_test_add_func ("/draft-reconcile/emptied", test_emptied);
 
   return g_test_run ();

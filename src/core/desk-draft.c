@@ -784,6 +784,24 @@ collect_paragraphs (const char * const *texts,
   return paragraphs;
 }
 
+/* Whether a paragraph among the @n_middle from @prefix now has the text another one there
+ * had: paragraphs moved, not retyped in place. */
+static gboolean
+middle_moved (DeskDraft *self,
+              GPtrArray *wanted,
+              guint      prefix,
+              guint      n_middle)
+{
+  for (guint i = 0; i < n_middle; i++)
+    for (guint o = 0; o < n_middle; o++)
+      if (o != i &&
+          g_str_equal (desk_paragraph_get_text (desk_draft_get_paragraph (self, prefix + o)),
+                       g_ptr_array_index (wanted, prefix + i)))
+        return TRUE;
+
+  return FALSE;
+}
+
 /**
  * desk_draft_reconcile:
  * @texts: (array length=n_texts): the body as the editor now has it, one line each
@@ -791,13 +809,13 @@ collect_paragraphs (const char * const *texts,
  *
  * Makes the draft's paragraphs the non-blank lines of @texts (each trimmed), keeping
  * where each came from as far as the typing allows. Paragraphs equal at the start and at
- * the end are left alone. When as many paragraphs as before lie between them, they were
- * retyped in place and keep their provenance. Otherwise each new paragraph that has the
- * text of an old one there (a moved paragraph) is that paragraph as it was; any other
- * is marked edited and takes the provenance of every old paragraph there that shares at
- * least half of the words of the smaller of the two (a split, a merge or a rewrite); a
- * wholly new paragraph has none. The old paragraphs between are then removed and the new
- * ones inserted.
+ * the end are left alone. When as many paragraphs as before lie between them and none has
+ * the text of another one there, they were retyped in place and keep their provenance.
+ * Otherwise each new paragraph that has the text of an old one there (a moved paragraph)
+ * is that paragraph as it was; any other is marked edited and takes the provenance of
+ * every old paragraph there that shares at least half of the words of the smaller of the
+ * two (a split, a merge or a rewrite); a wholly new paragraph has none. The old paragraphs
+ * between are then removed and the new ones inserted.
  *
  * When the texts are the draft's paragraphs already, nothing changes and no signal is
  * emitted.
@@ -839,7 +857,7 @@ desk_draft_reconcile (DeskDraft          *self,
   if (old_middle == 0 && new_middle == 0)
     return FALSE;
 
-  if (old_middle == new_middle)
+  if (old_middle == new_middle && !middle_moved (self, wanted, prefix, new_middle))
     {
       /* Paragraphs retyped in place keep where they came from. */
       for (guint i = 0; i < new_middle; i++)
