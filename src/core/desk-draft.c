@@ -728,6 +728,195 @@ desk_draft_set_paragraph_text (DeskDraft  *self,
   desk_paragraph_set_text (paragraph, text);
 }
 
+/* A paragraph the editor rewrote, split or merged still credits the paragraphs it came
+ * from when it keeps at least this share of their words (of the smaller of the two word
+ * sets, so each half of a split paragraph counts in full): rewording a sentence or two
+ * does not make the copy the desk's own. Below it, the text is the editor's. */
+#define KEPT_WORDS_SHARE 0.5
+
+/* The distinct words of @text (desk_text_add_words(), every length). */
+static GHashTable *
+word_set (const char *text)
+{
+  GHashTable *words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  desk_text_add_words (text, 1, words);
+  return words;
+}
+
+/* How much of the smaller of two word sets the other has: 1 for a half of a split. */
+static double
+shared_words (GHashTable *a,
+              GHashTable *b)
+{
+  GHashTable *smaller = g_hash_table_size (a) <= g_hash_table_size (b) ? a : b;
+  GHashTable *larger = smaller == a ? b : a;
+  GHashTableIter iter;
+  gpointer word;
+  guint shared = 0;
+
+  if (g_hash_table_size (smaller) == 0)
+    return 0;
+
+  g_hash_table_iter_init (&iter, smaller);
+  while (g_hash_table_iter_next (&iter, &word, NULL))
+    if (g_hash_table_contains (larger, word))
+      shared++;
+
+  return (double)shared / g_hash_table_size (smaller);
+}
+
+/* The paragraphs in @texts: each trimmed, the blank ones left out. */
+static GPtrArray *
+collect_paragraphs (const char * const *texts,
+                    guint               n_texts)
+{
+  GPtrArray *paragraphs = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < n_texts; i++)
+    {
+      g_autofree char *text = g_strstrip (g_strdup (texts[i]));
+
+      if (text[0] != '\0')
+        g_ptr_array_add (paragraphs, g_steal_pointer (&text));
+    }
+
+  return paragraphs;
+}
+
+/* Whether a paragraph among the @n_middle from @prefix now has the text another one there
+ * had: paragraphs moved, not retyped in place. */
+static gboolean
+middle_moved (DeskDraft *self,
+              GPtrArray *wanted,
+              guint      prefix,
+              guint      n_middle)
+{
+  for (guint i = 0; i < n_middle; i++)
+    for (guint o = 0; o < n_middle; o++)
+      if (o != i &&
+          g_str_equal (desk_paragraph_get_text (desk_draft_get_paragraph (self, prefix + o)),
+                       g_ptr_array_index (wanted, prefix + i)))
+        return TRUE;
+
+  return FALSE;
+}
+
+/**
+ * desk_draft_reconcile:
+ * @texts: (array length=n_texts): the body as the editor now has it, one line each
+ * @n_texts: the number of @texts
+ *
+ * Makes the draft's paragraphs the non-blank lines of @texts (each trimmed), keeping
+ * where each came from as far as the typing allows. Paragraphs equal at the start and at
+ * the end are left alone. When as many paragraphs as before lie between them and none has
+ * the text of another one there, they were retyped in place and keep their provenance.
+ * Otherwise each new paragraph that has the text of an old one there (a moved paragraph)
+ * is that paragraph as it was; any other is marked edited and takes the provenance of
+ * every old paragraph there that shares at least half of the words of the smaller of the
+ * two (a split, a merge or a rewrite); a wholly new paragraph has none. The old paragraphs
+ * between are then removed and the new ones inserted.
+ *
+ * When the texts are the draft's paragraphs already, nothing changes and no signal is
+ * emitted.
+ *
+ * Returns: whether the draft's paragraphs changed
+ */
+gboolean
+desk_draft_reconcile (DeskDraft          *self,
+                      const char * const *texts,
+                      guint               n_texts)
+{
+  g_autoptr(GPtrArray) wanted = NULL;
+  g_autoptr(GPtrArray) made = NULL;
+  g_autoptr(GPtrArray) old_words = NULL;
+  guint n_old, n_new;
+  guint prefix = 0;
+  guint suffix = 0;
+  guint old_middle, new_middle;
+
+  g_return_val_if_fail (DESK_IS_DRAFT (self), FALSE);
+  g_return_val_if_fail (texts != NULL || n_texts == 0, FALSE);
+
+  wanted = collect_paragraphs (texts, n_texts);
+  n_old = desk_draft_get_n_paragraphs (self);
+  n_new = wanted->len;
+
+  while (prefix < n_old && prefix < n_new &&
+         g_str_equal (desk_paragraph_get_text (desk_draft_get_paragraph (self, prefix)),
+                      g_ptr_array_index (wanted, prefix)))
+    prefix++;
+  while (suffix < n_old - prefix && suffix < n_new - prefix &&
+         g_str_equal (desk_paragraph_get_text (desk_draft_get_paragraph (self, n_old - 1 - suffix)),
+                      g_ptr_array_index (wanted, n_new - 1 - suffix)))
+    suffix++;
+
+  old_middle = n_old - prefix - suffix;
+  new_middle = n_new - prefix - suffix;
+
+  if (old_middle == 0 && new_middle == 0)
+    return FALSE;
+
+  if (old_middle == new_middle && !middle_moved (self, wanted, prefix, new_middle))
+    {
+      /* Paragraphs retyped in place keep where they came from. */
+      for (guint i = 0; i < new_middle; i++)
+        desk_draft_set_paragraph_text (self, prefix + i, g_ptr_array_index (wanted, prefix + i));
+      return TRUE;
+    }
+
+  made = g_ptr_array_new_with_free_func (g_object_unref);
+  old_words = g_ptr_array_new_with_free_func ((GDestroyNotify)g_hash_table_unref);
+
+  for (guint o = 0; o < old_middle; o++)
+    g_ptr_array_add (old_words,
+                     word_set (desk_paragraph_get_text (desk_draft_get_paragraph (self, prefix + o))));
+
+  for (guint i = 0; i < new_middle; i++)
+    {
+      const char *new_text = g_ptr_array_index (wanted, prefix + i);
+      DeskParagraph *paragraph = NULL;
+
+      /* The same text as an old paragraph (moved): that paragraph, as it was. */
+      for (guint o = 0; o < old_middle && paragraph == NULL; o++)
+        {
+          DeskParagraph *old = desk_draft_get_paragraph (self, prefix + o);
+
+          if (g_str_equal (desk_paragraph_get_text (old), new_text))
+            paragraph = desk_paragraph_copy (old);
+        }
+
+      if (paragraph == NULL)
+        {
+          g_autoptr(GHashTable) words = word_set (new_text);
+
+          paragraph = desk_paragraph_new ("");
+          for (guint o = 0; o < old_middle; o++)
+            {
+              DeskParagraph *old = desk_draft_get_paragraph (self, prefix + o);
+
+              if (shared_words (words, g_ptr_array_index (old_words, o)) < KEPT_WORDS_SHARE)
+                continue;
+              for (guint p = 0; p < desk_paragraph_get_n_provenance (old); p++)
+                desk_paragraph_add_provenance (paragraph,
+                                               desk_paragraph_get_provenance_source (old, p),
+                                               desk_paragraph_get_provenance_block (old, p));
+            }
+          /* Set after making: a paragraph that came from somewhere is now edited. */
+          desk_paragraph_set_text (paragraph, new_text);
+        }
+
+      g_ptr_array_add (made, paragraph);
+    }
+
+  for (guint o = old_middle; o > 0; o--)
+    desk_draft_remove (self, prefix + o - 1);
+  for (guint i = 0; i < made->len; i++)
+    desk_draft_insert (self, prefix + i, g_ptr_array_index (made, i));
+
+  return TRUE;
+}
+
 /**
  * desk_draft_get_style:
  *

@@ -49,6 +49,9 @@ void           desk_draft_replace           (DeskDraft     *self,
 void           desk_draft_set_paragraph_text (DeskDraft    *self,
                                               guint         position,
                                               const char   *text);
+gboolean       desk_draft_reconcile         (DeskDraft          *self,
+                                             const char * const *texts,
+                                             guint               n_texts);
 DeskStyle     *desk_draft_get_style         (DeskDraft     *self);
 void           desk_draft_set_style         (DeskDraft     *self,
                                              DeskStyle     *style);

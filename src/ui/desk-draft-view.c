@@ -248,120 +248,25 @@ split_paragraphs (const char *text)
   return paragraphs;
 }
 
-static GHashTable *
-word_set (const char *text)
+/* The body buffer's lines, as the editor sees them; the draft makes paragraphs of them. */
+static GPtrArray *
+body_lines (DeskDraftView *self)
 {
-  GHashTable *words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GtkTextBuffer *buffer = body_buffer (self);
+  GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
+  GtkTextIter start, end;
 
-  desk_text_add_words (text, 1, words);
-  return words;
-}
-
-/* How much of the smaller of two texts' words the other has: 1 for a half of a split. */
-static double
-shared_words (GHashTable *a,
-              GHashTable *b)
-{
-  GHashTableIter iter;
-  gpointer word;
-  guint shared = 0;
-  guint smaller = MIN (g_hash_table_size (a), g_hash_table_size (b));
-
-  if (smaller == 0)
-    return 0;
-
-  g_hash_table_iter_init (&iter, g_hash_table_size (a) <= g_hash_table_size (b) ? a : b);
-  while (g_hash_table_iter_next (&iter, &word, NULL))
-    if (g_hash_table_contains (g_hash_table_size (a) <= g_hash_table_size (b) ? b : a, word))
-      shared++;
-
-  return (double)shared / smaller;
-}
-
-static void
-store_body (DeskDraftView *self,
-            DeskDraft     *draft)
-{
-  g_autofree char *text = buffer_dup_text (body_buffer (self));
-  g_autoptr(GPtrArray) wanted = split_paragraphs (text);
-  guint n_old = desk_draft_get_n_paragraphs (draft);
-  guint n_new = wanted->len;
-  guint prefix = 0;
-  guint suffix = 0;
-  guint old_middle, new_middle;
-
-  while (prefix < n_old && prefix < n_new &&
-         g_str_equal (desk_paragraph_get_text (desk_draft_get_paragraph (draft, prefix)),
-                      g_ptr_array_index (wanted, prefix)))
-    prefix++;
-  while (suffix < n_old - prefix && suffix < n_new - prefix &&
-         g_str_equal (desk_paragraph_get_text (desk_draft_get_paragraph (draft, n_old - 1 - suffix)),
-                      g_ptr_array_index (wanted, n_new - 1 - suffix)))
-    suffix++;
-
-  old_middle = n_old - prefix - suffix;
-  new_middle = n_new - prefix - suffix;
-
-  if (old_middle == 0 && new_middle == 0)
-    return;
-
-  if (old_middle == new_middle)
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  do
     {
-      /* Paragraphs retyped in place keep where they came from. */
-      for (guint i = 0; i < new_middle; i++)
-        desk_draft_set_paragraph_text (draft, prefix + i, g_ptr_array_index (wanted, prefix + i));
-      return;
+      end = start;
+      if (!gtk_text_iter_ends_line (&end))
+        gtk_text_iter_forward_to_line_end (&end);
+      g_ptr_array_add (lines, gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
     }
+  while (gtk_text_iter_forward_line (&start));
 
-  {
-    g_autoptr(GPtrArray) made = g_ptr_array_new_with_free_func (g_object_unref);
-    g_autoptr(GPtrArray) old_words = g_ptr_array_new_with_free_func ((GDestroyNotify)g_hash_table_unref);
-
-    for (guint o = 0; o < old_middle; o++)
-      g_ptr_array_add (old_words,
-                       word_set (desk_paragraph_get_text (desk_draft_get_paragraph (draft, prefix + o))));
-
-    for (guint i = 0; i < new_middle; i++)
-      {
-        const char *new_text = g_ptr_array_index (wanted, prefix + i);
-        g_autoptr(GHashTable) words = word_set (new_text);
-        DeskParagraph *paragraph = NULL;
-
-        /* The same text as an old paragraph (moved): that paragraph, as it was. */
-        for (guint o = 0; o < old_middle && paragraph == NULL; o++)
-          {
-            DeskParagraph *old = desk_draft_get_paragraph (draft, prefix + o);
-
-            if (g_str_equal (desk_paragraph_get_text (old), new_text))
-              paragraph = desk_paragraph_copy (old);
-          }
-
-        if (paragraph == NULL)
-          {
-            paragraph = desk_paragraph_new ("");
-            for (guint o = 0; o < old_middle; o++)
-              {
-                DeskParagraph *old = desk_draft_get_paragraph (draft, prefix + o);
-
-                if (shared_words (words, g_ptr_array_index (old_words, o)) < 0.5)
-                  continue;
-                for (guint p = 0; p < desk_paragraph_get_n_provenance (old); p++)
-                  desk_paragraph_add_provenance (paragraph,
-                                                 desk_paragraph_get_provenance_source (old, p),
-                                                 desk_paragraph_get_provenance_block (old, p));
-              }
-            /* Set after making: a paragraph that came from somewhere is now edited. */
-            desk_paragraph_set_text (paragraph, new_text);
-          }
-
-        g_ptr_array_add (made, paragraph);
-      }
-
-    for (guint o = old_middle; o > 0; o--)
-      desk_draft_remove (draft, prefix + o - 1);
-    for (guint i = 0; i < made->len; i++)
-      desk_draft_insert (draft, prefix + i, g_ptr_array_index (made, i));
-  }
+  return lines;
 }
 
 static char *
@@ -390,8 +295,7 @@ desk_draft_view_store (DeskDraftView *self)
   DeskDraft *draft;
   g_autofree char *headline_text = NULL;
   g_autofree char *headline = NULL;
-  g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
+  g_autoptr(GPtrArray) lines = NULL;
   gboolean changed = FALSE;
 
   g_return_val_if_fail (DESK_IS_DRAFT_VIEW (self), FALSE);
@@ -400,7 +304,6 @@ desk_draft_view_store (DeskDraftView *self)
     return FALSE;
 
   draft = desk_project_get_draft (self->project);
-  before = desk_draft_to_text (draft);
 
   headline_text = buffer_dup_text (headline_buffer (self));
   headline = one_line (headline_text);
@@ -410,10 +313,11 @@ desk_draft_view_store (DeskDraftView *self)
       changed = TRUE;
     }
 
-  store_body (self, draft);
-  after = desk_draft_to_text (draft);
+  lines = body_lines (self);
+  if (desk_draft_reconcile (draft, (const char * const *)lines->pdata, lines->len))
+    changed = TRUE;
 
-  return changed || g_strcmp0 (before, after) != 0;
+  return changed;
 }
 
 /* ---- draft → widgets ------------------------------------------------------------- */
