@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <unistd.h>
 
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
@@ -285,14 +286,46 @@ test_files (void)
   g_rmdir (dir);
 }
 
+/* Runs a main loop until an async call reports, and hands back its result. */
+typedef struct
+{
+  GMainLoop    *loop;
+  GAsyncResult *result;
+} Waiter;
+
 static void
 store_result_cb (GObject      *object,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
-  GAsyncResult **out = user_data;
+  Waiter *waiter = user_data;
 
-  *out = g_object_ref (result);
+  g_assert_true (g_main_context_is_owner (g_main_context_default ()));
+  waiter->result = g_object_ref (result);
+  g_main_loop_quit (waiter->loop);
+}
+
+static GAsyncResult *
+wait_for_result (Waiter *waiter)
+{
+  g_main_loop_run (waiter->loop);
+  g_assert_nonnull (waiter->result);
+  return g_steal_pointer (&waiter->result);
+}
+
+/* Loads @file through the async API; the result or the error. */
+static DeskProject *
+load_async (GFile   *file,
+            GError **error)
+{
+  Waiter waiter = { g_main_loop_new (NULL, FALSE), NULL };
+  g_autoptr(GAsyncResult) result = NULL;
+
+  desk_project_file_load_async (file, NULL, store_result_cb, &waiter);
+  result = wait_for_result (&waiter);
+  g_main_loop_unref (waiter.loop);
+  g_assert_true (g_task_is_valid (result, file));
+  return desk_project_file_load_finish (result, error);
 }
 
 static void
@@ -301,30 +334,150 @@ test_async (void)
   g_autoptr(DeskProject) project = edited_harbour_fire ();
   g_autoptr(DeskProject) loaded = NULL;
   g_autoptr(GAsyncResult) saved = NULL;
-  g_autoptr(GAsyncResult) opened = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("copydesk-project-XXXXXX", &error);
   g_autofree char *path = NULL;
+  g_autofree char *sync_path = NULL;
+  g_autofree char *async_text = NULL;
+  g_autofree char *sync_text = NULL;
   g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) sync_file = NULL;
+  Waiter waiter = { g_main_loop_new (NULL, FALSE), NULL };
 
   g_assert_no_error (error);
   path = g_build_filename (dir, "async.copydesk", NULL);
   file = g_file_new_for_path (path);
+  sync_path = g_build_filename (dir, "sync.copydesk", NULL);
+  sync_file = g_file_new_for_path (sync_path);
 
-  desk_project_file_save_async (project, file, NULL, store_result_cb, &saved);
-  while (saved == NULL)
-    g_main_context_iteration (NULL, TRUE);
+  /* What the file needs is taken at the call: changing the project afterwards, while the
+   * worker writes, does not reach the file. */
+  desk_project_file_save_async (project, file, NULL, store_result_cb, &waiter);
+  g_assert_true (desk_project_file_save (project, sync_file, NULL, &error));
+  g_assert_no_error (error);
+  desk_draft_set_headline (desk_project_get_draft (project), "Changed after the save began");
+  saved = wait_for_result (&waiter);
   g_assert_true (desk_project_file_save_finish (saved, &error));
   g_assert_no_error (error);
 
-  desk_project_file_load_async (file, NULL, store_result_cb, &opened);
-  while (opened == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  loaded = desk_project_file_load_finish (opened, &error);
+  /* The same bytes as the synchronous save. */
+  g_assert_true (g_file_get_contents (path, &async_text, NULL, NULL));
+  g_assert_true (g_file_get_contents (sync_path, &sync_text, NULL, NULL));
+  g_assert_cmpstr (async_text, ==, sync_text);
+  g_assert_null (strstr (async_text, "Changed after the save began"));
+
+  loaded = load_async (sync_file, &error);
   g_assert_no_error (error);
+  g_assert_nonnull (loaded);
+  desk_draft_set_headline (desk_project_get_draft (loaded), "Changed after the save began");
   assert_same_project (project, loaded);
 
+  g_main_loop_unref (waiter.loop);
   g_unlink (path);
+  g_unlink (sync_path);
+  g_rmdir (dir);
+}
+
+/* Every failure of an async open comes back through the GError, naming the file. */
+static void
+test_async_errors (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("copydesk-project-XXXXXX", &error);
+  g_autofree char *missing_path = NULL;
+  g_autofree char *malformed_path = NULL;
+  g_autofree char *damaged_path = NULL;
+  g_autofree char *locked_path = NULL;
+  g_autoptr(GFile) missing = NULL;
+  g_autoptr(GFile) malformed = NULL;
+  g_autoptr(GFile) damaged = NULL;
+  g_autoptr(GFile) locked = NULL;
+  g_autoptr(GFile) folder = NULL;
+  g_autoptr(GFile) nowhere = NULL;
+  g_autoptr(DeskProject) loaded = NULL;
+  g_autoptr(DeskProject) project = desk_project_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  Waiter waiter = { g_main_loop_new (NULL, FALSE), NULL };
+
+  g_assert_no_error (error);
+
+  missing_path = g_build_filename (dir, "missing.copydesk", NULL);
+  missing = g_file_new_for_path (missing_path);
+  loaded = load_async (missing, &error);
+  g_assert_null (loaded);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "missing.copydesk"));
+  g_clear_error (&error);
+
+  malformed_path = g_build_filename (dir, "malformed.copydesk", NULL);
+  malformed = g_file_new_for_path (malformed_path);
+  g_assert_true (g_file_set_contents (malformed_path, "{\"format\": \"copydesk-project\", \"ver", -1,
+                                      NULL));
+  loaded = load_async (malformed, &error);
+  g_assert_null (loaded);
+  g_assert_error (error, DESK_ERROR, DESK_ERROR_MALFORMED);
+  g_assert_nonnull (strstr (error->message, "malformed.copydesk"));
+  g_clear_error (&error);
+
+  damaged_path = g_build_filename (dir, "damaged.copydesk", NULL);
+  damaged = g_file_new_for_path (damaged_path);
+  g_assert_true (g_file_set_contents (damaged_path,
+                                      "{\"format\": \"copydesk-project\", \"version\": 1, "
+                                      "\"sources\": [], \"draft\": {\"headline\": 12}}", -1, NULL));
+  loaded = load_async (damaged, &error);
+  g_assert_null (loaded);
+  g_assert_error (error, DESK_ERROR, DESK_ERROR_MALFORMED);
+  g_assert_nonnull (strstr (error->message, "damaged.copydesk"));
+  g_assert_nonnull (strstr (error->message, "draft.headline"));
+  g_clear_error (&error);
+
+  folder = g_file_new_for_path (dir);
+  loaded = load_async (folder, &error);
+  g_assert_null (loaded);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY);
+  g_clear_error (&error);
+
+  /* A file without read permission: only where permissions apply (not as root). */
+  locked_path = g_build_filename (dir, "locked.copydesk", NULL);
+  locked = g_file_new_for_path (locked_path);
+  g_assert_true (g_file_set_contents (locked_path, "{}", -1, NULL));
+  g_assert_cmpint (g_chmod (locked_path, 0), ==, 0);
+  if (g_access (locked_path, R_OK) != 0)
+    {
+      loaded = load_async (locked, &error);
+      g_assert_null (loaded);
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED);
+      g_assert_nonnull (strstr (error->message, "locked.copydesk"));
+      g_clear_error (&error);
+    }
+  else
+    g_test_message ("locked.copydesk is readable anyway (root): permission case not run");
+
+  /* Unreadable for anyone, root included: a path through a file as if it were a folder. */
+  {
+    g_autoptr(GFile) inside = g_file_get_child (malformed, "inside.copydesk");
+
+    loaded = load_async (inside, &error);
+    g_assert_null (loaded);
+    g_assert_true (error != NULL && error->domain == G_IO_ERROR);
+    g_assert_nonnull (strstr (error->message, "inside.copydesk"));
+    g_clear_error (&error);
+  }
+
+  /* A save into a folder that does not exist fails and says where. */
+  nowhere = g_file_new_build_filename (dir, "no-such-folder", "p.copydesk", NULL);
+  desk_project_file_save_async (project, nowhere, NULL, store_result_cb, &waiter);
+  result = wait_for_result (&waiter);
+  g_assert_false (desk_project_file_save_finish (result, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "p.copydesk"));
+  g_clear_error (&error);
+
+  g_main_loop_unref (waiter.loop);
+  g_unlink (missing_path);
+  g_unlink (malformed_path);
+  g_unlink (damaged_path);
+  g_unlink (locked_path);
   g_rmdir (dir);
 }
 
@@ -872,6 +1025,7 @@ main (int   argc,
   g_test_add_func ("/project-file/empty-project", test_empty_project);
   g_test_add_func ("/project-file/files", test_files);
   g_test_add_func ("/project-file/async", test_async);
+  g_test_add_func ("/project-file/async-errors", test_async_errors);
   g_test_add_func ("/project-file/snapshot", test_snapshot);
   g_test_add_func ("/project-file/truncated", test_truncated);
   g_test_add_func ("/project-file/newer-version", test_newer_version);

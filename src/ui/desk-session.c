@@ -24,6 +24,7 @@
 #include <sys/types.h>
 #include <unistd.h>
 
+#include "desk-export.h"
 #include "desk-project-file.h"
 #include "desk-session.h"
 #include "desk-types.h"
@@ -61,18 +62,21 @@ desk_project_load_file (GFile         *file,
   return desk_project_file_load (file, cancellable, error);
 }
 
-gboolean
-desk_project_save_file (DeskProject   *project,
-                        GFile         *file,
-                        GCancellable  *cancellable,
-                        GError       **error)
+/* Writes @snapshot to @file while holding the project's lock. copydesk-merge holds the lock
+ * while it merges into the project: saving then would undo its work or be undone by it, so
+ * say so at once rather than wait. Where no lock can be made (a remote file, a folder we
+ * may not write in), save as before. Touches nothing but its arguments: runs in a worker
+ * for desk_project_save_file_async(). */
+static gboolean
+save_locked (DeskProjectFileSnapshot  *snapshot,
+             GFile                    *file,
+             GCancellable             *cancellable,
+             GError                  **error)
 {
   g_autoptr(DeskProjectLock) lock = NULL;
   g_autoptr(GError) lock_error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
 
-  /* copydesk-merge holds the project's lock while it merges into it: saving now would
-   * undo its work or be undone by it. Say so at once rather than block the window. Where
-   * no lock can be made (a remote file, a folder we may not write in), save as before. */
   lock = desk_project_file_lock (file, 0, &lock_error);
   if (lock == NULL && g_error_matches (lock_error, G_IO_ERROR, G_IO_ERROR_BUSY))
     {
@@ -80,7 +84,82 @@ desk_project_save_file (DeskProject   *project,
       return FALSE;
     }
 
-  return desk_project_file_save (project, file, cancellable, error);
+  bytes = desk_project_file_snapshot_to_bytes (snapshot);
+  return desk_export_write_atomically (file, g_bytes_get_data (bytes, NULL),
+                                       g_bytes_get_size (bytes), cancellable, error);
+}
+
+gboolean
+desk_project_save_file (DeskProject   *project,
+                        GFile         *file,
+                        GCancellable  *cancellable,
+                        GError       **error)
+{
+  g_autoptr(DeskProjectFileSnapshot) snapshot = NULL;
+
+  g_return_val_if_fail (DESK_IS_PROJECT (project), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  snapshot = desk_project_file_snapshot_new (project);
+  return save_locked (snapshot, file, cancellable, error);
+}
+
+static void
+save_file_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  if (save_locked (task_data, G_FILE (source_object), cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * desk_project_save_file_async:
+ * @project: a project
+ * @file: where to save it
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the project is saved or could not be
+ * @user_data: data for @callback
+ *
+ * Saves @project like desk_project_save_file(), lock and all, without holding the window:
+ * what the file needs of @project is taken now, in the calling thread
+ * (desk_project_file_snapshot_new()), so the project may change as soon as this returns;
+ * the lock is taken and the file made and written in a worker thread.
+ */
+void
+desk_project_save_file_async (DeskProject         *project,
+                              GFile               *file,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (DESK_IS_PROJECT (project));
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (file, cancellable, callback, user_data);
+  g_task_set_source_tag (task, desk_project_save_file_async);
+  g_task_set_task_data (task, desk_project_file_snapshot_new (project),
+                        (GDestroyNotify)desk_project_file_snapshot_free);
+  g_task_run_in_thread (task, save_file_thread);
+}
+
+gboolean
+desk_project_save_file_finish (GAsyncResult  *result,
+                               GError       **error)
+{
+  g_return_val_if_fail (G_IS_TASK (result), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == desk_project_save_file_async,
+                        FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 /* ---- Where autosaves live ---------------------------------------------------------- */

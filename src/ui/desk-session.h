@@ -19,6 +19,13 @@ gboolean     desk_project_save_file       (DeskProject   *project,
                                            GFile         *file,
                                            GCancellable  *cancellable,
                                            GError       **error);
+void         desk_project_save_file_async  (DeskProject          *project,
+                                            GFile                *file,
+                                            GCancellable         *cancellable,
+                                            GAsyncReadyCallback   callback,
+                                            gpointer              user_data);
+gboolean     desk_project_save_file_finish (GAsyncResult         *result,
+                                            GError              **error);
 
 typedef struct
 {

@@ -15,6 +15,7 @@
 #include "desk-export-dialog.h"
 #include "desk-file-chooser.h"
 #include "desk-palette.h"
+#include "desk-project-file.h"
 #include "desk-window-private.h"
 
 #define MAX_RECENT 8
@@ -112,10 +113,20 @@ _desk_window_refusal (DeskWindow *self,
     {
       if (!desk_project_files_available ())
         return _("Projects cannot be saved in this build");
+      if (self->opening != NULL)
+        return _("A project is being opened in this window: wait until it is open");
+      if (self->saving)
+        return _("The project is being saved: wait until it is saved");
       return n_sources > 0 || have_draft ? NULL : _("Nothing to save yet: add sources first");
     }
   if (g_str_equal (action_name, "win.open-project") || g_str_equal (action_name, "win.open-recent"))
-    return desk_project_files_available () ? NULL : _("Projects cannot be opened in this build");
+    {
+      if (!desk_project_files_available ())
+        return _("Projects cannot be opened in this build");
+      if (self->opening != NULL)
+        return _("A project is being opened in this window: wait until it is open");
+      return NULL;
+    }
   if (g_str_equal (action_name, "win.find") || g_str_equal (action_name, "win.find-replace"))
     return have_draft ? NULL : _("The draft is empty: there is nothing to find");
   if (g_str_equal (action_name, "win.export"))
@@ -644,26 +655,117 @@ open_sample_action (GtkWidget  *widget,
 
 /* ---- Projects -------------------------------------------------------------------- */
 
-gboolean
-_desk_window_save_to (DeskWindow  *self,
-                      GFile       *file,
-                      GError     **error)
-{
-  desk_window_flush_edits (self);
+typedef void (*Continuation) (DeskWindow *self);
 
-  if (!desk_project_save_file (self->project, file, NULL, error))
-    return FALSE;
+static void confirm_unsaved (DeskWindow   *self,
+                             Continuation  then);
+
+/* A save under way: what was saved, as of which change, and what comes after it. */
+typedef struct
+{
+  DeskWindow   *window;
+  DeskProject  *project;
+  GFile        *file;
+  guint         generation;
+  Continuation  then;
+} SaveJob;
+
+static void
+show_save_error (DeskWindow   *self,
+                 const GError *error)
+{
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                                         _("The Project Was Not Saved"),
+                                                                         error->message));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+saved_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  SaveJob *job = user_data;
+  g_autoptr(DeskWindow) self = job->window;
+  g_autoptr(DeskProject) project = job->project;
+  g_autoptr(GFile) file = job->file;
+  guint generation = job->generation;
+  Continuation then = job->then;
+  g_autoptr(GError) error = NULL;
+  gboolean saved;
+
+  g_free (job);
+  saved = desk_project_save_file_finish (result, &error);
+  self->saving = FALSE;
+  if (self->project == NULL)
+    return;   /* the window is gone */
+  _desk_window_update_busy (self);
+  _desk_window_update_actions (self);
+
+  if (!saved)
+    {
+      show_save_error (self, error);
+      return;
+    }
+
+  /* Another project replaced this one while it was written: the file is saved, but it is
+   * not this window's any more. */
+  if (project != self->project)
+    return;
 
   g_set_object (&self->file, file);
   desk_session_set_project_file (self->session, file);
-  self->modified = FALSE;
-  desk_session_discard (self->session);
   _desk_window_add_recent (self, file);
-  _desk_window_update_title (self);
-  return TRUE;
+  _desk_window_toast (self, _("Project saved"), NULL, NULL);
+
+  /* Changes made while the file was written are not in it: they stay unsaved. */
+  if (self->generation == generation)
+    {
+      self->modified = FALSE;
+      desk_session_discard (self->session);
+      _desk_window_update_title (self);
+      if (then != NULL)
+        then (self);
+    }
+  else
+    {
+      _desk_window_update_title (self);
+      if (then != NULL)
+        confirm_unsaved (self, then);
+    }
 }
 
-typedef void (*Continuation) (DeskWindow *self);
+/* Saves the project to @file in a worker (desk_project_save_file_async()), then goes on
+ * with @then if it was saved. */
+static void
+save_to (DeskWindow   *self,
+         GFile        *file,
+         Continuation  then)
+{
+  SaveJob *job;
+
+  if (self->saving)
+    {
+      _desk_window_toast (self, _("The project is being saved: wait until it is saved"), NULL,
+                          NULL);
+      return;
+    }
+
+  desk_window_flush_edits (self);
+
+  job = g_new0 (SaveJob, 1);
+  job->window = g_object_ref (self);
+  job->project = g_object_ref (self->project);
+  job->file = g_object_ref (file);
+  job->generation = self->generation;
+  job->then = then;
+
+  self->saving = TRUE;
+  _desk_window_update_busy (self);
+  _desk_window_update_actions (self);
+  desk_project_save_file_async (self->project, file, NULL, saved_cb, job);
+}
 
 typedef struct
 {
@@ -678,7 +780,6 @@ save_as_chosen_cb (GPtrArray *files,
   SaveClosure *closure = user_data;
   g_autoptr(DeskWindow) self = closure->window;
   Continuation then = closure->then;
-  g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = NULL;
 
   g_free (closure);
@@ -697,19 +798,7 @@ save_as_chosen_cb (GPtrArray *files,
         }
     }
 
-  if (!_desk_window_save_to (self, file, &error))
-    {
-      AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
-                                                                             _("The Project Was Not Saved"),
-                                                                             error->message));
-      adw_message_dialog_add_response (dialog, "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
-      return;
-    }
-
-  _desk_window_toast (self, _("Project saved"), NULL, NULL);
-  if (then != NULL)
-    then (self);
+  save_to (self, file, then);
 }
 
 static char *
@@ -738,27 +827,13 @@ static void
 save_then (DeskWindow   *self,
            Continuation  then)
 {
-  g_autoptr(GError) error = NULL;
-
   if (self->file == NULL)
     {
       save_as_then (self, then);
       return;
     }
 
-  if (!_desk_window_save_to (self, self->file, &error))
-    {
-      AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
-                                                                             _("The Project Was Not Saved"),
-                                                                             error->message));
-      adw_message_dialog_add_response (dialog, "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
-      return;
-    }
-
-  _desk_window_toast (self, _("Project saved"), NULL, NULL);
-  if (then != NULL)
-    then (self);
+  save_to (self, self->file, then);
 }
 
 static void
@@ -972,12 +1047,61 @@ desk_window_load_project (DeskWindow  *self,
   return TRUE;
 }
 
-/* Opens @file: in @self when it shows nothing yet, else in a new window. */
+static void
+show_open_error (DeskWindow   *self,
+                 const GError *error)
+{
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                                         _("The Project Could Not Be Opened"),
+                                                                         error->message));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Shows that the window is opening a project, or no longer: the spinner, the actions that
+ * would start another open or save, and the page, which takes no input meanwhile. */
+static void
+set_opening (DeskWindow *self,
+             GFile      *file)
+{
+  g_set_object (&self->opening, file);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->main_stack), file == NULL);
+  _desk_window_update_busy (self);
+  _desk_window_update_actions (self);
+}
+
+static void
+project_opened_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(DeskWindow) self = user_data;
+  g_autoptr(GFile) file = g_object_ref (G_FILE (object));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskProject) project = desk_project_file_load_finish (result, &error);
+
+  if (self->project == NULL)
+    return;   /* the window is gone */
+  set_opening (self, NULL);
+
+  if (project == NULL)
+    {
+      show_open_error (self, error);
+      return;
+    }
+
+  desk_session_discard (self->session);
+  _desk_window_set_project (self, project, file);
+  _desk_window_add_recent (self, file);
+}
+
+/* Opens @file: in @self when it shows nothing yet, else in a new window. The file is read
+ * in a worker (desk_project_file_load_async()); meanwhile the window shows that it is busy
+ * and opens nothing else. */
 static void
 open_project_in (DeskWindow *self,
                  GFile      *file)
 {
-  g_autoptr(GError) error = NULL;
   DeskWindow *target = self;
 
   if (!desk_window_is_empty (self))
@@ -986,14 +1110,9 @@ open_project_in (DeskWindow *self,
       gtk_window_present (GTK_WINDOW (target));
     }
 
-  if (!desk_window_load_project (target, file, &error))
-    {
-      AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (target),
-                                                                             _("The Project Could Not Be Opened"),
-                                                                             error->message));
-      adw_message_dialog_add_response (dialog, "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
-    }
+  set_opening (target, file);
+  desk_project_file_load_async (file, target->cancellable, project_opened_cb,
+                                g_object_ref (target));
 }
 
 static void
@@ -1018,11 +1137,13 @@ desk_window_open_project (DeskWindow *self,
 
   g_return_if_fail (DESK_IS_WINDOW (self));
 
-  /* Already open in a window: bring that one up. */
+  /* Already open (or being opened) in a window: bring that one up. */
   for (GList *l = gtk_application_get_windows (gtk_window_get_application (GTK_WINDOW (self)));
        l != NULL; l = l->next)
-    if (DESK_IS_WINDOW (l->data) && DESK_WINDOW (l->data)->file != NULL &&
-        g_file_equal (DESK_WINDOW (l->data)->file, file))
+    if (DESK_IS_WINDOW (l->data) &&
+        ((DESK_WINDOW (l->data)->file != NULL && g_file_equal (DESK_WINDOW (l->data)->file, file)) ||
+         (DESK_WINDOW (l->data)->opening != NULL &&
+          g_file_equal (DESK_WINDOW (l->data)->opening, file))))
       {
         gtk_window_present (GTK_WINDOW (l->data));
         return;
@@ -1058,9 +1179,17 @@ project_chosen_cb (GPtrArray *files,
                    gpointer   user_data)
 {
   g_autoptr(DeskWindow) self = user_data;
+  const char *refusal;
 
   if (files == NULL || self->project == NULL)
     return;
+
+  /* Another project began to open while the dialog was up. */
+  if ((refusal = _desk_window_refusal (self, "win.open-project")) != NULL)
+    {
+      _desk_window_toast (self, refusal, NULL, NULL);
+      return;
+    }
 
   desk_window_open_project (self, g_ptr_array_index (files, 0));
 }

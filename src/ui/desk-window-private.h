@@ -27,6 +27,8 @@ struct _DeskWindow
   GFile                *file;            /* where the project was saved, or NULL */
   gboolean              modified;
   gboolean              loading;         /* changes are not the editor's (opening) */
+  GFile                *opening;         /* the project file being read in a worker, or NULL */
+  gboolean              saving;          /* the project is being written in a worker */
   gboolean              started_empty;   /* the editor chose to start with an empty draft */
   DeskUndoStack        *undo_stack;
   DeskSession          *session;
@@ -123,8 +125,6 @@ void     _desk_window_show_source         (DeskWindow     *self,
                                            const char     *source_id);
 void     _desk_window_remove_source       (DeskWindow     *self,
                                            const char     *source_id);
-gboolean _desk_window_save_to             (DeskWindow     *self,
-                                           GFile          *file,
-                                           GError        **error);
+void     _desk_window_update_busy         (DeskWindow     *self);
 
 G_END_DECLS

@@ -162,14 +162,16 @@ replace_suggestions (DeskWindow *self,
     desk_draft_view_show_suggestion (self->draft_view, was_selected);
 }
 
-/* The spinner in the header bar: shown while files are read or the suggester runs, with
- * a tooltip that says which. */
+/* The spinner in the header bar: shown while a project is opened or saved, files are read
+ * or the suggester runs, with a tooltip that says which. */
 static void
 set_busy (DeskWindow *self,
           gboolean    busy)
 {
-  const char *doing = self->pending_loads > 0 ? _("Reading the sources…")
-                                              : _("Comparing the sources with the draft…");
+  const char *doing = self->opening != NULL ? _("Opening the project…")
+                      : self->saving ? _("Saving the project…")
+                      : self->pending_loads > 0 ? _("Reading the sources…")
+                      : _("Comparing the sources with the draft…");
 
   gtk_spinner_set_spinning (self->spinner, busy);
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
@@ -183,8 +185,24 @@ busy_timeout_cb (gpointer user_data)
   DeskWindow *self = user_data;
 
   self->busy_timeout = 0;
-  set_busy (self, self->suggesting || self->pending_loads > 0);
+  set_busy (self, self->suggesting || self->pending_loads > 0 || self->opening != NULL ||
+                  self->saving);
   return G_SOURCE_REMOVE;
+}
+
+/**
+ * _desk_window_update_busy:
+ *
+ * Shows the spinner at once while a project is opened or saved (the editor asked for it and
+ * waits), or hides it when nothing else is under way.
+ */
+void
+_desk_window_update_busy (DeskWindow *self)
+{
+  if (self->opening != NULL || self->saving)
+    set_busy (self, TRUE);
+  else if (!self->suggesting && self->pending_loads == 0)
+    set_busy (self, FALSE);
 }
 
 /* Shows the spinner if the work goes on for more than a moment. */
@@ -257,7 +275,7 @@ suggest_done_cb (GObject      *object,
   self->suggesting = FALSE;
   g_clear_object (&self->suggest_cancellable);
   g_clear_handle_id (&self->busy_timeout, g_source_remove);
-  set_busy (self, self->pending_loads > 0);
+  set_busy (self, self->pending_loads > 0 || self->opening != NULL || self->saving);
   if (results == NULL)
     {
       g_warning ("The suggester failed: %s", error ? error->message : "no reason given");
@@ -1047,7 +1065,8 @@ finish_batch (SourceBatch *batch)
     self->files_to_read = self->files_read = 0;
   desk_sources_panel_set_reading (self->sources_panel, self->files_read, self->files_to_read);
   if (gtk_widget_get_visible (GTK_WIDGET (self->spinner)))
-    set_busy (self, self->suggesting || self->pending_loads > 0);
+    set_busy (self, self->suggesting || self->pending_loads > 0 || self->opening != NULL ||
+                    self->saving);
   if (first != NULL && batch->first_starts_draft && !draft_started (self))
     {
       /* Versions opened into a window without a draft, by any route: the first one chosen
@@ -1584,6 +1603,7 @@ desk_window_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->project);
   g_clear_object (&self->file);
+  g_clear_object (&self->opening);
   g_clear_object (&self->undo_stack);
   g_clear_object (&self->session);
   g_clear_object (&self->settings);
@@ -1742,7 +1762,7 @@ desk_window_is_empty (DeskWindow *self)
   g_return_val_if_fail (DESK_IS_WINDOW (self), FALSE);
 
   return self->file == NULL && !self->modified && self->pending_loads == 0 &&
-         g_list_model_get_n_items (desk_project_get_sources (self->project)) == 0;
+         self->opening == NULL && g_list_model_get_n_items (desk_project_get_sources (self->project)) == 0;
 }
 
 GListModel *
@@ -1777,8 +1797,9 @@ desk_window_is_busy (DeskWindow *self)
 /**
  * desk_window_is_settled:
  *
- * Returns: whether nothing is pending: no typing to store, no sources being read, no
- *   suggester run scheduled or running, and the list computed for the draft as it is
+ * Returns: whether nothing is pending: no project being opened or saved, no typing to
+ *   store, no sources being read, no suggester run scheduled or running, and the list
+ *   computed for the draft as it is
  */
 gboolean
 desk_window_is_settled (DeskWindow *self)
@@ -1786,7 +1807,8 @@ desk_window_is_settled (DeskWindow *self)
   g_return_val_if_fail (DESK_IS_WINDOW (self), FALSE);
 
   return self->store_timeout == 0 && self->suggest_timeout == 0 && !self->suggesting &&
-         self->pending_loads == 0 && self->refresh_idle == 0 &&
+         self->pending_loads == 0 && self->refresh_idle == 0 && self->opening == NULL &&
+         !self->saving &&
          (self->suggested_generation == self->generation ||
           g_list_model_get_n_items (desk_project_get_sources (self->project)) == 0);
 }

@@ -51,8 +51,8 @@ run_child (void)
   g_application_open (G_APPLICATION (ui_test_get_application ()), &file, 1, "");
   window = DESK_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (ui_test_get_application ())));
   g_assert_nonnull (window);
+  ui_test_settle (window);   /* the project is read in a worker */
   g_assert_nonnull (desk_window_get_file (window));
-  ui_test_settle (window);
 
   buffer = desk_draft_view_get_body_buffer (DESK_DRAFT_VIEW (desk_window_get_draft_view (window)));
   gtk_text_buffer_get_end_iter (buffer, &end);
@@ -167,6 +167,10 @@ test_recovery_after_sigkill (void)
 
   /* Saving puts the edit into the project and retires the autosave. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  /* It is written in a worker: the window is busy until it is done. */
+  g_assert_false (desk_window_is_settled (window));
+  g_assert_true (desk_window_get_modified (window));
+  ui_test_settle (window);
   g_clear_pointer (&saved, g_free);
   g_assert_true (g_file_get_contents (project_path, &saved, NULL, NULL));
   g_assert_nonnull (strstr (saved, EDIT));
@@ -234,11 +238,22 @@ test_recovery_pid_reused (void)
 /* While copydesk-merge holds a project's lock, the editor's save says so and writes
  * nothing; once it is released, the save goes through. */
 static void
+store_result_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static void
 test_save_while_locked (void)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("copydesk-lock-XXXXXX", &error);
   g_autofree char *path = g_build_filename (dir, "p.copydesk", NULL);
+  g_autofree char *lock_path = g_strconcat (path, ".lock", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(DeskProject) project = desk_project_new ();
   g_autoptr(DeskProjectLock) lock = NULL;
@@ -253,11 +268,130 @@ test_save_while_locked (void)
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
   g_clear_error (&error);
 
+  /* The save in a worker keeps to the lock too. */
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+
+    desk_project_save_file_async (project, file, NULL, store_result_cb, &result);
+    while (result == NULL)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_false (desk_project_save_file_finish (result, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_BUSY);
+    g_assert_nonnull (strstr (error->message, "p.copydesk"));
+    g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+    g_clear_error (&error);
+  }
+
   g_clear_pointer (&lock, desk_project_lock_release);
   g_assert_true (desk_project_save_file (project, file, NULL, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
   g_unlink (path);
+
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+
+    desk_project_save_file_async (project, file, NULL, store_result_cb, &result);
+    while (result == NULL)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_true (desk_project_save_file_finish (result, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+    /* The lock is let go when the save is done. */
+    g_assert_false (g_file_test (lock_path, G_FILE_TEST_EXISTS));
+  }
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static gboolean
+spinner_visible (DeskWindow *window)
+{
+  GtkWidget *spinner = ui_test_find_child (GTK_WIDGET (window), GTK_TYPE_SPINNER);
+
+  g_assert_nonnull (spinner);
+  return gtk_widget_get_visible (spinner) && gtk_spinner_get_spinning (GTK_SPINNER (spinner));
+}
+
+/* Opening a project reads it in a worker: the window says it is busy, opens nothing else
+ * meanwhile, and then shows the project; a damaged file is named in the dialog. */
+static void
+test_open_async (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("copydesk-open-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "storm.copydesk", NULL);
+  g_autofree char *broken_path = g_build_filename (dir, "broken.copydesk", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) broken = g_file_new_for_path (broken_path);
+  g_autofree char *broken_uri = g_file_get_uri (broken);
+  g_autoptr(DeskProject) project = desk_project_new ();
+  g_autoptr(GPtrArray) seeds = ui_test_seed_files ("harbour-fire");
+  GtkApplication *application = GTK_APPLICATION (ui_test_get_application ());
+  DeskWindow *window;
+  DeskWindow *other;
+  GtkWindow *dialog;
+  guint n_windows;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < seeds->len; i++)
+    {
+      g_autoptr(DeskSource) source = desk_source_new_for_file (g_ptr_array_index (seeds, i), 0,
+                                                               NULL, &error);
+
+      g_assert_no_error (error);
+      if (i == 0)
+        desk_project_start_draft_from (project, source);
+      desk_project_add_source (project, source);
+    }
+  g_assert_true (desk_project_file_save (project, file, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (broken_path, "{\"format\": \"copydesk-project\", \"ver", -1,
+                                      NULL));
+
+  window = desk_window_new (application);
+  gtk_window_present (GTK_WINDOW (window));
+  ui_test_settle (window);
+  n_windows = g_list_length (gtk_application_get_windows (application));
+
+  desk_window_open_project (window, file);
+  /* Under way: nothing of it shows yet, the window says it is busy. */
+  g_assert_null (desk_window_get_file (window));
+  g_assert_false (desk_window_is_settled (window));
+  g_assert_false (desk_window_is_empty (window));
+  g_assert_true (spinner_visible (window));
+
+  /* A second open (the recent list, the menu) is refused while the first one runs. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-recent", "s", broken_uri);
+
+  ui_test_settle (window);
+  g_assert_null (ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (application)), ==, n_windows);
+  g_assert_nonnull (desk_window_get_file (window));
+  g_assert_true (g_file_equal (desk_window_get_file (window), file));
+  g_assert_false (desk_window_get_modified (window));
+  g_assert_false (spinner_visible (window));
+  g_assert_cmpuint (g_list_model_get_n_items (desk_project_get_sources (desk_window_get_project (window))),
+                    ==, seeds->len);
+
+  /* A damaged project: the window stays empty and the dialog names the file. */
+  other = desk_window_new (application);
+  gtk_window_present (GTK_WINDOW (other));
+  ui_test_settle (other);
+  desk_window_open_project (other, broken);
+  ui_test_settle (other);
+  dialog = ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
+                            "broken.copydesk"));
+  g_assert_true (desk_window_is_empty (other));
+  g_assert_null (desk_window_get_file (other));
+  gtk_window_destroy (dialog);
+
+  ui_test_close_window (other);
+  ui_test_close_window (window);
+  g_unlink (path);
+  g_unlink (broken_path);
   g_rmdir (dir);
 }
 
@@ -279,6 +413,7 @@ main (int    argc,
   g_test_add_func ("/ui/recovery/sigkill", test_recovery_after_sigkill);
   g_test_add_func ("/ui/recovery/pid-reused", test_recovery_pid_reused);
   g_test_add_func ("/ui/recovery/save-while-locked", test_save_while_locked);
+  g_test_add_func ("/ui/recovery/open-async", test_open_async);
 
   return g_test_run ();
 }
