@@ -782,6 +782,41 @@ measure (gconstpointer data)
   g_assert_cmpuint (twice, <=, 1);
 }
 
+/* Where a suggestion stands now (desk_suggestion_place()). */
+
+static void
+notify_count_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 guint      *count)
+{
+  (*count)++;
+}
+
+static void
+test_place (void)
+{
+  g_autoptr(DeskSuggestion) suggestion = desk_suggestion_new (DESK_SUGGESTION_ADDITION, "text",
+                                                              -1, 3, 0.5);
+  guint notified = 0;
+
+  g_signal_connect (suggestion, "notify::after", G_CALLBACK (notify_count_cb), &notified);
+  g_assert_cmpint (desk_suggestion_placed_after (suggestion), ==, -1);
+  g_assert_cmpint (desk_suggestion_placed_target (suggestion), ==, 3);
+
+  desk_suggestion_place (suggestion, -1, 3);
+  g_assert_cmpuint (notified, ==, 0);
+  desk_suggestion_place (suggestion, -1, 4);
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_cmpint (desk_suggestion_placed_target (suggestion), ==, 4);
+  /* The suggester's own place is kept. */
+  g_assert_cmpint (desk_suggestion_get_target (suggestion), ==, 3);
+  desk_suggestion_place (suggestion, -1, 4);
+  g_assert_cmpuint (notified, ==, 1);
+  desk_suggestion_place (suggestion, -1, 3);
+  g_assert_cmpuint (notified, ==, 2);
+  g_assert_cmpint (desk_suggestion_placed_target (suggestion), ==, 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -803,6 +838,7 @@ main (int   argc,
   g_test_add_func ("/suggester/decisions/reject", test_reject_stays_rejected);
   g_test_add_func ("/suggester/decisions/apply-all", test_apply_all_keeps_order);
   g_test_add_func ("/suggester/decisions/accept-all", test_accept_all_two_additions);
+  g_test_add_func ("/suggester/placement", test_place);
   g_test_add_func ("/suggester/variants", test_variants_off_by_default);
   g_test_add_func ("/sentence/aliases", test_aliases_fold_entities);
   g_test_add_func ("/sentence/alias-table", test_aliases_text_form);

@@ -38,6 +38,8 @@ struct _DeskSuggestion
   char               *draft_text;
   int                 after;
   int                 target;
+  int                 placed_after;  /* where it stands now (desk_suggestion_place()) */
+  int                 placed_target;
   double              score;
   GArray             *sources;       /* SourceRef */
   GArray             *alternatives;  /* Alternative */
@@ -230,6 +232,8 @@ desk_suggestion_new (DeskSuggestionKind  kind,
   self->text = g_strdup (text);
   self->after = after;
   self->target = target;
+  self->placed_after = after;
+  self->placed_target = target;
   self->score = CLAMP (score, 0.0, 1.0);
 
   return self;
@@ -304,6 +308,52 @@ desk_suggestion_get_target (DeskSuggestion *self)
 {
   g_return_val_if_fail (DESK_IS_SUGGESTION (self), -1);
   return self->target;
+}
+
+/**
+ * desk_suggestion_placed_after:
+ *
+ * Returns: the draft paragraph a missing paragraph now follows (the suggester's `after`,
+ *   moved by the paragraphs the draft gained or lost since)
+ */
+int
+desk_suggestion_placed_after (DeskSuggestion *self)
+{
+  g_return_val_if_fail (DESK_IS_SUGGESTION (self), -1);
+  return self->placed_after;
+}
+
+/**
+ * desk_suggestion_placed_target:
+ *
+ * Returns: the draft paragraph the suggestion now concerns
+ */
+int
+desk_suggestion_placed_target (DeskSuggestion *self)
+{
+  g_return_val_if_fail (DESK_IS_SUGGESTION (self), -1);
+  return self->placed_target;
+}
+
+/**
+ * desk_suggestion_place:
+ *
+ * Moves a suggestion to other paragraphs of the draft, without making a new object (so
+ * that what shows it stays as it is); notifies "after" when the place changes.
+ */
+void
+desk_suggestion_place (DeskSuggestion *self,
+                       int             after,
+                       int             target)
+{
+  g_return_if_fail (DESK_IS_SUGGESTION (self));
+
+  if (after == self->placed_after && target == self->placed_target)
+    return;
+
+  self->placed_after = after;
+  self->placed_target = target;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AFTER]);
 }
 
 double

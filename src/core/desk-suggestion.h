@@ -53,6 +53,13 @@ int                 desk_suggestion_get_after           (DeskSuggestion     *sel
 int                 desk_suggestion_get_target          (DeskSuggestion     *self);
 double              desk_suggestion_get_score           (DeskSuggestion     *self);
 
+/* Where a suggestion stands now: moved when the draft gains or loses paragraphs. */
+int                 desk_suggestion_placed_after        (DeskSuggestion     *self);
+int                 desk_suggestion_placed_target       (DeskSuggestion     *self);
+void                desk_suggestion_place               (DeskSuggestion     *self,
+                                                         int                 after,
+                                                         int                 target);
+
 void                desk_suggestion_add_source          (DeskSuggestion     *self,
                                                          const char         *source_id,
                                                          const char         *source_name,
