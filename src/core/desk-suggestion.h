@@ -100,5 +100,7 @@ gboolean            desk_suggestion_apply               (DeskSuggestion     *sel
                                                          DeskDraft          *draft);
 guint               desk_suggestions_apply_all          (GPtrArray          *suggestions,
                                                          DeskDraft          *draft);
+GPtrArray          *desk_suggestions_rebase_after_accept (GPtrArray         *suggestions,
+                                                          guint              accepted_position);
 
 G_END_DECLS
