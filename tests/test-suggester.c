@@ -808,6 +808,281 @@ measure (gconstpointer data)
   g_assert_cmpuint (twice, <=, 1);
 }
 
+/* Where a suggestion stands now (desk_suggestion_place()). */
+
+static void
+notify_count_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 guint      *count)
+{
+  (*count)++;
+}
+
+static void
+test_place (void)
+{
+  g_autoptr(DeskSuggestion) suggestion = desk_suggestion_new (DESK_SUGGESTION_ADDITION, "text",
+                                                              -1, 3, 0.5);
+  guint notified = 0;
+
+  g_signal_connect (suggestion, "notify::after", G_CALLBACK (notify_count_cb), &notified);
+  g_assert_cmpint (desk_suggestion_placed_after (suggestion), ==, -1);
+  g_assert_cmpint (desk_suggestion_placed_target (suggestion), ==, 3);
+
+  desk_suggestion_place (suggestion, -1, 3);
+  g_assert_cmpuint (notified, ==, 0);
+  desk_suggestion_place (suggestion, -1, 4);
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_cmpint (desk_suggestion_placed_target (suggestion), ==, 4);
+  /* The suggester's own place is kept. */
+  g_assert_cmpint (desk_suggestion_get_target (suggestion), ==, 3);
+  desk_suggestion_place (suggestion, -1, 4);
+  g_assert_cmpuint (notified, ==, 1);
+  desk_suggestion_place (suggestion, -1, 3);
+  g_assert_cmpuint (notified, ==, 2);
+  g_assert_cmpint (desk_suggestion_placed_target (suggestion), ==, 3);
+}
+
+/* Rebasing after an accept (desk_suggestions_rebase_after_accept()). */
+
+static DeskSuggestion *
+find_text (GPtrArray  *suggestions,
+           const char *prefix,
+           guint      *position)
+{
+  for (guint i = 0; i < suggestions->len; i++)
+    {
+      DeskSuggestion *suggestion = g_ptr_array_index (suggestions, i);
+
+      if (g_str_has_prefix (desk_suggestion_get_text (suggestion), prefix))
+        {
+          if (position != NULL)
+            *position = i;
+          return suggestion;
+        }
+    }
+
+  g_error ("no suggestion starts with “%s”", prefix);
+  return NULL;
+}
+
+static GPtrArray *
+hand_made (const DeskSuggestionKind *kinds,
+           const int                *places,
+           guint                     n)
+{
+  GPtrArray *suggestions = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("suggestion %u", i);
+      gboolean missing = kinds[i] == DESK_SUGGESTION_MISSING;
+
+      g_ptr_array_add (suggestions, desk_suggestion_new (kinds[i], text,
+                                                         missing ? places[i] : -1,
+                                                         missing ? -1 : places[i], 0.5));
+    }
+
+  return suggestions;
+}
+
+static void
+test_rebase_missing_hand_made (void)
+{
+  static const DeskSuggestionKind kinds[] = {
+    DESK_SUGGESTION_HEADLINE,  /* 0: no paragraph */
+    DESK_SUGGESTION_MISSING,   /* 1: after 0 */
+    DESK_SUGGESTION_MISSING,   /* 2: after 1, listed before the accepted one */
+    DESK_SUGGESTION_MISSING,   /* 3: after 1, accepted */
+    DESK_SUGGESTION_MISSING,   /* 4: after 1, listed after it */
+    DESK_SUGGESTION_ADDITION,  /* 5: paragraph 1 */
+    DESK_SUGGESTION_ADDITION,  /* 6: paragraph 2 */
+    DESK_SUGGESTION_CONFLICT,  /* 7: paragraph 2 */
+    DESK_SUGGESTION_VARIANT,   /* 8: paragraph 5 */
+    DESK_SUGGESTION_MISSING,   /* 9: after 4 */
+    DESK_SUGGESTION_MISSING,   /* 10: at the top */
+  };
+  static const int places[] = { -1, 0, 1, 1, 1, 1, 2, 2, 5, 4, -1 };
+  static const guint want_index[] = { 0, 1, 2, 4, 5, 6, 7, 8, 9, 10 };
+  static const int want_after[] = { -1, 0, 1, 2, -1, -1, -1, -1, 5, -1 };
+  static const int want_target[] = { -1, -1, -1, -1, 1, 3, 3, 6, -1, -1 };
+  g_autoptr(GPtrArray) suggestions = hand_made (kinds, places, G_N_ELEMENTS (kinds));
+  g_autoptr(GPtrArray) kept = NULL;
+
+  /* The accepted paragraph goes in at 2: what follows paragraph 2 or later moves down one;
+   * of the others after paragraph 1, the one listed later follows the inserted one. */
+  kept = desk_suggestions_rebase_after_accept (suggestions, 3);
+  g_assert_cmpuint (kept->len, ==, G_N_ELEMENTS (want_index));
+  for (guint i = 0; i < kept->len; i++)
+    {
+      DeskSuggestion *suggestion = g_ptr_array_index (kept, i);
+
+      /* The same objects, in the same order. */
+      g_assert_true (suggestion == g_ptr_array_index (suggestions, want_index[i]));
+      g_assert_cmpint (desk_suggestion_placed_after (suggestion), ==, want_after[i]);
+      g_assert_cmpint (desk_suggestion_placed_target (suggestion), ==, want_target[i]);
+    }
+  /* The accepted one stays where it was. */
+  g_assert_cmpint (desk_suggestion_placed_after (g_ptr_array_index (suggestions, 3)), ==, 1);
+}
+
+static void
+test_rebase_settles_versions (void)
+{
+  static const DeskSuggestionKind kinds[] = {
+    DESK_SUGGESTION_HEADLINE,
+    DESK_SUGGESTION_HEADLINE,
+    DESK_SUGGESTION_MISSING,
+    DESK_SUGGESTION_ADDITION,
+    DESK_SUGGESTION_VARIANT,
+    DESK_SUGGESTION_ADDITION,
+    DESK_SUGGESTION_CONFLICT,
+    DESK_SUGGESTION_ADDITION,
+    DESK_SUGGESTION_STYLE,
+  };
+  static const int places[] = { -1, -1, 1, 2, 2, 2, 2, 3, -1 };
+  g_autoptr(GPtrArray) suggestions = hand_made (kinds, places, G_N_ELEMENTS (kinds));
+  g_autoptr(GPtrArray) kept = NULL;
+  g_autoptr(GPtrArray) kept_headline = NULL;
+
+  /* An addition to paragraph 2 settles the other addition and the variant of paragraph 2,
+   * not the conflict there nor the addition to paragraph 3; it moves nothing. */
+  kept = desk_suggestions_rebase_after_accept (suggestions, 5);
+  g_assert_cmpuint (kept->len, ==, 6);
+  g_assert_true (g_ptr_array_index (kept, 0) == g_ptr_array_index (suggestions, 0));
+  g_assert_true (g_ptr_array_index (kept, 1) == g_ptr_array_index (suggestions, 1));
+  g_assert_true (g_ptr_array_index (kept, 2) == g_ptr_array_index (suggestions, 2));
+  g_assert_true (g_ptr_array_index (kept, 3) == g_ptr_array_index (suggestions, 6));
+  g_assert_true (g_ptr_array_index (kept, 4) == g_ptr_array_index (suggestions, 7));
+  g_assert_true (g_ptr_array_index (kept, 5) == g_ptr_array_index (suggestions, 8));
+  for (guint i = 0; i < suggestions->len; i++)
+    {
+      DeskSuggestion *suggestion = g_ptr_array_index (suggestions, i);
+
+      g_assert_cmpint (desk_suggestion_placed_after (suggestion), ==,
+                       desk_suggestion_get_after (suggestion));
+      g_assert_cmpint (desk_suggestion_placed_target (suggestion), ==,
+                       desk_suggestion_get_target (suggestion));
+    }
+
+  /* A variant settles the additions of its paragraph too, by where they stand now. */
+  desk_suggestion_place (g_ptr_array_index (suggestions, 7), -1, 2);
+  g_clear_pointer (&kept, g_ptr_array_unref);
+  kept = desk_suggestions_rebase_after_accept (suggestions, 4);
+  g_assert_cmpuint (kept->len, ==, 5);
+  g_assert_true (g_ptr_array_index (kept, 3) == g_ptr_array_index (suggestions, 6));
+  g_assert_true (g_ptr_array_index (kept, 4) == g_ptr_array_index (suggestions, 8));
+
+  /* A headline settles every other headline, and only those. */
+  kept_headline = desk_suggestions_rebase_after_accept (suggestions, 1);
+  g_assert_cmpuint (kept_headline->len, ==, suggestions->len - 2);
+  g_assert_true (g_ptr_array_index (kept_headline, 0) == g_ptr_array_index (suggestions, 2));
+}
+
+/* An invented roundup: the wire copy has two paragraphs the draft lacks after its lead,
+ * another figure in the third paragraph and one paragraph more at the end; a second
+ * source adds a clause to the last paragraph. */
+static const char bridge_draft[] =
+  "Bridge closes for repairs\n\n"
+  "The harbour bridge will close for three weekends starting Friday, the transport "
+  "ministry said on Monday.\n\n"
+  "Drivers should expect delays of up to 40 minutes on the detour through the city "
+  "centre.\n\n"
+  "The repairs will cost 18 million dollars, the ministry said.\n\n"
+  "Mayor Lena Vogt urged residents to take the ferry or work from home.\n";
+
+static const char bridge_wire[] =
+  "Bridge to shut for three weekends\n\n"
+  "The harbour bridge will close for three weekends starting Friday, the transport "
+  "ministry said on Monday.\n\n"
+  "Crews will replace the expansion joints and resurface the northbound deck.\n\n"
+  "The work was postponed twice last year because of the wet autumn weather.\n\n"
+  "Drivers should expect delays of up to 40 minutes on the detour through the city "
+  "centre.\n\n"
+  "The repairs will cost 21 million dollars, the ministry said.\n\n"
+  "Mayor Lena Vogt urged residents to take the ferry or work from home.\n\n"
+  "Extra buses will run every ten minutes across the older crossing upstream.\n";
+
+static const char bridge_second[] =
+  "Bridge closes for repairs\n\n"
+  "The harbour bridge will close for three weekends starting Friday, the transport "
+  "ministry said on Monday.\n\n"
+  "Drivers should expect delays of up to 40 minutes on the detour through the city "
+  "centre.\n\n"
+  "The repairs will cost 18 million dollars, the ministry said.\n\n"
+  "Mayor Lena Vogt urged residents to take the ferry or work from home, and the ferry "
+  "service will add four sailings on each of the three weekends.\n";
+
+/* Every suggestion kept stands where the suggester, run again on the changed draft,
+ * puts the same suggestion: a missing paragraph by the paragraph it follows, the others
+ * by the paragraph they concern (the suggester gives those an `after` equal to their
+ * target, which the rebase leaves alone, as the window always did). */
+static void
+assert_placed_as_recomputed (GPtrArray   *kept,
+                             DeskProject *project)
+{
+  g_autoptr(GPtrArray) again = suggest (project);
+
+  g_assert_cmpuint (again->len, ==, kept->len);
+  for (guint i = 0; i < kept->len; i++)
+    {
+      DeskSuggestion *suggestion = g_ptr_array_index (kept, i);
+      DeskSuggestion *fresh = find_text (again, desk_suggestion_get_text (suggestion), NULL);
+
+      g_assert_cmpint (desk_suggestion_get_kind (suggestion), ==, desk_suggestion_get_kind (fresh));
+      if (desk_suggestion_get_kind (suggestion) == DESK_SUGGESTION_MISSING)
+        g_assert_cmpint (desk_suggestion_placed_after (suggestion), ==, desk_suggestion_get_after (fresh));
+      g_assert_cmpint (desk_suggestion_placed_target (suggestion), ==, desk_suggestion_get_target (fresh));
+    }
+}
+
+static void
+test_rebase_roundup (void)
+{
+  static const char * const names[] = { "draft.txt", "wire.txt", "second.txt", NULL };
+  static const char * const texts[] = { bridge_draft, bridge_wire, bridge_second, NULL };
+  g_autoptr(DeskProject) project = project_from_texts (names, texts);
+  g_autoptr(GPtrArray) suggestions = suggest (project);
+  g_autoptr(GPtrArray) kept = NULL;
+  g_autoptr(GPtrArray) kept_again = NULL;
+  DeskSuggestion *crews, *postponed, *addition, *conflict, *buses;
+  guint position;
+
+  g_assert_cmpuint (suggestions->len, ==, 6);
+  crews = find_text (suggestions, "Crews will replace", &position);
+  postponed = find_text (suggestions, "The work was postponed", NULL);
+  addition = find_kind (suggestions, DESK_SUGGESTION_ADDITION, 0);
+  conflict = find_kind (suggestions, DESK_SUGGESTION_CONFLICT, 0);
+  buses = find_text (suggestions, "Extra buses", NULL);
+  g_assert_nonnull (addition);
+  g_assert_nonnull (conflict);
+  g_assert_cmpint (desk_suggestion_get_after (crews), ==, 0);
+  g_assert_cmpint (desk_suggestion_get_after (postponed), ==, 0);
+  g_assert_cmpint (desk_suggestion_get_target (conflict), ==, 2);
+  g_assert_cmpint (desk_suggestion_get_target (addition), ==, 3);
+  g_assert_cmpint (desk_suggestion_get_after (buses), ==, 3);
+
+  /* Accepting the first missing paragraph puts it at 1: the second, listed after it,
+   * follows it, and everything from the old paragraph 1 on moves down one. */
+  g_assert_true (desk_suggestion_apply (crews, desk_project_get_draft (project)));
+  kept = desk_suggestions_rebase_after_accept (suggestions, position);
+  g_assert_cmpuint (kept->len, ==, suggestions->len - 1);
+  g_assert_cmpint (desk_suggestion_placed_after (postponed), ==, 1);
+  g_assert_cmpint (desk_suggestion_placed_target (conflict), ==, 3);
+  g_assert_cmpint (desk_suggestion_placed_target (addition), ==, 4);
+  g_assert_cmpint (desk_suggestion_placed_after (buses), ==, 4);
+  assert_placed_as_recomputed (kept, project);
+
+  /* Accepting the addition moves nothing and keeps the others. */
+  for (position = 0; g_ptr_array_index (kept, position) != addition; position++)
+    ;
+  kept_again = desk_suggestions_rebase_after_accept (kept, position);
+  g_assert_cmpuint (kept_again->len, ==, kept->len - 1);
+  g_assert_cmpint (desk_suggestion_placed_after (postponed), ==, 1);
+  g_assert_cmpint (desk_suggestion_placed_target (conflict), ==, 3);
+  g_assert_cmpint (desk_suggestion_placed_after (buses), ==, 4);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -830,6 +1105,10 @@ main (int   argc,
   g_test_add_func ("/suggester/decisions/reject", test_reject_stays_rejected);
   g_test_add_func ("/suggester/decisions/apply-all", test_apply_all_keeps_order);
   g_test_add_func ("/suggester/decisions/accept-all", test_accept_all_two_additions);
+  g_test_add_func ("/suggester/placement", test_place);
+  g_test_add_func ("/suggester/rebase/missing", test_rebase_missing_hand_made);
+  g_test_add_func ("/suggester/rebase/settles-versions", test_rebase_settles_versions);
+  g_test_add_func ("/suggester/rebase/roundup", test_rebase_roundup);
   g_test_add_func ("/suggester/variants", test_variants_off_by_default);
   g_test_add_func ("/sentence/aliases", test_aliases_fold_entities);
   g_test_add_func ("/sentence/alias-table", test_aliases_text_form);

@@ -38,6 +38,8 @@ struct _DeskSuggestion
   char               *draft_text;
   int                 after;
   int                 target;
+  int                 placed_after;  /* where it stands now (desk_suggestion_place()) */
+  int                 placed_target;
   double              score;
   GArray             *sources;       /* SourceRef */
   GArray             *alternatives;  /* Alternative */
@@ -230,6 +232,8 @@ desk_suggestion_new (DeskSuggestionKind  kind,
   self->text = g_strdup (text);
   self->after = after;
   self->target = target;
+  self->placed_after = after;
+  self->placed_target = target;
   self->score = CLAMP (score, 0.0, 1.0);
 
   return self;
@@ -304,6 +308,52 @@ desk_suggestion_get_target (DeskSuggestion *self)
 {
   g_return_val_if_fail (DESK_IS_SUGGESTION (self), -1);
   return self->target;
+}
+
+/**
+ * desk_suggestion_placed_after:
+ *
+ * Returns: the draft paragraph a missing paragraph now follows (the suggester's `after`,
+ *   moved by the paragraphs the draft gained or lost since)
+ */
+int
+desk_suggestion_placed_after (DeskSuggestion *self)
+{
+  g_return_val_if_fail (DESK_IS_SUGGESTION (self), -1);
+  return self->placed_after;
+}
+
+/**
+ * desk_suggestion_placed_target:
+ *
+ * Returns: the draft paragraph the suggestion now concerns
+ */
+int
+desk_suggestion_placed_target (DeskSuggestion *self)
+{
+  g_return_val_if_fail (DESK_IS_SUGGESTION (self), -1);
+  return self->placed_target;
+}
+
+/**
+ * desk_suggestion_place:
+ *
+ * Moves a suggestion to other paragraphs of the draft, without making a new object (so
+ * that what shows it stays as it is); notifies "after" when the place changes.
+ */
+void
+desk_suggestion_place (DeskSuggestion *self,
+                       int             after,
+                       int             target)
+{
+  g_return_if_fail (DESK_IS_SUGGESTION (self));
+
+  if (after == self->placed_after && target == self->placed_target)
+    return;
+
+  self->placed_after = after;
+  self->placed_target = target;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AFTER]);
 }
 
 double
@@ -806,4 +856,80 @@ desk_suggestions_apply_all (GPtrArray *suggestions,
     applied += desk_suggestion_apply (g_ptr_array_index (missing, i), draft);
 
   return applied;
+}
+
+/* Whether @other is another version of what @accepted settled: another headline, or
+ * another addition or variant of the same paragraph. */
+static gboolean
+settled_with (DeskSuggestion *accepted,
+              DeskSuggestion *other)
+{
+  gboolean accepted_paragraph = accepted->kind == DESK_SUGGESTION_ADDITION ||
+                                accepted->kind == DESK_SUGGESTION_VARIANT;
+  gboolean other_paragraph = other->kind == DESK_SUGGESTION_ADDITION ||
+                             other->kind == DESK_SUGGESTION_VARIANT;
+
+  if (accepted->kind == DESK_SUGGESTION_HEADLINE)
+    return other->kind == DESK_SUGGESTION_HEADLINE;
+
+  return accepted_paragraph && other_paragraph && other->placed_target == accepted->placed_target;
+}
+
+/**
+ * desk_suggestions_rebase_after_accept:
+ * @suggestions: (element-type DeskSuggestion): the suggestions on offer, in the
+ *   suggester's order, placed where they stand in the draft (desk_suggestion_place())
+ * @accepted_position: the index in @suggestions of the one that just went into the draft
+ *
+ * What is left on offer after one suggestion was accepted, so that the next accept lands
+ * right before the suggester has reported again. The accepted suggestion goes, and so do
+ * the others it settled: every other headline, and every other addition or variant of the
+ * same paragraph. When the accepted one inserted a missing paragraph, the others are moved
+ * past it with desk_suggestion_place() (the objects stay the same): missing paragraphs
+ * after it, and suggestions whose target is at or after it; missing paragraphs that
+ * followed the same paragraph keep the suggester's order, so those listed after the
+ * accepted one now follow the inserted paragraph. Accepting anything else moves nothing.
+ *
+ * Returns: (transfer full) (element-type DeskSuggestion): the suggestions kept, in order
+ */
+GPtrArray *
+desk_suggestions_rebase_after_accept (GPtrArray *suggestions,
+                                      guint      accepted_position)
+{
+  g_autoptr(GPtrArray) kept = g_ptr_array_new_with_free_func (g_object_unref);
+  DeskSuggestion *accepted;
+  int inserted = -1;
+
+  g_return_val_if_fail (suggestions != NULL, NULL);
+  g_return_val_if_fail (accepted_position < suggestions->len, NULL);
+
+  accepted = g_ptr_array_index (suggestions, accepted_position);
+  if (accepted->kind == DESK_SUGGESTION_MISSING)
+    inserted = accepted->placed_after + 1;
+
+  for (guint i = 0; i < suggestions->len; i++)
+    {
+      DeskSuggestion *other = g_ptr_array_index (suggestions, i);
+      int after = other->placed_after;
+      int target = other->placed_target;
+
+      if (i == accepted_position || settled_with (accepted, other))
+        continue;
+
+      if (inserted >= 0)
+        {
+          if (other->kind == DESK_SUGGESTION_MISSING)
+            {
+              if (after >= inserted || (after == inserted - 1 && i > accepted_position))
+                after++;
+            }
+          else if (target >= inserted)
+            target++;
+          desk_suggestion_place (other, after, target);
+        }
+
+      g_ptr_array_add (kept, g_object_ref (other));
+    }
+
+  return g_steal_pointer (&kept);
 }

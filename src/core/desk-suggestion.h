@@ -53,6 +53,13 @@ int                 desk_suggestion_get_after           (DeskSuggestion     *sel
 int                 desk_suggestion_get_target          (DeskSuggestion     *self);
 double              desk_suggestion_get_score           (DeskSuggestion     *self);
 
+/* Where a suggestion stands now: moved when the draft gains or loses paragraphs. */
+int                 desk_suggestion_placed_after        (DeskSuggestion     *self);
+int                 desk_suggestion_placed_target       (DeskSuggestion     *self);
+void                desk_suggestion_place               (DeskSuggestion     *self,
+                                                         int                 after,
+                                                         int                 target);
+
 void                desk_suggestion_add_source          (DeskSuggestion     *self,
                                                          const char         *source_id,
                                                          const char         *source_name,
@@ -93,5 +100,7 @@ gboolean            desk_suggestion_apply               (DeskSuggestion     *sel
                                                          DeskDraft          *draft);
 guint               desk_suggestions_apply_all          (GPtrArray          *suggestions,
                                                          DeskDraft          *draft);
+GPtrArray          *desk_suggestions_rebase_after_accept (GPtrArray         *suggestions,
+                                                          guint              accepted_position);
 
 G_END_DECLS

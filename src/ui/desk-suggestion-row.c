@@ -54,68 +54,6 @@ static GParamSpec *properties[N_PROPS];
 
 static void placement_changed_cb (DeskSuggestionRow *self);
 
-typedef struct
-{
-  int after;
-  int target;
-} Placement;
-
-/**
- * desk_suggestion_placed_after:
- *
- * Returns: the draft paragraph a missing paragraph now follows (the suggester's `after`,
- *   moved by the paragraphs the draft gained or lost since)
- */
-int
-desk_suggestion_placed_after (DeskSuggestion *suggestion)
-{
-  Placement *placement = g_object_get_data (G_OBJECT (suggestion), "desk-placement");
-
-  return placement ? placement->after : desk_suggestion_get_after (suggestion);
-}
-
-/**
- * desk_suggestion_placed_target:
- *
- * Returns: the draft paragraph the suggestion now concerns
- */
-int
-desk_suggestion_placed_target (DeskSuggestion *suggestion)
-{
-  Placement *placement = g_object_get_data (G_OBJECT (suggestion), "desk-placement");
-
-  return placement ? placement->target : desk_suggestion_get_target (suggestion);
-}
-
-/**
- * desk_suggestion_place:
- *
- * Moves a suggestion to other paragraphs of the draft; its card follows ("notify::after").
- */
-void
-desk_suggestion_place (DeskSuggestion *suggestion,
-                       int             after,
-                       int             target)
-{
-  Placement *placement;
-
-  if (after == desk_suggestion_placed_after (suggestion) &&
-      target == desk_suggestion_placed_target (suggestion))
-    return;
-
-  if (after == desk_suggestion_get_after (suggestion) && target == desk_suggestion_get_target (suggestion))
-    g_object_set_data (G_OBJECT (suggestion), "desk-placement", NULL);
-  else
-    {
-      placement = g_new (Placement, 1);
-      placement->after = after;
-      placement->target = target;
-      g_object_set_data_full (G_OBJECT (suggestion), "desk-placement", placement, g_free);
-    }
-
-  g_object_notify (G_OBJECT (suggestion), "after");
-}
-
 /**
  * desk_suggestion_dup_kind_label:
  *

@@ -26,14 +26,6 @@ void            desk_suggestion_row_set_list_item   (DeskSuggestionRow *self,
 void            desk_suggestion_row_set_selected    (DeskSuggestionRow *self,
                                                      gboolean           selected);
 
-/* Where a suggestion stands now: the window moves suggestions when the draft gains or
- * loses paragraphs, without making new objects (so their cards stay as they are). */
-int             desk_suggestion_placed_after        (DeskSuggestion    *suggestion);
-int             desk_suggestion_placed_target       (DeskSuggestion    *suggestion);
-void            desk_suggestion_place               (DeskSuggestion    *suggestion,
-                                                     int                after,
-                                                     int                target);
-
 char           *desk_suggestion_dup_kind_label      (DeskSuggestion    *suggestion);
 char           *desk_suggestion_dup_where           (DeskSuggestion    *suggestion);
 char           *desk_suggestion_dup_markup          (DeskSuggestion    *suggestion);

@@ -471,57 +471,21 @@ suggestion_copy (DeskSuggestion *suggestion,
   return copy;
 }
 
-/* After @accepted (at @position in the list) went into the draft: the list without it,
- * and the others moved past a paragraph it inserted, so that the next accept lands right
- * before the suggester has reported again. */
+/* After the suggestion at @position went into the draft: the list without it and the
+ * others it settled, the rest moved past a paragraph it inserted
+ * (desk_suggestions_rebase_after_accept()). */
 static void
-remove_accepted (DeskWindow     *self,
-                 guint           position,
-                 DeskSuggestion *accepted)
+remove_accepted (DeskWindow *self,
+                 guint       position)
 {
   GListModel *model = G_LIST_MODEL (self->suggestions);
-  g_autoptr(GPtrArray) kept = g_ptr_array_new_with_free_func (g_object_unref);
-  DeskSuggestionKind kind = desk_suggestion_get_kind (accepted);
-  int accepted_target = desk_suggestion_placed_target (accepted);
-  int inserted = -1;
+  g_autoptr(GPtrArray) offered = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) kept = NULL;
   guint n = g_list_model_get_n_items (model);
 
-  if (kind == DESK_SUGGESTION_MISSING)
-    inserted = desk_suggestion_placed_after (accepted) + 1;
-
   for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(DeskSuggestion) other = g_list_model_get_item (model, i);
-      DeskSuggestionKind other_kind = desk_suggestion_get_kind (other);
-      int after = desk_suggestion_placed_after (other);
-      int target = desk_suggestion_placed_target (other);
-
-      if (i == position)
-        continue;
-
-      /* Another version of the same paragraph or headline is settled with this one. */
-      if ((kind == DESK_SUGGESTION_HEADLINE && other_kind == DESK_SUGGESTION_HEADLINE) ||
-          ((kind == DESK_SUGGESTION_ADDITION || kind == DESK_SUGGESTION_VARIANT) &&
-           (other_kind == DESK_SUGGESTION_ADDITION || other_kind == DESK_SUGGESTION_VARIANT) &&
-           target == accepted_target))
-        continue;
-
-      if (inserted >= 0)
-        {
-          if (other_kind == DESK_SUGGESTION_MISSING)
-            {
-              /* Missing paragraphs that go after the same one keep the suggester's
-               * order: those listed later now follow the inserted one. */
-              if (after >= inserted || (after == inserted - 1 && i > position))
-                after++;
-            }
-          else if (target >= inserted)
-            target++;
-          desk_suggestion_place (other, after, target);
-        }
-
-      g_ptr_array_add (kept, g_object_ref (other));
-    }
+    g_ptr_array_add (offered, g_list_model_get_item (model, i));
+  kept = desk_suggestions_rebase_after_accept (offered, position);
 
   replace_suggestions (self, kept);
   if (kept->len > 0)
@@ -588,7 +552,7 @@ _desk_window_accept (DeskWindow *self,
 
   desk_undo_stack_end_decision (self->undo_stack, _("Accept Suggestion"), FALSE);
   desk_draft_view_load (self->draft_view);
-  remove_accepted (self, position, selected);
+  remove_accepted (self, position);
   g_object_unref (selected);
 
   _desk_window_schedule_suggest (self, SUGGEST_DELAY_SHORT);
@@ -636,7 +600,7 @@ _desk_window_use_source_value (DeskWindow *self)
   desk_project_add_rejected (self->project, desk_suggestion_get_draft_text (applied));
   desk_undo_stack_end_decision (self->undo_stack, _("Use the Source’s Value"), FALSE);
   desk_draft_view_load (self->draft_view);
-  remove_accepted (self, position, selected);
+  remove_accepted (self, position);
 
   desk_conflict_get_values (applied, &source_value, &draft_value);
   mentions = desk_conflict_find_mentions (applied, desk_project_get_draft (self->project));
