@@ -96,6 +96,21 @@ test_mentions (void)
   g_assert_cmpint (mention->paragraph, ==, 1);
   g_assert_cmpuint (mention->start, ==, strlen ("Of the 120 passengers, "));
   g_assert_cmpstr (mention->excerpt, ==, "Of the 120 passengers, 12 were taken to hospital in 2012.");
+
+  /* A paragraph accepted above the conflict moves its sentence down one: the sentence is
+   * still left out where it now stands, not looked for where it stood. */
+  {
+    g_autoptr(DeskParagraph) above = desk_paragraph_new ("Crews worked through the night.");
+    g_autoptr(GPtrArray) moved = NULL;
+
+    desk_draft_insert (draft, 0, above);
+    desk_suggestion_place (conflict, 0, 1);
+    moved = desk_conflict_find_mentions (conflict, draft);
+    g_assert_cmpuint (moved->len, ==, 3);
+    g_assert_cmpint (((DeskMention *)g_ptr_array_index (moved, 1))->paragraph, ==, 1);
+    g_assert_cmpstr (((DeskMention *)g_ptr_array_index (moved, 1))->excerpt, ==,
+                     "A fire killed 12 people on a ferry. The mayor…");
+  }
 }
 
 static void

@@ -302,7 +302,8 @@ desk_conflict_find_mentions (DeskSuggestion *conflict,
   if (!desk_conflict_get_values (conflict, NULL, &draft_value))
     return mentions;
 
-  target = desk_suggestion_get_target (conflict);
+  /* Where the conflict stands now: an accept above it may have moved its sentence down. */
+  target = desk_suggestion_placed_target (conflict);
   find_in (mentions, desk_draft_get_headline (draft), -1, draft_value, NULL);
   for (guint i = 0; i < desk_draft_get_n_paragraphs (draft); i++)
     find_in (mentions, desk_paragraph_get_text (desk_draft_get_paragraph (draft, i)), i,
