@@ -296,7 +296,11 @@ test_batch (void)
     ui_test_run_for (200);
     g_assert_true (desk_source_view_get_source (DESK_SOURCE_VIEW (source_view)) == source);
     g_assert_true (gtk_selection_model_is_selected (selection, 33));
-    g_assert_cmpuint (gtk_bitset_get_size (gtk_selection_model_get_selection (selection)), ==, 1);
+    {
+      g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (selection);
+
+      g_assert_cmpuint (gtk_bitset_get_size (selected), ==, 1);
+    }
 
     /* Renamed: its row says the new name, and only its row. */
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.set-source-label", "(ss)",
@@ -316,7 +320,11 @@ test_batch (void)
     /* Back to the list: nothing selected. */
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-source", "s", ""));
     ui_test_run_for (100);
-    g_assert_true (gtk_bitset_is_empty (gtk_selection_model_get_selection (selection)));
+    {
+      g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (selection);
+
+      g_assert_true (gtk_bitset_is_empty (selected));
+    }
   }
 
   ui_test_close_window (window);
