@@ -751,6 +751,124 @@ test_service_notes (void)
                    "Gericht stoppt den Bau der Umgehungsstra\xc3\x9f" "e");
 }
 
+static DeskSource *
+source_from_text (const char *text)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+  g_autoptr(GError) error = NULL;
+  DeskSource *source = desk_source_new_from_bytes (bytes, "Pasted text", DESK_SOURCE_ORIGIN_PASTE,
+                                                   &error);
+
+  g_assert_no_error (error);
+  return source;
+}
+
+/* An agency's text rendition in Markdown: the story hard-wrapped, then a notes section of
+ * headings and lists with no blank line between them, list items wrapped with indented
+ * lines, a rule and a line after it. */
+static void
+test_markdown_end_matter (void)
+{
+  const char *story =
+    "Stadtrat beschlie\xc3\x9f" "t neuen Hafenplan\n\n"
+    "Kiel (dpa) - Der Stadtrat hat am Dienstag einen neuen Plan f\xc3\xbcr den\n"
+    "Hafen beschlossen. Die Kosten sollen bei rund zw\xc3\xb6lf Millionen Euro\n"
+    "liegen, wie eine Sprecherin der Stadt am Abend mitteilte. (Az. 4 B 12/19)\n\n"
+    "Die Opposition kritisierte den Beschluss als \xc3\xbc" "bereilt und kündigte an,\n"
+    "das Vorhaben im Landtag zur Sprache zu bringen.\n\n"
+    "# Notizblock\n\n"
+    "## Aktualisierung\n"
+    "- Der Text wurde nach der Sitzung erg\xc3\xa4nzt, vor allem\n"
+    "  im zweiten Absatz.\n\n"
+    "## Internet\n"
+    "- [Beschluss des Stadtrats](http://example.org/a)\n"
+    "- [Hafenplan als PDF vom\n"
+    "  Dienstag](http://example.org/b)\n\n"
+    "* * * *\n"
+    "Diese Angaben sind nur f\xc3\xbcr die Redaktion\n\n"
+    "## Kontakte\n"
+    "- Autorin: Jana Beispiel (Kiel), +49 431 000 00-00,\n"
+    "  <beispiel.jana@example.org>\n";
+  g_autoptr(DeskSource) source = source_from_text (story);
+
+  /* The story's last paragraph keeps its own end: the update note under the heading is
+   * not joined to it, and the indented line stays with its list item. */
+  assert_block (source, 3, DESK_BLOCK_ROLE_BODY,
+                "Die Opposition kritisierte den Beschluss als \xc3\xbc" "bereilt und kündigte an, "
+                "das Vorhaben im Landtag zur Sprache zu bringen.", NULL);
+  assert_block (source, 6, DESK_BLOCK_ROLE_FURNITURE,
+                "- Der Text wurde nach der Sitzung erg\xc3\xa4nzt, vor allem im zweiten Absatz.",
+                "notes after the story");
+  /* Everything listed under the headings after the story is its apparatus. */
+  assert_roles (source, "headline dateline body body furniture*10");
+}
+
+/* A dash that is punctuation at the head of a wrapped line, and "2. Bundesliga" opening a
+ * paragraph, do not make list items. */
+static void
+test_markdown_not_a_list (void)
+{
+  const char *story =
+    "Schalke holt neuen Trainer\n\n"
+    "2. Bundesliga: Der Verein hat am Montag einen neuen Trainer vorgestellt, der\n"
+    "bisher in den Niederlanden arbeitete und einen Vertrag bis 2027 erhielt. Der\n"
+    "Vorstand sprach von einer langfristigen L\xc3\xb6sung f\xc3\xbcr die Mannschaft\n"
+    "- die Fans reagierten dagegen zur\xc3\xbc" "ckhaltend auf die Nachricht aus dem Klub.\n";
+  g_autoptr(DeskSource) source = source_from_text (story);
+
+  assert_roles (source, "headline body");
+}
+
+/* The head of a scraped news page: a request to the reader above the headline, a byline
+ * run together with the page's stamps, a caption over its photo credit and the page's
+ * buttons in capitals; in the story, a labelled link set between two paragraphs. */
+static void
+test_scraped_head (void)
+{
+  const char *story =
+    "To learn more about our comment section please read the community rules and answers\n\n"
+    "Harbour board approves new ferry terminal after long review\n\n"
+    "Jane Doe , The Associated Press Published 9:12 a.m. ET May 4, 2021 | Updated 9:40 a.m. ET May 4, 2021\n\n"
+    "The harbour board chair and the mayor at the terminal site on Tuesday.\n\n"
+    "(Photo: John Roe, AP)\n\n"
+    "SHARE POST EMAIL MORE\n\n"
+    "HALIFAX \xe2\x80\x94 The harbour board approved a new ferry terminal on Tuesday, ending a "
+    "review that took three years and drew hundreds of comments from residents.\n\n"
+    "More: What the new terminal means for commuters\n\n"
+    "Construction is to start in the autumn, the board said, and the terminal should open "
+    "to passengers two years later.\n";
+  g_autoptr(DeskSource) source = source_from_text (story);
+
+  assert_block (source, 0, DESK_BLOCK_ROLE_FURNITURE,
+                "To learn more about our comment section please read the community rules and answers",
+                NULL);
+  assert_block (source, 1, DESK_BLOCK_ROLE_HEADLINE,
+                "Harbour board approves new ferry terminal after long review", NULL);
+  assert_block (source, 2, DESK_BLOCK_ROLE_BYLINE, NULL, "byline with time stamps");
+  assert_block (source, 3, DESK_BLOCK_ROLE_CAPTION, NULL, "photo caption");
+  assert_block (source, 5, DESK_BLOCK_ROLE_FURNITURE, "SHARE POST EMAIL MORE", NULL);
+  assert_block (source, 8, DESK_BLOCK_ROLE_FURNITURE, "More: What the new terminal means for commuters",
+                "link to another story");
+  g_assert_cmpstr (desk_source_get_title (source), ==,
+                   "Harbour board approves new ferry terminal after long review");
+  g_assert_cmpstr (desk_source_get_bylines (source)[0], ==, "Jane Doe");
+}
+
+/* A list of headlines is a digest's story, not links set into one. */
+static void
+test_headline_list (void)
+{
+  const char *story =
+    "Top business news at noon\n\n"
+    "Ferry operator sued by families of passengers over last winter's harbour fire\n\n"
+    "Police: Warehouse blaze on the east side of the port was set on purpose\n\n"
+    "Shares of shipping firms fall sharply after a week of storm warnings at sea\n";
+  g_autoptr(DeskSource) source = source_from_text (story);
+
+  assert_block (source, 2, DESK_BLOCK_ROLE_BODY,
+                "Police: Warehouse blaze on the east side of the port was set on purpose", NULL);
+}
+
 static void
 test_from_bytes (void)
 {
@@ -1352,6 +1470,10 @@ main (int   argc,
   g_test_add_func ("/source/habit/agency-tag-forms", test_agency_tag_forms);
   g_test_add_func ("/source/habit/writethru", test_writethru);
   g_test_add_func ("/source/habit/service-notes", test_service_notes);
+  g_test_add_func ("/source/habit/markdown-end-matter", test_markdown_end_matter);
+  g_test_add_func ("/source/habit/markdown-not-a-list", test_markdown_not_a_list);
+  g_test_add_func ("/source/habit/scraped-head", test_scraped_head);
+  g_test_add_func ("/source/habit/headline-list", test_headline_list);
 
   g_test_add_func ("/source/from-bytes", test_from_bytes);
   g_test_add_func ("/source/override-changes-source", test_override_changes_source);

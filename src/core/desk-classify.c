@@ -532,6 +532,24 @@ classify_repeats (Item  *items,
 
 /* ---- Pass 4: head and tail -------------------------------------------------------------- */
 
+/* At least one capital and no small letter. */
+static gboolean
+in_capitals (const char *text)
+{
+  gboolean capital = FALSE;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_islower (c))
+        return FALSE;
+      capital |= g_unichar_isupper (c) || g_unichar_istitle (c);
+    }
+
+  return capital;
+}
+
 static void
 classify_head (Item  *items,
                guint  story_start)
@@ -566,8 +584,23 @@ classify_head (Item  *items,
           item->role = DESK_BLOCK_ROLE_CAPTION;
           item->reason = "photo caption";
           continue;
+        case DESK_PROSE_ADDRESSED:
+          /* Sent to the reader of the page ("please read the guidelines"), not a title. */
+          item->role = DESK_BLOCK_ROLE_FURNITURE;
+          item->reason = desk_prose_kind_describe (DESK_PROSE_ADDRESSED);
+          continue;
         default:
           break;
+        }
+
+      /* A sentence with a photo credit under it is the photo's caption. */
+      if (i + 1 < story_start &&
+          _desk_wire_text_ends_sentence (item->clean, DESK_SENTENCE_END_MARKS) &&
+          desk_prose_judge (items[i + 1].clean, -1, DESK_PROSE_PARAGRAPH) == DESK_PROSE_CAPTION)
+        {
+          item->role = DESK_BLOCK_ROLE_CAPTION;
+          item->reason = "photo caption";
+          continue;
         }
 
       if (!have_headline && item->words <= HEADLINE_MAX_WORDS)
@@ -575,6 +608,14 @@ classify_head (Item  *items,
           item->role = DESK_BLOCK_ROLE_HEADLINE;
           item->reason = item->heading ? "heading" : "first line";
           have_headline = TRUE;
+        }
+      else if (have_headline && in_capitals (item->clean) &&
+               !_desk_wire_text_ends_sentence (item->clean, DESK_SENTENCE_END_COLON))
+        {
+          /* A deck is written in sentence case; a line in capitals under the headline
+           * that says nothing is the page's buttons ("SHARE TWEET EMAIL"). */
+          item->role = DESK_BLOCK_ROLE_FURNITURE;
+          item->reason = "web page widget";
         }
       else if (have_headline && item->words <= DECK_MAX_WORDS)
         {
@@ -589,6 +630,96 @@ classify_head (Item  *items,
     }
 }
 
+/* Where the story gives way to end matter in Markdown: a heading after the story's text
+ * under which, to the end, there are only headings, list items and rules, what is already
+ * known not to be story, and lines after a rule. A story is told in paragraphs; what a text
+ * lists under headings after it is its apparatus (notes for the desk, links, places,
+ * contacts). Returns the heading's index, or @n_items when there is none. */
+static guint
+find_end_matter (Item  *items,
+                 guint  n_items,
+                 guint  story_start)
+{
+  g_autofree guint *rule_before = g_new (guint, n_items + 1);
+  guint start = n_items;
+  guint need = n_items;     /* the region must start at or before this rule */
+  guint rule = n_items;
+  gboolean listed = FALSE;
+
+  for (guint i = story_start; i < n_items; i++)
+    {
+      rule_before[i] = rule;
+      if (items[i].segment->shape == DESK_SEGMENT_RULE)
+        rule = i;
+    }
+
+  for (guint i = n_items; i-- > story_start;)
+    {
+      Item *item = &items[i];
+      DeskSegmentShape shape = item->segment->shape;
+
+      if (shape == DESK_SEGMENT_ITEM)
+        listed = TRUE;
+      else if (shape == DESK_SEGMENT_HEADING)
+        start = i;
+      else if (shape == DESK_SEGMENT_TEXT && item->role == ROLE_UNKNOWN)
+        {
+          /* Text after a rule is end matter too if the rule is; else the story. */
+          if (rule_before[i] == n_items)
+            break;
+          need = MIN (need, rule_before[i]);
+        }
+    }
+
+  if (!listed || start > need)
+    return n_items;
+
+  /* Only after some story text. */
+  for (guint i = story_start; i < start; i++)
+    if (items[i].segment->shape == DESK_SEGMENT_TEXT && items[i].role == ROLE_UNKNOWN)
+      return start;
+
+  return n_items;
+}
+
+/* Whether the body item nearest @i in direction @step is a paragraph that ends a sentence. */
+static gboolean
+body_neighbour_ends_sentence (Item  *items,
+                              guint  n_items,
+                              guint  story_start,
+                              guint  i,
+                              int    step)
+{
+  for (int j = (int)i + step; j >= (int)story_start && j < (int)n_items; j += step)
+    if (items[j].role == DESK_BLOCK_ROLE_BODY)
+      return _desk_wire_text_ends_sentence (items[j].clean, DESK_SENTENCE_END_MARKS);
+
+  return FALSE;
+}
+
+/* A line with the shape of a labelled link ("More: What to expect from the summit") alone
+ * between two paragraphs of the story is a link to another story set into it. Among other
+ * lines like it, it is an item of a list of headlines, which a digest is. */
+static void
+classify_links_between (Item  *items,
+                        guint  n_items,
+                        guint  story_start)
+{
+  for (guint i = story_start; i < n_items; i++)
+    {
+      Item *item = &items[i];
+
+      if (item->role != DESK_BLOCK_ROLE_BODY ||
+          !_desk_roles_is_labelled_link (item->clean, item->words) ||
+          !body_neighbour_ends_sentence (items, n_items, story_start, i, -1) ||
+          !body_neighbour_ends_sentence (items, n_items, story_start, i, +1))
+        continue;
+
+      item->role = DESK_BLOCK_ROLE_FURNITURE;
+      item->reason = "link to another story";
+    }
+}
+
 static void
 classify_story (Item  *items,
                 guint  n_items,
@@ -596,6 +727,7 @@ classify_story (Item  *items,
 {
   DeskRolesPlace place = DESK_ROLES_IN_STORY;
   int last_text = -1;
+  guint end_matter;
 
   /* Walk back from the end over what is not story text: short lines with no sentence
    * after the credits are leftovers of the web page. */
@@ -618,10 +750,19 @@ classify_story (Item  *items,
       break;
     }
 
+  end_matter = find_end_matter (items, n_items, story_start);
+
   for (guint i = story_start; i < n_items; i++)
     {
       Item *item = &items[i];
       DeskRoleVerdict verdict;
+
+      if (i > end_matter && item->role == ROLE_UNKNOWN)
+        {
+          item->role = DESK_BLOCK_ROLE_FURNITURE;
+          item->reason = "notes after the story";
+          continue;
+        }
 
       if (item->role == DESK_BLOCK_ROLE_BYLINE && item->agency_only && (int)i > last_text)
         {
@@ -661,6 +802,8 @@ classify_story (Item  *items,
       if (role == DESK_BLOCK_ROLE_BODY)
         place |= DESK_ROLES_AFTER_TEXT;
     }
+
+  classify_links_between (items, n_items, story_start);
 }
 
 /* ---- Pass 5: datelines and paragraphs cut by furniture ------------------------------------ */
@@ -707,7 +850,8 @@ rejoin_cut_paragraphs (Item  *items,
     {
       Item *item = &items[i];
 
-      if (item->role != DESK_BLOCK_ROLE_BODY || item->merged_away)
+      if (item->role != DESK_BLOCK_ROLE_BODY || item->merged_away ||
+          item->segment->shape == DESK_SEGMENT_ITEM)
         continue;
 
       while (!_desk_wire_text_ends_sentence (item->joined_text->str, DESK_SENTENCE_END_MARKS))
@@ -721,7 +865,9 @@ rejoin_cut_paragraphs (Item  *items,
               j++;
             }
 
-          if (j >= n_items || items[j].role != DESK_BLOCK_ROLE_BODY || items[j].merged_away)
+          /* A list item opens a paragraph of its own. */
+          if (j >= n_items || items[j].role != DESK_BLOCK_ROLE_BODY || items[j].merged_away ||
+              items[j].segment->shape == DESK_SEGMENT_ITEM)
             break;
 
           /* The sentence goes on: the next paragraph starts in lower case, or furniture

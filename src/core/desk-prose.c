@@ -216,6 +216,18 @@ is_prompt_verb (const char *word)
   return FALSE;
 }
 
+/* Whether @word, outside any quotation, asks something of the reader: "please read the
+ * guidelines", "bitte beachten Sie". German "Bitte" capitalised inside a sentence is the
+ * noun (a request someone made), not the word that asks. */
+static gboolean
+is_request (const char *word,
+            gboolean    sentence_start)
+{
+  if (g_ascii_strcasecmp (word, "please") == 0 || g_ascii_strcasecmp (word, "veuillez") == 0)
+    return TRUE;
+  return g_str_equal (word, "bitte") || (sentence_start && g_str_equal (word, "Bitte"));
+}
+
 /* Whether @word, a word outside any quotation, addresses the reader. German and French
  * formal address is capitalised mid-sentence; at the start of a sentence "Sie" is "they". */
 static gboolean
@@ -309,7 +321,7 @@ judge_text (const char     *text,
   g_autofree char *copy = NULL;
   g_autofree char *lower = NULL;
   g_autoptr(GString) word = g_string_new (NULL);
-  guint n_words = 0, n_later = 0, n_lower = 0, n_address = 0;
+  guint n_words = 0, n_later = 0, n_lower = 0, n_address = 0, n_request = 0;
   gboolean in_quote = FALSE, sentence_start = TRUE, prompt = FALSE, opens_quote = FALSE;
   gunichar last = 0;
 
@@ -361,6 +373,8 @@ judge_text (const char     *text,
             }
           if (!in_quote && is_address (word->str, sentence_start))
             n_address++;
+          if (!in_quote && is_request (word->str, sentence_start))
+            n_request++;
           sentence_start = FALSE;
           opens_quote = FALSE;
           g_string_truncate (word, 0);
@@ -396,6 +410,9 @@ judge_text (const char     *text,
         return DESK_PROSE_LINK;
     }
 
+  /* A block that asks the reader for something, sentence or not, is addressed to them. */
+  if (n_request > 0 && n_words <= ADDRESS_MAX_WORDS && !(flags & DESK_PROSE_IN_PARAGRAPH))
+    return DESK_PROSE_ADDRESSED;
   if (n_words < ((flags & DESK_PROSE_IN_PARAGRAPH) ? SENTENCE_MIN_WORDS : PARAGRAPH_MIN_WORDS))
     return DESK_PROSE_FRAGMENT;
   if (!is_sentence_end (last))

@@ -46,6 +46,9 @@
 /* "Posted by admin on 27 November 2015 at 9:41": a posting or update stamp. */
 #define STAMP_MAX_WORDS 10
 
+/* Stamps side by side ("Published … | Updated …"): a few of them. */
+#define STAMPS_MAX_WORDS (3 * STAMP_MAX_WORDS)
+
 /* "Section A Page 4": a printed page's section stamp. */
 #define SECTION_STAMP_MAX_WORDS 8
 
@@ -56,6 +59,10 @@
  * another story ("Also read: <its headline>") is as long as a headline. */
 #define WIDGET_TITLE_MAX_WORDS 10
 #define WIDGET_LINK_MAX_WORDS 25
+
+/* "More: <headline>": the label is a word or three; what follows is a headline's length. */
+#define LINK_LABEL_MAX_WORDS 3
+#define LINK_HEADLINE_MIN_WORDS 3
 
 /* "© 2026 Harbour Times. All rights reserved." anywhere in a short line; a line that
  * starts with the notice may carry the licence terms after it. */
@@ -325,11 +332,8 @@ rule_section_stamp (Paragraph       *para,
   return TRUE;
 }
 
-/* "Updated 3:45 PM", "Published: 27 November 2015", or a line that is only a date and
- * perhaps a time. */
-static gboolean
-rule_time_stamp (Paragraph       *para,
-                 DeskRoleVerdict *verdict)
+static GRegex *
+stamp_word_regex (void)
 {
   static GRegex *re;
 
@@ -337,6 +341,71 @@ rule_time_stamp (Paragraph       *para,
     g_once_init_leave (&re, g_regex_new ("^(updated|posted|published|last updated|first published|"
                                          "last modified|modified)\\b\\s*(on|at)?:?",
                                          G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL));
+  return re;
+}
+
+/* Whether @text is one stamp or several set side by side ("Published 3:55 a.m. ET July 16,
+ * 2018 | Updated 4:10 a.m. ET July 16, 2018"), each opening on a stamp's word and each at
+ * most STAMP_MAX_WORDS long. */
+static gboolean
+is_stamps (const char *text)
+{
+  g_auto(GStrv) parts = g_regex_split_simple ("\\s+[|\u00b7\u2022]\\s+", text, 0, 0);
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    if (_desk_wire_text_count_words (parts[i]) > STAMP_MAX_WORDS ||
+        !g_regex_match (stamp_word_regex (), parts[i], 0, NULL))
+      return FALSE;
+
+  return parts[0] != NULL;
+}
+
+/* Stamps set side by side on one line. */
+static gboolean
+rule_time_stamps (Paragraph       *para,
+                  DeskRoleVerdict *verdict)
+{
+  if (!is_stamps (para->text))
+    return FALSE;
+
+  verdict->date = _desk_wire_text_find_date (para->text);
+  return TRUE;
+}
+
+/* A byline run together with the page's stamps: "Gregory Korte, USA TODAY Published 3:55
+ * a.m. ET July 16, 2018 | Updated …". The byline is what comes before the first stamp. */
+static gboolean
+rule_byline_stamped (Paragraph       *para,
+                     DeskRoleVerdict *verdict)
+{
+  for (const char *p = strchr (para->text, ' '); p != NULL; p = strchr (p + 1, ' '))
+    {
+      g_autofree char *head = NULL;
+      GPtrArray *credits;
+
+      if (!g_ascii_isalpha (p[1]) || !is_stamps (p + 1))
+        continue;
+
+      head = g_strstrip (g_strndup (para->text, p - para->text));
+      credits = desk_credit_line_parse_byline (head);
+      if (credits == NULL)
+        return FALSE;
+
+      verdict->credits = credits;
+      verdict->date = _desk_wire_text_find_date (p + 1);
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* "Updated 3:45 PM", "Published: 27 November 2015", or a line that is only a date and
+ * perhaps a time. */
+static gboolean
+rule_time_stamp (Paragraph       *para,
+                 DeskRoleVerdict *verdict)
+{
+  GRegex *re = stamp_word_regex ();
 
   if (g_regex_match (re, para->text, 0, NULL))
     {
@@ -592,6 +661,41 @@ rule_end_note (Paragraph       *para,
   return FALSE;
 }
 
+/**
+ * _desk_roles_is_labelled_link:
+ * @text: a paragraph, its markup taken off
+ * @words: how many words it has
+ *
+ * Whether @text has the shape of a link to another story under a label: "More: What to
+ * expect from the summit", "Lesen Sie auch: …": a label of a few words and a colon, then a
+ * headline, with no sentence end anywhere. The shape alone does not decide: a headline
+ * names its source the same way ("Police: death was accidental"), so the caller asks where
+ * it stands (desk-classify.c: alone between paragraphs of the story).
+ */
+gboolean
+_desk_roles_is_labelled_link (const char *text,
+                              guint       words)
+{
+  Paragraph para_ = { text, NULL, words };
+  Paragraph *para = &para_;
+  const char *colon = strchr (para->text, ':');
+  g_autofree char *label = NULL;
+  guint label_words;
+
+  if (colon == NULL || colon[1] != ' ' ||
+      _desk_wire_text_ends_sentence (para->text, DESK_SENTENCE_END_COLON) ||
+      strpbrk (colon + 1, ".!?:") != NULL)
+    return FALSE;
+
+  label = g_strndup (para->text, colon - para->text);
+  label_words = _desk_wire_text_count_words (label);
+
+  return words <= WIDGET_LINK_MAX_WORDS &&
+         label_words >= 1 && label_words <= LINK_LABEL_MAX_WORDS &&
+         para->words - label_words >= LINK_HEADLINE_MIN_WORDS &&
+         g_unichar_isupper (g_utf8_get_char (colon + 2));
+}
+
 /* "TIP-INS", "UP NEXT"; not "8. HOW WALMART WON PRAISE", an item of a numbered list, nor
  * a sentence in a script without capitals (Japanese, Chinese, Arabic…): in capitals means
  * at least one capital and no small letter */
@@ -646,6 +750,10 @@ static const Rule rules[] = {
     rule_section_stamp },
   { "time stamp", DESK_BLOCK_ROLE_FURNITURE, STAMP_MAX_WORDS, DESK_ROLES_ANYWHERE,
     rule_time_stamp },
+  { "time stamps", DESK_BLOCK_ROLE_FURNITURE, STAMPS_MAX_WORDS, DESK_ROLES_ANYWHERE,
+    rule_time_stamps },
+  { "byline with time stamps", DESK_BLOCK_ROLE_BYLINE, BYLINE_MAX_WORDS + STAMPS_MAX_WORDS,
+    DESK_ROLES_ANYWHERE, rule_byline_stamped },
   { "web page widget", DESK_BLOCK_ROLE_FURNITURE, WIDGET_LINK_MAX_WORDS, DESK_ROLES_ANYWHERE,
     rule_widget },
   { "copyright notice", DESK_BLOCK_ROLE_FURNITURE, COPYRIGHT_NOTICE_MAX_WORDS,

@@ -5,6 +5,11 @@
  * between blank lines is read as hard-wrapped when its lines are of a similar, moderate
  * width and run on into each other; otherwise each of its lines is a paragraph.
  *
+ * Text written in Markdown (a scraper's output, an agency's text rendition) has structure of
+ * its own that wrapping must not blur: a "# heading" line and a rule ("* * *") stand alone,
+ * and a list item ("- …", "1. …") is a paragraph of its own with the indented lines under
+ * it, even where the list has no blank line around it.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -82,7 +87,8 @@ add_segment (GPtrArray  *segments,
              const Line *lines,
              guint       first,
              guint       last,
-             guint       chunk)
+             guint       chunk,
+             DeskSegmentShape shape)
 {
   DeskSegment *segment = g_new0 (DeskSegment, 1);
   GString *joined = g_string_new (NULL);
@@ -99,6 +105,7 @@ add_segment (GPtrArray  *segments,
   segment->text = g_string_free (joined, FALSE);
   segment->n_lines = last - first + 1;
   segment->chunk = chunk;
+  segment->shape = shape;
 
   g_ptr_array_add (segments, segment);
 }
@@ -141,11 +148,11 @@ chunk_is_hard_wrapped (const char *text,
 }
 
 static void
-segment_chunk (GPtrArray  *segments,
-               const char *text,
-               const Line *lines,
-               guint       n_lines,
-               guint       chunk)
+segment_plain_run (GPtrArray  *segments,
+                   const char *text,
+                   const Line *lines,
+                   guint       n_lines,
+                   guint       chunk)
 {
   guint max_width = 0;
   guint first = 0;
@@ -153,7 +160,7 @@ segment_chunk (GPtrArray  *segments,
   if (!chunk_is_hard_wrapped (text, lines, n_lines))
     {
       for (guint i = 0; i < n_lines; i++)
-        add_segment (segments, text, lines, i, i, chunk);
+        add_segment (segments, text, lines, i, i, chunk, DESK_SEGMENT_TEXT);
       return;
     }
 
@@ -173,10 +180,144 @@ segment_chunk (GPtrArray  *segments,
 
       if (last || short_end || next_indented)
         {
-          add_segment (segments, text, lines, first, i, chunk);
+          add_segment (segments, text, lines, first, i, chunk, DESK_SEGMENT_TEXT);
           first = i + 1;
         }
     }
+}
+
+/* "# Heading" to "###### Heading" */
+static gboolean
+is_markdown_heading (const char *text,
+                     const Line *line)
+{
+  const char *p = text + line->start;
+  const char *end = text + line->end;
+  guint level = 0;
+
+  while (p < end && *p == '#')
+    p++, level++;
+
+  return level >= 1 && level <= 6 && p < end && *p == ' ';
+}
+
+/* A thematic break: three or more of one of '*', '-' or '_', spaces between allowed. */
+static gboolean
+is_markdown_rule (const char *text,
+                  const Line *line)
+{
+  const char *p = text + line->start;
+  const char *end = text + line->end;
+  char mark = *p;
+  guint n = 0;
+
+  if (mark != '*' && mark != '-' && mark != '_')
+    return FALSE;
+
+  for (; p < end; p++)
+    {
+      if (*p == mark)
+        n++;
+      else if (*p != ' ')
+        return FALSE;
+    }
+
+  return n >= 3;
+}
+
+/* "- item", "* item", "+ item", "1. item", "1) item", with text after the marker. */
+static gboolean
+has_list_marker (const char *text,
+                 const Line *line)
+{
+  const char *p = text + line->start;
+  const char *end = text + line->end;
+  guint digits = 0;
+
+  if (*p == '-' || *p == '*' || *p == '+')
+    return end - p > 2 && p[1] == ' ' && p[2] != ' ';
+
+  while (p < end && g_ascii_isdigit (*p) && digits < 3)
+    p++, digits++;
+
+  return digits > 0 && end - p > 2 && (*p == '.' || *p == ')') && p[1] == ' ' && p[2] != ' ';
+}
+
+/* Whether the lines after a would-be item leave it standing: the end of the chunk, an
+ * indented line under it, or more structure. A line running on flush left makes it the
+ * head of a wrapped paragraph ("2. Bundesliga: …") instead. */
+static gboolean
+item_stands_apart (const char *text,
+                   const Line *lines,
+                   guint       n_lines,
+                   guint       i)
+{
+  const Line *next;
+
+  while (i + 1 < n_lines && lines[i + 1].indented)
+    i++;
+  if (i + 1 >= n_lines)
+    return TRUE;
+
+  next = &lines[i + 1];
+  return has_list_marker (text, next) || is_markdown_heading (text, next) ||
+         is_markdown_rule (text, next);
+}
+
+/* Cuts a chunk between blank lines at its Markdown structure, and the runs of plain lines
+ * between as wrapped or line-per-paragraph text. A line with a list marker opens an item
+ * only where a list can start, at the top of the chunk, under a heading or after another
+ * item: in a paragraph wrapped at a fixed width, a line may begin with a dash that is
+ * punctuation ("… the bed - which …"). */
+static void
+segment_chunk (GPtrArray  *segments,
+               const char *text,
+               const Line *lines,
+               guint       n_lines,
+               guint       chunk)
+{
+  guint run = 0;
+  gboolean in_list = FALSE;
+
+  for (guint i = 0; i < n_lines; i++)
+    {
+      gboolean after_heading = i > 0 && is_markdown_heading (text, &lines[i - 1]);
+      gboolean heading = is_markdown_heading (text, &lines[i]);
+      gboolean rule = !heading && is_markdown_rule (text, &lines[i]);
+      gboolean item = !heading && !rule && has_list_marker (text, &lines[i]) &&
+                      (i == 0 || after_heading || in_list) &&
+                      item_stands_apart (text, lines, n_lines, i);
+
+      if (!heading && !rule && !item)
+        {
+          in_list = FALSE;
+          continue;
+        }
+
+      if (run < i)
+        segment_plain_run (segments, text, lines + run, i - run, chunk);
+
+      if (item)
+        {
+          guint last = i;
+
+          /* The indented lines under an item are the item's. */
+          while (last + 1 < n_lines && lines[last + 1].indented &&
+                 !has_list_marker (text, &lines[last + 1]))
+            last++;
+          add_segment (segments, text, lines, i, last, chunk, DESK_SEGMENT_ITEM);
+          i = last;
+        }
+      else
+        add_segment (segments, text, lines, i, i, chunk,
+                     heading ? DESK_SEGMENT_HEADING : DESK_SEGMENT_RULE);
+
+      in_list = item;
+      run = i + 1;
+    }
+
+  if (run < n_lines)
+    segment_plain_run (segments, text, lines + run, n_lines - run, chunk);
 }
 
 /* Characters in @length bytes of valid UTF-8: the bytes that do not continue one. */
