@@ -235,6 +235,17 @@ test_follows_content (void)
   desk_project_start_draft_from (project, ap);
   draft = desk_project_get_draft (project);
 
+  /* The draft takes the AP version's byline, "Jane Doe": she is the main byline, and the
+   * credit line does not name her a second time. */
+  g_assert_cmpstr (desk_draft_get_byline (draft), ==, "Jane Doe");
+  g_assert_true (desk_credits_find (credits, "Jane Doe", "AP", &position));
+  g_assert_cmpuint (desk_credits_get_main (credits), ==, position);
+  assert_line (credits, DESK_CREDIT_STYLE_CONTRIBUTOR_LINE, NULL);
+
+  /* What follows is about the credit line following the content: no byline. */
+  desk_draft_set_byline (draft, NULL);
+  g_assert_cmpuint (desk_credits_get_main (credits), ==, DESK_CREDITS_INVALID_POSITION);
+
   /* Only the draft's source has text in the draft. */
   g_assert_true (desk_credits_find (credits, "John Roe", "Reuters", &position));
   g_assert_false (desk_credits_get_active (credits, position));
@@ -294,9 +305,11 @@ test_follows_content (void)
                PREFIX "by Jonathan Roe of Reuters and by Jane Doe of The Associated Press.");
   assert_line (credits, DESK_CREDIT_STYLE_AGENCY_LINE, "With reporting by Reuters and AP.");
 
+  /* A byline of the editor's own names no entry. */
+  desk_draft_set_byline (draft, "Staff");
   g_assert_cmpuint (desk_credits_get_main (credits), ==, DESK_CREDITS_INVALID_POSITION);
   byline = desk_credits_dup_byline (credits);
-  g_assert_cmpstr (byline, ==, "Jane Doe");  /* the draft's */
+  g_assert_cmpstr (byline, ==, "Staff");  /* the draft's */
   g_clear_pointer (&byline, g_free);
 
   g_assert_true (desk_credits_find (credits, "Jane Doe", "AP", &position));
@@ -471,8 +484,9 @@ test_add_remove (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (credits)), ==, n + 1);
   g_assert_true (desk_credits_get_added (credits, position));
   g_assert_true (desk_credits_get_active (credits, position));
+  /* Jane Doe is the byline the draft took from her version. */
   assert_line (credits, DESK_CREDIT_STYLE_CONTRIBUTOR_LINE,
-               PREFIX "by Jane Doe of The Associated Press and by Ann Poe of Halifax Herald.");
+               PREFIX "by Ann Poe of Halifax Herald.");
 
   /* An added credit is deleted; a collected one stays, excluded. */
   desk_credits_remove (credits, position);

@@ -426,16 +426,25 @@ byline_fold (const char *byline)
   return text_key (tidied);
 }
 
-/* Whether the byline (folded) names the entry as credit_byline() writes it: "Jane Doe"
- * alone is a byline of the draft's own, not Jane Doe of some agency. */
+/* Whether the byline (folded) names the entry as credit_byline() writes it, or names by
+ * name alone someone a version's byline credits: "By Jane Doe" over the story is the Jane
+ * Doe of "By Jane Doe, The Associated Press", and the credit line must not name her again.
+ * A contributor or a photographer of the same name is not the byline's. */
 static gboolean
 names_byline (DeskCredit *credit,
               const char *byline_key)
 {
   g_autofree char *whole = credit_byline (credit);
   g_autofree char *whole_key = byline_fold (whole);
+  g_autofree char *name_key = NULL;
 
-  return whole_key != NULL && g_str_equal (whole_key, byline_key);
+  if (whole_key != NULL && g_str_equal (whole_key, byline_key))
+    return TRUE;
+  if (g_strcmp0 (desk_credit_get_role (credit), DESK_CREDIT_ROLE_AUTHOR) != 0)
+    return FALSE;
+
+  name_key = byline_fold (desk_credit_get_name (credit));
+  return name_key != NULL && g_str_equal (name_key, byline_key);
 }
 
 /* The short form of an organisation for the agency line and attributions. */
