@@ -131,6 +131,60 @@ test_missing_once_in_place (void)
   g_assert_cmpint (desk_suggestion_get_after (ferry), ==, 2);
 }
 
+/* A version that tells first what the draft tells last did not write a new top: its
+ * earlier paragraphs go where their words are, not above the draft's lead. A writethru
+ * whose old story goes on under its new paragraph from the draft's lead did. */
+static const char *order_draft =
+  "Council backs new harbour plan\n\n"
+  "HALIFAX, Nova Scotia \xe2\x80\x94 The city council approved a new plan for the harbour on "
+  "Tuesday after a debate that lasted late into the night.\n\n"
+  "The plan moves the ferry terminal to the north shore and adds a park where the old "
+  "container yard stands today.\n\n"
+  "Residents of the north shore said at the meeting that traffic on their streets would "
+  "double once the terminal opened there.\n\n"
+  "Mayor Aisha Karimi said the city would pay for new traffic lights and a bus lane on the "
+  "north shore before the terminal opened.\n\n"
+  "The port authority must still approve the move, which it is expected to consider at its "
+  "meeting in March.\n";
+static const char *order_other =
+  "Harbour plan wins council vote\n\n"
+  "Container yard workers asked the council to find them jobs at the new terminal, and the "
+  "union said its members had not been consulted about the move.\n\n"
+  "The port authority must still approve the move, which it is expected to consider at its "
+  "meeting in March.\n";
+static const char *order_writethru =
+  "Harbour plan wins council vote\n\n"
+  "HALIFAX, Nova Scotia \xe2\x80\x94 The port authority said on Wednesday it would fast-track "
+  "its review of the harbour plan, a day after the council voted for it.\n\n"
+  "The city council approved a new plan for the harbour on Tuesday after a debate that "
+  "lasted late into the night.\n\n"
+  "The plan moves the ferry terminal to the north shore and adds a park where the old "
+  "container yard stands today.\n";
+
+static void
+test_new_top_only_from_the_top (void)
+{
+  static const char * const other_names[] = { "draft.txt", "other.txt", NULL };
+  static const char * const writethru_names[] = { "draft.txt", "writethru.txt", NULL };
+  const char * const other_texts[] = { order_draft, order_other, NULL };
+  const char * const writethru_texts[] = { order_draft, order_writethru, NULL };
+  g_autoptr(DeskProject) other = project_from_texts (other_names, other_texts);
+  g_autoptr(DeskProject) writethru = project_from_texts (writethru_names, writethru_texts);
+  g_autoptr(GPtrArray) from_other = suggest (other);
+  g_autoptr(GPtrArray) from_writethru = suggest (writethru);
+  DeskSuggestion *workers = find_kind (from_other, DESK_SUGGESTION_MISSING, 0);
+  DeskSuggestion *fast_track = find_kind (from_writethru, DESK_SUGGESTION_MISSING, 0);
+
+  g_assert_nonnull (workers);
+  g_assert_true (g_str_has_prefix (desk_suggestion_get_text (workers), "Container yard workers"));
+  /* Beside the container yard's paragraph, not above the lead. */
+  g_assert_cmpint (desk_suggestion_get_after (workers), ==, 1);
+
+  g_assert_nonnull (fast_track);
+  g_assert_true (g_str_has_prefix (desk_suggestion_get_text (fast_track), "The port authority said"));
+  g_assert_cmpint (desk_suggestion_get_after (fast_track), ==, -1);
+}
+
 static void
 test_addition_marks_clause (void)
 {
@@ -1094,6 +1148,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/suggester/missing/once-in-place", test_missing_once_in_place);
+  g_test_add_func ("/suggester/missing/new-top", test_new_top_only_from_the_top);
   g_test_add_func ("/suggester/addition/clause", test_addition_marks_clause);
   g_test_add_func ("/suggester/highlights", test_highlights);
   g_test_add_func ("/suggester/conflict/number", test_conflict_on_number);

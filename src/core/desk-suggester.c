@@ -3023,6 +3023,27 @@ place_by_words (Run       *run,
   return best;
 }
 
+/* Whether what a source tells before its first paragraph that aligns with the draft can be
+ * a new top of the story (a writethru's new lead and what follows it): only when that
+ * paragraph is in the first half of the draft, so that the old story goes on under the new
+ * top from near its beginning. A version that first meets the draft in its second half
+ * told the story in another order, and its earlier paragraphs belong where their words
+ * do. */
+static gboolean
+opens_on_draft_top (Run       *run,
+                    GPtrArray *of_source)
+{
+  for (guint i = 0; i < of_source->len; i++)
+    {
+      Candidate *candidate = g_ptr_array_index (of_source, i);
+
+      if (candidate->anchor)
+        return (guint)candidate->aligned * 2 < run->draft_words->len;
+    }
+
+  return FALSE;
+}
+
 /* Step 4: choose, among all candidates, which version of each piece of content to propose. */
 static void
 choose (Run *run)
@@ -3043,6 +3064,7 @@ choose (Run *run)
       g_autoptr(GArray) after = NULL;
       guint end = start;
       gboolean anchored;
+      gboolean new_top;
 
       while (end < run->candidates->len &&
              ((Candidate *)g_ptr_array_index (run->candidates, end))->source == first->source)
@@ -3050,6 +3072,7 @@ choose (Run *run)
 
       anchored = judge_source (run, of_source);
       after = place_source (of_source);
+      new_top = anchored && opens_on_draft_top (run, of_source);
       for (guint i = 0; i < of_source->len; i++)
         {
           Candidate *candidate = g_ptr_array_index (of_source, i);
@@ -3061,6 +3084,9 @@ choose (Run *run)
           choice = g_new0 (Choice, 1);
           choice->candidate = candidate;
           choice->after = anchored ? g_array_index (after, int, i) : place_by_words (run, candidate);
+          /* Above the lead only as a new top of the story. */
+          if (choice->after < 0 && anchored && !new_top)
+            choice->after = place_by_words (run, candidate);
           choice->position = (double)(i + 1) / (of_source->len + 1);
           g_ptr_array_add (choices, choice);
         }
