@@ -238,6 +238,17 @@ test_labelled_link (void)
          P1 "\n" P2 "\nThe council said on Monday: the wharf needs repairs.");
 }
 
+/* An agency's teaser over the paragraph that opens on the dateline is a deck, as plain
+ * text reads it: the story starts at its dateline. */
+static void
+test_teaser_above_dateline (void)
+{
+  check ("<article><h1>Ferry sails again</h1>"
+         "<p>The ferry is back. Not everyone in town is glad of it.</p>"
+         "<p>HALIFAX (AP) \xe2\x80\x94 " P1 "</p><p>" P2 "</p></article>",
+         P1 "\n" P2);
+}
+
 /* One deck: a class such as "description" on every part of the story makes only the first
  * a deck */
 static void
@@ -333,6 +344,7 @@ main (int    argc,
   g_test_add_func ("/html-main/itemprop-date", test_itemprop_date);
   g_test_add_func ("/html-main/script-slot", test_script_slot);
   g_test_add_func ("/html-main/labelled-link", test_labelled_link);
+  g_test_add_func ("/html-main/teaser-above-dateline", test_teaser_above_dateline);
 
   return g_test_run ();
 }

@@ -83,6 +83,7 @@ struct _DeskReaderDoc
   guint       n_body;
   gboolean    dateline_done;
   gboolean    dateline_printed;
+  gboolean    dateline_split;   /* taken off the head of a body paragraph */
   gboolean    after_separator;
 };
 
@@ -870,6 +871,9 @@ classify_body (DeskReaderDoc  *doc,
   return DESK_BLOCK_ROLE_BODY;
 }
 
+/* A teaser over a story's dateline is a paragraph or two. */
+#define TEASER_MAX_PARAGRAPHS 2
+
 static void
 write_pending_dateline (DeskReaderDoc *doc)
 {
@@ -881,6 +885,29 @@ write_pending_dateline (DeskReaderDoc *doc)
   g_clear_pointer (&doc->pending_dateline, g_free);
 }
 
+/* The body paragraphs read so far, set above the one that opens on the dateline, were the
+ * teaser the agency puts over its story (dpa's, in NewsML-G2 and IPTC 7901 alike): decks,
+ * as plain text reads them (desk-classify.c: the story starts at its first dateline). */
+static void
+make_teaser (DeskReaderDoc *doc)
+{
+  for (guint i = 0; i < doc->blocks->len; i++)
+    {
+      DeskBlock *block = g_ptr_array_index (doc->blocks, i);
+
+      if (desk_block_get_guessed_role (block) != DESK_BLOCK_ROLE_BODY)
+        continue;
+
+      g_ptr_array_index (doc->blocks, i) =
+        desk_block_new (DESK_BLOCK_ROLE_DECK, desk_block_get_text (block),
+                        desk_block_get_start (block), desk_block_get_end (block),
+                        "teaser above the dateline");
+      g_object_unref (block);
+    }
+
+  doc->n_body = 0;
+}
+
 static void
 add_body (DeskReaderDoc *doc,
           const char    *text,
@@ -889,12 +916,22 @@ add_body (DeskReaderDoc *doc,
   g_autofree char *place = NULL;
   g_autofree char *agency = NULL;
   gsize length = 0;
+  gboolean first = doc->n_body == 0 && !doc->dateline_done;
+  gboolean under_teaser = doc->n_body > 0 && doc->n_body <= TEASER_MAX_PARAGRAPHS &&
+                          !doc->dateline_split;
 
-  if (doc->n_body == 0 && !doc->dateline_done &&
-      _desk_wire_text_split_dateline (text, FALSE, &length, &place, &agency))
+  if ((first || under_teaser) &&
+      _desk_wire_text_split_dateline (text, FALSE, &length, &place, &agency) &&
+      (first || doc->dateline == NULL ||
+       g_ascii_strncasecmp (doc->dateline, place, strlen (place)) == 0))
     {
-      gsize start = append_paragraph (doc, text);
+      gsize start;
       const char *rest = text + length;
+
+      if (under_teaser)
+        make_teaser (doc);
+      start = append_paragraph (doc, text);
+      doc->dateline_split = TRUE;
 
       g_ptr_array_add (doc->blocks, desk_block_new (DESK_BLOCK_ROLE_DATELINE, place,
                                                     start, start + length, "dateline"));
@@ -910,6 +947,15 @@ add_body (DeskReaderDoc *doc,
     }
   else
     {
+      /* The dateline the format printed, in a form the patterns do not read ("Moskau/Berlin
+       * (dpa) - "), opens a paragraph after the first: the story starts there all the same,
+       * and its text keeps the dateline as it was printed. */
+      if (under_teaser && doc->dateline_printed && doc->dateline != NULL &&
+          g_ascii_strncasecmp (text, doc->dateline, strlen (doc->dateline)) == 0)
+        {
+          make_teaser (doc);
+          doc->dateline_split = TRUE;
+        }
       write_pending_dateline (doc);
       append_block (doc, DESK_BLOCK_ROLE_BODY, text, reason);
     }
