@@ -127,6 +127,8 @@ _desk_window_refusal (DeskWindow *self,
         return _("A project is being opened in this window: wait until it is open");
       return NULL;
     }
+  if (g_str_equal (action_name, "win.show-provenance"))
+    return desk_draft_view_get_provenance_refusal (self->draft_view);
   if (g_str_equal (action_name, "win.find") || g_str_equal (action_name, "win.find-replace"))
     return have_draft ? NULL : _("The draft is empty: there is nothing to find");
   if (g_str_equal (action_name, "win.export"))
@@ -159,6 +161,22 @@ _desk_window_update_actions (DeskWindow *self)
                                    _desk_window_refusal (self, decided[i]) == NULL);
 }
 
+/* Says in a toast why an action cannot apply. */
+static void
+show_refusal (DeskWindow *self,
+              const char *refusal)
+{
+  AdwToast *toast;
+
+  /* The newest answer replaces the last one rather than queueing behind it. */
+  if (self->refusal_toast != NULL)
+    adw_toast_dismiss (self->refusal_toast);
+  toast = adw_toast_new (refusal);
+  adw_toast_set_timeout (toast, 4);
+  g_set_weak_pointer (&self->refusal_toast, toast);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 /**
  * _desk_window_activate_shortcut:
  *
@@ -174,15 +192,7 @@ _desk_window_activate_shortcut (GtkWidget  *widget,
 
   if (refusal != NULL)
     {
-      AdwToast *toast;
-
-      /* The newest answer replaces the last one rather than queueing behind it. */
-      if (self->refusal_toast != NULL)
-        adw_toast_dismiss (self->refusal_toast);
-      toast = adw_toast_new (refusal);
-      adw_toast_set_timeout (toast, 4);
-      g_set_weak_pointer (&self->refusal_toast, toast);
-      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+      show_refusal (self, refusal);
       return;
     }
 
@@ -420,6 +430,23 @@ set_masthead_action (GtkWidget  *widget,
 
   if (desk_undo_stack_end_decision (self->undo_stack, label, FALSE))
     _desk_window_update_actions (self);
+}
+
+/* Names the sources of the sentence at the draft's cursor (Alt+Return), or says why not. */
+static void
+show_provenance_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  DeskWindow *self = DESK_WINDOW (widget);
+  const char *refusal;
+
+  /* What was typed is in the draft first, so the sentence is the one on screen. */
+  desk_window_flush_edits (self);
+  refusal = _desk_window_refusal (self, action_name);
+  if (refusal != NULL || !desk_draft_view_show_provenance (self->draft_view))
+    show_refusal (self, refusal ? refusal
+                        : _("The cursor is between paragraphs: put it in a sentence of the story"));
 }
 
 static void
@@ -1514,6 +1541,7 @@ _desk_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.start-draft", "s", start_draft_action);
   gtk_widget_class_install_action (widget_class, "win.focus-draft", NULL, focus_draft_action);
+  gtk_widget_class_install_action (widget_class, "win.show-provenance", NULL, show_provenance_action);
   gtk_widget_class_install_action (widget_class, "win.set-masthead", "(sms)", set_masthead_action);
   gtk_widget_class_install_action (widget_class, "win.open-sources", NULL, open_sources_action);
   gtk_widget_class_install_action (widget_class, "win.paste-source", NULL, paste_source_action);
