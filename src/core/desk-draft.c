@@ -766,6 +766,31 @@ shared_words (GHashTable *a,
   return (double)shared / g_hash_table_size (smaller);
 }
 
+/* Gives @paragraph the spans of @old within @old's text from @from for @length bytes,
+ * moved to @at in @paragraph's text. */
+static void
+take_spans (DeskParagraph *paragraph,
+            DeskParagraph *old,
+            guint          from,
+            guint          length,
+            guint          at)
+{
+  for (guint i = 0; i < desk_paragraph_get_n_spans (old); i++)
+    {
+      guint start, end;
+      guint n_sources = desk_paragraph_get_span (old, i, &start, &end);
+
+      start = MAX (start, from);
+      end = MIN (end, from + length);
+      if (start >= end)
+        continue;
+      for (guint j = 0; j < n_sources; j++)
+        desk_paragraph_add_span (paragraph, at + start - from, at + end - from,
+                                 desk_paragraph_get_span_source (old, i, j),
+                                 desk_paragraph_get_span_block (old, i, j));
+    }
+}
+
 /* The paragraphs in @texts: each trimmed, the blank ones left out. */
 static GPtrArray *
 collect_paragraphs (const char * const *texts,
@@ -814,7 +839,9 @@ middle_moved (DeskDraft *self,
  * Otherwise each new paragraph that has the text of an old one there (a moved paragraph)
  * is that paragraph as it was; any other is marked edited and takes the provenance of
  * every old paragraph there that shares at least half of the words of the smaller of the
- * two (a split, a merge or a rewrite); a wholly new paragraph has none. The old paragraphs
+ * two (a split, a merge or a rewrite); a wholly new paragraph has none. A half of a split
+ * paragraph, and paragraphs merged whole, also keep which of their sentences came from
+ * where (desk_paragraph_get_span()); a rewrite does not. The old paragraphs
  * between are then removed and the new ones inserted.
  *
  * When the texts are the draft's paragraphs already, nothing changes and no signal is
@@ -904,6 +931,22 @@ desk_draft_reconcile (DeskDraft          *self,
             }
           /* Set after making: a paragraph that came from somewhere is now edited. */
           desk_paragraph_set_text (paragraph, new_text);
+
+          /* A half of a split paragraph, or paragraphs merged whole, keep which sentence
+           * came from where; a rewrite keeps only the paragraph-wide provenance. */
+          for (guint o = 0; o < old_middle; o++)
+            {
+              DeskParagraph *old = desk_draft_get_paragraph (self, prefix + o);
+              const char *old_text = desk_paragraph_get_text (old);
+              const char *found;
+
+              if (*old_text == '\0')
+                continue;
+              if ((found = strstr (old_text, new_text)) != NULL)
+                take_spans (paragraph, old, found - old_text, strlen (new_text), 0);
+              else if ((found = strstr (new_text, old_text)) != NULL)
+                take_spans (paragraph, old, 0, strlen (old_text), found - new_text);
+            }
         }
 
       g_ptr_array_add (made, paragraph);

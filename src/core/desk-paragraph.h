@@ -31,5 +31,28 @@ void           desk_paragraph_add_provenance        (DeskParagraph *self,
                                                      guint          block);
 gboolean       desk_paragraph_has_source            (DeskParagraph *self,
                                                      const char    *source_id);
+void           desk_paragraph_add_span              (DeskParagraph *self,
+                                                     guint          start,
+                                                     guint          end,
+                                                     const char    *source_id,
+                                                     guint          block);
+void           desk_paragraph_clear_spans           (DeskParagraph *self);
+guint          desk_paragraph_get_n_spans           (DeskParagraph *self);
+guint          desk_paragraph_get_span              (DeskParagraph *self,
+                                                     guint          index,
+                                                     guint         *start,
+                                                     guint         *end);
+const char    *desk_paragraph_get_span_source       (DeskParagraph *self,
+                                                     guint          index,
+                                                     guint          source);
+guint          desk_paragraph_get_span_block        (DeskParagraph *self,
+                                                     guint          index,
+                                                     guint          source);
+int            desk_paragraph_find_span             (DeskParagraph *self,
+                                                     guint          offset);
+GStrv          desk_paragraph_dup_sources_at        (DeskParagraph *self,
+                                                     guint          offset);
+gboolean       desk_paragraph_provenance_equal      (DeskParagraph *self,
+                                                     DeskParagraph *other);
 
 G_END_DECLS

@@ -24,7 +24,10 @@
  *       "credit_line": "…" | null,          the editor's own; null: the credits' (optional)
  *       "paragraphs": [
  *         { "text": "…", "edited": false,
- *           "provenance": [ { "source": "3f9c…", "block": 7 } ] }
+ *           "provenance": [ { "source": "3f9c…", "block": 7 } ],
+ *           "spans": [ { "start": 0, "end": 84,     (optional: which byte range of the
+ *                        "sources": [ { "source": "3f9c…", "block": 7 } ] } ] }   text came
+ *                                                                  from which blocks)
  *       ]
  *     },
  *     "rejected": [ "…" ],                texts of suggestions the editor rejected
@@ -214,6 +217,45 @@ save_source (JsonBuilder *builder,
   json_builder_end_object (builder);
 }
 
+/* Which stretch of the paragraph came from which source blocks: left out when the
+ * paragraph has none (older files have none either). */
+static void
+save_spans (JsonBuilder   *builder,
+            DeskParagraph *paragraph)
+{
+  guint n_spans = desk_paragraph_get_n_spans (paragraph);
+
+  if (n_spans == 0)
+    return;
+
+  json_builder_set_member_name (builder, "spans");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < n_spans; i++)
+    {
+      guint start, end;
+      guint n_sources = desk_paragraph_get_span (paragraph, i, &start, &end);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "start");
+      json_builder_add_int_value (builder, start);
+      json_builder_set_member_name (builder, "end");
+      json_builder_add_int_value (builder, end);
+      json_builder_set_member_name (builder, "sources");
+      json_builder_begin_array (builder);
+      for (guint j = 0; j < n_sources; j++)
+        {
+          json_builder_begin_object (builder);
+          add_nullable_string (builder, "source", desk_paragraph_get_span_source (paragraph, i, j));
+          json_builder_set_member_name (builder, "block");
+          json_builder_add_int_value (builder, desk_paragraph_get_span_block (paragraph, i, j));
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
 static void
 save_draft (JsonBuilder *builder,
             DeskDraft   *draft)
@@ -250,6 +292,7 @@ save_draft (JsonBuilder *builder,
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
+      save_spans (builder, paragraph);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -816,6 +859,70 @@ read_source (Reader      *reader,
   return g_steal_pointer (&source);
 }
 
+/* "spans" (optional): which stretch of the text came from which source blocks. A span
+ * that does not fit the text (out of order, past its end, inside a character) is
+ * damage. */
+static gboolean
+read_spans (Reader        *reader,
+            JsonObject    *object,
+            const char    *path,
+            DeskParagraph *paragraph,
+            GHashTable    *ids)
+{
+  const char *text = desk_paragraph_get_text (paragraph);
+  gsize length = strlen (text);
+  JsonArray *spans;
+  guint previous_end = 0;
+
+  if (!read_array (reader, object, path, "spans", FALSE, &spans))
+    return FALSE;
+
+  for (guint i = 0; spans != NULL && i < json_array_get_length (spans); i++)
+    {
+      g_autofree char *span_path = g_strdup_printf ("%s.spans[%u]", path, i);
+      g_autofree char *start_path = g_strdup_printf ("%s.start", span_path);
+      g_autofree char *end_path = g_strdup_printf ("%s.end", span_path);
+      JsonObject *span;
+      JsonArray *sources;
+      guint start, end;
+
+      span = read_object (reader, json_array_get_element (spans, i), span_path, FALSE);
+      if (span == NULL ||
+          !read_uint (reader, member (span, "start"), start_path, &start) ||
+          !read_uint (reader, member (span, "end"), end_path, &end) ||
+          !read_array (reader, span, span_path, "sources", TRUE, &sources))
+        return FALSE;
+
+      if (start < previous_end || end <= start || end > length ||
+          (start < length && (text[start] & 0xC0) == 0x80) ||
+          (end < length && (text[end] & 0xC0) == 0x80))
+        return damaged (reader, span_path, _("does not fit the paragraph’s text"));
+      previous_end = end;
+
+      for (guint j = 0; j < json_array_get_length (sources); j++)
+        {
+          g_autofree char *item_path = g_strdup_printf ("%s.sources[%u]", span_path, j);
+          g_autofree char *block_path = g_strdup_printf ("%s.block", item_path);
+          JsonObject *item;
+          const char *source_id;
+          const char *mapped;
+          guint block;
+
+          item = read_object (reader, json_array_get_element (sources, j), item_path, FALSE);
+          if (item == NULL ||
+              !read_string (reader, item, item_path, "source", FALSE, &source_id) ||
+              !read_uint (reader, member (item, "block"), block_path, &block))
+            return FALSE;
+
+          mapped = g_hash_table_lookup (ids, source_id);
+          desk_paragraph_add_span (paragraph, start, end, mapped != NULL ? mapped : source_id,
+                                   block);
+        }
+    }
+
+  return TRUE;
+}
+
 static DeskParagraph *
 read_paragraph (Reader     *reader,
                 JsonNode   *node,
@@ -863,6 +970,9 @@ read_paragraph (Reader     *reader,
       mapped = g_hash_table_lookup (ids, source_id);
       desk_paragraph_add_provenance (paragraph, mapped != NULL ? mapped : source_id, block);
     }
+
+  if (!read_spans (reader, object, path, paragraph, ids))
+    return NULL;
 
   return g_steal_pointer (&paragraph);
 }

@@ -667,22 +667,52 @@ in_house_style (DeskDraft  *draft,
   return position == 0 ? desk_style_apply_first (style, text) : desk_style_apply (style, text);
 }
 
-/* A paragraph with @text, @base's provenance (if any) and the suggestion's sources. */
+/* A paragraph with @styled_text (@text in house style), @base's provenance and spans (if
+ * any) and the suggestion's sources. The suggestion's sources carried @ranges (byte offset
+ * pairs into @text; NULL: all of it): they become spans of their own, moved along with the
+ * rest when house style changes the text. Without @base, the paragraph is new: its text is
+ * @styled_text from the start. */
 static DeskParagraph *
 paragraph_for (DeskSuggestion *self,
                DeskParagraph  *base,
-               const char     *text)
+               const char     *text,
+               const char     *styled_text,
+               GArray         *ranges)
 {
-  DeskParagraph *paragraph = base ? desk_paragraph_copy (base) : desk_paragraph_new (text);
+  DeskParagraph *paragraph;
+  guint length;
 
   if (base != NULL)
-    desk_paragraph_set_text (paragraph, text);
+    {
+      paragraph = desk_paragraph_copy (base);
+      desk_paragraph_set_text (paragraph, text);
+    }
+  else
+    {
+      paragraph = desk_paragraph_new (styled_text);
+      text = styled_text;
+      ranges = NULL;
+    }
+  length = strlen (text);
 
   for (guint i = 0; i < self->sources->len; i++)
     {
       SourceRef *ref = &g_array_index (self->sources, SourceRef, i);
+
       desk_paragraph_add_provenance (paragraph, ref->id, ref->block);
+      if (ranges == NULL && length > 0)
+        desk_paragraph_add_span (paragraph, 0, length, ref->id, ref->block);
+      for (guint j = 0; ranges != NULL && j + 1 < ranges->len; j += 2)
+        {
+          guint start = MIN (g_array_index (ranges, guint, j), length);
+          guint end = MIN (g_array_index (ranges, guint, j + 1), length);
+
+          if (start < end)
+            desk_paragraph_add_span (paragraph, start, end, ref->id, ref->block);
+        }
     }
+
+  desk_paragraph_set_text (paragraph, styled_text);
 
   return paragraph;
 }
@@ -693,7 +723,9 @@ paragraph_for (DeskSuggestion *self,
  *
  * Accepts the suggestion: inserts a missing paragraph after its `after`, replaces the
  * target paragraph with an addition's or variant's text, or sets the headline. The new
- * paragraph records every source that carried the suggestion. What is taken arrives in
+ * paragraph records every source that carried the suggestion, and which of its sentences
+ * they carried (desk_paragraph_dup_sources_at()): all of a missing paragraph, the spliced
+ * sentences of an addition, the replaced sentence of a variant. What is taken arrives in
  * the draft's house style (desk_draft_get_style()). A style suggestion puts every mention
  * of its forms into the house form (desk_style_replace_forms()). A conflict is not
  * applied.
@@ -723,7 +755,7 @@ desk_suggestion_apply (DeskSuggestion *self,
         guint position = MIN ((guint)(self->after + 1), n);
         g_autofree char *styled = in_house_style (draft, self->text, position);
 
-        paragraph = paragraph_for (self, NULL, styled);
+        paragraph = paragraph_for (self, NULL, self->text, styled, NULL);
         desk_draft_insert (draft, position, paragraph);
         return TRUE;
       }
@@ -738,10 +770,13 @@ desk_suggestion_apply (DeskSuggestion *self,
           const char *current = desk_paragraph_get_text (desk_draft_get_paragraph (draft, self->target));
           const char *found = self->draft_text ? strstr (current, self->draft_text) : NULL;
           g_autoptr(GString) text = NULL;
+          g_autoptr(GArray) taken = g_array_new (FALSE, FALSE, sizeof (guint));
+          guint start, end;
 
           if (found == NULL)
             return FALSE;
           text = g_string_new_len (current, found - current);
+          start = text->len;
           if (style != NULL)
             {
               /* Only the sentence taken arrives in house style: the rest is the draft's. */
@@ -751,15 +786,21 @@ desk_suggestion_apply (DeskSuggestion *self,
             }
           else
             g_string_append (text, self->text);
+          end = text->len;
           g_string_append (text, found + strlen (self->draft_text));
+          g_array_append_val (taken, start);
+          g_array_append_val (taken, end);
           paragraph = paragraph_for (self, desk_draft_get_paragraph (draft, self->target),
-                                     text->str);
+                                     text->str, text->str, taken);
         }
       else
         {
           g_autofree char *styled = in_house_style (draft, self->text, self->target);
 
-          paragraph = paragraph_for (self, desk_draft_get_paragraph (draft, self->target), styled);
+          /* The marks are the sentences spliced in (and the new words of a sentence the
+           * source says more fully): those are the suggestion's sources'. */
+          paragraph = paragraph_for (self, desk_draft_get_paragraph (draft, self->target),
+                                     self->text, styled, self->marks);
         }
       desk_draft_replace (draft, self->target, paragraph);
       return TRUE;

@@ -98,23 +98,13 @@ desk_draft_state_free (DeskDraftState *state)
   g_free (state);
 }
 
+/* The same text from the same sources, sentence for sentence. */
 static gboolean
 paragraphs_equal (DeskParagraph *a,
                   DeskParagraph *b)
 {
-  guint n = desk_paragraph_get_n_provenance (a);
-
-  if (g_strcmp0 (desk_paragraph_get_text (a), desk_paragraph_get_text (b)) != 0 ||
-      n != desk_paragraph_get_n_provenance (b))
-    return FALSE;
-
-  for (guint i = 0; i < n; i++)
-    if (g_strcmp0 (desk_paragraph_get_provenance_source (a, i),
-                   desk_paragraph_get_provenance_source (b, i)) != 0 ||
-        desk_paragraph_get_provenance_block (a, i) != desk_paragraph_get_provenance_block (b, i))
-      return FALSE;
-
-  return TRUE;
+  return g_strcmp0 (desk_paragraph_get_text (a), desk_paragraph_get_text (b)) == 0 &&
+         desk_paragraph_provenance_equal (a, b);
 }
 
 static gboolean

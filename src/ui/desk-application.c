@@ -79,15 +79,10 @@ recover_sessions (DeskApplication *self)
   for (guint i = 0; i < recoverable->len; i++)
     {
       DeskRecoverable *item = g_ptr_array_index (recoverable, i);
-      g_autoptr(GError) error = NULL;
       DeskWindow *window = desk_window_new (GTK_APPLICATION (self));
 
-      if (!desk_window_recover (window, item, &error))
-        {
-          g_warning ("Could not recover %s: %s", g_file_peek_path (item->autosave), error->message);
-          gtk_window_destroy (GTK_WINDOW (window));
-          continue;
-        }
+      /* Read in a worker: the window shows that it is busy, then the work or what went wrong. */
+      desk_window_recover (window, item);
       gtk_window_present (GTK_WINDOW (window));
       opened++;
     }

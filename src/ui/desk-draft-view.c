@@ -128,6 +128,12 @@ struct _DeskDraftView
   GtkSourceView          *body_view;
   DeskFindBar            *find_bar;
   GtkMenuButton          *count_button;
+  GtkMenuButton          *provenance_button;
+  GtkLabel               *provenance_label;
+  GtkPopover             *provenance_popover;
+  GtkLabel               *provenance_popover_label;
+  guint                   provenance_idle;
+  gboolean                provenance_refocus;
   GtkAdjustment          *target_adjustment;
   GtkSpinButton          *target_spin;
   guint                   target_words;
@@ -432,11 +438,192 @@ masthead_idle_cb (gpointer user_data)
 
 /* The credits behind the credit line change with the project: shown once the burst of
  * changes (sources being added, a project being opened) is over. */
+/* ---- Where the sentence at the cursor came from ------------------------------------ */
+
+/* The draft paragraph the body's cursor is in, and the byte offset of the cursor in that
+ * paragraph's text (the line with its leading space left out, as the draft keeps it). */
+static gboolean
+cursor_paragraph (DeskDraftView *self,
+                  int           *paragraph,
+                  guint         *offset)
+{
+  GtkTextBuffer *buffer = body_buffer (self);
+  GtkTextIter iter, scan;
+  guint leading = 0;
+  int index;
+
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+  *paragraph = desk_provenance_renderer_paragraph_at_line (buffer, gtk_text_iter_get_line (&iter));
+  if (*paragraph < 0 || self->project == NULL ||
+      (guint)*paragraph >= desk_draft_get_n_paragraphs (desk_project_get_draft (self->project)))
+    return FALSE;
+
+  scan = iter;
+  gtk_text_iter_set_line_offset (&scan, 0);
+  while (!gtk_text_iter_ends_line (&scan) && g_unichar_isspace (gtk_text_iter_get_char (&scan)))
+    {
+      leading += g_unichar_to_utf8 (gtk_text_iter_get_char (&scan), NULL);
+      gtk_text_iter_forward_char (&scan);
+    }
+
+  index = gtk_text_iter_get_line_index (&iter);
+  *offset = index > (int)leading ? (guint)index - leading : 0;
+  return TRUE;
+}
+
+/**
+ * desk_draft_view_get_provenance_refusal:
+ *
+ * Returns: (nullable): why the sources of the sentence at the cursor cannot be named now,
+ *   in words for the editor, or %NULL when they can
+ */
+const char *
+desk_draft_view_get_provenance_refusal (DeskDraftView *self)
+{
+  GtkRoot *root;
+  GtkWidget *focus;
+  int paragraph;
+  guint offset;
+
+  g_return_val_if_fail (DESK_IS_DRAFT_VIEW (self), NULL);
+
+  if (self->project == NULL ||
+      desk_draft_get_n_paragraphs (desk_project_get_draft (self->project)) == 0)
+    return _("The story has no paragraphs yet: there is no sentence to trace");
+
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  focus = root ? gtk_root_get_focus (root) : NULL;
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self)) &&
+      focus != GTK_WIDGET (self->body_view) &&
+      !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->body_view)) &&
+      !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->provenance_button)))
+    return _("Only the story’s paragraphs record their sources: put the cursor in one");
+
+  if (!cursor_paragraph (self, &paragraph, &offset))
+    return _("The cursor is between paragraphs: put it in a sentence of the story");
+
+  return NULL;
+}
+
+/**
+ * desk_draft_view_dup_provenance:
+ *
+ * Returns: (transfer full) (nullable): what the sentence at the body's cursor came from
+ *   ("¶ 2, this sentence: from Arkansas Democrat-Gazette (AP)"), or %NULL when the cursor
+ *   is in no paragraph
+ */
+char *
+desk_draft_view_dup_provenance (DeskDraftView *self)
+{
+  int paragraph;
+  guint offset;
+
+  g_return_val_if_fail (DESK_IS_DRAFT_VIEW (self), NULL);
+
+  if (!cursor_paragraph (self, &paragraph, &offset))
+    return NULL;
+
+  return desk_provenance_renderer_dup_description (self->renderer, paragraph, offset);
+}
+
+/* The status bar names the sources of the sentence at the cursor, and the body's
+ * accessible description says the same, so a screen reader can tell it too. */
+static void
+update_provenance (DeskDraftView *self)
+{
+  g_autofree char *text = desk_draft_view_dup_provenance (self);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->provenance_button), text != NULL);
+  gtk_label_set_text (self->provenance_label, text ? text : "");
+  gtk_label_set_text (self->provenance_popover_label, text ? text : "");
+  if (text != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->body_view),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (self->body_view),
+                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
+static gboolean
+provenance_idle_cb (gpointer user_data)
+{
+  DeskDraftView *self = user_data;
+
+  self->provenance_idle = 0;
+  update_provenance (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_provenance_update (DeskDraftView *self)
+{
+  if (self->provenance_idle == 0)
+    self->provenance_idle = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, provenance_idle_cb, self, NULL);
+}
+
+static void
+provenance_mark_set_cb (GtkTextBuffer *buffer,
+                        GtkTextIter   *location,
+                        GtkTextMark   *mark,
+                        DeskDraftView *self)
+{
+  if (mark == gtk_text_buffer_get_insert (buffer))
+    queue_provenance_update (self);
+}
+
+static void
+provenance_popover_closed_cb (DeskDraftView *self)
+{
+  /* Opened from the draft (Alt+Return): back to the sentence. */
+  if (self->provenance_refocus)
+    {
+      self->provenance_refocus = FALSE;
+      gtk_widget_grab_focus (GTK_WIDGET (self->body_view));
+    }
+}
+
+/**
+ * desk_draft_view_show_provenance:
+ *
+ * Opens, from the status bar, what the sentence at the cursor came from; its text takes
+ * the focus, so a screen reader reads it, and closing it puts the focus back in the draft.
+ *
+ * Returns: whether the cursor is in a paragraph (nothing is shown otherwise)
+ */
+gboolean
+desk_draft_view_show_provenance (DeskDraftView *self)
+{
+  g_return_val_if_fail (DESK_IS_DRAFT_VIEW (self), FALSE);
+
+  g_clear_handle_id (&self->provenance_idle, g_source_remove);
+  update_provenance (self);
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->provenance_button)))
+    return FALSE;
+
+  self->provenance_refocus = gtk_widget_has_focus (GTK_WIDGET (self->body_view));
+  gtk_menu_button_popup (self->provenance_button);
+  gtk_widget_grab_focus (GTK_WIDGET (self->provenance_popover_label));
+  return TRUE;
+}
+
+/**
+ * desk_draft_view_get_provenance_popover:
+ *
+ * Returns: (transfer none): the popover desk_draft_view_show_provenance() opens
+ */
+GtkPopover *
+desk_draft_view_get_provenance_popover (DeskDraftView *self)
+{
+  g_return_val_if_fail (DESK_IS_DRAFT_VIEW (self), NULL);
+  return self->provenance_popover;
+}
+
 static void
 project_changed_cb (DeskDraftView *self)
 {
   if (self->masthead_idle == 0)
     self->masthead_idle = g_idle_add_full (G_PRIORITY_DEFAULT, masthead_idle_cb, self, NULL);
+  queue_provenance_update (self);
 }
 
 static void
@@ -851,6 +1038,7 @@ desk_draft_view_dispose (GObject *object)
   g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
   g_clear_handle_id (&self->marker_idle, g_source_remove);
   g_clear_handle_id (&self->masthead_idle, g_source_remove);
+  g_clear_handle_id (&self->provenance_idle, g_source_remove);
   g_clear_object (&self->shown);
   g_clear_object (&self->body_spell);
   g_clear_object (&self->headline_spell);
@@ -900,6 +1088,11 @@ desk_draft_view_class_init (DeskDraftViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskDraftView, body_view);
   gtk_widget_class_bind_template_child (widget_class, DeskDraftView, find_bar);
   gtk_widget_class_bind_template_child (widget_class, DeskDraftView, count_button);
+  gtk_widget_class_bind_template_child (widget_class, DeskDraftView, provenance_button);
+  gtk_widget_class_bind_template_child (widget_class, DeskDraftView, provenance_label);
+  gtk_widget_class_bind_template_child (widget_class, DeskDraftView, provenance_popover);
+  gtk_widget_class_bind_template_child (widget_class, DeskDraftView, provenance_popover_label);
+  gtk_widget_class_bind_template_callback (widget_class, provenance_popover_closed_cb);
   gtk_widget_class_bind_template_child (widget_class, DeskDraftView, target_adjustment);
   gtk_widget_class_bind_template_child (widget_class, DeskDraftView, target_spin);
   gtk_widget_class_bind_template_callback (widget_class, start_clicked_cb);
@@ -943,6 +1136,7 @@ desk_draft_view_init (DeskDraftView *self)
                             GTK_SOURCE_GUTTER_RENDERER (self->renderer), 0);
 
   g_signal_connect_object (buffer, "changed", G_CALLBACK (text_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (buffer, "mark-set", G_CALLBACK (provenance_mark_set_cb), self, 0);
   g_signal_connect_object (headline_buffer (self), "changed", G_CALLBACK (text_changed_cb), self, G_CONNECT_SWAPPED);
   /* The masthead: each field is stored when the editor leaves it or presses Return. */
   {
@@ -1127,6 +1321,7 @@ desk_draft_view_refresh_margin (DeskDraftView *self)
 {
   g_return_if_fail (DESK_IS_DRAFT_VIEW (self));
   gtk_widget_queue_draw (GTK_WIDGET (self->renderer));
+  queue_provenance_update (self);
 }
 
 GtkTextBuffer *

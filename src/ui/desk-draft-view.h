@@ -42,5 +42,9 @@ GtkTextBuffer *desk_draft_view_get_headline_buffer  (DeskDraftView  *self);
 GtkTextView   *desk_draft_view_get_body_view        (DeskDraftView  *self);
 char          *desk_draft_view_dup_paragraph_tooltip (DeskDraftView *self,
                                                       guint          paragraph);
+const char    *desk_draft_view_get_provenance_refusal (DeskDraftView *self);
+char          *desk_draft_view_dup_provenance       (DeskDraftView  *self);
+gboolean       desk_draft_view_show_provenance      (DeskDraftView  *self);
+GtkPopover    *desk_draft_view_get_provenance_popover (DeskDraftView *self);
 
 G_END_DECLS

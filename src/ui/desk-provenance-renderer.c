@@ -3,7 +3,10 @@
  * Each paragraph of the draft is one line of the buffer (wrapped on screen). The margin
  * numbers the paragraphs, as the suggestions refer to them ("After ¶ 8"), and draws one
  * bar per source the paragraph came from, in that source's colour, hollow when the editor
- * has reworked the text since. The tooltip names the sources. When a suggestion is
+ * has reworked the text since; a "+" follows the bars when a sentence from other sources
+ * was spliced into the paragraph, so that the difference is not told by colour alone. The
+ * tooltip names the sources; desk_provenance_renderer_dup_description() names those of
+ * one sentence, for the status bar, Alt+Return and screen readers. When a suggestion is
  * selected, an accent marker shows where a missing paragraph would go.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -20,7 +23,8 @@
 #define NUMBER_WIDTH 28
 #define BAR_WIDTH     4
 #define BAR_GAP       2
-#define WIDTH        (NUMBER_WIDTH + 8 + 4 * (BAR_WIDTH + BAR_GAP) + 4)
+#define PLUS_WIDTH   10
+#define WIDTH        (NUMBER_WIDTH + 8 + 4 * (BAR_WIDTH + BAR_GAP) + PLUS_WIDTH + 4)
 
 struct _DeskProvenanceRenderer
 {
@@ -111,6 +115,34 @@ get_paragraph (DeskProvenanceRenderer *self,
     return NULL;
 
   return desk_draft_get_paragraph (draft, index);
+}
+
+/* Whether the sentences of @paragraph did not all come from the same sources: an addition
+ * was spliced in. */
+static gboolean
+has_mixed_sentences (DeskParagraph *paragraph)
+{
+  guint n = desk_paragraph_get_n_spans (paragraph);
+  guint first_start;
+  g_auto(GStrv) first = NULL;
+
+  if (n < 2)
+    return FALSE;
+
+  desk_paragraph_get_span (paragraph, 0, &first_start, NULL);
+  first = desk_paragraph_dup_sources_at (paragraph, first_start);
+  for (guint i = 1; i < n; i++)
+    {
+      guint start;
+      g_auto(GStrv) ids = NULL;
+
+      desk_paragraph_get_span (paragraph, i, &start, NULL);
+      ids = desk_paragraph_dup_sources_at (paragraph, start);
+      if (!g_strv_equal ((const char * const *)ids, (const char * const *)first))
+        return TRUE;
+    }
+
+  return FALSE;
 }
 
 static void
@@ -227,6 +259,24 @@ desk_provenance_renderer_snapshot_line (GtkSourceGutterRenderer *renderer,
       drawn++;
     }
 
+  /* Not by colour alone: a paragraph with a sentence from other sources spliced in gets a
+   * "+" after its bars (Alt+Return names the sources of the sentence at the cursor). */
+  if (paragraph != NULL && has_mixed_sentences (paragraph))
+    {
+      g_autoptr(PangoLayout) plus = gtk_widget_create_pango_layout (widget, "+");
+      GdkRGBA plus_fg = fg;
+      int plus_width, plus_height;
+
+      plus_fg.alpha = MIN (1.0, fg.alpha / 0.55);
+      pango_layout_get_pixel_size (plus, &plus_width, &plus_height);
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot,
+                              &GRAPHENE_POINT_INIT (NUMBER_WIDTH + 8 + drawn * (BAR_WIDTH + BAR_GAP) + 1,
+                                                    y + (first_char.height - plus_height) / 2.0 + 1));
+      gtk_snapshot_append_layout (snapshot, plus, &plus_fg);
+      gtk_snapshot_restore (snapshot);
+    }
+
   if (self->insert_after >= 0 && index == self->insert_after)
     draw_insert_marker (widget, snapshot, y + height - 5);
 }
@@ -246,6 +296,48 @@ desk_provenance_renderer_measure (GtkWidget      *widget,
     *minimum = *natural = 0;
 }
 
+/* "AP (short version), Arkansas Democrat-Gazette (AP)": the sources of @ids by the names
+ * the window uses everywhere, each once. */
+static char *
+dup_source_names (DeskProvenanceRenderer *self,
+                  const char * const     *ids)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      DeskSource *source = desk_project_find_source (self->project, ids[i]);
+      g_autofree char *label = source ? desk_source_dup_label (source) : g_strdup (_("a removed source"));
+      g_autofree char *org = source ? desk_source_dup_organization (source) : NULL;
+
+      if (names->len > 0)
+        g_string_append (names, ", ");
+      g_string_append (names, label);
+      if (org != NULL && strstr (label, org) == NULL)
+        g_string_append_printf (names, " (%s)", org);
+    }
+
+  return g_string_free (g_steal_pointer (&names), FALSE);
+}
+
+/* The distinct sources of the paragraph as a whole, in the order recorded. */
+static GStrv
+dup_paragraph_sources (DeskParagraph *paragraph)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < desk_paragraph_get_n_provenance (paragraph); i++)
+    {
+      const char *id = desk_paragraph_get_provenance_source (paragraph, i);
+
+      if (g_hash_table_add (seen, (gpointer)id))
+        g_strv_builder_add (builder, id);
+    }
+
+  return g_strv_builder_end (builder);
+}
+
 /**
  * desk_provenance_renderer_dup_tooltip:
  *
@@ -256,39 +348,73 @@ desk_provenance_renderer_dup_tooltip (DeskProvenanceRenderer *self,
                                       guint                   index)
 {
   DeskParagraph *paragraph = get_paragraph (self, index);
-  g_autoptr(GString) names = NULL;
-  g_autoptr(GHashTable) seen = NULL;
-  guint n;
+  g_auto(GStrv) ids = NULL;
+  g_autofree char *names = NULL;
+  g_autofree char *text = NULL;
 
   if (paragraph == NULL)
     return NULL;
 
-  n = desk_paragraph_get_n_provenance (paragraph);
-  if (n == 0)
+  ids = dup_paragraph_sources (paragraph);
+  if (ids[0] == NULL)
     return g_strdup_printf (_("¶ %u: written in the draft"), index + 1);
 
-  names = g_string_new (NULL);
-  seen = g_hash_table_new (g_str_hash, g_str_equal);
-  for (guint i = 0; i < n; i++)
-    {
-      const char *id = desk_paragraph_get_provenance_source (paragraph, i);
-      DeskSource *source = desk_project_find_source (self->project, id);
-      g_autofree char *label = source ? desk_source_dup_label (source) : g_strdup (_("a removed source"));
-      g_autofree char *org = source ? desk_source_dup_organization (source) : NULL;
-
-      if (!g_hash_table_add (seen, (gpointer)id))
-        continue;
-      if (names->len > 0)
-        g_string_append (names, ", ");
-      g_string_append (names, label);
-      if (org != NULL && strstr (label, org) == NULL)
-        g_string_append_printf (names, " (%s)", org);
-    }
-
+  names = dup_source_names (self, (const char * const *)ids);
   if (desk_paragraph_get_edited (paragraph))
     /* Translators: "¶ 3: from 02-newspaper-long (AP), 04-writethru (AP); edited since" */
-    return g_strdup_printf (_("¶ %u: from %s; edited since"), index + 1, names->str);
-  return g_strdup_printf (_("¶ %u: from %s"), index + 1, names->str);
+    text = g_strdup_printf (_("¶ %u: from %s; edited since"), index + 1, names);
+  else
+    text = g_strdup_printf (_("¶ %u: from %s"), index + 1, names);
+
+  if (has_mixed_sentences (paragraph))
+    {
+      g_autofree char *mixed = g_strdup_printf (_("%s. Its sentences came from different "
+                                                  "sources: put the cursor in one and press "
+                                                  "Alt+Return to see which."), text);
+
+      return g_steal_pointer (&mixed);
+    }
+
+  return g_steal_pointer (&text);
+}
+
+/**
+ * desk_provenance_renderer_dup_description:
+ * @index: a paragraph of the draft
+ * @offset: a byte offset into its text
+ *
+ * What the sentence at @offset of paragraph @index came from, in words for the editor and
+ * for a screen reader: "¶ 2, this sentence: from Arkansas Democrat-Gazette (AP)". A
+ * paragraph whose sentences all came from the same sources is described as a whole.
+ *
+ * Returns: (transfer full) (nullable): the description, or %NULL if there is no such
+ *   paragraph
+ */
+char *
+desk_provenance_renderer_dup_description (DeskProvenanceRenderer *self,
+                                          guint                   index,
+                                          guint                   offset)
+{
+  DeskParagraph *paragraph = get_paragraph (self, index);
+  g_auto(GStrv) ids = NULL;
+  g_autofree char *names = NULL;
+
+  g_return_val_if_fail (DESK_IS_PROVENANCE_RENDERER (self), NULL);
+
+  if (paragraph == NULL)
+    return NULL;
+
+  if (!has_mixed_sentences (paragraph))
+    return desk_provenance_renderer_dup_tooltip (self, index);
+
+  offset = MIN (offset, strlen (desk_paragraph_get_text (paragraph)));
+  ids = desk_paragraph_dup_sources_at (paragraph, offset);
+  if (ids[0] == NULL)
+    return g_strdup_printf (_("¶ %u, this sentence: written in the draft"), index + 1);
+
+  names = dup_source_names (self, (const char * const *)ids);
+  /* Translators: "¶ 2, this sentence: from Arkansas Democrat-Gazette (AP)" */
+  return g_strdup_printf (_("¶ %u, this sentence: from %s"), index + 1, names);
 }
 
 static gboolean

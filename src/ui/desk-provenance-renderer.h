@@ -24,5 +24,8 @@ int                      desk_provenance_renderer_paragraph_at_line (GtkTextBuff
                                                                      int            line);
 char                    *desk_provenance_renderer_dup_tooltip    (DeskProvenanceRenderer *self,
                                                                   guint                   paragraph);
+char                    *desk_provenance_renderer_dup_description (DeskProvenanceRenderer *self,
+                                                                   guint                   paragraph,
+                                                                   guint                   offset);
 
 G_END_DECLS

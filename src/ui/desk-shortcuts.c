@@ -32,6 +32,7 @@ static const DeskShortcut shortcuts[] = {
   { "win.find", { "<Control>f", NULL }, N_("Draft"), N_("Find in the draft") },
   { "win.find-replace", { "<Control>h", NULL }, N_("Draft"), N_("Find and replace in the draft") },
   { "win.credits", { "<Control>k", NULL }, N_("Draft"), N_("Edit the credits") },
+  { "win.show-provenance", { "<Alt>Return", NULL }, N_("Draft"), N_("Say which sources the sentence at the cursor came from") },
 
   /* Sources */
   { "win.open-sources", { "<Control>o", NULL }, N_("Sources"), N_("Add sources from files") },

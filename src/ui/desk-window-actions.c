@@ -127,6 +127,8 @@ _desk_window_refusal (DeskWindow *self,
         return _("A project is being opened in this window: wait until it is open");
       return NULL;
     }
+  if (g_str_equal (action_name, "win.show-provenance"))
+    return desk_draft_view_get_provenance_refusal (self->draft_view);
   if (g_str_equal (action_name, "win.find") || g_str_equal (action_name, "win.find-replace"))
     return have_draft ? NULL : _("The draft is empty: there is nothing to find");
   if (g_str_equal (action_name, "win.export"))
@@ -159,6 +161,22 @@ _desk_window_update_actions (DeskWindow *self)
                                    _desk_window_refusal (self, decided[i]) == NULL);
 }
 
+/* Says in a toast why an action cannot apply. */
+static void
+show_refusal (DeskWindow *self,
+              const char *refusal)
+{
+  AdwToast *toast;
+
+  /* The newest answer replaces the last one rather than queueing behind it. */
+  if (self->refusal_toast != NULL)
+    adw_toast_dismiss (self->refusal_toast);
+  toast = adw_toast_new (refusal);
+  adw_toast_set_timeout (toast, 4);
+  g_set_weak_pointer (&self->refusal_toast, toast);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 /**
  * _desk_window_activate_shortcut:
  *
@@ -174,15 +192,7 @@ _desk_window_activate_shortcut (GtkWidget  *widget,
 
   if (refusal != NULL)
     {
-      AdwToast *toast;
-
-      /* The newest answer replaces the last one rather than queueing behind it. */
-      if (self->refusal_toast != NULL)
-        adw_toast_dismiss (self->refusal_toast);
-      toast = adw_toast_new (refusal);
-      adw_toast_set_timeout (toast, 4);
-      g_set_weak_pointer (&self->refusal_toast, toast);
-      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+      show_refusal (self, refusal);
       return;
     }
 
@@ -420,6 +430,23 @@ set_masthead_action (GtkWidget  *widget,
 
   if (desk_undo_stack_end_decision (self->undo_stack, label, FALSE))
     _desk_window_update_actions (self);
+}
+
+/* Names the sources of the sentence at the draft's cursor (Alt+Return), or says why not. */
+static void
+show_provenance_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  DeskWindow *self = DESK_WINDOW (widget);
+  const char *refusal;
+
+  /* What was typed is in the draft first, so the sentence is the one on screen. */
+  desk_window_flush_edits (self);
+  refusal = _desk_window_refusal (self, action_name);
+  if (refusal != NULL || !desk_draft_view_show_provenance (self->draft_view))
+    show_refusal (self, refusal ? refusal
+                        : _("The cursor is between paragraphs: put it in a sentence of the story"));
 }
 
 static void
@@ -1022,31 +1049,6 @@ new_project_action (GtkWidget  *widget,
   confirm_unsaved (DESK_WINDOW (widget), start_new_project);
 }
 
-/**
- * desk_window_load_project:
- *
- * Replaces the window's project with the one in @file.
- */
-gboolean
-desk_window_load_project (DeskWindow  *self,
-                          GFile       *file,
-                          GError     **error)
-{
-  g_autoptr(DeskProject) project = NULL;
-
-  g_return_val_if_fail (DESK_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-
-  project = desk_project_load_file (file, NULL, error);
-  if (project == NULL)
-    return FALSE;
-
-  desk_session_discard (self->session);
-  _desk_window_set_project (self, project, file);
-  _desk_window_add_recent (self, file);
-  return TRUE;
-}
-
 static void
 show_open_error (DeskWindow   *self,
                  const GError *error)
@@ -1297,38 +1299,66 @@ _desk_window_update_recent (DeskWindow *self)
 
 /* ---- Recovery -------------------------------------------------------------------- */
 
-/**
- * desk_window_recover:
- *
- * Opens the work a crashed session left behind, and says so.
- */
-gboolean
-desk_window_recover (DeskWindow       *self,
-                     DeskRecoverable  *recoverable,
-                     GError          **error)
+typedef struct
 {
-  g_autoptr(DeskProject) project = NULL;
+  DeskWindow *window;
+  char       *id;
+  GFile      *project_file;
+  GDateTime  *time;
+} Recovery;
+
+static void
+recovery_free (Recovery *recovery)
+{
+  g_clear_object (&recovery->window);
+  g_free (recovery->id);
+  g_clear_object (&recovery->project_file);
+  g_clear_pointer (&recovery->time, g_date_time_unref);
+  g_free (recovery);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Recovery, recovery_free)
+
+static void
+recovered_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(Recovery) recovery = user_data;
+  DeskWindow *self = recovery->window;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskProject) project = desk_project_file_load_finish (result, &error);
   g_autofree char *when = NULL;
   g_autofree char *text = NULL;
 
-  g_return_val_if_fail (DESK_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (recoverable != NULL, FALSE);
+  if (self->project == NULL)
+    return;   /* the window is gone */
+  set_opening (self, NULL);
 
-  project = desk_project_load_file (recoverable->autosave, NULL, error);
   if (project == NULL)
-    return FALSE;
+    {
+      /* The autosave stays where it is: the next start offers it again. */
+      AdwMessageDialog *dialog;
+
+      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                           _("The Unsaved Work Could Not Be Recovered"),
+                                                           error->message));
+      adw_message_dialog_add_response (dialog, "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
 
   g_clear_object (&self->session);
-  self->session = desk_session_new (recoverable->id);
+  self->session = desk_session_new (recovery->id);
 
-  _desk_window_set_project (self, project, recoverable->project_file);
+  _desk_window_set_project (self, project, recovery->project_file);
   self->modified = TRUE;
   _desk_window_update_title (self);
 
-  when = recoverable->time ? g_date_time_format (recoverable->time, "%H:%M") : g_strdup ("");
-  if (recoverable->project_file != NULL)
+  when = recovery->time ? g_date_time_format (recovery->time, "%H:%M") : g_strdup ("");
+  if (recovery->project_file != NULL)
     {
-      g_autofree char *base = g_file_get_basename (recoverable->project_file);
+      g_autofree char *base = g_file_get_basename (recovery->project_file);
       text = g_strdup_printf (_("Copydesk did not close properly. Your unsaved changes to “%s” "
                                 "were recovered, as autosaved at %s."), base, when);
     }
@@ -1336,25 +1366,50 @@ desk_window_recover (DeskWindow       *self,
     text = g_strdup_printf (_("Copydesk did not close properly. This unsaved roundup was "
                               "recovered, as autosaved at %s."), when);
   _desk_window_show_banner (self, text);
+}
 
-  return TRUE;
+/**
+ * desk_window_recover:
+ *
+ * Opens the work a crashed session left behind, and says so. The autosave is read in a
+ * worker, as a project is opened: meanwhile the window shows that it is busy and opens
+ * nothing else; a file that cannot be read is named in a dialog.
+ */
+void
+desk_window_recover (DeskWindow      *self,
+                     DeskRecoverable *recoverable)
+{
+  Recovery *recovery;
+
+  g_return_if_fail (DESK_IS_WINDOW (self));
+  g_return_if_fail (recoverable != NULL);
+
+  recovery = g_new0 (Recovery, 1);
+  recovery->window = g_object_ref (self);
+  recovery->id = g_strdup (recoverable->id);
+  g_set_object (&recovery->project_file, recoverable->project_file);
+  recovery->time = recoverable->time ? g_date_time_ref (recoverable->time) : NULL;
+
+  /* A later open of the same project comes to this window instead of reading it twice. */
+  set_opening (self, recoverable->project_file ? recoverable->project_file : recoverable->autosave);
+  desk_project_file_load_async (recoverable->autosave, self->cancellable, recovered_cb, recovery);
 }
 
 static void
 discard_recovered (DeskWindow *self)
 {
-  g_autoptr(GError) error = NULL;
-
   _desk_window_show_banner (self, NULL);
   desk_session_discard (self->session);
 
+  /* Back to the project as saved, read as any project is opened. */
   if (self->file != NULL)
     {
       g_autoptr(GFile) file = g_object_ref (self->file);
 
-      if (desk_window_load_project (self, file, &error))
-        return;
-      _desk_window_toast (self, error->message, NULL, NULL);
+      set_opening (self, file);
+      desk_project_file_load_async (file, self->cancellable, project_opened_cb,
+                                    g_object_ref (self));
+      return;
     }
 
   start_new_project (self);
@@ -1486,6 +1541,7 @@ _desk_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.start-draft", "s", start_draft_action);
   gtk_widget_class_install_action (widget_class, "win.focus-draft", NULL, focus_draft_action);
+  gtk_widget_class_install_action (widget_class, "win.show-provenance", NULL, show_provenance_action);
   gtk_widget_class_install_action (widget_class, "win.set-masthead", "(sms)", set_masthead_action);
   gtk_widget_class_install_action (widget_class, "win.open-sources", NULL, open_sources_action);
   gtk_widget_class_install_action (widget_class, "win.paste-source", NULL, paste_source_action);

@@ -29,12 +29,8 @@ void         desk_window_add_text            (DeskWindow     *self,
                                               const char     *name);
 void         desk_window_open_project        (DeskWindow     *self,
                                               GFile          *file);
-gboolean     desk_window_load_project        (DeskWindow     *self,
-                                              GFile          *file,
-                                              GError        **error);
-gboolean     desk_window_recover             (DeskWindow     *self,
-                                              DeskRecoverable *recoverable,
-                                              GError        **error);
+void         desk_window_recover             (DeskWindow     *self,
+                                              DeskRecoverable *recoverable);
 
 /* For tests and the shortcuts: the state a user sees. */
 GListModel  *desk_window_get_suggestions     (DeskWindow     *self);

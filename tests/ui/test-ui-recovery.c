@@ -395,6 +395,129 @@ test_open_async (void)
   g_rmdir (dir);
 }
 
+/* Recovery reads the autosave in a worker, as Open Project does: the window is busy and
+ * opens nothing else meanwhile, then shows the work and the banner; an autosave that cannot
+ * be read is named in a dialog and the window stays empty. Discarding the recovered work
+ * goes back to the project as saved, read the same way. */
+static void
+test_recover_async (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("copydesk-recover-XXXXXX", &error);
+  g_autofree char *saved_path = g_build_filename (dir, "storm.copydesk", NULL);
+  g_autofree char *autosave_path = g_build_filename (dir, "autosave.copydesk", NULL);
+  g_autofree char *broken_path = g_build_filename (dir, "damaged-autosave.copydesk", NULL);
+  g_autoptr(GFile) saved = g_file_new_for_path (saved_path);
+  g_autoptr(GFile) autosave = g_file_new_for_path (autosave_path);
+  g_autoptr(GFile) broken = g_file_new_for_path (broken_path);
+  g_autofree char *saved_uri = g_file_get_uri (saved);
+  g_autoptr(DeskProject) project = desk_project_new ();
+  g_autoptr(GPtrArray) seeds = ui_test_seed_files ("harbour-fire");
+  GtkApplication *application = GTK_APPLICATION (ui_test_get_application ());
+  DeskRecoverable recoverable = { 0, };
+  DeskWindow *window;
+  DeskWindow *other;
+  GtkWindow *dialog;
+  DeskDraft *draft;
+  guint n_windows;
+  guint n_paragraphs;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < seeds->len; i++)
+    {
+      g_autoptr(DeskSource) source = desk_source_new_for_file (g_ptr_array_index (seeds, i), 0,
+                                                               NULL, &error);
+
+      g_assert_no_error (error);
+      if (i == 0)
+        desk_project_start_draft_from (project, source);
+      desk_project_add_source (project, source);
+    }
+  /* The project as saved, and the autosave with one more paragraph. */
+  g_assert_true (desk_project_file_save (project, saved, NULL, &error));
+  g_assert_no_error (error);
+  draft = desk_project_get_draft (project);
+  n_paragraphs = desk_draft_get_n_paragraphs (draft);
+  {
+    g_autoptr(DeskParagraph) edit = desk_paragraph_new (EDIT);
+
+    desk_draft_append (draft, edit);
+  }
+  g_assert_true (desk_project_file_save (project, autosave, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (broken_path, "{\"format\": \"copydesk-project\", \"ver", -1,
+                                      NULL));
+
+  recoverable.id = (char *)"recover-async";
+  recoverable.autosave = autosave;
+  recoverable.project_file = saved;
+  recoverable.time = g_date_time_new_now_local ();
+
+  window = desk_window_new (application);
+  gtk_window_present (GTK_WINDOW (window));
+  ui_test_settle (window);
+  n_windows = g_list_length (gtk_application_get_windows (application));
+
+  desk_window_recover (window, &recoverable);
+  /* Under way: nothing of it shows yet, the window says it is busy. */
+  g_assert_null (desk_window_get_file (window));
+  g_assert_false (desk_window_get_banner_revealed (window));
+  g_assert_false (desk_window_is_settled (window));
+  g_assert_false (desk_window_is_empty (window));
+  g_assert_true (spinner_visible (window));
+
+  /* Opening the same project meanwhile brings up this window; nothing is read twice. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-recent", "s", saved_uri);
+
+  ui_test_settle (window);
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (application)), ==, n_windows);
+  g_assert_null (ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_false (spinner_visible (window));
+  g_assert_true (desk_window_get_banner_revealed (window));
+  g_assert_true (desk_window_get_modified (window));
+  g_assert_nonnull (desk_window_get_file (window));
+  g_assert_true (g_file_equal (desk_window_get_file (window), saved));
+  draft = desk_project_get_draft (desk_window_get_project (window));
+  g_assert_cmpuint (desk_draft_get_n_paragraphs (draft), ==, n_paragraphs + 1);
+  g_assert_cmpstr (desk_paragraph_get_text (desk_draft_get_paragraph (draft, n_paragraphs)), ==,
+                   EDIT);
+
+  /* Discard: back to the project as saved, read in a worker too. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.discard-recovered", NULL));
+  g_assert_false (desk_window_is_settled (window));
+  g_assert_true (spinner_visible (window));
+  ui_test_settle (window);
+  g_assert_false (desk_window_get_banner_revealed (window));
+  g_assert_false (desk_window_get_modified (window));
+  draft = desk_project_get_draft (desk_window_get_project (window));
+  g_assert_cmpuint (desk_draft_get_n_paragraphs (draft), ==, n_paragraphs);
+
+  /* A damaged autosave: the dialog names it, the window stays empty. */
+  recoverable.autosave = broken;
+  recoverable.project_file = NULL;
+  other = desk_window_new (application);
+  gtk_window_present (GTK_WINDOW (other));
+  desk_window_recover (other, &recoverable);
+  g_assert_true (spinner_visible (other));
+  ui_test_settle (other);
+  dialog = ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
+                            "damaged-autosave.copydesk"));
+  g_assert_true (desk_window_is_empty (other));
+  g_assert_null (desk_window_get_file (other));
+  g_assert_false (desk_window_get_banner_revealed (other));
+  gtk_window_destroy (dialog);
+
+  ui_test_close_window (other);
+  ui_test_close_window (window);
+  g_date_time_unref (recoverable.time);
+  g_unlink (saved_path);
+  g_unlink (autosave_path);
+  g_unlink (broken_path);
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -414,6 +537,7 @@ main (int    argc,
   g_test_add_func ("/ui/recovery/pid-reused", test_recovery_pid_reused);
   g_test_add_func ("/ui/recovery/save-while-locked", test_save_while_locked);
   g_test_add_func ("/ui/recovery/open-async", test_open_async);
+  g_test_add_func ("/ui/recovery/recover-async", test_recover_async);
 
   return g_test_run ();
 }
