@@ -238,14 +238,17 @@ test_labelled_link (void)
          P1 "\n" P2 "\nThe council said on Monday: the wharf needs repairs.");
 }
 
-/* One deck: a class such as "description" on every part of the story makes only the first
- * a deck */
+/* A class such as "description" on every part of the story makes none of them a deck, not
+ * even the first; a part set apart by it is the deck, and only one */
 static void
 test_one_deck (void)
 {
   check ("<article><h1>Ferry sails again</h1><div class=\"text-description\"><p>" P1 "</p></div>"
          "<div class=\"text-description\"><p>" P2 "</p></div>"
          "<div class=\"text-description\"><p>" P3 "</p></div></article>",
+         P1 "\n" P2 "\n" P3);
+  check ("<article><h1>Ferry sails again</h1><div class=\"description\"><p>" P1 "</p></div>"
+         "<div class=\"text\"><p>" P2 "</p></div><p class=\"summary\">" P3 "</p></article>",
          P2 "\n" P3);
 }
 

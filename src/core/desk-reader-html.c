@@ -842,6 +842,29 @@ is_deck_element (Page          *page,
   return (class_flags (page, element) & CLASS_DECK) != 0;
 }
 
+/* Whether a later sibling of @element is the same element with the same class: one of
+ * several parts of the story set alike, not a part of its own */
+static gboolean
+has_twin_after (const xmlNode *element)
+{
+  g_autofree char *class = _desk_xml_attr (element, "class");
+
+  if (class == NULL || class[0] == '\0')
+    return FALSE;
+
+  for (const xmlNode *next = element->next; next != NULL; next = next->next)
+    {
+      g_autofree char *next_class = NULL;
+
+      if (next->type != XML_ELEMENT_NODE || !xmlStrEqual (next->name, element->name))
+        continue;
+      next_class = _desk_xml_attr (next, "class");
+      if (g_strcmp0 (next_class, class) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static gboolean
 is_kicker_element (Page          *page,
                    const xmlNode *element)
@@ -942,8 +965,8 @@ html_hint (const xmlNode *element,
         }
 
       /* One deck, the first: a class such as "description" on every part of the story
-       * does not make each a deck */
-      if (is_deck_element (page, element) && hint->block &&
+       * does not make each a deck, nor the first of them */
+      if (is_deck_element (page, element) && hint->block && !has_twin_after (element) &&
           _desk_reader_doc_get_n_body (page->doc) == 0 &&
           _desk_reader_doc_count_role (page->doc, DESK_BLOCK_ROLE_DECK) == 0 &&
           measure (element).chars < 400 && !has_ancestor (page, element, is_deck_element))
