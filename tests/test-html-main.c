@@ -238,6 +238,21 @@ test_labelled_link (void)
          P1 "\n" P2 "\nThe council said on Monday: the wharf needs repairs.");
 }
 
+/* So is a paragraph of links to other stories one a line, under a label, each with a tag
+ * after it; a paragraph whose lines are sentences with a link is not */
+static void
+test_link_lines (void)
+{
+  check ("<article><h1>Ferry sails again</h1><p>" P1 "</p>"
+         "<p><strong>READ ALSO</strong><br><a href=\"/wharf\">Council votes on the wharf lease "
+         "for another year</a> [VIDEO]<br><a href=\"/storm\">Storm closes the terminal at Port "
+         "Aubrey again</a> [PICTURES]</p><p>" P2 "</p>"
+         "<p><a href=\"/report\">The council report</a> says the wharf needs repairs<br>"
+         "<a href=\"/timetable\">The timetable</a> stands until the winter</p></article>",
+         P1 "\n" P2 "\nThe council report says the wharf needs repairs The timetable stands "
+         "until the winter");
+}
+
 /* A class such as "description" on every part of the story makes none of them a deck, not
  * even the first; a part set apart by it is the deck, and only one */
 static void
@@ -336,6 +351,7 @@ main (int    argc,
   g_test_add_func ("/html-main/itemprop-date", test_itemprop_date);
   g_test_add_func ("/html-main/script-slot", test_script_slot);
   g_test_add_func ("/html-main/labelled-link", test_labelled_link);
+  g_test_add_func ("/html-main/link-lines", test_link_lines);
 
   return g_test_run ();
 }

@@ -80,6 +80,10 @@
  * the larger part: "SEE MORE: Storm closes the terminal again", "Lire aussi : …" */
 #define LINK_LABEL_MAX_CHARS 15
 
+/* And a paragraph of links set apart by <br>, at least this many of its lines mostly a
+ * link, the others labels: "DON'T MISS<br><a>…</a> [VIDEO]<br><a>…</a>" */
+#define LINK_LINES_MIN 2
+
 typedef struct
 {
   DeskReaderDoc *doc;
@@ -450,6 +454,56 @@ measure_cached (Page          *page,
   g_hash_table_insert (page->measures, (gpointer)node, m);
 
   return m;
+}
+
+/* The lines of a paragraph set apart by <br>: how many are mostly a link, how many are
+ * neither that nor a short label */
+typedef struct
+{
+  Measure line;
+  guint   link_lines;
+  guint   text_lines;
+} Lines;
+
+static void
+end_line (Lines *lines)
+{
+  if (lines->line.link_chars * 2 > lines->line.chars)
+    lines->link_lines++;
+  else if (lines->line.chars > LINK_LABEL_MAX_CHARS)
+    lines->text_lines++;
+  lines->line = (Measure) { 0 };
+}
+
+static void
+count_lines (const xmlNode *node,
+             gboolean       in_link,
+             Lines         *lines,
+             guint          depth)
+{
+  if (depth > 200)
+    return;
+
+  for (const xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      if (child->type == XML_TEXT_NODE && child->content != NULL)
+        measure_text (child, in_link, &lines->line);
+      else if (child->type == XML_ELEMENT_NODE && _desk_xml_is (child, "br"))
+        end_line (lines);
+      else if (child->type == XML_ELEMENT_NODE && !is_skipped_tag (child) && !is_hidden (child))
+        count_lines (child, in_link || _desk_xml_is (child, "a"), lines, depth + 1);
+    }
+}
+
+/* Whether @element is a list of links set apart by <br>, under a label or not */
+static gboolean
+is_link_lines (const xmlNode *element)
+{
+  Lines lines = { { 0 } };
+
+  count_lines (element, FALSE, &lines, 0);
+  end_line (&lines);
+  return lines.link_lines >= LINK_LINES_MIN && lines.text_lines == 0;
 }
 
 static double
@@ -1002,11 +1056,12 @@ html_hint (const xmlNode *element,
     {
       const Measure *m = measure_cached (page, element, 0);
 
-      /* A paragraph that is all a link, or a link under a short label, points to another
-       * story */
+      /* A paragraph that is all a link, or a link under a short label, or links one a
+       * line, points to other stories */
       if (m->chars > 0 && (m->link_chars >= m->chars * LINK_PARAGRAPH_SHARE ||
                            (m->link_chars * 2 > m->chars &&
-                            m->chars - m->link_chars <= LINK_LABEL_MAX_CHARS)))
+                            (m->chars - m->link_chars <= LINK_LABEL_MAX_CHARS ||
+                             is_link_lines (element)))))
         {
           set_role (hint, DESK_BLOCK_ROLE_FURNITURE, "related links", FALSE);
           hint->strong = TRUE;
