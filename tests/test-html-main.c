@@ -253,6 +253,19 @@ test_link_lines (void)
          "until the winter");
 }
 
+/* Links run together after the last paragraph, outside any, are furniture; a phrase in
+ * bold with a link in the same place is not */
+static void
+test_loose_link_run (void)
+{
+  check ("<article><h1>Ferry sails again</h1><div class=\"entry\"><p>" P1 "</p><p>" P2 "</p>"
+         "<strong>Tags<br><a href=\"/t/ferry\">harbour ferry timetable</a>, <a href=\"/t/storm\">"
+         "autumn storm damage</a>, <a href=\"/t/aubrey\">Port Aubrey terminal</a></strong>"
+         "<p>" P3 "</p><strong>The wharf reopens on Monday, <a href=\"/wharf\">the council said"
+         "</a>.</strong></div></article>",
+         P1 "\n" P2 "\n" P3 "\nThe wharf reopens on Monday, the council said.");
+}
+
 /* A class such as "description" on every part of the story makes none of them a deck, not
  * even the first; a part set apart by it is the deck, and only one */
 static void
@@ -352,6 +365,7 @@ main (int    argc,
   g_test_add_func ("/html-main/script-slot", test_script_slot);
   g_test_add_func ("/html-main/labelled-link", test_labelled_link);
   g_test_add_func ("/html-main/link-lines", test_link_lines);
+  g_test_add_func ("/html-main/loose-link-run", test_loose_link_run);
 
   return g_test_run ();
 }

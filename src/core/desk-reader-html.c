@@ -936,6 +936,44 @@ is_prose_block (Page          *page,
          !(class_flags (page, element) & CLASS_COMMENTS);
 }
 
+static guint
+count_links (const xmlNode *node,
+             guint          depth)
+{
+  guint n = 0;
+
+  if (depth > 200)
+    return 0;
+  for (const xmlNode *child = node->children; child != NULL; child = child->next)
+    if (child->type == XML_ELEMENT_NODE && !is_skipped_tag (child) && !is_hidden (child))
+      n += _desk_xml_is (child, "a") ? 1 : count_links (child, depth + 1);
+  return n;
+}
+
+/* Whether @element, an inline element, is a run of links (at least two, hardly any text
+ * between them) written straight into a container beside its paragraphs */
+static gboolean
+is_loose_link_run (Page          *page,
+                   const xmlNode *element)
+{
+  const xmlNode *parent = element->parent;
+  const Measure *m;
+  gboolean beside_blocks = FALSE;
+
+  if (parent == NULL || parent->type != XML_ELEMENT_NODE || _desk_xml_is (element, "a") ||
+      is_text_block (page, parent) || is_block_tag (element))
+    return FALSE;
+
+  for (const xmlNode *child = parent->children; child != NULL && !beside_blocks; child = child->next)
+    beside_blocks = child->type == XML_ELEMENT_NODE && is_block_tag (child);
+  if (!beside_blocks)
+    return FALSE;
+
+  m = measure_cached (page, element, 0);
+  return m->chars > 0 && m->link_chars >= m->chars * LINK_PARAGRAPH_SHARE &&
+         count_links (element, 0) >= LINK_LINES_MIN;
+}
+
 /* ---- Hints for the walker -------------------------------------------------------------- */
 
 static void
@@ -1067,6 +1105,15 @@ html_hint (const xmlNode *element,
           hint->strong = TRUE;
           return;
         }
+    }
+
+  /* Links run together beside the article's paragraphs, outside any: "Tags<br><a>…</a>,
+   * <a>…</a>" set in a <strong> or a <span> after the last paragraph */
+  if (in_main && !hint->block && is_loose_link_run (page, element))
+    {
+      set_role (hint, DESK_BLOCK_ROLE_FURNITURE, "related links", FALSE);
+      hint->strong = TRUE;
+      return;
     }
 
   /* A slot a script fills, with its label: "Advert" between two paragraphs */
