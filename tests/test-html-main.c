@@ -266,6 +266,19 @@ test_loose_link_run (void)
          P1 "\n" P2 "\n" P3 "\nThe wharf reopens on Monday, the council said.");
 }
 
+/* A paragraph that ends on a name in parentheses inside its sentence is the story's, not a
+ * photo caption with its credit */
+static void
+test_parenthesis_is_not_credit (void)
+{
+  check ("<article><h1>Ferry sails again</h1><p>" P1 "</p>"
+         "<p>The ferry is run by one operator, which also runs the buses of the county, and the "
+         "council pays for the winter crossings (Harbour Lines for Port Aubrey).</p>"
+         "<p>" P2 "</p></article>",
+         P1 "\nThe ferry is run by one operator, which also runs the buses of the county, and the "
+         "council pays for the winter crossings (Harbour Lines for Port Aubrey).\n" P2);
+}
+
 /* A class such as "description" on every part of the story makes none of them a deck, not
  * even the first; a part set apart by it is the deck, and only one */
 static void
@@ -366,6 +379,7 @@ main (int    argc,
   g_test_add_func ("/html-main/labelled-link", test_labelled_link);
   g_test_add_func ("/html-main/link-lines", test_link_lines);
   g_test_add_func ("/html-main/loose-link-run", test_loose_link_run);
+  g_test_add_func ("/html-main/parenthesis-is-not-credit", test_parenthesis_is_not_credit);
 
   return g_test_run ();
 }
