@@ -264,6 +264,12 @@ test_loose_link_run (void)
          "<p>" P3 "</p><strong>The wharf reopens on Monday, <a href=\"/wharf\">the council said"
          "</a>.</strong></div></article>",
          P1 "\n" P2 "\n" P3 "\nThe wharf reopens on Monday, the council said.");
+  /* Links in a sentence written loose, between line breaks, stay in it */
+  check ("<article><h1>Ferry sails again</h1><div class=\"entry\">" P1 "<br><br>The ferry is "
+         "run by <b><a href=\"/a\">Harbour Lines</a> and <a href=\"/b\">Port Aubrey Ferries</a>"
+         "</b> this winter.<br><br>" P2 "<p>" P3 "</p></div></article>",
+         P1 "\nThe ferry is run by Harbour Lines and Port Aubrey Ferries this winter.\n" P2 "\n"
+         P3);
 }
 
 /* A paragraph that ends on a name in parentheses inside its sentence is the story's, not a

@@ -950,8 +950,30 @@ count_links (const xmlNode *node,
   return n;
 }
 
+/* Whether @node ends a line on its side of an inline element: nothing but white space
+ * between them and a block, a <br> or the container's edge */
+static gboolean
+is_line_edge (const xmlNode *node,
+              gboolean       forward)
+{
+  for (; node != NULL; node = forward ? node->next : node->prev)
+    {
+      if (node->type == XML_TEXT_NODE)
+        {
+          if (node->content != NULL && node->content[strspn ((const char *)node->content, " \t\r\n")] != '\0')
+            return FALSE;
+          continue;
+        }
+      if (node->type != XML_ELEMENT_NODE || is_skipped_tag (node) || is_hidden (node))
+        continue;
+      return is_block_tag (node) || _desk_xml_is (node, "br");
+    }
+  return TRUE;
+}
+
 /* Whether @element, an inline element, is a run of links (at least two, hardly any text
- * between them) written straight into a container beside its paragraphs */
+ * between them) written straight into a container beside its paragraphs, on lines of its
+ * own: not links inside a sentence written loose */
 static gboolean
 is_loose_link_run (Page          *page,
                    const xmlNode *element)
@@ -971,7 +993,8 @@ is_loose_link_run (Page          *page,
 
   m = measure_cached (page, element, 0);
   return m->chars > 0 && m->link_chars >= m->chars * LINK_PARAGRAPH_SHARE &&
-         count_links (element, 0) >= LINK_LINES_MIN;
+         count_links (element, 0) >= LINK_LINES_MIN &&
+         is_line_edge (element->prev, FALSE) && is_line_edge (element->next, TRUE);
 }
 
 /* ---- Hints for the walker -------------------------------------------------------------- */
