@@ -31,7 +31,8 @@ parse_json (const char *text)
 
 /* bench --extraction reads a folder of web pages, plain and gzipped, in process, and writes
  * each page's body paragraphs and the subheadings among them, one a line, keyed by the
- * page's name; a heading after the story's last paragraph is not the story's */
+ * page's name; a heading after the story's last paragraph is not the story's, nor one over
+ * a link to another story */
 static void
 test_bench_extraction (void)
 {
@@ -41,6 +42,8 @@ test_bench_extraction (void)
     "<p>The harbour ferry sailed again on Friday, three days after the storm, the operator said.</p>"
     "<h2>A long wait</h2>"
     "<p>Passengers waited for an hour in the rain, and some of them had driven from Gannet Bay.</p>"
+    "<h3>Don't miss</h3><p><a href=\"/wharf\">Council votes on the wharf lease for another "
+    "year</a></p><p>The council will meet on Monday to decide on repairs to the wharf.</p>"
     "<h3>More from the harbour</h3></article></body></html>";
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = desk_test_make_temp_dir ("copydesk-extraction");
@@ -90,7 +93,8 @@ test_bench_extraction (void)
                        "The harbour ferry sailed again on Friday, three days after the storm, "
                        "the operator said.\nA long wait\nPassengers waited for an hour in the "
                        "rain, and some "
-                       "of them had driven from Gannet Bay.");
+                       "of them had driven from Gannet Bay.\nThe council will meet on Monday to "
+                       "decide on repairs to the wharf.");
     }
 
   /* --output belongs to --extraction */

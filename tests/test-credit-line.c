@@ -787,6 +787,8 @@ test_photo_credit_negative (void)
     "Soldiers patrol Brussels. They left at 5/6 past noon",
     "Soldiers patrol Brussels (Belgium)",
     "The minister resigned on Friday, officials said (AFP)",
+    "The ferry is run by one operator (Harbour Lines for Port Aubrey).",
+    "The council keeps one register of the wharf's repairs (ePA)",
     "The Associated Press",
     "The presidents met in Paris.",
   };

@@ -249,14 +249,64 @@ test_teaser_above_dateline (void)
          P1 "\n" P2);
 }
 
-/* One deck: a class such as "description" on every part of the story makes only the first
- * a deck */
+/* So is a paragraph of links to other stories one a line, under a label, each with a tag
+ * after it; a paragraph whose lines are sentences with a link is not */
+static void
+test_link_lines (void)
+{
+  check ("<article><h1>Ferry sails again</h1><p>" P1 "</p>"
+         "<p><strong>READ ALSO</strong><br><a href=\"/wharf\">Council votes on the wharf lease "
+         "for another year</a> [VIDEO]<br><a href=\"/storm\">Storm closes the terminal at Port "
+         "Aubrey again</a> [PICTURES]</p><p>" P2 "</p>"
+         "<p><a href=\"/report\">The council report</a> says the wharf needs repairs<br>"
+         "<a href=\"/timetable\">The timetable</a> stands until the winter</p></article>",
+         P1 "\n" P2 "\nThe council report says the wharf needs repairs The timetable stands "
+         "until the winter");
+}
+
+/* Links run together after the last paragraph, outside any, are furniture; a phrase in
+ * bold with a link in the same place is not */
+static void
+test_loose_link_run (void)
+{
+  check ("<article><h1>Ferry sails again</h1><div class=\"entry\"><p>" P1 "</p><p>" P2 "</p>"
+         "<strong>Tags<br><a href=\"/t/ferry\">harbour ferry timetable</a>, <a href=\"/t/storm\">"
+         "autumn storm damage</a>, <a href=\"/t/aubrey\">Port Aubrey terminal</a></strong>"
+         "<p>" P3 "</p><strong>The wharf reopens on Monday, <a href=\"/wharf\">the council said"
+         "</a>.</strong></div></article>",
+         P1 "\n" P2 "\n" P3 "\nThe wharf reopens on Monday, the council said.");
+  /* Links in a sentence written loose, between line breaks, stay in it */
+  check ("<article><h1>Ferry sails again</h1><div class=\"entry\">" P1 "<br><br>The ferry is "
+         "run by <b><a href=\"/a\">Harbour Lines</a> and <a href=\"/b\">Port Aubrey Ferries</a>"
+         "</b> this winter.<br><br>" P2 "<p>" P3 "</p></div></article>",
+         P1 "\nThe ferry is run by Harbour Lines and Port Aubrey Ferries this winter.\n" P2 "\n"
+         P3);
+}
+
+/* A paragraph that ends on a name in parentheses inside its sentence is the story's, not a
+ * photo caption with its credit */
+static void
+test_parenthesis_is_not_credit (void)
+{
+  check ("<article><h1>Ferry sails again</h1><p>" P1 "</p>"
+         "<p>The ferry is run by one operator, which also runs the buses of the county, and the "
+         "council pays for the winter crossings (Harbour Lines for Port Aubrey).</p>"
+         "<p>" P2 "</p></article>",
+         P1 "\nThe ferry is run by one operator, which also runs the buses of the county, and the "
+         "council pays for the winter crossings (Harbour Lines for Port Aubrey).\n" P2);
+}
+
+/* A class such as "description" on every part of the story makes none of them a deck, not
+ * even the first; a part set apart by it is the deck, and only one */
 static void
 test_one_deck (void)
 {
   check ("<article><h1>Ferry sails again</h1><div class=\"text-description\"><p>" P1 "</p></div>"
          "<div class=\"text-description\"><p>" P2 "</p></div>"
          "<div class=\"text-description\"><p>" P3 "</p></div></article>",
+         P1 "\n" P2 "\n" P3);
+  check ("<article><h1>Ferry sails again</h1><div class=\"description\"><p>" P1 "</p></div>"
+         "<div class=\"text\"><p>" P2 "</p></div><p class=\"summary\">" P3 "</p></article>",
          P2 "\n" P3);
 }
 
@@ -345,6 +395,9 @@ main (int    argc,
   g_test_add_func ("/html-main/script-slot", test_script_slot);
   g_test_add_func ("/html-main/labelled-link", test_labelled_link);
   g_test_add_func ("/html-main/teaser-above-dateline", test_teaser_above_dateline);
+  g_test_add_func ("/html-main/link-lines", test_link_lines);
+  g_test_add_func ("/html-main/loose-link-run", test_loose_link_run);
+  g_test_add_func ("/html-main/parenthesis-is-not-credit", test_parenthesis_is_not_credit);
 
   return g_test_run ();
 }

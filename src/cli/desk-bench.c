@@ -752,8 +752,11 @@ body_text (DeskSource *source)
         }
       if (role != DESK_BLOCK_ROLE_BODY)
         {
-          /* Only a subheading right before a paragraph, or inside the story, is kept */
-          if (text->len == 0)
+          /* Only a subheading right before a paragraph, or inside the story, is kept; one
+           * right before links to other stories is their label ("DON'T MISS") */
+          if (text->len == 0 ||
+              (role == DESK_BLOCK_ROLE_FURNITURE &&
+               g_strcmp0 (desk_block_get_reason (block), "related links") == 0))
             g_ptr_array_set_size (held, 0);
           continue;
         }

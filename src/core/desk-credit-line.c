@@ -1734,6 +1734,17 @@ desk_credit_line_parse_photo_credit (const char *caption,
           else if (caption[i - 1] == '(' && --depth == 0)
             {
               g_autofree char *inside = g_strndup (caption + i, end - 1 - i);
+              gsize before = i - 1;
+
+              /* A name in parentheses inside a sentence ("… one charity (Dispensers for
+               * Safe Water).", "… die Patientenakte (ePA)") is the sentence's; a credit
+               * there says it is one ("Soldiers patrol Brussels (AFP PHOTO / JOHN THYS)") */
+              while (before > 0 && g_ascii_isspace (caption[before - 1]))
+                before--;
+              if (before > 0 && strchr (".!?\"", caption[before - 1]) == NULL &&
+                  !(before >= 3 && memcmp (caption + before - 3, "\xe2\x80\x9d", 3) == 0) &&
+                  !mentions_any (inside, photo_words))
+                break;
 
               credit = parse_photo_credit_body (inside, PHOTO_PARENS);
               if (credit != NULL)

@@ -80,6 +80,10 @@
  * the larger part: "SEE MORE: Storm closes the terminal again", "Lire aussi : …" */
 #define LINK_LABEL_MAX_CHARS 15
 
+/* And a paragraph of links set apart by <br>, at least this many of its lines mostly a
+ * link, the others labels: "DON'T MISS<br><a>…</a> [VIDEO]<br><a>…</a>" */
+#define LINK_LINES_MIN 2
+
 typedef struct
 {
   DeskReaderDoc *doc;
@@ -450,6 +454,56 @@ measure_cached (Page          *page,
   g_hash_table_insert (page->measures, (gpointer)node, m);
 
   return m;
+}
+
+/* The lines of a paragraph set apart by <br>: how many are mostly a link, how many are
+ * neither that nor a short label */
+typedef struct
+{
+  Measure line;
+  guint   link_lines;
+  guint   text_lines;
+} Lines;
+
+static void
+end_line (Lines *lines)
+{
+  if (lines->line.link_chars * 2 > lines->line.chars)
+    lines->link_lines++;
+  else if (lines->line.chars > LINK_LABEL_MAX_CHARS)
+    lines->text_lines++;
+  lines->line = (Measure) { 0 };
+}
+
+static void
+count_lines (const xmlNode *node,
+             gboolean       in_link,
+             Lines         *lines,
+             guint          depth)
+{
+  if (depth > 200)
+    return;
+
+  for (const xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      if (child->type == XML_TEXT_NODE && child->content != NULL)
+        measure_text (child, in_link, &lines->line);
+      else if (child->type == XML_ELEMENT_NODE && _desk_xml_is (child, "br"))
+        end_line (lines);
+      else if (child->type == XML_ELEMENT_NODE && !is_skipped_tag (child) && !is_hidden (child))
+        count_lines (child, in_link || _desk_xml_is (child, "a"), lines, depth + 1);
+    }
+}
+
+/* Whether @element is a list of links set apart by <br>, under a label or not */
+static gboolean
+is_link_lines (const xmlNode *element)
+{
+  Lines lines = { { 0 } };
+
+  count_lines (element, FALSE, &lines, 0);
+  end_line (&lines);
+  return lines.link_lines >= LINK_LINES_MIN && lines.text_lines == 0;
 }
 
 static double
@@ -842,6 +896,29 @@ is_deck_element (Page          *page,
   return (class_flags (page, element) & CLASS_DECK) != 0;
 }
 
+/* Whether a later sibling of @element is the same element with the same class: one of
+ * several parts of the story set alike, not a part of its own */
+static gboolean
+has_twin_after (const xmlNode *element)
+{
+  g_autofree char *class = _desk_xml_attr (element, "class");
+
+  if (class == NULL || class[0] == '\0')
+    return FALSE;
+
+  for (const xmlNode *next = element->next; next != NULL; next = next->next)
+    {
+      g_autofree char *next_class = NULL;
+
+      if (next->type != XML_ELEMENT_NODE || !xmlStrEqual (next->name, element->name))
+        continue;
+      next_class = _desk_xml_attr (next, "class");
+      if (g_strcmp0 (next_class, class) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static gboolean
 is_kicker_element (Page          *page,
                    const xmlNode *element)
@@ -857,6 +934,67 @@ is_prose_block (Page          *page,
 
   return m->chars >= PROSE_MIN_CHARS && m->link_chars < m->chars * PROSE_MAX_LINK_SHARE &&
          !(class_flags (page, element) & CLASS_COMMENTS);
+}
+
+static guint
+count_links (const xmlNode *node,
+             guint          depth)
+{
+  guint n = 0;
+
+  if (depth > 200)
+    return 0;
+  for (const xmlNode *child = node->children; child != NULL; child = child->next)
+    if (child->type == XML_ELEMENT_NODE && !is_skipped_tag (child) && !is_hidden (child))
+      n += _desk_xml_is (child, "a") ? 1 : count_links (child, depth + 1);
+  return n;
+}
+
+/* Whether @node ends a line on its side of an inline element: nothing but white space
+ * between them and a block, a <br> or the container's edge */
+static gboolean
+is_line_edge (const xmlNode *node,
+              gboolean       forward)
+{
+  for (; node != NULL; node = forward ? node->next : node->prev)
+    {
+      if (node->type == XML_TEXT_NODE)
+        {
+          if (node->content != NULL && node->content[strspn ((const char *)node->content, " \t\r\n")] != '\0')
+            return FALSE;
+          continue;
+        }
+      if (node->type != XML_ELEMENT_NODE || is_skipped_tag (node) || is_hidden (node))
+        continue;
+      return is_block_tag (node) || _desk_xml_is (node, "br");
+    }
+  return TRUE;
+}
+
+/* Whether @element, an inline element, is a run of links (at least two, hardly any text
+ * between them) written straight into a container beside its paragraphs, on lines of its
+ * own: not links inside a sentence written loose */
+static gboolean
+is_loose_link_run (Page          *page,
+                   const xmlNode *element)
+{
+  const xmlNode *parent = element->parent;
+  const Measure *m;
+  gboolean beside_blocks = FALSE;
+
+  if (parent == NULL || parent->type != XML_ELEMENT_NODE || _desk_xml_is (element, "a") ||
+      is_text_block (page, parent) || is_block_tag (element))
+    return FALSE;
+
+  for (const xmlNode *child = parent->children; child != NULL && !beside_blocks; child = child->next)
+    beside_blocks = child->type == XML_ELEMENT_NODE && is_block_tag (child);
+  if (!beside_blocks)
+    return FALSE;
+
+  m = measure_cached (page, element, 0);
+  return m->chars > 0 && m->link_chars >= m->chars * LINK_PARAGRAPH_SHARE &&
+         count_links (element, 0) >= LINK_LINES_MIN &&
+         is_line_edge (element->prev, FALSE) && is_line_edge (element->next, TRUE);
 }
 
 /* ---- Hints for the walker -------------------------------------------------------------- */
@@ -942,8 +1080,8 @@ html_hint (const xmlNode *element,
         }
 
       /* One deck, the first: a class such as "description" on every part of the story
-       * does not make each a deck */
-      if (is_deck_element (page, element) && hint->block &&
+       * does not make each a deck, nor the first of them */
+      if (is_deck_element (page, element) && hint->block && !has_twin_after (element) &&
           _desk_reader_doc_get_n_body (page->doc) == 0 &&
           _desk_reader_doc_count_role (page->doc, DESK_BLOCK_ROLE_DECK) == 0 &&
           measure (element).chars < 400 && !has_ancestor (page, element, is_deck_element))
@@ -979,16 +1117,26 @@ html_hint (const xmlNode *element,
     {
       const Measure *m = measure_cached (page, element, 0);
 
-      /* A paragraph that is all a link, or a link under a short label, points to another
-       * story */
+      /* A paragraph that is all a link, or a link under a short label, or links one a
+       * line, points to other stories */
       if (m->chars > 0 && (m->link_chars >= m->chars * LINK_PARAGRAPH_SHARE ||
                            (m->link_chars * 2 > m->chars &&
-                            m->chars - m->link_chars <= LINK_LABEL_MAX_CHARS)))
+                            (m->chars - m->link_chars <= LINK_LABEL_MAX_CHARS ||
+                             is_link_lines (element)))))
         {
           set_role (hint, DESK_BLOCK_ROLE_FURNITURE, "related links", FALSE);
           hint->strong = TRUE;
           return;
         }
+    }
+
+  /* Links run together beside the article's paragraphs, outside any: "Tags<br><a>…</a>,
+   * <a>…</a>" set in a <strong> or a <span> after the last paragraph */
+  if (in_main && !hint->block && is_loose_link_run (page, element))
+    {
+      set_role (hint, DESK_BLOCK_ROLE_FURNITURE, "related links", FALSE);
+      hint->strong = TRUE;
+      return;
     }
 
   /* A slot a script fills, with its label: "Advert" between two paragraphs */
