@@ -185,6 +185,32 @@ test_new_top_only_from_the_top (void)
   g_assert_cmpint (desk_suggestion_get_after (fast_track), ==, -1);
 }
 
+/* A word that is a name elsewhere ("President Donald Trump") is not one where it is
+ * written in small letters: "the president" in place of "Trump" is no conflict. */
+static void
+test_no_conflict_for_role_word (void)
+{
+  static const char * const names[] = { "draft.txt", "other.txt", NULL };
+  static const char * const texts[] = {
+    "Officials meet on election security\n\n"
+    "PHILADELPHIA \xe2\x80\x94 State election officials met on Saturday to discuss the security "
+    "of voting systems ahead of the midterm elections in November.\n\n"
+    "Some of the officials say it is important for Trump, a Republican, to take a tougher "
+    "stance to protect the public's confidence in fair elections.\n",
+    "Officials meet on election security\n\n"
+    "PHILADELPHIA \xe2\x80\x94 State election officials met on Saturday to discuss the security "
+    "of voting systems ahead of the midterm elections in November, days before President "
+    "Donald Trump meets Russia's leader.\n\n"
+    "Some of the officials say it is important for the president to take a tougher stance "
+    "to protect the public's confidence in fair elections.\n",
+    NULL,
+  };
+  g_autoptr(DeskProject) project = project_from_texts (names, texts);
+  g_autoptr(GPtrArray) suggestions = suggest (project);
+
+  g_assert_cmpuint (count_kind (suggestions, DESK_SUGGESTION_CONFLICT), ==, 0);
+}
+
 static void
 test_addition_marks_clause (void)
 {
@@ -1149,6 +1175,7 @@ main (int   argc,
 
   g_test_add_func ("/suggester/missing/once-in-place", test_missing_once_in_place);
   g_test_add_func ("/suggester/missing/new-top", test_new_top_only_from_the_top);
+  g_test_add_func ("/suggester/conflict/role-word", test_no_conflict_for_role_word);
   g_test_add_func ("/suggester/addition/clause", test_addition_marks_clause);
   g_test_add_func ("/suggester/highlights", test_highlights);
   g_test_add_func ("/suggester/conflict/number", test_conflict_on_number);

@@ -1156,6 +1156,22 @@ same_slot (const DeskSentence *a,
          (i + 1 < a->n_tokens && j + 1 < b->n_tokens && a->tokens[i + 1].id == b->tokens[j + 1].id);
 }
 
+/* Whether token @i of @sentence is of @kind where it stands. A word the lexicon knows as a
+ * name is one here only where it is capitalised, or opens the sentence, where capitals
+ * tell nothing: "the president" is not "President Trump"'s name. */
+static gboolean
+token_is_here (Run                *run,
+               const DeskSentence *sentence,
+               guint               i,
+               guint               kind)
+{
+  const DeskToken *token = &sentence->tokens[i];
+
+  if (kind == DESK_TOKEN_NAME && !(token->flags & DESK_TOKEN_NAME) && i > 0)
+    return FALSE;
+  return token_is (run, token, kind);
+}
+
 /* The facts of @source that @draft states otherwise: numbers, days and names present on
  * one side only, where the other side has one of the same kind in their place.
  * Returns the byte ranges of the source's side, or NULL when they agree. */
@@ -1173,14 +1189,14 @@ find_conflict (Run                *run,
       gboolean draft_has_other = FALSE;
 
       for (guint i = 0; i < source->n_tokens; i++)
-        if (token_is (run, &source->tokens[i], kinds[k]) && !has_token (draft, source->tokens[i].id))
+        if (token_is_here (run, source, i, kinds[k]) && !has_token (draft, source->tokens[i].id))
           g_array_append_val (only_source, i);
 
       for (guint i = 0; i < draft->n_tokens && only_source->len > 0; i++)
         {
           const DeskToken *token = &draft->tokens[i];
 
-          if (!token_is (run, token, kinds[k]) || has_token (source, token->id))
+          if (!token_is_here (run, draft, i, kinds[k]) || has_token (source, token->id))
             continue;
 
           if (kinds[k] == DESK_TOKEN_NAME)
