@@ -809,6 +809,8 @@ word_set_new (void)
 static void
 word_set_free (WordSet *set)
 {
+  if (set == NULL)
+    return;
   g_free (set->bits);
   g_free (set);
 }
@@ -859,7 +861,8 @@ typedef struct
   GHashTable  *variants;         /* key → DeskSuggestion */
   GHashTable  *seen_texts;       /* ParagraphAnalysis (one a text) → the first Candidate with it */
   WordSet     *draft_all_words;  /* content word ids of the whole draft */
-  GPtrArray   *source_words;     /* per source: WordSet of content word ids */
+  GPtrArray   *source_words;     /* per source: WordSet of content word ids, or NULL until
+                                  * learn_aliases() asks (source_words_of()) */
   GArray      *name_pairs;       /* NamePair: names a source may call otherwise */
   int          current_draft;    /* the draft sentence classify_sentence is comparing with */
   GHashTable  *captions;         /* block texts some source shows as a photo's caption */
@@ -1439,6 +1442,37 @@ any_in (GArray        *ids,
   return FALSE;
 }
 
+/* The content words of every paragraph of @source_index the run has read, made the first
+ * time they are asked for: only learning aliases needs them, and most runs learn none. */
+static const WordSet *
+source_words_of (Run   *run,
+                 guint  source_index)
+{
+  WordSet *words = g_ptr_array_index (run->source_words, source_index);
+
+  if (words != NULL)
+    return words;
+
+  words = word_set_new ();
+  for (guint i = 0; i < run->candidates->len; i++)
+    {
+      Candidate *candidate = g_ptr_array_index (run->candidates, i);
+
+      if (candidate->source_index != source_index)
+        continue;
+      for (guint k = 0; k < candidate->sentences->len; k++)
+        {
+          const DeskSentence *sentence = ((SourceSentence *)g_ptr_array_index (candidate->sentences, k))->sentence;
+
+          for (guint w = 0; w < sentence->n_content; w++)
+            word_set_add (words, sentence->content[w]);
+        }
+    }
+  g_ptr_array_index (run->source_words, source_index) = words;
+
+  return words;
+}
+
 /* Keeps the candidate aliases whose names are not both used by the texts: two names that
  * the draft and the source each use are two people, and a sentence that swaps them is a
  * conflict. Adds the rest to the snapshot's table. Returns how many were learned. */
@@ -1451,10 +1485,10 @@ learn_aliases (Run *run)
   for (guint i = 0; i < run->name_pairs->len; i++)
     {
       NamePair *pair = &g_array_index (run->name_pairs, NamePair, i);
-      const WordSet *source_words = g_ptr_array_index (run->source_words, pair->source_index);
       g_autofree char *line = NULL;
 
-      if (any_in (pair->source_ids, run->draft_all_words) || any_in (pair->draft_ids, source_words))
+      if (any_in (pair->source_ids, run->draft_all_words) ||
+          any_in (pair->draft_ids, source_words_of (run, pair->source_index)))
         continue;
 
       line = g_strdup_printf ("%s = %s", pair->draft_name, pair->source_name);
@@ -1824,17 +1858,6 @@ org_rank (Snapshot   *snapshot,
   return G_MAXINT;
 }
 
-static void
-add_source_words (Run                *run,
-                  guint               source_index,
-                  const DeskSentence *sentence)
-{
-  WordSet *words = g_ptr_array_index (run->source_words, source_index);
-
-  for (guint w = 0; w < sentence->n_content; w++)
-    word_set_add (words, sentence->content[w]);
-}
-
 /* Adds @words (ParagraphAnalysis.words, SourceAnalysis.words) to the run's lexicon, as
  * parsing the text they are the words of would. */
 static void
@@ -1908,7 +1931,6 @@ make_candidate (Run        *run,
       ss->judged = &candidate->analysis->sentence_prose[i];
       ss->sentence = desk_sentence_copy_mapped (g_ptr_array_index (parsed, i), map);
       candidate->n_words += ss->sentence->n_content;
-      add_source_words (run, source_index, ss->sentence);
       g_ptr_array_add (candidate->sentences, ss);
     }
 
@@ -2189,7 +2211,7 @@ repeat_candidate (Run        *run,
   candidate->paragraph = paragraph;
   candidate->text = first->text;
   candidate->sentences = g_ptr_array_ref (first->sentences);
-  candidate->clusters = g_array_copy (first->clusters);
+  candidate->clusters = g_array_ref (first->clusters);   /* final once its first is collected */
   candidate->aligned = first->aligned;
   candidate->n_words = first->n_words;
   candidate->broken = first->broken;
@@ -2207,9 +2229,6 @@ repeat_candidate (Run        *run,
 
   for (guint c = 0; c < candidate->clusters->len; c++)
     cluster_add_member (run, g_array_index (candidate->clusters, guint, c), source_index);
-
-  for (guint i = 0; i < candidate->sentences->len; i++)
-    add_source_words (run, source_index, ((SourceSentence *)g_ptr_array_index (candidate->sentences, i))->sentence);
 
   return candidate;
 }
@@ -3411,8 +3430,7 @@ run_snapshot (Snapshot     *snapshot,
   run.draft_all_words = word_set_new ();
   run.draft_ids = g_array_new (FALSE, FALSE, sizeof (guint));
   run.source_words = g_ptr_array_new_with_free_func ((GDestroyNotify)word_set_free);
-  for (guint s = 0; s < snapshot->sources->len; s++)
-    g_ptr_array_add (run.source_words, word_set_new ());
+  g_ptr_array_set_size (run.source_words, snapshot->sources->len);
   run.name_pairs = g_array_new (FALSE, TRUE, sizeof (NamePair));
   g_array_set_clear_func (run.name_pairs, name_pair_clear);
   run.results = g_ptr_array_new_with_free_func (g_object_unref);
