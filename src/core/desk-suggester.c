@@ -96,6 +96,16 @@ struct _DeskSuggester
   gboolean     show_variants;
   GStrv        learned;        /* of the last run */
   AnalysisCache *cache;        /* what was read of each source, for the next run */
+
+  /* The table runs use: a copy of the suggester's with the project's entries on top,
+   * made again only when either changed. A table only grows (desk_aliases_add()), so
+   * the same object with as many variants is the same table. Runs share it read-only;
+   * learn_aliases() adds to a copy of its own. */
+  DeskAliases *merged;
+  DeskAliases *merged_base;           /* the suggester's table it was made from (held) */
+  guint        merged_base_variants;  /* how many variants that had then */
+  char        *merged_project;        /* the project's entries it has, or NULL */
+  char        *merged_key;            /* desk_aliases_to_data (merged) */
 };
 
 G_DEFINE_FINAL_TYPE (DeskSuggester, desk_suggester, G_TYPE_OBJECT)
@@ -136,7 +146,8 @@ typedef struct
   GPtrArray   *sources;    /* SnapSource */
   GPtrArray   *rejected;   /* char * */
   GStrv        org_order;
-  DeskAliases *aliases;
+  DeskAliases *aliases;      /* shared with other snapshots: copied before adding to it */
+  char        *aliases_key;  /* desk_aliases_to_data (aliases) */
   gboolean     variants;
   gboolean     learned_pass;  /* the second pass, after aliases were learned */
   GPtrArray   *learned;       /* char *: learned entries, "canonical = variant" */
@@ -169,12 +180,37 @@ snapshot_free (Snapshot *snapshot)
   g_ptr_array_unref (snapshot->rejected);
   g_strfreev (snapshot->org_order);
   g_clear_object (&snapshot->aliases);
+  g_free (snapshot->aliases_key);
   g_clear_pointer (&snapshot->learned, g_ptr_array_unref);
   g_clear_pointer (&snapshot->cache, analysis_cache_unref);
   g_free (snapshot);
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Snapshot, snapshot_free)
+
+/* Makes self->merged the suggester's table with @project_aliases on top, unless it is. */
+static void
+merge_aliases (DeskSuggester *self,
+               const char    *project_aliases)
+{
+  if (self->merged != NULL && self->merged_base == self->aliases &&
+      self->merged_base_variants == desk_aliases_get_n_variants (self->aliases) &&
+      g_strcmp0 (self->merged_project, project_aliases) == 0)
+    return;
+
+  g_clear_object (&self->merged);
+  g_set_object (&self->merged_base, self->aliases);
+  g_clear_pointer (&self->merged_project, g_free);
+  g_clear_pointer (&self->merged_key, g_free);
+
+  self->merged = desk_aliases_copy (self->aliases);
+  self->merged_base_variants = desk_aliases_get_n_variants (self->aliases);
+  /* The project's own entries, on top of the suggester's table (checked when set). */
+  if (project_aliases != NULL)
+    desk_aliases_load_from_data (self->merged, project_aliases, NULL);
+  self->merged_project = g_strdup (project_aliases);
+  self->merged_key = desk_aliases_to_data (self->merged);
+}
 
 static Snapshot *
 snapshot_new (DeskSuggester *self,
@@ -250,10 +286,9 @@ snapshot_new (DeskSuggester *self,
     g_ptr_array_add (snapshot->rejected, g_strdup (rejected[i]));
 
   snapshot->org_order = g_strdupv ((GStrv)desk_project_get_organization_order (project));
-  snapshot->aliases = desk_aliases_copy (self->aliases);
-  /* The project's own entries, on top of the suggester's table (checked when set). */
-  if (desk_project_get_aliases (project) != NULL)
-    desk_aliases_load_from_data (snapshot->aliases, desk_project_get_aliases (project), NULL);
+  merge_aliases (self, desk_project_get_aliases (project));
+  snapshot->aliases = g_object_ref (self->merged);
+  snapshot->aliases_key = g_strdup (self->merged_key);
   snapshot->variants = self->show_variants;
   snapshot->learned = g_ptr_array_new_with_free_func (g_free);
   snapshot->cache = analysis_cache_ref (self->cache);
@@ -445,12 +480,14 @@ analysis_cache_unref (AnalysisCache *cache)
   g_free (cache);
 }
 
-/* The analyses made with @aliases; a new run of the cache. Call with the lock held. */
+/* The analyses made with @aliases, whose text form is @aliases_key; a new run of the
+ * cache. Call with the lock held. */
 static Generation *
 analysis_cache_begin (AnalysisCache *cache,
-                      DeskAliases   *aliases)
+                      DeskAliases   *aliases,
+                      const char    *aliases_key)
 {
-  g_autofree char *key = desk_aliases_to_data (aliases);
+  g_autofree char *key = g_strdup (aliases_key);
   Generation *generation;
   guint slot;
 
@@ -1495,11 +1532,25 @@ learn_aliases (Run *run)
       if (g_hash_table_contains (seen, line))
         continue;
 
+      /* The table is shared (with other runs, and the lexicons of the cache's analyses
+       * read with it): what is learned goes into a copy. */
+      if (learned == 0)
+        {
+          DeskAliases *copy = desk_aliases_copy (run->snapshot->aliases);
+
+          g_object_unref (run->snapshot->aliases);
+          run->snapshot->aliases = copy;
+        }
       desk_aliases_add (run->snapshot->aliases, pair->draft_name, pair->draft_name);
       desk_aliases_add (run->snapshot->aliases, pair->draft_name, pair->source_name);
       g_ptr_array_add (run->snapshot->learned, g_strdup (line));
       g_hash_table_add (seen, g_steal_pointer (&line));
       learned++;
+    }
+  if (learned > 0)
+    {
+      g_free (run->snapshot->aliases_key);
+      run->snapshot->aliases_key = desk_aliases_to_data (run->snapshot->aliases);
     }
 
   return learned;
@@ -3378,7 +3429,7 @@ run_snapshot (Snapshot     *snapshot,
   g_autoptr(GPtrArray) rejected_read = NULL;  /* ParagraphAnalysis, per rejected text */
 
   /* What is known of each source from the runs before (the caller holds the lock). */
-  generation = analysis_cache_begin (snapshot->cache, snapshot->aliases);
+  generation = analysis_cache_begin (snapshot->cache, snapshot->aliases, snapshot->aliases_key);
   for (guint s = 0; s < snapshot->sources->len; s++)
     {
       SnapSource *source = g_ptr_array_index (snapshot->sources, s);
@@ -3624,6 +3675,10 @@ desk_suggester_finalize (GObject *object)
   DeskSuggester *self = (DeskSuggester *)object;
 
   g_clear_object (&self->aliases);
+  g_clear_object (&self->merged);
+  g_clear_object (&self->merged_base);
+  g_clear_pointer (&self->merged_project, g_free);
+  g_clear_pointer (&self->merged_key, g_free);
   g_clear_pointer (&self->learned, g_strfreev);
   g_clear_pointer (&self->cache, analysis_cache_unref);
 
