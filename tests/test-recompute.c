@@ -499,6 +499,45 @@ test_worker_runs_take_turns (void)
     }
 }
 
+/* A page that shows a paragraph of another source as a photo's caption, added and removed
+ * between runs: the paragraph is proposed only while no source shows it as a caption, as
+ * a new suggester has it each time. */
+static void
+test_captions_change (void)
+{
+  g_autofree char *gallery_text = g_strconcat ("Ferry fire forces 300 off ship in Halifax\n\n",
+                                               new_paragraph, "\n\n(AP Photo/Jane Roe)\n\n",
+                                               "HALIFAX -- A fire broke out on a passenger ferry "
+                                               "in Halifax harbour on Tuesday.\n", NULL);
+  g_autoptr(DeskProject) project = desk_project_new ();
+  g_autoptr(DeskSource) draft = source_from_text ("draft.txt", draft_text);
+  g_autoptr(DeskSource) source = source_from_text ("source.txt", source_text);
+  g_autoptr(DeskSource) gallery = source_from_text ("gallery.txt", gallery_text);
+  g_autoptr(DeskSuggester) suggester = desk_suggester_new ();
+
+  desk_project_add_source (project, draft);
+  desk_project_start_draft_from (project, draft);
+  desk_project_add_source (project, source);
+
+  for (guint step = 0; step < 4; step++)
+    {
+      g_autoptr(GPtrArray) cached = NULL;
+      g_autoptr(GPtrArray) fresh = NULL;
+
+      if (step == 1)
+        desk_project_add_source (project, gallery);
+      else if (step == 2)
+        desk_project_remove_source (project, 2);
+      else if (step == 3)
+        desk_project_add_source (project, gallery);
+
+      cached = desk_suggester_suggest (suggester, project);
+      fresh = suggest_fresh (project);
+      assert_same_suggestions (cached, fresh, "captions", step);
+      g_assert_true (proposes (cached, new_paragraph) == (step % 2 == 0));
+    }
+}
+
 /* The alias tables change between runs: the suggester's own grows, the project's is set;
  * and a run learns a name another source calls otherwise. Each run proposes what a new
  * suggester with the same tables does. */
@@ -585,6 +624,7 @@ main (int   argc,
   g_test_add_func ("/recompute/worker-runs", test_worker_runs_take_turns);
   g_test_add_func ("/recompute/typed-drafts", test_typed_drafts);
   g_test_add_func ("/recompute/aliases-change", test_aliases_change);
+  g_test_add_func ("/recompute/captions-change", test_captions_change);
 
   return g_test_run ();
 }

@@ -332,6 +332,8 @@ typedef struct
                                * its id << 1, | 1 where it is a name */
   int        prose;           /* DeskProseKind of the paragraph */
   int       *sentence_prose;  /* per sentence: its DeskProseKind, or -1 until judged */
+  guint64    caption;         /* Generation.captions_made when a source of the runs since
+                               * shows its text as a photo's caption (find_captions()) */
 } ParagraphAnalysis;
 
 typedef struct _SourceAnalysis
@@ -349,6 +351,7 @@ typedef struct _SourceAnalysis
   guint64      title_hash;  /* then: the hash of its words as one sentence */
   GArray      *title_content; /* guint: and its content words, in the cache's lexicon */
   guint64      used;        /* the last run it served */
+  guint64      serial;      /* which analysis of the generation it is, from 1 */
 } SourceAnalysis;
 
 typedef struct
@@ -359,6 +362,10 @@ typedef struct
   GHashTable  *sources;     /* block model → SourceAnalysis */
   GHashTable  *paragraphs;  /* text → ParagraphAnalysis */
   guint64      used;
+  guint64      serials;     /* SourceAnalysis.serial of the last one made */
+  GArray      *caption_serials; /* guint64: the analyses the captions were last found in,
+                                 * in the run's order of sources */
+  guint64      captions_made;   /* how many times they were found */
 } Generation;
 
 struct _AnalysisCache
@@ -446,6 +453,7 @@ generation_free (Generation *generation)
   g_free (generation->aliases);
   g_hash_table_unref (generation->sources);
   g_hash_table_unref (generation->paragraphs);
+  g_clear_pointer (&generation->caption_serials, g_array_unref);
   desk_lexicon_free (generation->lexicon);
   g_free (generation);
 }
@@ -586,6 +594,7 @@ analysis_cache_lookup (AnalysisCache *cache,
       g_strcmp0 (analysis->title, source->title) != 0)
     {
       analysis = source_analysis_new (source, generation);
+      analysis->serial = ++generation->serials;
       g_hash_table_replace (generation->sources, source->model, analysis);
     }
   analysis->used = cache->runs;
@@ -902,7 +911,7 @@ typedef struct
                                   * learn_aliases() asks (source_words_of()) */
   GArray      *name_pairs;       /* NamePair: names a source may call otherwise */
   int          current_draft;    /* the draft sentence classify_sentence is comparing with */
-  GHashTable  *captions;         /* block texts some source shows as a photo's caption */
+  Generation  *generation;       /* the analyses the run reads */
   GArray      *draft_ids;        /* guint: the draft's word ids in order, G_MAXUINT between
                                   * paragraphs */
   ParagraphAnalysis *headline;   /* the draft's headline as the cache read it, or NULL */
@@ -956,7 +965,6 @@ run_clear (Run *run)
   g_clear_pointer (&run->draft_all_words, word_set_free);
   g_clear_pointer (&run->source_words, g_ptr_array_unref);
   g_clear_pointer (&run->name_pairs, g_array_unref);
-  g_clear_pointer (&run->captions, g_hash_table_unref);
   g_clear_pointer (&run->draft_ids, g_array_unref);
   g_clear_pointer (&run->map, g_free);
   g_clear_pointer (&run->imported, g_free);
@@ -2819,18 +2827,42 @@ find_captions_of (SnapSource *source)
   return captions;
 }
 
+/* Marks the paragraphs whose text some source shows as a photo's caption: their
+ * ParagraphAnalysis.caption is then the generation's captions_made. Found again only when
+ * the sources' analyses are not those they were last found in (a source added, removed,
+ * read again). Paragraphs read since are not marked, but a source paragraph read since
+ * came with a new analysis, and the others (the draft's) are not asked. */
 static void
 find_captions (Run *run)
 {
-  run->captions = g_hash_table_new (desk_hash_text, g_str_equal);
+  Generation *generation = run->generation;
+  GPtrArray *sources = run->snapshot->sources;
+  gboolean same = generation->caption_serials != NULL &&
+                  generation->caption_serials->len == sources->len;
 
-  for (guint s = 0; s < run->snapshot->sources->len; s++)
+  for (guint s = 0; same && s < sources->len; s++)
+    same = g_array_index (generation->caption_serials, guint64, s) ==
+           ((SnapSource *)g_ptr_array_index (sources, s))->analysis->serial;
+  if (same)
+    return;
+
+  g_clear_pointer (&generation->caption_serials, g_array_unref);
+  generation->caption_serials = g_array_sized_new (FALSE, FALSE, sizeof (guint64), sources->len);
+  generation->captions_made++;
+  for (guint s = 0; s < sources->len; s++)
     {
-      SnapSource *source = g_ptr_array_index (run->snapshot->sources, s);
+      SnapSource *source = g_ptr_array_index (sources, s);
       GPtrArray *captions = source->analysis->captions;
 
+      g_array_append_val (generation->caption_serials, source->analysis->serial);
       for (guint i = 0; i < captions->len; i++)
-        g_hash_table_add (run->captions, g_ptr_array_index (captions, i));
+        {
+          ParagraphAnalysis *paragraph = g_hash_table_lookup (generation->paragraphs,
+                                                              g_ptr_array_index (captions, i));
+
+          if (paragraph != NULL)
+            paragraph->caption = generation->captions_made;
+        }
     }
 }
 
@@ -2978,7 +3010,7 @@ judge_source (Run       *run,
 
       /* A photo's caption, here or in another source. */
       if (running[b] && !overridden &&
-          g_hash_table_contains (run->captions, candidate->text))
+          candidate->analysis->caption == run->generation->captions_made)
         running[b] = FALSE;
 
       /* A block the draft carries too (a caption both pages show) is part of the story. */
@@ -3460,6 +3492,7 @@ run_snapshot (Snapshot     *snapshot,
     }
 
   run.snapshot = snapshot;
+  run.generation = generation;
   run.lexicon = desk_lexicon_new (snapshot->aliases);
   run.cache_lexicon = generation->lexicon;
   run.n_map = desk_lexicon_get_n_words (generation->lexicon);
