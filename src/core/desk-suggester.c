@@ -900,7 +900,11 @@ typedef struct
   Index        cluster_index;
   GPtrArray   *cluster_reps;     /* DeskSentence (borrowed) */
   GPtrArray   *cluster_sources;  /* GHashTable: source index + 1 of every member */
-  GPtrArray   *candidates;       /* Candidate */
+  GPtrArray   *candidates;       /* Candidate, in the slab */
+  Candidate   *slab;             /* every candidate of the run, in one block: a roundup has
+                                  * one a paragraph of every source */
+  guint        n_slab;
+  guint        slab_used;
   GPtrArray   *items;            /* Item */
   GPtrArray   *owned_units;      /* DeskSentence made for clauses */
   GHashTable  *conflicts;        /* key → DeskSuggestion */
@@ -936,12 +940,12 @@ item_free (Item *item)
   g_free (item);
 }
 
+/* Candidates live in their run's slab (run_new_candidate()): this frees what one holds. */
 static void
 candidate_free (Candidate *candidate)
 {
   g_ptr_array_unref (candidate->sentences);
   g_array_unref (candidate->clusters);
-  g_free (candidate);
 }
 
 static void
@@ -957,6 +961,7 @@ run_clear (Run *run)
   g_clear_pointer (&run->cluster_reps, g_ptr_array_unref);
   g_clear_pointer (&run->cluster_sources, g_ptr_array_unref);
   g_clear_pointer (&run->candidates, g_ptr_array_unref);
+  g_clear_pointer (&run->slab, g_free);
   g_clear_pointer (&run->items, g_ptr_array_unref);
   g_clear_pointer (&run->owned_units, g_ptr_array_unref);
   g_clear_pointer (&run->conflicts, g_hash_table_unref);
@@ -970,6 +975,14 @@ run_clear (Run *run)
   g_clear_pointer (&run->imported, g_free);
   g_clear_pointer (&run->results, g_ptr_array_unref);
   g_clear_pointer (&run->lexicon, desk_lexicon_free);
+}
+
+/* A new candidate, zeroed, from the run's slab. */
+static Candidate *
+run_new_candidate (Run *run)
+{
+  g_assert (run->slab_used < run->n_slab);
+  return &run->slab[run->slab_used++];
 }
 
 static const DeskSentence *
@@ -1958,7 +1971,7 @@ make_candidate (Run        *run,
                 guint       source_index,
                 guint       paragraph)
 {
-  Candidate *candidate = g_new0 (Candidate, 1);
+  Candidate *candidate = run_new_candidate (run);
   GPtrArray *parsed;
   const guint *map;
 
@@ -2263,7 +2276,7 @@ repeat_candidate (Run        *run,
                   guint       source_index,
                   guint       paragraph)
 {
-  Candidate *candidate = g_new0 (Candidate, 1);
+  Candidate *candidate = run_new_candidate (run);
 
   candidate->source = source;
   candidate->source_index = source_index;
@@ -3567,6 +3580,9 @@ run_snapshot (Snapshot     *snapshot,
 
   /* Steps 2 and 3: every paragraph of every source, read first, then compared. A paragraph
    * another source has word for word is read once. */
+  for (guint s = 0; s < snapshot->sources->len; s++)
+    run.n_slab += ((SnapSource *)g_ptr_array_index (snapshot->sources, s))->texts->len;
+  run.slab = g_new0 (Candidate, MAX (run.n_slab, 1));
   plan = g_array_new (FALSE, FALSE, sizeof (Planned));
   for (guint s = 0; s < snapshot->sources->len; s++)
     {
