@@ -260,16 +260,17 @@ snapshot_new (DeskSuggester *self,
       snap->title = g_strdup (desk_source_get_title (source));
       snap->repaired = desk_source_get_n_repaired (source) > 0 || desk_source_get_n_invalid (source) > 0;
       snap->model = g_object_ref (G_OBJECT (model));
-      snap->texts = g_ptr_array_new ();
-      snap->blocks = g_array_new (FALSE, FALSE, sizeof (guint));
 
       blocks = desk_block_model_peek (model, &n_blocks);
+      snap->texts = g_ptr_array_sized_new (n_blocks);
+      snap->blocks = g_array_sized_new (FALSE, FALSE, sizeof (guint), n_blocks);
       roles = g_new (guint8, MAX (n_blocks, 1));
       for (guint b = 0; b < n_blocks; b++)
         {
-          roles[b] = desk_block_get_role (blocks[b]) |
-                     (desk_block_get_role_overridden (blocks[b]) ? ROLE_OVERRIDDEN : 0);
-          if (desk_block_get_role (blocks[b]) != DESK_BLOCK_ROLE_BODY)
+          DeskBlockRole role = desk_block_get_role (blocks[b]);
+
+          roles[b] = role | (desk_block_get_role_overridden (blocks[b]) ? ROLE_OVERRIDDEN : 0);
+          if (role != DESK_BLOCK_ROLE_BODY)
             continue;
           g_ptr_array_add (snap->texts, (gpointer)desk_block_get_text (blocks[b]));
           g_array_append_val (snap->blocks, b);
