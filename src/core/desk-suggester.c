@@ -318,6 +318,11 @@ snapshot_new (DeskSuggester *self,
  * lexicon keeps every word it has read, drafts typed and retyped included: when it holds
  * twice the words it had after its first run, what was read with it is read afresh.
  *
+ * Which texts some source shows as a photo's caption is marked on their analyses and
+ * found again only when the sources' analyses change (find_captions()); the alias table a
+ * run reads with is made again only when the suggester's or the project's changes
+ * (merge_aliases()).
+ *
  * A run holds the cache's lock from start to end: a cancelled run that is still finishing
  * in its worker and the next one take turns. */
 
