@@ -106,6 +106,9 @@ struct _DeskSuggester
   guint        merged_base_variants;  /* how many variants that had then */
   char        *merged_project;        /* the project's entries it has, or NULL */
   char        *merged_key;            /* desk_aliases_to_data (merged) */
+
+  GHashTable  *bodies;     /* block model (held) → SourceBody: what the last snapshot took */
+  guint64      snapshots;  /* how many were taken */
 };
 
 G_DEFINE_FINAL_TYPE (DeskSuggester, desk_suggester, G_TYPE_OBJECT)
@@ -138,6 +141,57 @@ typedef struct
 
 /* In SnapSource.roles, beside the role. */
 #define ROLE_OVERRIDDEN 0x80
+
+/* What a snapshot takes of a source's blocks besides their roles, kept by the suggester
+ * for the next snapshot while the roles are the same (a block's text never changes).
+ * Shared read-only with the snapshots. */
+typedef struct
+{
+  GBytes    *roles;   /* as SnapSource.roles */
+  GPtrArray *texts;   /* as SnapSource.texts */
+  GArray    *blocks;  /* as SnapSource.blocks */
+  guint64    taken;   /* the last snapshot that took it */
+} SourceBody;
+
+static void
+source_body_free (SourceBody *body)
+{
+  g_bytes_unref (body->roles);
+  g_ptr_array_unref (body->texts);
+  g_array_unref (body->blocks);
+  g_free (body);
+}
+
+/* The body paragraphs of @blocks, whose roles are @roles. */
+static SourceBody *
+source_body_new (DeskBlock * const *blocks,
+                 guint              n_blocks,
+                 GBytes            *roles)
+{
+  SourceBody *body = g_new0 (SourceBody, 1);
+  const guint8 *role = g_bytes_get_data (roles, NULL);
+
+  body->roles = g_bytes_ref (roles);
+  body->texts = g_ptr_array_sized_new (n_blocks);
+  body->blocks = g_array_sized_new (FALSE, FALSE, sizeof (guint), n_blocks);
+  for (guint b = 0; b < n_blocks; b++)
+    {
+      if ((role[b] & ~ROLE_OVERRIDDEN) != DESK_BLOCK_ROLE_BODY)
+        continue;
+      g_ptr_array_add (body->texts, (gpointer)desk_block_get_text (blocks[b]));
+      g_array_append_val (body->blocks, b);
+    }
+
+  return body;
+}
+
+static gboolean
+body_not_taken (gpointer key,
+                gpointer value,
+                gpointer user_data)
+{
+  return ((SourceBody *)value)->taken != *(guint64 *)user_data;
+}
 
 typedef struct
 {
@@ -246,6 +300,7 @@ snapshot_new (DeskSuggester *self,
       DeskBlock * const *blocks;
       guint n_blocks;
       SnapSource *snap;
+      SourceBody *body;
       guint8 *roles;
 
       /* The draft's own source is what the editor started from: what the draft no
@@ -262,25 +317,31 @@ snapshot_new (DeskSuggester *self,
       snap->model = g_object_ref (G_OBJECT (model));
 
       blocks = desk_block_model_peek (model, &n_blocks);
-      snap->texts = g_ptr_array_sized_new (n_blocks);
-      snap->blocks = g_array_sized_new (FALSE, FALSE, sizeof (guint), n_blocks);
       roles = g_new (guint8, MAX (n_blocks, 1));
       for (guint b = 0; b < n_blocks; b++)
-        {
-          DeskBlockRole role = desk_block_get_role (blocks[b]);
-
-          roles[b] = role | (desk_block_get_role_overridden (blocks[b]) ? ROLE_OVERRIDDEN : 0);
-          if (role != DESK_BLOCK_ROLE_BODY)
-            continue;
-          g_ptr_array_add (snap->texts, (gpointer)desk_block_get_text (blocks[b]));
-          g_array_append_val (snap->blocks, b);
-        }
+        roles[b] = desk_block_get_role (blocks[b]) |
+                   (desk_block_get_role_overridden (blocks[b]) ? ROLE_OVERRIDDEN : 0);
       snap->roles = g_bytes_new_take (roles, n_blocks);
+
+      /* Its body paragraphs, as the last snapshot took them unless a role changed. */
+      body = g_hash_table_lookup (self->bodies, model);
+      if (body == NULL || !g_bytes_equal (body->roles, snap->roles))
+        {
+          body = source_body_new (blocks, n_blocks, snap->roles);
+          g_hash_table_replace (self->bodies, g_object_ref (model), body);
+        }
+      body->taken = self->snapshots + 1;
+      snap->texts = g_ptr_array_ref (body->texts);
+      snap->blocks = g_array_ref (body->blocks);
 
       snap->supersedes = ((GPtrArray *)g_ptr_array_index (updates, i))->len;
 
       g_ptr_array_add (snapshot->sources, snap);
     }
+
+  /* The bodies of sources no longer in the project go. */
+  self->snapshots++;
+  g_hash_table_foreach_remove (self->bodies, body_not_taken, &self->snapshots);
 
   snapshot->rejected = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; rejected[i] != NULL; i++)
@@ -3734,6 +3795,7 @@ desk_suggester_finalize (GObject *object)
   g_clear_object (&self->merged_base);
   g_clear_pointer (&self->merged_project, g_free);
   g_clear_pointer (&self->merged_key, g_free);
+  g_clear_pointer (&self->bodies, g_hash_table_unref);
   g_clear_pointer (&self->learned, g_strfreev);
   g_clear_pointer (&self->cache, analysis_cache_unref);
 
@@ -3810,6 +3872,7 @@ desk_suggester_init (DeskSuggester *self)
 {
   self->aliases = desk_aliases_new_default ();
   self->cache = analysis_cache_new ();
+  self->bodies = g_hash_table_new_full (NULL, NULL, g_object_unref, (GDestroyNotify)source_body_free);
 }
 
 DeskSuggester *
