@@ -499,6 +499,117 @@ test_worker_runs_take_turns (void)
     }
 }
 
+/* A page that shows a paragraph of another source as a photo's caption, added and removed
+ * between runs: the paragraph is proposed only while no source shows it as a caption, as
+ * a new suggester has it each time. */
+static void
+test_captions_change (void)
+{
+  g_autofree char *gallery_text = g_strconcat ("Ferry fire forces 300 off ship in Halifax\n\n",
+                                               new_paragraph, "\n\n(AP Photo/Jane Roe)\n\n",
+                                               "HALIFAX -- A fire broke out on a passenger ferry "
+                                               "in Halifax harbour on Tuesday.\n", NULL);
+  g_autoptr(DeskProject) project = desk_project_new ();
+  g_autoptr(DeskSource) draft = source_from_text ("draft.txt", draft_text);
+  g_autoptr(DeskSource) source = source_from_text ("source.txt", source_text);
+  g_autoptr(DeskSource) gallery = source_from_text ("gallery.txt", gallery_text);
+  g_autoptr(DeskSuggester) suggester = desk_suggester_new ();
+
+  desk_project_add_source (project, draft);
+  desk_project_start_draft_from (project, draft);
+  desk_project_add_source (project, source);
+
+  for (guint step = 0; step < 4; step++)
+    {
+      g_autoptr(GPtrArray) cached = NULL;
+      g_autoptr(GPtrArray) fresh = NULL;
+
+      if (step == 1)
+        desk_project_add_source (project, gallery);
+      else if (step == 2)
+        desk_project_remove_source (project, 2);
+      else if (step == 3)
+        desk_project_add_source (project, gallery);
+
+      cached = desk_suggester_suggest (suggester, project);
+      fresh = suggest_fresh (project);
+      assert_same_suggestions (cached, fresh, "captions", step);
+      g_assert_true (proposes (cached, new_paragraph) == (step % 2 == 0));
+    }
+}
+
+/* The alias tables change between runs: the suggester's own grows, the project's is set;
+ * and a run learns a name another source calls otherwise. Each run proposes what a new
+ * suggester with the same tables does. */
+static void
+test_aliases_change (void)
+{
+  static const char dam_draft[] =
+    "Dam\n\nOfficials of the Ministry of Water said the dam on the northern river would be "
+    "finished by 2027 and would irrigate the eastern plains.\n";
+  static const char dam_source[] =
+    "Dam\n\nOfficials of Wizara ya Maji said the dam on the northern river would be finished "
+    "by 2027 and would irrigate the eastern plains.\n\n"
+    "Herders said they had not been consulted.\n\n"
+    "Wizara ya Maji said the plains would see their first harvest under irrigation in 2028.\n";
+  g_autoptr(DeskProject) project = desk_project_new ();
+  g_autoptr(DeskSource) draft = source_from_text ("draft.txt", dam_draft);
+  g_autoptr(DeskSource) source = source_from_text ("source.txt", dam_source);
+  g_autoptr(DeskSuggester) suggester = desk_suggester_new ();
+  g_autoptr(GError) error = NULL;
+  DeskDraft *story;
+
+  desk_project_add_source (project, draft);
+  desk_project_start_draft_from (project, draft);
+  desk_project_add_source (project, source);
+  story = desk_project_get_draft (project);
+
+  for (guint step = 0; step < 5; step++)
+    {
+      g_autoptr(GPtrArray) cached = NULL;
+      g_autoptr(GPtrArray) fresh = NULL;
+      g_autoptr(DeskSuggester) other = desk_suggester_new ();
+
+      switch (step)
+        {
+        case 1:
+          /* A paragraph typed with the name the source uses, after a run learned it. */
+          {
+            g_autoptr(DeskParagraph) typed =
+              desk_paragraph_new ("Wizara ya Maji has not said who will run the dam.");
+
+            desk_draft_append (story, typed);
+          }
+          break;
+        case 2:
+          desk_aliases_add (desk_suggester_get_aliases (suggester), "northern river", "Mto Kaskazini");
+          break;
+        case 3:
+          g_assert_true (desk_project_set_aliases (project, "eastern plains = Tambarare za Mashariki\n",
+                                                   &error));
+          g_assert_no_error (error);
+          break;
+        case 4:
+          g_assert_true (desk_project_set_aliases (project, "", &error));
+          g_assert_no_error (error);
+          break;
+        default:
+          break;
+        }
+      if (step >= 2)
+        desk_aliases_add (desk_suggester_get_aliases (other), "northern river", "Mto Kaskazini");
+
+      cached = desk_suggester_suggest (suggester, project);
+      fresh = desk_suggester_suggest (other, project);
+      assert_same_suggestions (cached, fresh, "aliases", step);
+      g_assert_cmpstrv (desk_suggester_get_learned_aliases (suggester),
+                        desk_suggester_get_learned_aliases (other));
+      if (step == 0)
+        g_assert_cmpstr (desk_suggester_get_learned_aliases (suggester)[0], ==,
+                         "Ministry of Water = Wizara ya Maji");
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -512,6 +623,8 @@ main (int   argc,
   g_test_add_func ("/recompute/sources-change", test_sources_change);
   g_test_add_func ("/recompute/worker-runs", test_worker_runs_take_turns);
   g_test_add_func ("/recompute/typed-drafts", test_typed_drafts);
+  g_test_add_func ("/recompute/aliases-change", test_aliases_change);
+  g_test_add_func ("/recompute/captions-change", test_captions_change);
 
   return g_test_run ();
 }

@@ -96,6 +96,19 @@ struct _DeskSuggester
   gboolean     show_variants;
   GStrv        learned;        /* of the last run */
   AnalysisCache *cache;        /* what was read of each source, for the next run */
+
+  /* The table runs use: a copy of the suggester's with the project's entries on top,
+   * made again only when either changed. A table only grows (desk_aliases_add()), so
+   * the same object with as many variants is the same table. Runs share it read-only;
+   * learn_aliases() adds to a copy of its own. */
+  DeskAliases *merged;
+  DeskAliases *merged_base;           /* the suggester's table it was made from (held) */
+  guint        merged_base_variants;  /* how many variants that had then */
+  char        *merged_project;        /* the project's entries it has, or NULL */
+  char        *merged_key;            /* desk_aliases_to_data (merged) */
+
+  GHashTable  *bodies;     /* block model (held) → SourceBody: what the last snapshot took */
+  guint64      snapshots;  /* how many were taken */
 };
 
 G_DEFINE_FINAL_TYPE (DeskSuggester, desk_suggester, G_TYPE_OBJECT)
@@ -129,6 +142,57 @@ typedef struct
 /* In SnapSource.roles, beside the role. */
 #define ROLE_OVERRIDDEN 0x80
 
+/* What a snapshot takes of a source's blocks besides their roles, kept by the suggester
+ * for the next snapshot while the roles are the same (a block's text never changes).
+ * Shared read-only with the snapshots. */
+typedef struct
+{
+  GBytes    *roles;   /* as SnapSource.roles */
+  GPtrArray *texts;   /* as SnapSource.texts */
+  GArray    *blocks;  /* as SnapSource.blocks */
+  guint64    taken;   /* the last snapshot that took it */
+} SourceBody;
+
+static void
+source_body_free (SourceBody *body)
+{
+  g_bytes_unref (body->roles);
+  g_ptr_array_unref (body->texts);
+  g_array_unref (body->blocks);
+  g_free (body);
+}
+
+/* The body paragraphs of @blocks, whose roles are @roles. */
+static SourceBody *
+source_body_new (DeskBlock * const *blocks,
+                 guint              n_blocks,
+                 GBytes            *roles)
+{
+  SourceBody *body = g_new0 (SourceBody, 1);
+  const guint8 *role = g_bytes_get_data (roles, NULL);
+
+  body->roles = g_bytes_ref (roles);
+  body->texts = g_ptr_array_sized_new (n_blocks);
+  body->blocks = g_array_sized_new (FALSE, FALSE, sizeof (guint), n_blocks);
+  for (guint b = 0; b < n_blocks; b++)
+    {
+      if ((role[b] & ~ROLE_OVERRIDDEN) != DESK_BLOCK_ROLE_BODY)
+        continue;
+      g_ptr_array_add (body->texts, (gpointer)desk_block_get_text (blocks[b]));
+      g_array_append_val (body->blocks, b);
+    }
+
+  return body;
+}
+
+static gboolean
+body_not_taken (gpointer key,
+                gpointer value,
+                gpointer user_data)
+{
+  return ((SourceBody *)value)->taken != *(guint64 *)user_data;
+}
+
 typedef struct
 {
   char        *headline;
@@ -136,7 +200,8 @@ typedef struct
   GPtrArray   *sources;    /* SnapSource */
   GPtrArray   *rejected;   /* char * */
   GStrv        org_order;
-  DeskAliases *aliases;
+  DeskAliases *aliases;      /* shared with other snapshots: copied before adding to it */
+  char        *aliases_key;  /* desk_aliases_to_data (aliases) */
   gboolean     variants;
   gboolean     learned_pass;  /* the second pass, after aliases were learned */
   GPtrArray   *learned;       /* char *: learned entries, "canonical = variant" */
@@ -169,12 +234,37 @@ snapshot_free (Snapshot *snapshot)
   g_ptr_array_unref (snapshot->rejected);
   g_strfreev (snapshot->org_order);
   g_clear_object (&snapshot->aliases);
+  g_free (snapshot->aliases_key);
   g_clear_pointer (&snapshot->learned, g_ptr_array_unref);
   g_clear_pointer (&snapshot->cache, analysis_cache_unref);
   g_free (snapshot);
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Snapshot, snapshot_free)
+
+/* Makes self->merged the suggester's table with @project_aliases on top, unless it is. */
+static void
+merge_aliases (DeskSuggester *self,
+               const char    *project_aliases)
+{
+  if (self->merged != NULL && self->merged_base == self->aliases &&
+      self->merged_base_variants == desk_aliases_get_n_variants (self->aliases) &&
+      g_strcmp0 (self->merged_project, project_aliases) == 0)
+    return;
+
+  g_clear_object (&self->merged);
+  g_set_object (&self->merged_base, self->aliases);
+  g_clear_pointer (&self->merged_project, g_free);
+  g_clear_pointer (&self->merged_key, g_free);
+
+  self->merged = desk_aliases_copy (self->aliases);
+  self->merged_base_variants = desk_aliases_get_n_variants (self->aliases);
+  /* The project's own entries, on top of the suggester's table (checked when set). */
+  if (project_aliases != NULL)
+    desk_aliases_load_from_data (self->merged, project_aliases, NULL);
+  self->merged_project = g_strdup (project_aliases);
+  self->merged_key = desk_aliases_to_data (self->merged);
+}
 
 static Snapshot *
 snapshot_new (DeskSuggester *self,
@@ -210,6 +300,7 @@ snapshot_new (DeskSuggester *self,
       DeskBlock * const *blocks;
       guint n_blocks;
       SnapSource *snap;
+      SourceBody *body;
       guint8 *roles;
 
       /* The draft's own source is what the editor started from: what the draft no
@@ -224,36 +315,42 @@ snapshot_new (DeskSuggester *self,
       snap->title = g_strdup (desk_source_get_title (source));
       snap->repaired = desk_source_get_n_repaired (source) > 0 || desk_source_get_n_invalid (source) > 0;
       snap->model = g_object_ref (G_OBJECT (model));
-      snap->texts = g_ptr_array_new ();
-      snap->blocks = g_array_new (FALSE, FALSE, sizeof (guint));
 
       blocks = desk_block_model_peek (model, &n_blocks);
       roles = g_new (guint8, MAX (n_blocks, 1));
       for (guint b = 0; b < n_blocks; b++)
-        {
-          roles[b] = desk_block_get_role (blocks[b]) |
-                     (desk_block_get_role_overridden (blocks[b]) ? ROLE_OVERRIDDEN : 0);
-          if (desk_block_get_role (blocks[b]) != DESK_BLOCK_ROLE_BODY)
-            continue;
-          g_ptr_array_add (snap->texts, (gpointer)desk_block_get_text (blocks[b]));
-          g_array_append_val (snap->blocks, b);
-        }
+        roles[b] = desk_block_get_role (blocks[b]) |
+                   (desk_block_get_role_overridden (blocks[b]) ? ROLE_OVERRIDDEN : 0);
       snap->roles = g_bytes_new_take (roles, n_blocks);
+
+      /* Its body paragraphs, as the last snapshot took them unless a role changed. */
+      body = g_hash_table_lookup (self->bodies, model);
+      if (body == NULL || !g_bytes_equal (body->roles, snap->roles))
+        {
+          body = source_body_new (blocks, n_blocks, snap->roles);
+          g_hash_table_replace (self->bodies, g_object_ref (model), body);
+        }
+      body->taken = self->snapshots + 1;
+      snap->texts = g_ptr_array_ref (body->texts);
+      snap->blocks = g_array_ref (body->blocks);
 
       snap->supersedes = ((GPtrArray *)g_ptr_array_index (updates, i))->len;
 
       g_ptr_array_add (snapshot->sources, snap);
     }
 
+  /* The bodies of sources no longer in the project go. */
+  self->snapshots++;
+  g_hash_table_foreach_remove (self->bodies, body_not_taken, &self->snapshots);
+
   snapshot->rejected = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; rejected[i] != NULL; i++)
     g_ptr_array_add (snapshot->rejected, g_strdup (rejected[i]));
 
   snapshot->org_order = g_strdupv ((GStrv)desk_project_get_organization_order (project));
-  snapshot->aliases = desk_aliases_copy (self->aliases);
-  /* The project's own entries, on top of the suggester's table (checked when set). */
-  if (desk_project_get_aliases (project) != NULL)
-    desk_aliases_load_from_data (snapshot->aliases, desk_project_get_aliases (project), NULL);
+  merge_aliases (self, desk_project_get_aliases (project));
+  snapshot->aliases = g_object_ref (self->merged);
+  snapshot->aliases_key = g_strdup (self->merged_key);
   snapshot->variants = self->show_variants;
   snapshot->learned = g_ptr_array_new_with_free_func (g_free);
   snapshot->cache = analysis_cache_ref (self->cache);
@@ -282,6 +379,11 @@ snapshot_new (DeskSuggester *self,
  * lexicon keeps every word it has read, drafts typed and retyped included: when it holds
  * twice the words it had after its first run, what was read with it is read afresh.
  *
+ * Which texts some source shows as a photo's caption is marked on their analyses and
+ * found again only when the sources' analyses change (find_captions()); the alias table a
+ * run reads with is made again only when the suggester's or the project's changes
+ * (merge_aliases()).
+ *
  * A run holds the cache's lock from start to end: a cancelled run that is still finishing
  * in its worker and the next one take turns. */
 
@@ -297,6 +399,8 @@ typedef struct
                                * its id << 1, | 1 where it is a name */
   int        prose;           /* DeskProseKind of the paragraph */
   int       *sentence_prose;  /* per sentence: its DeskProseKind, or -1 until judged */
+  guint64    caption;         /* Generation.captions_made when a source of the runs since
+                               * shows its text as a photo's caption (find_captions()) */
 } ParagraphAnalysis;
 
 typedef struct _SourceAnalysis
@@ -314,6 +418,7 @@ typedef struct _SourceAnalysis
   guint64      title_hash;  /* then: the hash of its words as one sentence */
   GArray      *title_content; /* guint: and its content words, in the cache's lexicon */
   guint64      used;        /* the last run it served */
+  guint64      serial;      /* which analysis of the generation it is, from 1 */
 } SourceAnalysis;
 
 typedef struct
@@ -324,6 +429,10 @@ typedef struct
   GHashTable  *sources;     /* block model → SourceAnalysis */
   GHashTable  *paragraphs;  /* text → ParagraphAnalysis */
   guint64      used;
+  guint64      serials;     /* SourceAnalysis.serial of the last one made */
+  GArray      *caption_serials; /* guint64: the analyses the captions were last found in,
+                                 * in the run's order of sources */
+  guint64      captions_made;   /* how many times they were found */
 } Generation;
 
 struct _AnalysisCache
@@ -411,6 +520,7 @@ generation_free (Generation *generation)
   g_free (generation->aliases);
   g_hash_table_unref (generation->sources);
   g_hash_table_unref (generation->paragraphs);
+  g_clear_pointer (&generation->caption_serials, g_array_unref);
   desk_lexicon_free (generation->lexicon);
   g_free (generation);
 }
@@ -445,12 +555,14 @@ analysis_cache_unref (AnalysisCache *cache)
   g_free (cache);
 }
 
-/* The analyses made with @aliases; a new run of the cache. Call with the lock held. */
+/* The analyses made with @aliases, whose text form is @aliases_key; a new run of the
+ * cache. Call with the lock held. */
 static Generation *
 analysis_cache_begin (AnalysisCache *cache,
-                      DeskAliases   *aliases)
+                      DeskAliases   *aliases,
+                      const char    *aliases_key)
 {
-  g_autofree char *key = desk_aliases_to_data (aliases);
+  g_autofree char *key = g_strdup (aliases_key);
   Generation *generation;
   guint slot;
 
@@ -549,6 +661,7 @@ analysis_cache_lookup (AnalysisCache *cache,
       g_strcmp0 (analysis->title, source->title) != 0)
     {
       analysis = source_analysis_new (source, generation);
+      analysis->serial = ++generation->serials;
       g_hash_table_replace (generation->sources, source->model, analysis);
     }
   analysis->used = cache->runs;
@@ -809,6 +922,8 @@ word_set_new (void)
 static void
 word_set_free (WordSet *set)
 {
+  if (set == NULL)
+    return;
   g_free (set->bits);
   g_free (set);
 }
@@ -852,17 +967,22 @@ typedef struct
   Index        cluster_index;
   GPtrArray   *cluster_reps;     /* DeskSentence (borrowed) */
   GPtrArray   *cluster_sources;  /* GHashTable: source index + 1 of every member */
-  GPtrArray   *candidates;       /* Candidate */
+  GPtrArray   *candidates;       /* Candidate, in the slab */
+  Candidate   *slab;             /* every candidate of the run, in one block: a roundup has
+                                  * one a paragraph of every source */
+  guint        n_slab;
+  guint        slab_used;
   GPtrArray   *items;            /* Item */
   GPtrArray   *owned_units;      /* DeskSentence made for clauses */
   GHashTable  *conflicts;        /* key → DeskSuggestion */
   GHashTable  *variants;         /* key → DeskSuggestion */
   GHashTable  *seen_texts;       /* ParagraphAnalysis (one a text) → the first Candidate with it */
   WordSet     *draft_all_words;  /* content word ids of the whole draft */
-  GPtrArray   *source_words;     /* per source: WordSet of content word ids */
+  GPtrArray   *source_words;     /* per source: WordSet of content word ids, or NULL until
+                                  * learn_aliases() asks (source_words_of()) */
   GArray      *name_pairs;       /* NamePair: names a source may call otherwise */
   int          current_draft;    /* the draft sentence classify_sentence is comparing with */
-  GHashTable  *captions;         /* block texts some source shows as a photo's caption */
+  Generation  *generation;       /* the analyses the run reads */
   GArray      *draft_ids;        /* guint: the draft's word ids in order, G_MAXUINT between
                                   * paragraphs */
   ParagraphAnalysis *headline;   /* the draft's headline as the cache read it, or NULL */
@@ -887,12 +1007,12 @@ item_free (Item *item)
   g_free (item);
 }
 
+/* Candidates live in their run's slab (run_new_candidate()): this frees what one holds. */
 static void
 candidate_free (Candidate *candidate)
 {
   g_ptr_array_unref (candidate->sentences);
   g_array_unref (candidate->clusters);
-  g_free (candidate);
 }
 
 static void
@@ -908,6 +1028,7 @@ run_clear (Run *run)
   g_clear_pointer (&run->cluster_reps, g_ptr_array_unref);
   g_clear_pointer (&run->cluster_sources, g_ptr_array_unref);
   g_clear_pointer (&run->candidates, g_ptr_array_unref);
+  g_clear_pointer (&run->slab, g_free);
   g_clear_pointer (&run->items, g_ptr_array_unref);
   g_clear_pointer (&run->owned_units, g_ptr_array_unref);
   g_clear_pointer (&run->conflicts, g_hash_table_unref);
@@ -916,12 +1037,19 @@ run_clear (Run *run)
   g_clear_pointer (&run->draft_all_words, word_set_free);
   g_clear_pointer (&run->source_words, g_ptr_array_unref);
   g_clear_pointer (&run->name_pairs, g_array_unref);
-  g_clear_pointer (&run->captions, g_hash_table_unref);
   g_clear_pointer (&run->draft_ids, g_array_unref);
   g_clear_pointer (&run->map, g_free);
   g_clear_pointer (&run->imported, g_free);
   g_clear_pointer (&run->results, g_ptr_array_unref);
   g_clear_pointer (&run->lexicon, desk_lexicon_free);
+}
+
+/* A new candidate, zeroed, from the run's slab. */
+static Candidate *
+run_new_candidate (Run *run)
+{
+  g_assert (run->slab_used < run->n_slab);
+  return &run->slab[run->slab_used++];
 }
 
 static const DeskSentence *
@@ -1455,6 +1583,37 @@ any_in (GArray        *ids,
   return FALSE;
 }
 
+/* The content words of every paragraph of @source_index the run has read, made the first
+ * time they are asked for: only learning aliases needs them, and most runs learn none. */
+static const WordSet *
+source_words_of (Run   *run,
+                 guint  source_index)
+{
+  WordSet *words = g_ptr_array_index (run->source_words, source_index);
+
+  if (words != NULL)
+    return words;
+
+  words = word_set_new ();
+  for (guint i = 0; i < run->candidates->len; i++)
+    {
+      Candidate *candidate = g_ptr_array_index (run->candidates, i);
+
+      if (candidate->source_index != source_index)
+        continue;
+      for (guint k = 0; k < candidate->sentences->len; k++)
+        {
+          const DeskSentence *sentence = ((SourceSentence *)g_ptr_array_index (candidate->sentences, k))->sentence;
+
+          for (guint w = 0; w < sentence->n_content; w++)
+            word_set_add (words, sentence->content[w]);
+        }
+    }
+  g_ptr_array_index (run->source_words, source_index) = words;
+
+  return words;
+}
+
 /* Keeps the candidate aliases whose names are not both used by the texts: two names that
  * the draft and the source each use are two people, and a sentence that swaps them is a
  * conflict. Adds the rest to the snapshot's table. Returns how many were learned. */
@@ -1467,21 +1626,35 @@ learn_aliases (Run *run)
   for (guint i = 0; i < run->name_pairs->len; i++)
     {
       NamePair *pair = &g_array_index (run->name_pairs, NamePair, i);
-      const WordSet *source_words = g_ptr_array_index (run->source_words, pair->source_index);
       g_autofree char *line = NULL;
 
-      if (any_in (pair->source_ids, run->draft_all_words) || any_in (pair->draft_ids, source_words))
+      if (any_in (pair->source_ids, run->draft_all_words) ||
+          any_in (pair->draft_ids, source_words_of (run, pair->source_index)))
         continue;
 
       line = g_strdup_printf ("%s = %s", pair->draft_name, pair->source_name);
       if (g_hash_table_contains (seen, line))
         continue;
 
+      /* The table is shared (with other runs, and the lexicons of the cache's analyses
+       * read with it): what is learned goes into a copy. */
+      if (learned == 0)
+        {
+          DeskAliases *copy = desk_aliases_copy (run->snapshot->aliases);
+
+          g_object_unref (run->snapshot->aliases);
+          run->snapshot->aliases = copy;
+        }
       desk_aliases_add (run->snapshot->aliases, pair->draft_name, pair->draft_name);
       desk_aliases_add (run->snapshot->aliases, pair->draft_name, pair->source_name);
       g_ptr_array_add (run->snapshot->learned, g_strdup (line));
       g_hash_table_add (seen, g_steal_pointer (&line));
       learned++;
+    }
+  if (learned > 0)
+    {
+      g_free (run->snapshot->aliases_key);
+      run->snapshot->aliases_key = desk_aliases_to_data (run->snapshot->aliases);
     }
 
   return learned;
@@ -1840,17 +2013,6 @@ org_rank (Snapshot   *snapshot,
   return G_MAXINT;
 }
 
-static void
-add_source_words (Run                *run,
-                  guint               source_index,
-                  const DeskSentence *sentence)
-{
-  WordSet *words = g_ptr_array_index (run->source_words, source_index);
-
-  for (guint w = 0; w < sentence->n_content; w++)
-    word_set_add (words, sentence->content[w]);
-}
-
 /* Adds @words (ParagraphAnalysis.words, SourceAnalysis.words) to the run's lexicon, as
  * parsing the text they are the words of would. */
 static void
@@ -1892,7 +2054,7 @@ make_candidate (Run        *run,
                 guint       source_index,
                 guint       paragraph)
 {
-  Candidate *candidate = g_new0 (Candidate, 1);
+  Candidate *candidate = run_new_candidate (run);
   GPtrArray *parsed;
   const guint *map;
 
@@ -1924,7 +2086,6 @@ make_candidate (Run        *run,
       ss->judged = &candidate->analysis->sentence_prose[i];
       ss->sentence = desk_sentence_copy_mapped (g_ptr_array_index (parsed, i), map);
       candidate->n_words += ss->sentence->n_content;
-      add_source_words (run, source_index, ss->sentence);
       g_ptr_array_add (candidate->sentences, ss);
     }
 
@@ -2198,14 +2359,14 @@ repeat_candidate (Run        *run,
                   guint       source_index,
                   guint       paragraph)
 {
-  Candidate *candidate = g_new0 (Candidate, 1);
+  Candidate *candidate = run_new_candidate (run);
 
   candidate->source = source;
   candidate->source_index = source_index;
   candidate->paragraph = paragraph;
   candidate->text = first->text;
   candidate->sentences = g_ptr_array_ref (first->sentences);
-  candidate->clusters = g_array_copy (first->clusters);
+  candidate->clusters = g_array_ref (first->clusters);   /* final once its first is collected */
   candidate->aligned = first->aligned;
   candidate->n_words = first->n_words;
   candidate->broken = first->broken;
@@ -2223,9 +2384,6 @@ repeat_candidate (Run        *run,
 
   for (guint c = 0; c < candidate->clusters->len; c++)
     cluster_add_member (run, g_array_index (candidate->clusters, guint, c), source_index);
-
-  for (guint i = 0; i < candidate->sentences->len; i++)
-    add_source_words (run, source_index, ((SourceSentence *)g_ptr_array_index (candidate->sentences, i))->sentence);
 
   return candidate;
 }
@@ -2765,18 +2923,42 @@ find_captions_of (SnapSource *source)
   return captions;
 }
 
+/* Marks the paragraphs whose text some source shows as a photo's caption: their
+ * ParagraphAnalysis.caption is then the generation's captions_made. Found again only when
+ * the sources' analyses are not those they were last found in (a source added, removed,
+ * read again). Paragraphs read since are not marked, but a source paragraph read since
+ * came with a new analysis, and the others (the draft's) are not asked. */
 static void
 find_captions (Run *run)
 {
-  run->captions = g_hash_table_new (desk_hash_text, g_str_equal);
+  Generation *generation = run->generation;
+  GPtrArray *sources = run->snapshot->sources;
+  gboolean same = generation->caption_serials != NULL &&
+                  generation->caption_serials->len == sources->len;
 
-  for (guint s = 0; s < run->snapshot->sources->len; s++)
+  for (guint s = 0; same && s < sources->len; s++)
+    same = g_array_index (generation->caption_serials, guint64, s) ==
+           ((SnapSource *)g_ptr_array_index (sources, s))->analysis->serial;
+  if (same)
+    return;
+
+  g_clear_pointer (&generation->caption_serials, g_array_unref);
+  generation->caption_serials = g_array_sized_new (FALSE, FALSE, sizeof (guint64), sources->len);
+  generation->captions_made++;
+  for (guint s = 0; s < sources->len; s++)
     {
-      SnapSource *source = g_ptr_array_index (run->snapshot->sources, s);
+      SnapSource *source = g_ptr_array_index (sources, s);
       GPtrArray *captions = source->analysis->captions;
 
+      g_array_append_val (generation->caption_serials, source->analysis->serial);
       for (guint i = 0; i < captions->len; i++)
-        g_hash_table_add (run->captions, g_ptr_array_index (captions, i));
+        {
+          ParagraphAnalysis *paragraph = g_hash_table_lookup (generation->paragraphs,
+                                                              g_ptr_array_index (captions, i));
+
+          if (paragraph != NULL)
+            paragraph->caption = generation->captions_made;
+        }
     }
 }
 
@@ -2924,7 +3106,7 @@ judge_source (Run       *run,
 
       /* A photo's caption, here or in another source. */
       if (running[b] && !overridden &&
-          g_hash_table_contains (run->captions, candidate->text))
+          candidate->analysis->caption == run->generation->captions_made)
         running[b] = FALSE;
 
       /* A block the draft carries too (a caption both pages show) is part of the story. */
@@ -3401,7 +3583,7 @@ run_snapshot (Snapshot     *snapshot,
   g_autoptr(GPtrArray) rejected_read = NULL;  /* ParagraphAnalysis, per rejected text */
 
   /* What is known of each source from the runs before (the caller holds the lock). */
-  generation = analysis_cache_begin (snapshot->cache, snapshot->aliases);
+  generation = analysis_cache_begin (snapshot->cache, snapshot->aliases, snapshot->aliases_key);
   for (guint s = 0; s < snapshot->sources->len; s++)
     {
       SnapSource *source = g_ptr_array_index (snapshot->sources, s);
@@ -3432,6 +3614,7 @@ run_snapshot (Snapshot     *snapshot,
     }
 
   run.snapshot = snapshot;
+  run.generation = generation;
   run.lexicon = desk_lexicon_new (snapshot->aliases);
   run.cache_lexicon = generation->lexicon;
   run.n_map = desk_lexicon_get_n_words (generation->lexicon);
@@ -3453,8 +3636,7 @@ run_snapshot (Snapshot     *snapshot,
   run.draft_all_words = word_set_new ();
   run.draft_ids = g_array_new (FALSE, FALSE, sizeof (guint));
   run.source_words = g_ptr_array_new_with_free_func ((GDestroyNotify)word_set_free);
-  for (guint s = 0; s < snapshot->sources->len; s++)
-    g_ptr_array_add (run.source_words, word_set_new ());
+  g_ptr_array_set_size (run.source_words, snapshot->sources->len);
   run.name_pairs = g_array_new (FALSE, TRUE, sizeof (NamePair));
   g_array_set_clear_func (run.name_pairs, name_pair_clear);
   run.results = g_ptr_array_new_with_free_func (g_object_unref);
@@ -3507,6 +3689,9 @@ run_snapshot (Snapshot     *snapshot,
 
   /* Steps 2 and 3: every paragraph of every source, read first, then compared. A paragraph
    * another source has word for word is read once. */
+  for (guint s = 0; s < snapshot->sources->len; s++)
+    run.n_slab += ((SnapSource *)g_ptr_array_index (snapshot->sources, s))->texts->len;
+  run.slab = g_new0 (Candidate, MAX (run.n_slab, 1));
   plan = g_array_new (FALSE, FALSE, sizeof (Planned));
   for (guint s = 0; s < snapshot->sources->len; s++)
     {
@@ -3648,6 +3833,11 @@ desk_suggester_finalize (GObject *object)
   DeskSuggester *self = (DeskSuggester *)object;
 
   g_clear_object (&self->aliases);
+  g_clear_object (&self->merged);
+  g_clear_object (&self->merged_base);
+  g_clear_pointer (&self->merged_project, g_free);
+  g_clear_pointer (&self->merged_key, g_free);
+  g_clear_pointer (&self->bodies, g_hash_table_unref);
   g_clear_pointer (&self->learned, g_strfreev);
   g_clear_pointer (&self->cache, analysis_cache_unref);
 
@@ -3724,6 +3914,7 @@ desk_suggester_init (DeskSuggester *self)
 {
   self->aliases = desk_aliases_new_default ();
   self->cache = analysis_cache_new ();
+  self->bodies = g_hash_table_new_full (NULL, NULL, g_object_unref, (GDestroyNotify)source_body_free);
 }
 
 DeskSuggester *

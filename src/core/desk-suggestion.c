@@ -385,7 +385,8 @@ desk_suggestion_add_source (DeskSuggestion *self,
     {
       SourceRef *existing = &g_array_index (self->sources, SourceRef, i);
 
-      if (g_str_equal (existing->id, source_id) && existing->block == block)
+      /* The block first: a suggestion many sources carry is asked this for each. */
+      if (existing->block == block && g_str_equal (existing->id, source_id))
         return;
     }
 
