@@ -493,6 +493,8 @@ sources_query_tooltip_cb (GtkWidget  *label,
 
 /* Longer values are not repeated on the buttons ("Use 14"), which then say whose. */
 #define MAX_BUTTON_VALUE_CHARS 24
+/* Both buttons' labels fit on one line of the panel at its narrowest up to this length. */
+#define SIDE_BY_SIDE_MAX_CHARS 30
 
 static void
 update_conflict (DeskSuggestionRow *self)
@@ -518,6 +520,11 @@ update_conflict (DeskSuggestionRow *self)
       keep_label = g_strdup (_("Keep the Draft’s Version"));
     }
 
+  /* Two long values side by side would widen the whole panel: they go one above the other. */
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->actions_box),
+                                  g_utf8_strlen (use_label, -1) + g_utf8_strlen (keep_label, -1) >
+                                  SIDE_BY_SIDE_MAX_CHARS ? GTK_ORIENTATION_VERTICAL
+                                                         : GTK_ORIENTATION_HORIZONTAL);
   gtk_button_set_use_underline (self->use_button, FALSE);
   gtk_button_set_label (self->use_button, use_label);
   gtk_button_set_use_underline (self->reject_button, FALSE);
@@ -646,8 +653,11 @@ update (DeskSuggestionRow *self)
   if (kind == DESK_SUGGESTION_CONFLICT)
     update_conflict (self);
   else
-    gtk_box_reorder_child_after (self->actions_box, GTK_WIDGET (self->use_button),
-                                 GTK_WIDGET (self->accept_button));
+    {
+      gtk_orientable_set_orientation (GTK_ORIENTABLE (self->actions_box), GTK_ORIENTATION_HORIZONTAL);
+      gtk_box_reorder_child_after (self->actions_box, GTK_WIDGET (self->use_button),
+                                   GTK_WIDGET (self->accept_button));
+    }
 
   n_versions = desk_suggestion_get_n_alternatives (self->suggestion);
   if (n_versions > 0 && kind != DESK_SUGGESTION_CONFLICT)

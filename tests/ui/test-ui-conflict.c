@@ -92,6 +92,9 @@ test_use_source_value (void)
   /* The writethru's newer value is offered first. */
   g_assert_true (gtk_widget_get_parent (use) == gtk_widget_get_parent (keep));
   g_assert_true (gtk_widget_get_next_sibling (use) == keep);
+  /* Short values side by side; long ones would go one above the other. */
+  g_assert_cmpint (gtk_orientable_get_orientation (GTK_ORIENTABLE (gtk_widget_get_parent (use))), ==,
+                   GTK_ORIENTATION_HORIZONTAL);
   /* The headline says 12 too: the card says so. */
   g_assert_true (ui_test_shows_text (panel, "Also 12 in the draft:"));
   g_assert_true (ui_test_shows_text (panel, "Ferry Fire Off Halifax Kills 12"));
