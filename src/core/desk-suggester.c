@@ -1753,8 +1753,12 @@ classify_sentence (Run            *run,
       double containment = (double)overlap / sentence->n_content;
       double best_containment = best >= 0 ? (double)best_overlap / sentence->n_content : -1;
 
+      /* On a tie, the draft sentence nearest its size: the sentence itself, where the
+       * draft has it, over a longer one that contains its words. */
       if (containment > best_containment ||
-          (containment == best_containment && overlap > best_overlap))
+          (containment == best_containment && overlap > best_overlap) ||
+          (containment == best_containment && overlap == best_overlap &&
+           draft_sentence (run, entry)->n_content < draft_sentence (run, best)->n_content))
         {
           second = best;
           second_overlap = best_overlap;
@@ -2570,7 +2574,8 @@ count_quote_marks (const char *text,
 
 /* Whether @sentence may stand where the draft sentence @ds stands: it says everything @ds
  * says (every content word, so a replacement never loses a fact and replacements only
- * ever grow), and it leaves the paragraph's quotation marks paired as @ds left them. */
+ * ever grow), and it leaves the paragraph's quotation marks paired as @ds left them, or
+ * pairs them where @ds, cut off, left one open. */
 static gboolean
 may_replace (Run                *run,
              const DeskSentence *ds,
@@ -2580,6 +2585,7 @@ may_replace (Run                *run,
 {
   gsize dateline = sentence->start == 0 ? desk_prose_dateline_length (source_text) : 0;
   gboolean news = FALSE;
+  guint old_marks, new_marks;
 
   /* What it adds must be more than the dateline the draft keeps apart. */
   for (guint t = 0; t < sentence->n_tokens && !news; t++)
@@ -2592,8 +2598,12 @@ may_replace (Run                *run,
     if (!has_word_or_spelling (run, sentence, ds->content[i]))
       return FALSE;
 
-  return count_quote_marks (draft_text + ds->start, ds->end - ds->start) % 2 ==
-         count_quote_marks (source_text + sentence->start, sentence->end - sentence->start) % 2;
+  old_marks = count_quote_marks (draft_text + ds->start, ds->end - ds->start) % 2;
+  new_marks = count_quote_marks (source_text + sentence->start, sentence->end - sentence->start) % 2;
+
+  /* Or it closes the quotation a cut left open: the paragraph comes out paired. */
+  return old_marks == new_marks ||
+         (count_quote_marks (draft_text, strlen (draft_text)) + new_marks - old_marks) % 2 == 0;
 }
 
 /* Appends a source's whole sentence to the paragraph being built and marks the words in
@@ -2689,6 +2699,38 @@ words_in_paragraph (const DeskSentence *sentence,
   return FALSE;
 }
 
+/* Whether @sentence opens with all the words of @fragment, and has more. */
+static gboolean
+completes_fragment (const DeskSentence *fragment,
+                    const DeskSentence *sentence)
+{
+  if (fragment->n_tokens == 0 || sentence->n_tokens <= fragment->n_tokens)
+    return FALSE;
+
+  for (guint t = 0; t < fragment->n_tokens; t++)
+    if (fragment->tokens[t].id != sentence->tokens[t].id)
+      return FALSE;
+
+  return TRUE;
+}
+
+/* Whether a quotation of the draft paragraph is still open after its sentence @d (-1:
+ * before its first): a sentence put there would be read as part of the quote (a draft
+ * that a page cut off inside a quotation). */
+static gboolean
+quote_open_after (const char *draft_text,
+                  GPtrArray  *draft_sentences,
+                  int         d)
+{
+  const DeskSentence *ds;
+
+  if (d < 0)
+    return FALSE;
+
+  ds = g_ptr_array_index (draft_sentences, d);
+  return count_quote_marks (draft_text, ds->end) % 2 != 0;
+}
+
 /* One draft paragraph with every new part its sources add put in. The merge chooses and
  * orders text, it never writes any: a source sentence that says all a draft sentence says
  * and more takes that sentence's place whole (never a clause spliced into the draft's
@@ -2755,6 +2797,7 @@ build_addition (Run       *run,
               if (!sentence_runs (candidate, ss) ||
                   count_quote_marks (candidate->text + ss->sentence->start,
                                      ss->sentence->end - ss->sentence->start) % 2 != 0 ||
+                  quote_open_after (draft_text, draft_sentences, last_draft) ||
                   g_hash_table_contains (inserted, &ss->sentence->wording) ||
                   words_in_paragraph (ss->sentence, draft_sentences))
                 continue;
@@ -2763,6 +2806,28 @@ build_addition (Run       *run,
             }
           else if (local >= 0)
             last_draft = MAX (last_draft, local);
+        }
+    }
+
+  /* A draft that a cut left in the middle of its last sentence ("“This is the") has that
+   * sentence whole in a source: the whole one, put in after the sentence before, takes the
+   * fragment's place instead of standing beside it. */
+  if (n > 0 && replacements[n - 1].ss == NULL)
+    {
+      const DeskSentence *last = g_ptr_array_index (draft_sentences, n - 1);
+      GArray *before = g_ptr_array_index (inserts, n - 1);
+      g_autofree char *last_text = g_strndup (draft_text + last->start, last->end - last->start);
+
+      for (guint k = 0; k < before->len && !_desk_wire_text_ends_sentence (last_text, DESK_SENTENCE_END_COLON); k++)
+        {
+          Insert *insert = &g_array_index (before, Insert, k);
+
+          if (completes_fragment (last, insert->ss->sentence))
+            {
+              replacements[n - 1] = *insert;
+              g_array_remove_index (before, k);
+              break;
+            }
         }
     }
 
@@ -2784,6 +2849,17 @@ build_addition (Run       *run,
                 g_string_append_c (text, ' ');
               g_string_append_len (text, draft_text + ds->start, ds->end - ds->start);
             }
+        }
+
+      /* Nothing goes after a draft sentence that a cut left without its end: it would run
+       * on into the new one. */
+      if (d >= 0 && replacements[d].ss == NULL && here->len > 0)
+        {
+          const DeskSentence *ds = g_ptr_array_index (draft_sentences, d);
+          g_autofree char *draft_side = g_strndup (draft_text + ds->start, ds->end - ds->start);
+
+          if (!_desk_wire_text_ends_sentence (draft_side, DESK_SENTENCE_END_COLON))
+            continue;
         }
 
       for (guint k = 0; k < here->len; k++)
