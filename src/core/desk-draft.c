@@ -17,7 +17,9 @@
 
 #include "desk-draft.h"
 #include "desk-prose.h"
+#include "desk-sentence.h"
 #include "desk-text-count.h"
+#include "desk-wire-text-private.h"
 
 struct _DeskDraft
 {
@@ -322,6 +324,42 @@ lead_restates (GListModel *blocks,
   return shared >= RESTATED_SHARE * g_hash_table_size (deck_words);
 }
 
+/* A sentence of this many words or more is one a story says once; shorter ones ("He
+ * declined to comment.") may come back. */
+#define SAYS_ONCE_WORDS 4
+
+/* Whether every sentence of @text that a story says once is in @said already (folded); if
+ * not, they are added to it. */
+static gboolean
+says_again (GHashTable *said,
+            const char *text)
+{
+  g_autoptr(GArray) spans = desk_sentence_split (text);
+  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+  gboolean all_said = TRUE;
+
+  for (guint s = 0; s + 1 < spans->len; s += 2)
+    {
+      guint start = g_array_index (spans, guint, s);
+      guint end = g_array_index (spans, guint, s + 1);
+      g_autofree char *sentence = g_strndup (text + start, end - start);
+      char *key;
+
+      if (_desk_wire_text_count_words (sentence) < SAYS_ONCE_WORDS)
+        continue;
+      key = _desk_wire_text_fold_key (sentence);
+      all_said &= g_hash_table_contains (said, key);
+      g_ptr_array_add (keys, key);
+    }
+
+  if (all_said && keys->len > 0)
+    return TRUE;
+
+  for (guint k = 0; k < keys->len; k++)
+    g_hash_table_add (said, g_strdup (g_ptr_array_index (keys, k)));
+  return FALSE;
+}
+
 /**
  * desk_draft_new_from_source:
  * @source: a source
@@ -341,9 +379,11 @@ desk_draft_new_from_source (DeskSource *source)
   const char *source_id;
   GListModel *blocks;
   guint n_blocks;
+  g_autoptr(GHashTable) said = NULL;
 
   g_return_val_if_fail (DESK_IS_SOURCE (source), NULL);
 
+  said = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self = desk_draft_new ();
   self->headline = g_strdup (desk_source_get_title (source));
   self->dateline = g_strdup (desk_source_get_dateline (source));
@@ -386,6 +426,11 @@ desk_draft_new_from_source (DeskSource *source)
         }
 
       if (desk_block_get_role (block) != DESK_BLOCK_ROLE_BODY)
+        continue;
+
+      /* A page that shows a paragraph twice (a caption over its photo and again with the
+       * credit) gives the draft each of its sentences once. */
+      if (says_again (said, desk_block_get_text (block)))
         continue;
 
       paragraph = desk_paragraph_new_from_block (desk_block_get_text (block), source_id, i);
