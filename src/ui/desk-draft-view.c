@@ -133,6 +133,7 @@ struct _DeskDraftView
   GtkPopover             *provenance_popover;
   GtkLabel               *provenance_popover_label;
   guint                   provenance_idle;
+  gboolean                disposed;          /* no idle is queued once dispose begins */
   gboolean                provenance_refocus;
   GtkAdjustment          *target_adjustment;
   GtkSpinButton          *target_spin;
@@ -557,7 +558,7 @@ provenance_idle_cb (gpointer user_data)
 static void
 queue_provenance_update (DeskDraftView *self)
 {
-  if (self->provenance_idle == 0)
+  if (self->provenance_idle == 0 && !self->disposed)
     self->provenance_idle = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, provenance_idle_cb, self, NULL);
 }
 
@@ -621,7 +622,7 @@ desk_draft_view_get_provenance_popover (DeskDraftView *self)
 static void
 project_changed_cb (DeskDraftView *self)
 {
-  if (self->masthead_idle == 0)
+  if (self->masthead_idle == 0 && !self->disposed)
     self->masthead_idle = g_idle_add_full (G_PRIORITY_DEFAULT, masthead_idle_cb, self, NULL);
   queue_provenance_update (self);
 }
@@ -850,7 +851,7 @@ marker_idle_cb (gpointer user_data)
 static void
 queue_place_marker (DeskDraftView *self)
 {
-  if (self->marker_idle == 0 && self->shown != NULL)
+  if (self->marker_idle == 0 && self->shown != NULL && !self->disposed)
     self->marker_idle = g_idle_add_full (G_PRIORITY_LOW, marker_idle_cb, self, NULL);
 }
 
@@ -1035,6 +1036,9 @@ desk_draft_view_dispose (GObject *object)
 {
   DeskDraftView *self = (DeskDraftView *)object;
 
+  /* Taking the children and the project apart may move the cursor or change the project:
+   * what that would queue would run on a view that is gone. */
+  self->disposed = TRUE;
   g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
   g_clear_handle_id (&self->marker_idle, g_source_remove);
   g_clear_handle_id (&self->masthead_idle, g_source_remove);
