@@ -731,6 +731,13 @@ test_photo_credit (void)
   assert_photo_credit ("Putin and Hollande meet in Moscow. (AP Photo/Jane Doe)",
                        "Jane Doe", AP, "Putin and Hollande meet in Moscow.");
 
+  /* A scraper dropped the markup between the name and the agency's credit. */
+  assert_photo_credit ("The minister speaks during a news conference in Ottawa, Friday, July 13, "
+                       "2018. Jane Doe AP Photo",
+                       "Jane Doe", AP,
+                       "The minister speaks during a news conference in Ottawa, Friday, July 13, "
+                       "2018.");
+
   assert_photo_credit ("FILE - In this Nov. 26, 2015 file photo, Putin speaks in Moscow. "
                        "(AP Photo/Jane Doe, File)",
                        "Jane Doe", AP,

@@ -1685,6 +1685,75 @@ last_sentence_end (const char *text,
   return 0;
 }
 
+/* "AP Photo", "Reuters Photo": a known organisation's name and the word for a photo. */
+static gboolean
+is_org_photo (char  **words,
+              guint   n)
+{
+  g_autofree char *org = NULL;
+  const char *last = words[n - 1];
+
+  if (n < 2 || (g_ascii_strcasecmp (last, "photo") != 0 && g_ascii_strcasecmp (last, "foto") != 0))
+    return FALSE;
+
+  {
+    GString *joined = g_string_new (NULL);
+
+    for (guint w = 0; w + 1 < n; w++)
+      {
+        if (w > 0)
+          g_string_append_c (joined, ' ');
+        g_string_append (joined, words[w]);
+      }
+    org = g_string_free (joined, FALSE);
+  }
+
+  return desk_organization_is_known (org);
+}
+
+/* "Evan Vucci AP Photo" as "Evan Vucci/AP Photo": the last words name a photo agency and
+ * the words before them, one to three, are a name in capitals. NULL when not. */
+static char *
+join_name_and_agency (const char *tail)
+{
+  g_auto(GStrv) words = g_strsplit (tail, " ", -1);
+  guint n = g_strv_length (words);
+
+  for (guint k = 1; k <= 3 && k < n; k++)
+    {
+      g_autofree char *agency = g_strjoinv (" ", words + (n - k));
+      g_autofree char *name = NULL;
+      gboolean capitals = TRUE;
+
+      if (!desk_organization_is_photo_agency (agency) && !is_org_photo (words + (n - k), k))
+        continue;
+      if (n - k > 3)
+        return NULL;
+      for (guint w = 0; w < n - k && capitals; w++)
+        capitals = g_unichar_isupper (g_utf8_get_char (words[w]));
+      if (!capitals)
+        return NULL;
+
+      {
+        GString *joined = g_string_new (NULL);
+
+        for (guint w = 0; w < n - k; w++)
+          {
+            if (w > 0)
+              g_string_append_c (joined, ' ');
+            g_string_append (joined, words[w]);
+          }
+        name = g_string_free (joined, FALSE);
+      }
+      /* "AP Photo" is credited as its organisation, "AP". */
+      if (!desk_organization_is_photo_agency (agency))
+        agency[strlen (agency) - strlen (words[n - 1]) - 1] = '\0';
+      return g_strdup_printf ("%s/%s", name, agency);
+    }
+
+  return NULL;
+}
+
 /**
  * desk_credit_line_parse_photo_credit:
  * @caption: a photo caption
@@ -1801,6 +1870,19 @@ desk_credit_line_parse_photo_credit (const char *caption,
       start++;
 
     tail = g_strndup (caption + start, end - start);
+    /* "Evan Vucci AP Photo": a name and the agency's credit side by side, as a scraper
+     * leaves "Evan Vucci / AP Photo" when it drops the markup between them. */
+    if (strchr (tail, '/') == NULL && strstr (tail, " for ") == NULL &&
+        count_spaces (tail) <= 5 && !desk_organization_is_photo_agency (tail))
+      {
+        char *joined = join_name_and_agency (tail);
+
+        if (joined != NULL)
+          {
+            g_free (tail);
+            tail = joined;
+          }
+      }
     /* A bare credit is "Name/Agency", "Name for Organisation" or an agency's name: a
      * sentence that is none of these is turned away cheaply. */
     if (strchr (tail, '/') == NULL && strstr (tail, " for ") == NULL &&
