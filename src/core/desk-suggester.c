@@ -72,6 +72,9 @@
 #define RESTATES_MIN_WORDS 8
 /* Two blocks of one page that open with this many bytes alike are one text shown twice. */
 #define DOUBLED_MIN_BYTES 60
+/* A sentence without content words aligns with the draft's only when it has this many
+ * words, all the same: "He said." says nothing of where it stands. */
+#define WORDED_MIN_TOKENS 5
 /* A quotation of at least this many words that the draft has word for word anchors the
  * sentence that carries it to the draft's fact. */
 #define QUOTE_MIN_WORDS  5
@@ -1742,6 +1745,17 @@ classify_sentence (Run            *run,
   if (sentence->n_content == 0 || is_rejected (run, sentence))
     {
       ss->status = STATUS_IGNORED;
+
+      /* A sentence of function words only ("All I can do is say, 'Did you?'") that the
+       * draft has word for word still tells where its paragraph stands. */
+      if (sentence->n_content == 0 && sentence->n_tokens >= WORDED_MIN_TOKENS)
+        for (guint d = 0; d < run->draft_sentences->len; d++)
+          if (draft_sentence (run, d)->wording == sentence->wording)
+            {
+              ss->draft = d;
+              ss->status = STATUS_COVERED;
+              break;
+            }
       return;
     }
 
