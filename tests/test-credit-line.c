@@ -731,6 +731,11 @@ test_photo_credit (void)
   assert_photo_credit ("Putin and Hollande meet in Moscow. (AP Photo/Jane Doe)",
                        "Jane Doe", AP, "Putin and Hollande meet in Moscow.");
 
+  /* A page set the credit in a column beside the caption: a wide gap between them. */
+  assert_photo_credit ("The presidential palace in Helsinki is the site of the talks          "
+                       "\xc2\xa0(Lehtikuva)",
+                       "", "Lehtikuva", "The presidential palace in Helsinki is the site of the talks");
+
   /* A scraper dropped the markup between the name and the agency's credit. */
   assert_photo_credit ("The minister speaks during a news conference in Ottawa, Friday, July 13, "
                        "2018. Jane Doe AP Photo",
@@ -796,6 +801,7 @@ test_photo_credit_negative (void)
     "The minister resigned on Friday, officials said (AFP)",
     "The ferry is run by one operator (Harbour Lines for Port Aubrey).",
     "The council keeps one register of the wharf's repairs (ePA)",
+    "The ferry is run by one operator  (Harbour Lines)",
     "The Associated Press",
     "The presidents met in Paris.",
   };

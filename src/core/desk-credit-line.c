@@ -1754,6 +1754,25 @@ join_name_and_agency (const char *tail)
   return NULL;
 }
 
+/* A run of this many spaces between a caption and a bracket is a page's layout, not a
+ * sentence's spacing. */
+#define CREDIT_GAP_SPACES 3
+
+/* A name of one to four words, each with a capital, and nothing that ends a sentence. */
+static gboolean
+looks_like_credit_name (const char *text)
+{
+  g_auto(GStrv) words = g_strsplit (text, " ", -1);
+  guint n = g_strv_length (words);
+
+  if (n == 0 || n > 4 || strpbrk (text, ".!?:;,") != NULL)
+    return FALSE;
+  for (guint w = 0; w < n; w++)
+    if (!g_unichar_isupper (g_utf8_get_char (words[w])))
+      return FALSE;
+  return TRUE;
+}
+
 /**
  * desk_credit_line_parse_photo_credit:
  * @caption: a photo caption
@@ -1808,18 +1827,37 @@ desk_credit_line_parse_photo_credit (const char *caption,
               /* A name in parentheses inside a sentence ("… one charity (Dispensers for
                * Safe Water).", "… die Patientenakte (ePA)") is the sentence's; a credit
                * there says it is one ("Soldiers patrol Brussels (AFP PHOTO / JOHN THYS)") */
-              while (before > 0 && g_ascii_isspace (caption[before - 1]))
-                before--;
-              if (before > 0 && strchr (".!?\"", caption[before - 1]) == NULL &&
+              guint gap = 0;
+
+              /* Spaces, and no-break spaces (0xC2 0xA0), between the text and the bracket. */
+              while (before > 0 && (g_ascii_isspace (caption[before - 1]) ||
+                                    (before > 1 && (guchar)caption[before - 2] == 0xC2 &&
+                                     (guchar)caption[before - 1] == 0xA0)))
+                {
+                  before -= g_ascii_isspace (caption[before - 1]) ? 1 : 2;
+                  gap++;
+                }
+              /* ... unless a wide gap sets it apart, as a page sets a credit beside its
+               * caption ("… the site of the talks        (Lehtikuva)"). */
+              if (before > 0 && gap < CREDIT_GAP_SPACES && strchr (".!?\"", caption[before - 1]) == NULL &&
                   !(before >= 3 && memcmp (caption + before - 3, "\xe2\x80\x9d", 3) == 0) &&
                   !mentions_any (inside, photo_words))
                 break;
 
               credit = parse_photo_credit_body (inside, PHOTO_PARENS);
+              /* Set apart by the gap, a name in brackets is whose the photo is: "(AP)",
+               * "(Lehtikuva)". */
+              if (credit == NULL && gap >= CREDIT_GAP_SPACES && looks_like_credit_name (inside))
+                {
+                  g_autofree char *org = organization_from_text (inside);
+
+                  credit = desk_credit_new ("", org, DESK_CREDIT_ROLE_PHOTOGRAPHER);
+                }
               if (credit != NULL)
                 {
+                  /* The caption ends where the gap begins. */
                   if (credit_start != NULL)
-                    *credit_start = i - 1;
+                    *credit_start = gap >= CREDIT_GAP_SPACES ? before : i - 1;
                   return credit;
                 }
               break;
