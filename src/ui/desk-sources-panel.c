@@ -374,7 +374,9 @@ setup_item_cb (GtkSignalListItemFactory *factory,
   gtk_widget_add_controller (box, GTK_EVENT_CONTROLLER (click));
 
   gtk_list_item_set_child (item, box);
-  g_hash_table_add (self->rows, box);
+  /* Held, not only pointed at: GTK 4.8 can let a list item's child go when the model is
+   * replaced without the factory's teardown, and a refresh must not touch a freed row. */
+  g_hash_table_add (self->rows, g_object_ref (box));
 }
 
 static void
@@ -481,6 +483,8 @@ desk_sources_panel_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_SOURCES_PANEL);
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
     gtk_widget_unparent (child);
+  if (self->rows != NULL)
+    g_hash_table_remove_all (self->rows);
   g_clear_object (&self->project);
   g_clear_object (&self->suggestions);
   g_clear_object (&self->selection);
@@ -525,7 +529,7 @@ static void
 desk_sources_panel_init (DeskSourcesPanel *self)
 {
   self->open_counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->rows = g_hash_table_new (NULL, NULL);
+  self->rows = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
   update_count (self);
 }
