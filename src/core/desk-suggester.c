@@ -2586,6 +2586,32 @@ count_quote_marks (const char *text,
   return n;
 }
 
+/* How a stretch of text leaves quotations: +1 for each it opens, -1 for each it closes.
+ * A straight mark opens where a word starts after it (at the start, after a space or a
+ * bracket) and closes elsewhere. */
+static int
+quote_balance (const char *text,
+               gsize       length)
+{
+  int balance = 0;
+  gunichar before = ' ';
+
+  for (const char *p = text; p < text + length; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == 0x201C || c == 0x201E || c == 0x00AB)
+        balance++;
+      else if (c == 0x201D || c == 0x00BB)
+        balance--;
+      else if (c == '"')
+        balance += (g_unichar_isspace (before) || before == '(' || before == '[') ? 1 : -1;
+      before = c;
+    }
+
+  return balance;
+}
+
 /* Whether @sentence may stand where the draft sentence @ds stands: it says everything @ds
  * says (every content word, so a replacement never loses a fact and replacements only
  * ever grow), and it leaves the paragraph's quotation marks paired as @ds left them, or
@@ -2599,7 +2625,7 @@ may_replace (Run                *run,
 {
   gsize dateline = sentence->start == 0 ? desk_prose_dateline_length (source_text) : 0;
   gboolean news = FALSE;
-  guint old_marks, new_marks;
+  int old_marks, new_marks;
 
   /* What it adds must be more than the dateline the draft keeps apart. */
   for (guint t = 0; t < sentence->n_tokens && !news; t++)
@@ -2612,12 +2638,13 @@ may_replace (Run                *run,
     if (!has_word_or_spelling (run, sentence, ds->content[i]))
       return FALSE;
 
-  old_marks = count_quote_marks (draft_text + ds->start, ds->end - ds->start) % 2;
-  new_marks = count_quote_marks (source_text + sentence->start, sentence->end - sentence->start) % 2;
+  /* It opens and closes quotations as @ds does (not a closing mark for an opening one),
+   * or it closes the quotation a cut left open: the paragraph comes out paired. */
+  old_marks = quote_balance (draft_text + ds->start, ds->end - ds->start);
+  new_marks = quote_balance (source_text + sentence->start, sentence->end - sentence->start);
 
-  /* Or it closes the quotation a cut left open: the paragraph comes out paired. */
   return old_marks == new_marks ||
-         (count_quote_marks (draft_text, strlen (draft_text)) + new_marks - old_marks) % 2 == 0;
+         quote_balance (draft_text, strlen (draft_text)) + new_marks - old_marks == 0;
 }
 
 /* Appends a source's whole sentence to the paragraph being built and marks the words in
