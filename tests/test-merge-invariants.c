@@ -84,20 +84,117 @@ count_words (const char *text,
   return n;
 }
 
-static void
-check_roundup (const char        *dir,
-               const char        *draft_name,
-               const char * const *source_names)
+/* Whether the double quotation marks of @text (folded: one form) are balanced. */
+static gboolean
+quotes_balanced (const char *folded)
 {
-  g_autoptr(DeskProject) project = desk_project_new ();
+  guint n = 0;
+
+  for (const char *p = folded; *p != '\0'; p++)
+    n += *p == '"';
+  return n % 2 == 0;
+}
+
+/* How many bytes at the end of two paragraphs must agree for one to end as the other. */
+#define SAME_END_BYTES 24
+
+static gboolean
+ends_as_open_input (GHashTable *input_paragraphs,
+                    const char *folded)
+{
+  GHashTableIter iter;
+  gpointer key;
+  gsize length = strlen (folded);
+  const char *end = folded + (length > SAME_END_BYTES ? length - SAME_END_BYTES : 0);
+
+  g_hash_table_iter_init (&iter, input_paragraphs);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (!quotes_balanced (key) && g_str_has_suffix (key, end))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Accept All on @project, then what must hold of the merged story: it converges by
+ * itself, and carries no sentence twice and none that @inputs (every block of every
+ * version) lacks. With @input_paragraphs (folded), quotation marks are paired in every
+ * paragraph too, unless it ends as an input paragraph a cut left open. Returns how many
+ * sentences were checked. */
+static guint
+check_merged (const char *label,
+              DeskProject *project,
+              const char *inputs,
+              GHashTable *input_paragraphs)
+{
   g_autoptr(DeskSuggester) suggester = desk_suggester_new ();
-  g_autoptr(GString) inputs = g_string_new (NULL);
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GPtrArray) left = NULL;
   g_autofree char *folded_inputs = NULL;
   g_autofree char *story = NULL;
   g_auto(GStrv) paragraphs = NULL;
   guint n_sentences = 0;
+
+  desk_suggester_accept_all (suggester, project);
+
+  /* Converged by itself: nothing left that Accept All would take. */
+  left = desk_suggester_suggest (suggester, project);
+  for (guint i = 0; i < left->len; i++)
+    {
+      DeskSuggestionKind kind = desk_suggestion_get_kind (g_ptr_array_index (left, i));
+
+      if (kind == DESK_SUGGESTION_MISSING || kind == DESK_SUGGESTION_ADDITION)
+        g_error ("%s: Accept All left \"%s\"", label,
+                 desk_suggestion_get_text (g_ptr_array_index (left, i)));
+    }
+
+  folded_inputs = fold (inputs, -1);
+  story = desk_draft_to_text (desk_project_get_draft (project));
+  paragraphs = g_strsplit (story, "\n\n", -1);
+
+  for (guint p = 0; paragraphs[p] != NULL; p++)
+    {
+      g_autoptr(GArray) spans = desk_sentence_split (paragraphs[p]);
+
+      if (input_paragraphs != NULL)
+        {
+          g_autofree char *folded_paragraph = fold (paragraphs[p], -1);
+
+          g_strstrip (folded_paragraph);
+          if (!quotes_balanced (folded_paragraph) &&
+              !ends_as_open_input (input_paragraphs, folded_paragraph))
+            g_error ("%s: the merge left quotation marks unbalanced: %s", label, folded_paragraph);
+        }
+
+      for (guint s = 0; s < spans->len; s += 2)
+        {
+          guint start = g_array_index (spans, guint, s);
+          guint end = g_array_index (spans, guint, s + 1);
+          g_autofree char *sentence = NULL;
+
+          if (count_words (paragraphs[p] + start, end - start) < 4)
+            continue;
+          sentence = fold (paragraphs[p] + start, end - start);
+          g_strstrip (sentence);
+          n_sentences++;
+
+          if (g_hash_table_contains (seen, sentence))
+            g_error ("%s: the merged story carries this sentence twice: %s", label, sentence);
+          if (strstr (folded_inputs, sentence) == NULL)
+            g_error ("%s: the merged story carries a sentence no input carries: %s", label, sentence);
+          g_hash_table_add (seen, g_steal_pointer (&sentence));
+        }
+    }
+
+  return n_sentences;
+}
+
+static void
+check_roundup (const char        *dir,
+               const char        *draft_name,
+               const char * const *source_names)
+{
+  g_autoptr(DeskProject) project = desk_project_new ();
+  g_autoptr(GString) inputs = g_string_new (NULL);
 
   for (int i = -1; i < 0 || source_names[i] != NULL; i++)
     {
@@ -131,48 +228,7 @@ check_roundup (const char        *dir,
         desk_project_start_draft_from (project, source);
     }
 
-  desk_suggester_accept_all (suggester, project);
-
-  /* Converged by itself: nothing left that Accept All would take. */
-  left = desk_suggester_suggest (suggester, project);
-  for (guint i = 0; i < left->len; i++)
-    {
-      DeskSuggestionKind kind = desk_suggestion_get_kind (g_ptr_array_index (left, i));
-
-      if (kind == DESK_SUGGESTION_MISSING || kind == DESK_SUGGESTION_ADDITION)
-        g_error ("%s: Accept All left \"%s\"", dir,
-                 desk_suggestion_get_text (g_ptr_array_index (left, i)));
-    }
-
-  folded_inputs = fold (inputs->str, inputs->len);
-  story = desk_draft_to_text (desk_project_get_draft (project));
-  paragraphs = g_strsplit (story, "\n\n", -1);
-
-  for (guint p = 0; paragraphs[p] != NULL; p++)
-    {
-      g_autoptr(GArray) spans = desk_sentence_split (paragraphs[p]);
-
-      for (guint s = 0; s < spans->len; s += 2)
-        {
-          guint start = g_array_index (spans, guint, s);
-          guint end = g_array_index (spans, guint, s + 1);
-          g_autofree char *sentence = NULL;
-
-          if (count_words (paragraphs[p] + start, end - start) < 4)
-            continue;
-          sentence = fold (paragraphs[p] + start, end - start);
-          g_strstrip (sentence);
-          n_sentences++;
-
-          if (g_hash_table_contains (seen, sentence))
-            g_error ("%s: the merged story carries this sentence twice: %s", dir, sentence);
-          if (strstr (folded_inputs, sentence) == NULL)
-            g_error ("%s: the merged story carries a sentence no input carries: %s", dir, sentence);
-          g_hash_table_add (seen, g_steal_pointer (&sentence));
-        }
-    }
-
-  g_assert_cmpuint (n_sentences, >, 0);
+  g_assert_cmpuint (check_merged (dir, project, inputs->str, NULL), >, 0);
 }
 
 /* The roundup in @dir as its key.json names it: the draft, then its sources. */
@@ -279,17 +335,6 @@ test_samples (void)
 
 /* ---- Random cuts of real text -------------------------------------------------------- */
 
-/* Whether the double quotation marks of @text (folded: one form) are balanced. */
-static gboolean
-quotes_balanced (const char *folded)
-{
-  guint n = 0;
-
-  for (const char *p = folded; *p != '\0'; p++)
-    n += *p == '"';
-  return n % 2 == 0;
-}
-
 /* The cuts are random but the same on every run (a suite that fails now and then tells
  * nothing): COPYDESK_CUT_SEED explores others. */
 #define CUT_SEED 20261207
@@ -349,40 +394,14 @@ cut_text (const char *text)
   return g_string_free (out, FALSE);
 }
 
-/* How many bytes at the end of two paragraphs must agree for one to end as the other. */
-#define SAME_END_BYTES 24
-
-static gboolean
-ends_as_open_input (GHashTable *input_paragraphs,
-                    const char *folded)
-{
-  GHashTableIter iter;
-  gpointer key;
-  gsize length = strlen (folded);
-  const char *end = folded + (length > SAME_END_BYTES ? length - SAME_END_BYTES : 0);
-
-  g_hash_table_iter_init (&iter, input_paragraphs);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    if (!quotes_balanced (key) && g_str_has_suffix (key, end))
-      return TRUE;
-
-  return FALSE;
-}
-
 /* Accept All on versions made of @texts (the first is the draft): the invariants hold. */
 static void
 check_texts (const char        *label,
              const char * const *texts)
 {
   g_autoptr(DeskProject) project = desk_project_new ();
-  g_autoptr(DeskSuggester) suggester = desk_suggester_new ();
   g_autoptr(GString) inputs = g_string_new (NULL);
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) input_paragraphs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GPtrArray) left = NULL;
-  g_autofree char *folded_inputs = NULL;
-  g_autofree char *story = NULL;
-  g_auto(GStrv) paragraphs = NULL;
 
   for (guint i = 0; texts[i] != NULL; i++)
     {
@@ -418,51 +437,7 @@ check_texts (const char        *label,
         desk_project_start_draft_from (project, source);
     }
 
-  desk_suggester_accept_all (suggester, project);
-
-  left = desk_suggester_suggest (suggester, project);
-  for (guint i = 0; i < left->len; i++)
-    {
-      DeskSuggestionKind kind = desk_suggestion_get_kind (g_ptr_array_index (left, i));
-
-      if (kind == DESK_SUGGESTION_MISSING || kind == DESK_SUGGESTION_ADDITION)
-        g_error ("%s: Accept All left \"%s\"", label,
-                 desk_suggestion_get_text (g_ptr_array_index (left, i)));
-    }
-
-  folded_inputs = fold (inputs->str, inputs->len);
-  story = desk_draft_to_text (desk_project_get_draft (project));
-  paragraphs = g_strsplit (story, "\n\n", -1);
-
-  for (guint p = 0; paragraphs[p] != NULL; p++)
-    {
-      g_autoptr(GArray) spans = desk_sentence_split (paragraphs[p]);
-      g_autofree char *folded_paragraph = fold (paragraphs[p], -1);
-
-      g_strstrip (folded_paragraph);
-      /* Quotation marks balance, unless the paragraph ends as an input paragraph that a cut
-       * left open ends: the merge took that text as it was, and no input has the rest. */
-      if (!quotes_balanced (folded_paragraph) && !ends_as_open_input (input_paragraphs, folded_paragraph))
-        g_error ("%s: the merge left quotation marks unbalanced: %s", label, folded_paragraph);
-
-      for (guint s = 0; s < spans->len; s += 2)
-        {
-          guint start = g_array_index (spans, guint, s);
-          guint end = g_array_index (spans, guint, s + 1);
-          g_autofree char *sentence = NULL;
-
-          if (count_words (paragraphs[p] + start, end - start) < 4)
-            continue;
-          sentence = fold (paragraphs[p] + start, end - start);
-          g_strstrip (sentence);
-
-          if (g_hash_table_contains (seen, sentence))
-            g_error ("%s: the merged story carries this sentence twice: %s", label, sentence);
-          if (strstr (folded_inputs, sentence) == NULL)
-            g_error ("%s: the merged story carries a sentence no input carries: %s", label, sentence);
-          g_hash_table_add (seen, g_steal_pointer (&sentence));
-        }
-    }
+  check_merged (label, project, inputs->str, input_paragraphs);
 }
 
 /* Cuts per roundup: fewer where the suite runs slowed down (under valgrind). */
