@@ -532,24 +532,6 @@ classify_repeats (Item  *items,
 
 /* ---- Pass 4: head and tail -------------------------------------------------------------- */
 
-/* At least one capital and no small letter. */
-static gboolean
-in_capitals (const char *text)
-{
-  gboolean capital = FALSE;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_islower (c))
-        return FALSE;
-      capital |= g_unichar_isupper (c) || g_unichar_istitle (c);
-    }
-
-  return capital;
-}
-
 static void
 classify_head (Item  *items,
                guint  story_start)
@@ -609,7 +591,7 @@ classify_head (Item  *items,
           item->reason = item->heading ? "heading" : "first line";
           have_headline = TRUE;
         }
-      else if (have_headline && in_capitals (item->clean) &&
+      else if (have_headline && _desk_roles_in_capitals (item->clean) &&
                !_desk_wire_text_ends_sentence (item->clean, DESK_SENTENCE_END_COLON))
         {
           /* A deck is written in sentence case; a line in capitals under the headline

@@ -36,6 +36,7 @@ gboolean  _desk_roles_judge        (const char      *text,
                                     DeskRoleVerdict *verdict);
 
 gboolean  _desk_roles_is_separator (const char      *text);
+gboolean  _desk_roles_in_capitals (const char      *text);
 gboolean  _desk_roles_is_labelled_link (const char *text,
                                         guint       words);
 gboolean  _desk_roles_is_initials  (const char      *text);

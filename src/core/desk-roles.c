@@ -703,13 +703,23 @@ static gboolean
 rule_caps_subheading (Paragraph       *para,
                       DeskRoleVerdict *verdict)
 {
+  return !g_ascii_isdigit (para->text[0]) &&
+         !_desk_wire_text_ends_sentence (para->text, DESK_SENTENCE_END_COLON) &&
+         _desk_roles_in_capitals (para->text);
+}
+
+/**
+ * _desk_roles_in_capitals:
+ * @text: a paragraph
+ *
+ * Returns: whether @text has at least one capital and no small letter
+ */
+gboolean
+_desk_roles_in_capitals (const char *text)
+{
   gboolean capital = FALSE;
 
-  if (g_ascii_isdigit (para->text[0]) ||
-      _desk_wire_text_ends_sentence (para->text, DESK_SENTENCE_END_COLON))
-    return FALSE;
-
-  for (const char *p = para->text; *p != '\0'; p = g_utf8_next_char (p))
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
 
