@@ -1685,6 +1685,21 @@ last_sentence_end (const char *text,
   return 0;
 }
 
+/* The first @n of @words, a space between each. */
+static char *
+join_words (char  **words,
+            guint   n)
+{
+  char *last = words[n];
+  char *joined;
+
+  words[n] = NULL;
+  joined = g_strjoinv (" ", words);
+  words[n] = last;
+
+  return joined;
+}
+
 /* "AP Photo", "Reuters Photo": a known organisation's name and the word for a photo. */
 static gboolean
 is_org_photo (char  **words,
@@ -1696,18 +1711,7 @@ is_org_photo (char  **words,
   if (n < 2 || (g_ascii_strcasecmp (last, "photo") != 0 && g_ascii_strcasecmp (last, "foto") != 0))
     return FALSE;
 
-  {
-    GString *joined = g_string_new (NULL);
-
-    for (guint w = 0; w + 1 < n; w++)
-      {
-        if (w > 0)
-          g_string_append_c (joined, ' ');
-        g_string_append (joined, words[w]);
-      }
-    org = g_string_free (joined, FALSE);
-  }
-
+  org = join_words (words, n - 1);
   return desk_organization_is_known (org);
 }
 
@@ -1734,17 +1738,7 @@ join_name_and_agency (const char *tail)
       if (!capitals)
         return NULL;
 
-      {
-        GString *joined = g_string_new (NULL);
-
-        for (guint w = 0; w < n - k; w++)
-          {
-            if (w > 0)
-              g_string_append_c (joined, ' ');
-            g_string_append (joined, words[w]);
-          }
-        name = g_string_free (joined, FALSE);
-      }
+      name = join_words (words, n - k);
       /* "AP Photo" is credited as its organisation, "AP". */
       if (!desk_organization_is_photo_agency (agency))
         agency[strlen (agency) - strlen (words[n - 1]) - 1] = '\0';
